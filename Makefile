@@ -1,0 +1,47 @@
+# weft — two commands: `make run` and `make test`.
+# Every target first installs missing Debian packages (scripts/bootstrap.sh).
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+# Release for people (`make run`, `make install`), debug for tests: CI builds once.
+RELEASE_BIN = .build/release/weft
+DEBUG_BIN = .build/debug/weft
+
+.PHONY: all run test build build-debug bootstrap unit-tests lua-tests e2e-tests bench bench-compare install clean
+
+all: build
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+build: bootstrap
+	$(SWIFT) build -c release --product weft
+
+build-debug: bootstrap
+	$(SWIFT) build --build-tests
+
+run: build
+	$(RELEASE_BIN) $(ARGS)
+
+test: build-debug
+	@bash scripts/test.sh
+
+unit-tests: build-debug
+	$(SWIFT) test --skip-build
+
+e2e-tests: build-debug
+	@bash Tests/EndToEnd/run.sh $(DEBUG_BIN)
+
+bench: bootstrap
+	@bash scripts/bench.sh
+
+bench-compare: bootstrap
+	@bash scripts/bench.sh --compare
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/weft
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/weft
+	cp -R runtime $(DESTDIR)$(PREFIX)/share/weft/
+
+clean:
+	$(SWIFT) package clean

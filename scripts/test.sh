@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every suite: Swift unit tests, the Lua suite (headless weft), and the
+# tmux end-to-end tests against the real binary. Prints a closing
+# "N passed, M failed" line and exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+status=0
+run_suite() {
+  local name=$1; shift
+  echo "=== $name ==="
+  if ! "$@"; then
+    echo "=== $name: FAILED ==="
+    status=1
+  fi
+}
+
+run_suite "swift test" swift test --skip-build
+if [ -x Tests/Lua/run.sh ] || [ -f Tests/Lua/run.sh ]; then
+  run_suite "lua suite" bash Tests/Lua/run.sh .build/debug/weft
+fi
+if [ -f Tests/EndToEnd/run.sh ]; then
+  run_suite "end-to-end (tmux)" bash Tests/EndToEnd/run.sh .build/debug/weft
+fi
+exit $status
