@@ -24,7 +24,12 @@ static int trampoline(lua_State *L) {
   weft_swift_closure *c = (weft_swift_closure *)lua_touserdata(L, lua_upvalueindex(1));
   if (!c || !c->fn) return luaL_error(L, "weft: function was released");
   int n = c->fn(L, c->context);
-  if (n < 0) return lua_error(L); /* Swift frame has returned: safe to longjmp */
+  if (n < 0) { /* Swift frame has returned: safe to longjmp */
+    luaL_where(L, 1);
+    lua_insert(L, -2);
+    lua_concat(L, 2);
+    return lua_error(L);
+  }
   return n;
 }
 

@@ -63,6 +63,10 @@ static inline int weft_dostring(lua_State *L, const char *s) {
   return luaL_loadstring(L, s) || lua_pcall(L, 0, LUA_MULTRET, 0);
 }
 static inline void weft_pushstring_len(lua_State *L, const char *s, size_t n) { lua_pushlstring(L, s, n); }
+static inline int weft_gc_count_bytes(lua_State *L) {
+  return lua_gc(L, LUA_GCCOUNT, 0) * 1024 + lua_gc(L, LUA_GCCOUNTB, 0);
+}
+static inline void weft_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
 static inline void weft_getglobal(lua_State *L, const char *n) { lua_getglobal(L, n); }
 static inline void weft_setglobal(lua_State *L, const char *n) { lua_setglobal(L, n); }
 static inline int weft_rawgetfield(lua_State *L, int idx, const char *k) {

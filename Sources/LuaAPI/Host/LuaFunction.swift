@@ -1,0 +1,54 @@
+import CLua
+import CLuaShim
+import Kernel
+
+/// A Swift function exposed to Lua through the C trampoline.
+///
+/// The body reads its arguments through `LuaCall` (non-raising calls only),
+/// pushes its results and returns how many. Errors it throws are turned into
+/// a message on the Lua stack; the C trampoline raises it after this Swift
+/// frame has returned, so `defer` blocks and releases always run.
+public enum LuaFunction {
+    public typealias Body = (LuaCall) throws -> Int32
+
+    final class Box {
+        let name: String
+        let body: Body
+        init(name: String, body: @escaping Body) {
+            self.name = name
+            self.body = body
+        }
+    }
+
+    /// Number of live boxes: tests use it to prove nothing leaks.
+    nonisolated(unsafe) static var liveBoxes = 0
+
+    static func push(_ L: OpaquePointer, name: String, _ body: @escaping Body) {
+        let box = Box(name: name, body: body)
+        liveBoxes += 1
+        let ctx = Unmanaged.passRetained(box).toOpaque()
+        weft_push_swift_function(L, trampoline, ctx, release)
+    }
+}
+
+private let release: weft_release_fn = { ctx in
+    guard let ctx else { return }
+    Unmanaged<LuaFunction.Box>.fromOpaque(ctx).release()
+    LuaFunction.liveBoxes -= 1
+}
+
+private let trampoline: weft_swift_fn = { L, ctx in
+    guard let L, let ctx else { return WEFT_LUA_ERROR }
+    let box = Unmanaged<LuaFunction.Box>.fromOpaque(ctx).takeUnretainedValue()
+    let call = LuaCall(L: L, function: box.name)
+    do {
+        return try box.body(call)
+    } catch let e as LuaError {
+        LuaValue.pushString(L, e.description)
+    } catch let e as KernelError {
+        LuaValue.pushString(L, "\(box.name): \(e.description)")
+    } catch {
+        LuaValue.pushString(L, "\(box.name): \(error)")
+    }
+    return WEFT_LUA_ERROR
+}

@@ -1,0 +1,118 @@
+import CLua
+import CLuaShim
+import Glibc
+import Kernel
+
+/// The one Lua 5.4 state, owned by the main loop's thread.
+///
+/// Swift functions reach Lua only through `LuaFunction` (the C trampoline in
+/// CLuaShim), so no longjmp ever crosses a Swift frame: bindings throw Swift
+/// errors, the trampoline raises them in C after the Swift frame returned.
+/// Lua is called from Swift only through `call`, i.e. `lua_pcall` with a
+/// traceback handler.
+public final class LuaState {
+    public let L: OpaquePointer
+    /// A runaway handler is aborted after this many milliseconds (0 = never).
+    public var budgetMs = 2000
+
+    public init() {
+        L = luaL_newstate()!
+        luaL_openlibs(L)
+    }
+
+    deinit { lua_close(L) }
+
+    /// Pushes a Swift function as a Lua function named `name` (for error messages).
+    public func push(function name: String, _ body: @escaping LuaFunction.Body) {
+        LuaFunction.push(L, name: name, body)
+    }
+
+    /// Runs `code` as a chunk named `chunkName` ("@file.lua" or "=name").
+    /// - Returns: the values the chunk returned.
+    @discardableResult
+    public func run(_ code: String, chunkName: String = "=chunk", args: [Value] = []) throws -> [Value] {
+        let top = lua_gettop(L)
+        let status = code.withCString { luaL_loadbufferx(L, $0, code.utf8.count, chunkName, nil) }
+        if status != LUA_OK {
+            let msg = LuaValue.string(L, at: -1) ?? "syntax error"
+            weft_pop(L, 1)
+            throw LuaError.syntax(msg)
+        }
+        for a in args { LuaValue.push(L, a) }
+        return try callFunction(below: top, nargs: Int32(args.count))
+    }
+
+    /// Loads and runs a file; errors carry "file:line: message" and a traceback.
+    @discardableResult
+    public func runFile(_ path: String, args: [Value] = []) throws -> [Value] {
+        let top = lua_gettop(L)
+        if luaL_loadfilex(L, path, nil) != LUA_OK {
+            let msg = LuaValue.string(L, at: -1) ?? "cannot load \(path)"
+            weft_pop(L, 1)
+            throw LuaError.syntax(msg)
+        }
+        for a in args { LuaValue.push(L, a) }
+        return try callFunction(below: top, nargs: Int32(args.count))
+    }
+
+    /// Calls the function stored in the registry under `ref` with `args`,
+    /// under the time budget. Returns its results as plain values.
+    @discardableResult
+    public func call(ref: Int32, args: [Value]) throws -> [Value] {
+        let top = lua_gettop(L)
+        lua_rawgeti(L, weft_registryindex(), lua_Integer(ref))
+        for a in args { LuaValue.push(L, a) }
+        return try callFunction(below: top, nargs: Int32(args.count))
+    }
+
+    /// Calls the function at `top + 1` (already pushed with its `nargs`
+    /// arguments) under pcall + traceback + budget, and pops everything.
+    func callFunction(below top: Int32, nargs: Int32) throws -> [Value] {
+        let deadline = budgetMs > 0 ? Clock.monotonicNanos() + Int64(budgetMs) * 1_000_000 : 0
+        let outer = LuaState.budgetDepth == 0
+        if outer { weft_clear_budget_tripped(L); weft_set_budget(L, deadline) }
+        LuaState.budgetDepth += 1
+        let status = weft_pcall_traceback(L, nargs, LUA_MULTRET)
+        LuaState.budgetDepth -= 1
+        if outer { weft_set_budget(L, 0) }
+        defer { lua_settop(L, top) }
+        if status != LUA_OK {
+            let msg = LuaValue.string(L, at: -1) ?? "error"
+            throw LuaError.runtime(msg)
+        }
+        var out: [Value] = []
+        let n = lua_gettop(L) - top
+        if n > 0 {
+            for i in 1...n { out.append(LuaValue.value(L, at: top + i)) }
+        }
+        return out
+    }
+
+    /// Nesting depth of protected calls, so only the outermost sets the budget.
+    static var budgetDepth = 0
+
+    /// Stores the value at `index` in the registry; returns the reference.
+    public func ref(at index: Int32) -> Int32 {
+        lua_pushvalue(L, index)
+        return luaL_ref(L, weft_registryindex())
+    }
+
+    /// Releases a registry reference.
+    public func unref(_ ref: Int32) {
+        luaL_unref(L, weft_registryindex(), ref)
+    }
+
+    /// Memory in use by Lua, in bytes.
+    public var memoryBytes: Int {
+        Int(weft_gc_count_bytes(L))
+    }
+}
+
+/// A monotonic clock reading for budgets (independent of the loop's clock).
+enum Clock {
+    static func monotonicNanos() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+    }
+}
