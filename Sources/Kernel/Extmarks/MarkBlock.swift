@@ -1,0 +1,68 @@
+/// One position stored by `ExtmarkStore`: a mark's start or its end.
+///
+/// `row` is relative to the owning block's `rowDelta`; `col` is absolute.
+struct MarkEntry {
+    /// Row minus the block's `rowDelta`.
+    var row: Int
+    /// Absolute UTF-8 byte column.
+    var col: Int
+    /// Index of the mark's record in `ExtmarkStore.records`.
+    var slot: Int32
+    /// True for a mark's end, false for its start.
+    var isEnd: Bool
+    /// Gravity of this position (the mark's start or end gravity).
+    var rightGravity: Bool
+}
+
+/// A run of consecutive entries of the ordered sequence, with a lazily
+/// applied row offset: the absolute row of `entries[i]` is
+/// `entries[i].row + rowDelta`.
+final class MarkBlock {
+    /// Entries in non-decreasing absolute position order.
+    var entries: [MarkEntry]
+    /// Added to every stored row to get the absolute row.
+    var rowDelta: Int
+    /// This block's index in `ExtmarkStore.blocks` (kept up to date on
+    /// block insertion and removal).
+    var index: Int
+
+    init(entries: [MarkEntry], rowDelta: Int, index: Int) {
+        self.entries = entries
+        self.rowDelta = rowDelta
+        self.index = index
+    }
+
+    /// Absolute position of entry `i` (caller guarantees `i` is valid).
+    @inline(__always)
+    func position(at i: Int) -> Position {
+        let e = entries[i]
+        return Position(row: e.row + rowDelta, col: e.col)
+    }
+
+    /// Absolute position of the last entry, or nil when empty.
+    var lastPosition: Position? {
+        entries.isEmpty ? nil : position(at: entries.count - 1)
+    }
+
+    /// Absolute position of the first entry, or nil when empty.
+    var firstPosition: Position? {
+        entries.isEmpty ? nil : position(at: 0)
+    }
+
+    /// Index of the first entry at or after `p` (entries.count if none).
+    func lowerBound(_ p: Position) -> Int {
+        var lo = 0, hi = entries.count
+        let row = p.row - rowDelta
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let e = entries[mid]
+            if e.row < row || (e.row == row && e.col < p.col) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Index of the entry for `slot` (start or end), or nil.
+    func find(slot: Int32, isEnd: Bool) -> Int? {
+        entries.firstIndex { $0.slot == slot && $0.isEnd == isEnd }
+    }
+}

@@ -1,0 +1,215 @@
+import Testing
+@testable import Kernel
+
+/// Shorthand for a position.
+func P(_ row: Int, _ col: Int) -> Position { Position(row: row, col: col) }
+
+private let ns1 = NamespaceID(1)
+private let ns2 = NamespaceID(2)
+
+/// A store with point marks in ns1 at `positions` (ids 1, 2, ...).
+private func store(_ positions: [Position], right: Bool = true) throws -> ExtmarkStore {
+    let s = ExtmarkStore()
+    for p in positions { try s.set(ns: ns1, start: p, rightGravity: right) }
+    return s
+}
+
+/// Start positions of ns1 marks 1...n.
+private func starts(_ s: ExtmarkStore, _ n: Int) -> [Position?] {
+    (1...n).map { s.get(ns: ns1, id: $0)?.start }
+}
+
+@Suite struct ExtmarkGravityTests {
+    @Test func insertAtMarkRespectsGravity() throws {
+        let s = ExtmarkStore()
+        let r = try s.set(ns: ns1, start: P(0, 3))
+        let l = try s.set(ns: ns1, start: P(0, 3), rightGravity: false)
+        s.splice(start: P(0, 3), oldEnd: P(0, 3), newEnd: P(0, 5))
+        #expect(s.get(ns: ns1, id: r)?.start == P(0, 5))
+        #expect(s.get(ns: ns1, id: l)?.start == P(0, 3))
+        #expect(s.checkInvariants() == [])
+    }
+
+    @Test func insertBeforeAndAfterOnSameLine() throws {
+        let s = try store([P(0, 2), P(0, 6), P(1, 0)])
+        s.splice(start: P(0, 4), oldEnd: P(0, 4), newEnd: P(0, 7))
+        #expect(starts(s, 3) == [P(0, 2), P(0, 9), P(1, 0)])
+    }
+
+    @Test func rangedMarkDefaultGravities() throws {
+        let s = ExtmarkStore()
+        let id = try s.set(ns: ns1, start: P(0, 2), end: P(0, 6))
+        s.splice(start: P(0, 2), oldEnd: P(0, 2), newEnd: P(0, 4))  // at start: start moves
+        #expect(s.get(ns: ns1, id: id)?.start == P(0, 4))
+        #expect(s.get(ns: ns1, id: id)?.end == P(0, 8))
+        s.splice(start: P(0, 8), oldEnd: P(0, 8), newEnd: P(0, 9))  // at end: end stays
+        #expect(s.get(ns: ns1, id: id)?.end == P(0, 8))
+    }
+
+    @Test func endBeforeStartIsReportedAsStart() throws {
+        let s = ExtmarkStore()
+        let id = try s.set(ns: ns1, start: P(1, 0), end: P(1, 0))
+        s.splice(start: P(1, 0), oldEnd: P(1, 0), newEnd: P(1, 3))
+        #expect(s.get(ns: ns1, id: id)?.start == P(1, 3))
+        #expect(s.get(ns: ns1, id: id)?.end == P(1, 3))
+        #expect(s.checkInvariants() == [])
+    }
+}
+
+@Suite struct ExtmarkEditTests {
+    @Test func deleteCollapsesMarks() throws {
+        let s = try store([P(0, 2), P(0, 4), P(0, 6)])
+        s.splice(start: P(0, 1), oldEnd: P(0, 5), newEnd: P(0, 1))
+        #expect(starts(s, 3) == [P(0, 1), P(0, 1), P(0, 2)])
+        #expect(s.count == 3)
+    }
+
+    @Test func markAtOldEndOfReplacement() throws {
+        let s = ExtmarkStore()
+        let r = try s.set(ns: ns1, start: P(0, 5))
+        let l = try s.set(ns: ns1, start: P(0, 5), rightGravity: false)
+        s.splice(start: P(0, 1), oldEnd: P(0, 5), newEnd: P(0, 3))  // "abcd" -> "xy"
+        #expect(s.get(ns: ns1, id: r)?.start == P(0, 3))
+        #expect(s.get(ns: ns1, id: l)?.start == P(0, 1))
+    }
+
+    @Test func splitLine() throws {
+        let s = ExtmarkStore()
+        try s.set(ns: ns1, start: P(2, 5))
+        try s.set(ns: ns1, start: P(2, 3))
+        try s.set(ns: ns1, start: P(2, 3), rightGravity: false)
+        try s.set(ns: ns1, start: P(2, 1))
+        try s.set(ns: ns1, start: P(4, 0))
+        s.splice(start: P(2, 3), oldEnd: P(2, 3), newEnd: P(3, 0))  // insert "\n"
+        #expect(starts(s, 5) == [P(3, 2), P(3, 0), P(2, 3), P(2, 1), P(5, 0)])
+    }
+
+    @Test func joinLines() throws {
+        let s = try store([P(1, 4), P(2, 0), P(2, 3), P(3, 1), P(0, 9)])
+        s.splice(start: P(1, 4), oldEnd: P(2, 0), newEnd: P(1, 4))  // delete "\n" after a 4-byte line
+        #expect(starts(s, 5) == [P(1, 4), P(1, 4), P(1, 7), P(2, 1), P(0, 9)])
+        #expect(s.checkInvariants() == [])
+    }
+
+    @Test func deleteAcrossLines() throws {
+        let s = try store([P(0, 5), P(1, 1), P(1, 3), P(2, 0), P(3, 1), P(3, 4), P(4, 0)])
+        s.splice(start: P(1, 2), oldEnd: P(3, 1), newEnd: P(1, 2))
+        #expect(starts(s, 7) == [P(0, 5), P(1, 1), P(1, 2), P(1, 2), P(1, 2), P(1, 5), P(2, 0)])
+    }
+
+    @Test func replaceWithMultilineText() throws {
+        let s = try store([P(1, 6), P(2, 0), P(1, 1)])
+        s.splice(start: P(1, 2), oldEnd: P(1, 4), newEnd: P(3, 1))  // "cd" -> "a\nbc\nd"
+        #expect(starts(s, 3) == [P(3, 3), P(4, 0), P(1, 1)])
+    }
+
+    @Test func deleteWholeLines() throws {
+        let s = try store([P(1, 0), P(2, 7), P(3, 2), P(5, 0), P(0, 0)])
+        s.splice(start: P(1, 0), oldEnd: P(3, 0), newEnd: P(1, 0))
+        #expect(starts(s, 5) == [P(1, 0), P(1, 0), P(1, 2), P(3, 0), P(0, 0)])
+    }
+
+    @Test func badSpliceInputDoesNotTrap() throws {
+        let s = try store([P(1, 1), P(2, 2)])
+        s.splice(start: P(2, 0), oldEnd: P(1, 0), newEnd: P(0, 0))  // clamped to an empty edit
+        s.splice(start: P(-5, -1), oldEnd: P(-1, -1), newEnd: P(-2, 0))
+        #expect(starts(s, 2) == [P(1, 1), P(2, 2)])
+        #expect(s.checkInvariants() == [])
+    }
+}
+
+@Suite struct ExtmarkStoreAPITests {
+    @Test func namespacesAreIndependent() throws {
+        let s = ExtmarkStore()
+        #expect(try s.set(ns: ns1, start: P(0, 0)) == 1)
+        #expect(try s.set(ns: ns2, start: P(5, 0)) == 1)
+        #expect(try s.set(ns: ns2, start: P(6, 0)) == 2)
+        #expect(s.delete(ns: ns1, id: 1))
+        #expect(s.get(ns: ns1, id: 1) == nil)
+        #expect(s.get(ns: ns2, id: 1)?.start == P(5, 0))
+        #expect(s.list(ns: ns2).map(\.id) == [1, 2])
+        #expect(s.list(ns: ns1).isEmpty)
+    }
+
+    @Test func idReuseAndAllocation() throws {
+        let s = ExtmarkStore()
+        #expect(try s.set(ns: ns1, id: 7, start: P(0, 0)) == 7)
+        #expect(try s.set(ns: ns1, start: P(0, 0)) == 8)
+        #expect(try s.set(ns: ns1, id: 7, start: P(3, 3), end: P(4, 0)) == 7)  // moved
+        #expect(s.count == 2)
+        #expect(s.get(ns: ns1, id: 7)?.start == P(3, 3))
+        try s.set(ns: ns1, id: 7, start: P(1, 1))  // ranged -> point
+        #expect(s.get(ns: ns1, id: 7)?.end == nil)
+        #expect(s.delete(ns: ns1, id: 8))
+        #expect(!s.delete(ns: ns1, id: 8))
+        #expect(try s.set(ns: ns1, start: P(0, 0)) == 9)  // deleted ids are not reused
+        #expect(throws: KernelError.self) { try s.set(ns: ns1, id: 0, start: P(0, 0)) }
+        #expect(s.checkInvariants() == [])
+    }
+
+    @Test func decorationRoundTrips() throws {
+        let s = ExtmarkStore()
+        let deco = Decoration(hl: "Search", virtText: [VirtTextChunk("hi", hl: "Comment")],
+                              virtTextPos: .rightAlign, virtLines: [[VirtTextChunk("x")]],
+                              virtLinesAbove: true, priority: 10, lineHl: "CodeBlock")
+        let id = try s.set(ns: ns1, start: P(0, 0), end: P(0, 2), decoration: deco,
+                           rightGravity: false, endRightGravity: true)
+        let m = s.get(ns: ns1, id: id)
+        #expect(m == Extmark(id: id, ns: ns1, start: P(0, 0), end: P(0, 2), decoration: deco,
+                             rightGravity: false, endRightGravity: true))
+        #expect(Decoration().priority == 4096)
+        #expect(Decoration().isEmpty && !deco.isEmpty)
+    }
+
+    @Test func clearByRows() throws {
+        let s = ExtmarkStore()
+        for row in 0..<10 {
+            try s.set(ns: ns1, start: P(row, 1))
+            try s.set(ns: ns2, start: P(row, 0))
+        }
+        try s.set(ns: ns1, id: 100, start: P(2, 5), end: P(7, 0))
+        #expect(s.clear(ns: ns1, rows: 3..<6) == 3)
+        #expect(s.list(ns: ns1, rows: 3..<6).isEmpty)
+        #expect(s.list(ns: ns2, rows: 3..<6).count == 3)
+        #expect(s.get(ns: ns1, id: 100) != nil)  // starts at row 2
+        #expect(s.clear(ns: nil, rows: 5..<5) == 0)
+        #expect(s.clear(ns: nil, rows: 0..<3) == 7)
+        #expect(s.get(ns: ns1, id: 100) == nil)
+        #expect(s.clear(ns: ns2) == 7)
+        #expect(s.count == 4)
+        #expect(s.checkInvariants() == [])
+    }
+
+    @Test func listOrderingAndLimits() throws {
+        let s = ExtmarkStore()
+        try s.set(ns: ns2, id: 1, start: P(0, 0))
+        try s.set(ns: ns1, id: 5, start: P(0, 0))
+        try s.set(ns: ns1, id: 3, start: P(0, 0))
+        try s.set(ns: ns1, id: 4, start: P(0, 0))
+        try s.set(ns: ns1, id: 1, start: P(2, 0))
+        try s.set(ns: ns1, id: 2, start: P(1, 9), end: P(3, 0))
+        let key = { (m: Extmark) in "\(m.ns.raw):\(m.id)" }
+        #expect(s.list().map(key) == ["1:3", "1:4", "1:5", "2:1", "1:2", "1:1"])
+        #expect(s.list(limit: 2).map(key) == ["1:3", "1:4"])
+        #expect(s.list(limit: 0).isEmpty)
+        #expect(s.list(limit: -1).count == 6)
+        #expect(s.list(from: P(0, 1), to: P(2, 0)).map(key) == ["1:2", "1:1"])  // inclusive
+        #expect(s.list(from: P(0, 1), to: P(1, 9)).map(key) == ["1:2"])
+        #expect(s.list(from: P(2, 0), to: P(1, 0)).isEmpty)
+        #expect(s.list(rows: 1..<2).map(key) == ["1:2"])
+    }
+
+    @Test func overlapListing() throws {
+        let s = ExtmarkStore()
+        let long = try s.set(ns: ns1, start: P(0, 0), end: P(5, 0))
+        try s.set(ns: ns1, start: P(1, 0), end: P(2, 0))
+        let touching = try s.set(ns: ns2, start: P(2, 4), end: P(3, 0))
+        try s.set(ns: ns1, start: P(1, 5))
+        let inside = try s.set(ns: ns1, start: P(4, 0))
+        #expect(s.list(rows: 3..<10).map(\.id) == [inside])
+        #expect(s.list(rows: 3..<10, overlap: true).map(\.id) == [long, touching, inside])
+        #expect(s.list(ns: ns1, rows: 3..<10, overlap: true).map(\.id) == [long, inside])
+        #expect(s.list(rows: 3..<10, limit: 1, overlap: true).map(\.id) == [long])
+        #expect(s.list(rows: 6..<10, overlap: true).isEmpty)
+    }
+}
