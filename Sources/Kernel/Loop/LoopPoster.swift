@@ -1,0 +1,110 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The thread-safe door into a ``MainLoop``: closures posted here run on the
+/// loop's thread, in order, and posting wakes a loop blocked in poll(2).
+///
+/// Hand this (it is `Sendable`) to other threads instead of the loop itself:
+/// ```swift
+/// let poster = loop.poster
+/// DispatchQueue.global().async { poster.post { transcript.append(token) } }
+/// ```
+/// Posting after the loop is gone is harmless: the closure never runs.
+public final class LoopPoster: @unchecked Sendable {
+    /// A closure queued for the loop thread.
+    public typealias Work = @Sendable () throws -> Void
+
+    private let lock = NSLock()
+    private var work: [Work] = []
+    private var workHead = 0
+    private var signals: [Int32] = []
+    private var wakePending = false
+    /// Read end of the wake-up pipe (watched by the loop).
+    let readFD: Int32
+    /// Write end of the wake-up pipe.
+    private let writeFD: Int32
+
+    init() throws {
+        (readFD, writeFD) = try Posix.makePipe(nonBlocking: true)
+    }
+
+    deinit {
+        close(readFD)
+        close(writeFD)
+    }
+
+    /// Queues `closure` to run on the loop thread and wakes the loop.
+    /// Callable from any thread; closures run in posting order.
+    public func post(_ closure: @escaping Work) {
+        lock.lock()
+        work.append(closure)
+        let needWake = markWake()
+        lock.unlock()
+        if needWake { Posix.poke(writeFD) }
+    }
+
+    /// Queues a signal number for the loop's signal hooks and wakes it.
+    func enqueueSignal(_ signal: Int32) {
+        lock.lock()
+        signals.append(signal)
+        let needWake = markWake()
+        lock.unlock()
+        if needWake { Posix.poke(writeFD) }
+    }
+
+    /// Sets the wake flag; true when the caller must write the wake byte.
+    /// Call with the lock held.
+    private func markWake() -> Bool {
+        if wakePending { return false }
+        wakePending = true
+        return true
+    }
+
+    /// Empties the wake pipe; later posts write a new byte.
+    func drainWakePipe() {
+        Posix.drain(readFD)
+        lock.lock()
+        wakePending = false
+        lock.unlock()
+    }
+
+    /// True while closures or signals wait to run.
+    var hasPending: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return workHead < work.count || !signals.isEmpty
+    }
+
+    /// The number of closures waiting now.
+    var pendingWorkCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return work.count - workHead
+    }
+
+    /// Takes the oldest queued closure, if any.
+    func popWork() -> Work? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard workHead < work.count else { return nil }
+        let item = work[workHead]
+        workHead += 1
+        if workHead == work.count {
+            work.removeAll(keepingCapacity: work.count < 1024)
+            workHead = 0
+        } else if workHead > 256 && workHead * 2 > work.count {
+            work.removeFirst(workHead)
+            workHead = 0
+        }
+        return item
+    }
+
+    /// Takes the oldest queued signal, if any.
+    func popSignal() -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return signals.isEmpty ? nil : signals.removeFirst()
+    }
+}
