@@ -1,0 +1,55 @@
+// Buffer lifecycle on the Editor.
+
+extension Editor {
+    /// Creates a buffer. Names must be unique when not empty.
+    /// Emits `buf_new`.
+    @discardableResult
+    public func createBuffer(name: String = "", scratch: Bool = false, modifiable: Bool = true) throws -> Buffer {
+        if !name.isEmpty, findBuffer(name: name) != nil {
+            throw KernelError.invalidArgument("a buffer named '\(name)' already exists")
+        }
+        let buf = Buffer(id: BufferID(nextBuffer), name: name, scratch: scratch, modifiable: modifiable)
+        nextBuffer += 1
+        buffers[buf.id] = buf
+        buf.onChange = { [unowned self] change in self.bufferChanged(change) }
+        emit("buf_new", subject: name, data: .table(["buf": .int(buf.id.raw)]), buf: buf.id)
+        return buf
+    }
+
+    /// The buffer with this id; raw id 0 means the current window's buffer.
+    public func buffer(_ raw: Int) throws -> Buffer {
+        let id = raw == 0 ? (currentWindow?.buffer ?? BufferID(0)) : BufferID(raw)
+        guard let b = buffers[id] else { throw KernelError.notFound("invalid buffer id: \(raw)") }
+        return b
+    }
+
+    /// The buffer with this name, if any.
+    public func findBuffer(name: String) -> Buffer? {
+        buffers.values.first { $0.name == name }
+    }
+
+    /// Buffer ids in creation order.
+    public var bufferIDs: [BufferID] { buffers.keys.sorted() }
+
+    /// Deletes a buffer. Windows showing it are closed first (like
+    /// `:bwipeout`). Emits `buf_delete`.
+    public func deleteBuffer(_ id: BufferID) throws {
+        guard let buf = buffers[id] else { throw KernelError.notFound("invalid buffer id: \(id.raw)") }
+        for w in windows.values where w.buffer == id {
+            try closeWindow(w.id, force: true)
+        }
+        emit("buf_delete", subject: buf.name, data: .table(["buf": .int(id.raw)]), buf: id)
+        buf.onChange = nil
+        buffers[id] = nil
+    }
+
+    func bufferChanged(_ c: BufferChange) {
+        let data: Value = .table(["buf": .int(c.buf.raw), "first": .int(c.first),
+                                  "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
+                                  "tick": .int(c.tick)])
+        emit("buf_changed", subject: buffers[c.buf]?.name, data: data, buf: c.buf)
+        if windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden }) {
+            requestRedraw()
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The kernel's whole model: buffers, windows, layout, namespaces, and the
+/// registries (events, keymaps, commands). One instance per weft process,
+/// owned by the main loop's thread; pure data + rules, no terminal, no Lua.
+///
+/// Buffers and windows are addressed by typed ids; `0` ("current") is
+/// resolved by `buffer(_:)`/`window(_:)` helpers that take raw ints.
+public final class Editor {
+    public internal(set) var buffers: [BufferID: Buffer] = [:]
+    public internal(set) var windows: [WindowID: Window] = [:]
+    /// The split tree of tiled windows; nil when no tiled window is shown.
+    public internal(set) var layout: LayoutTree?
+    /// The focused window (nil only before the first window opens).
+    public internal(set) var currentWindowID: WindowID?
+    public let namespaces = NamespaceRegistry()
+    public let events = EventRegistry()
+    public let keymaps = KeymapTable()
+    public let commands = CommandRegistry()
+    /// Screen size in cells; the layout is computed for it.
+    public var screenSize: Size {
+        didSet { if screenSize != oldValue { layoutChanged() } }
+    }
+    /// Set whenever something visible may have changed; the frontend draws and clears it.
+    public var needsRedraw = true
+    /// Called when a redraw is needed (the main loop coalesces these).
+    public var onRedrawRequest: (() -> Void)?
+    /// The current mode name ("normal", "insert", "composer", ...).
+    public internal(set) var mode = "normal"
+
+    /// Resolves typed keys against the keymap table (multi-key, timeout).
+    public private(set) lazy var dispatcher = KeyDispatcher(table: keymaps)
+    /// Receives keys no mapping takes, per mode (e.g. the composer inserts
+    /// printable keys). Keys of modes with no handler are dropped.
+    public var unmappedKeyHandlers: [String: (String) -> Void] = [:]
+    /// Recent messages (`notify`, errors from handlers), newest last.
+    public internal(set) var messages: [Message] = []
+    /// Called for every new message (the frontend logs and shows it).
+    public var onMessage: ((Message) -> Void)?
+    /// The current time in milliseconds for key timeouts (set by the loop owner).
+    public var now: () -> Int = { 0 }
+
+    var nextBuffer = 1
+    var nextWindow = 1000
+    /// Creation order of windows, used to order floats of equal zindex.
+    var windowOrder: [WindowID: Int] = [:]
+
+    public init(size: Size = Size(width: 80, height: 24)) {
+        screenSize = size
+        events.onError = { [unowned self] failure in
+            self.notify(failure.description, level: .error)
+        }
+    }
+
+    /// Marks the screen dirty and asks the loop for a frame.
+    public func requestRedraw() {
+        needsRedraw = true
+        onRedrawRequest?()
+    }
+
+    /// Changes the mode and emits `mode_changed` with `{old, new}`.
+    public func setMode(_ name: String) throws {
+        guard !name.isEmpty else { throw KernelError.invalidArgument("mode name must not be empty") }
+        guard name != mode else { return }
+        let old = mode
+        mode = name
+        emit("mode_changed", subject: name, data: .table(["old": .string(old), "new": .string(name)]))
+        requestRedraw()
+    }
+
+    /// Emits an event to autocmd handlers; returns whether one consumed it.
+    @discardableResult
+    public func emit(_ event: String, subject: String? = nil, data: Value = .null,
+                     buf: BufferID? = nil, win: WindowID? = nil) -> Bool {
+        events.emit(event: event, subject: subject, data: data, buf: buf, win: win).consumed
+    }
+}

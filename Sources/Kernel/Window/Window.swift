@@ -1,0 +1,49 @@
+/// A window: a view of a buffer in a rectangle of the screen.
+///
+/// Windows are owned by the `Editor`. A tiled window's rectangle comes from
+/// the layout tree; a floating window's from its `FloatConfig`. Hidden
+/// windows keep their state and come back when shown again.
+public final class Window {
+    public let id: WindowID
+    /// The buffer shown.
+    public var buffer: BufferID
+    /// Unique name for `win.find` (e.g. "transcript"); may be empty.
+    public var name: String
+    public var placement: WindowPlacement
+    public var renderer: WindowRenderer = .stock
+    public var hidden = false
+    /// Border drawn inside the window's rectangle (floats: around the content).
+    public var border: BorderStyle = .none
+    /// Title shown in the top border.
+    public var title: String?
+    public var titlePos: TitlePosition = .left
+    /// Whether `focus` and mouse clicks may make this window current.
+    public var focusable = true
+    /// Cursor position in the buffer (row, UTF-8 byte column).
+    public var cursor = Position(row: 0, col: 0)
+    public var view = WindowView()
+    public var options = WindowOptions()
+    /// Window-local variables.
+    public var vars: [String: Value] = [:]
+
+    public init(id: WindowID, buffer: BufferID, name: String = "", placement: WindowPlacement = .tiled) {
+        self.id = id
+        self.buffer = buffer
+        self.name = name
+        self.placement = placement
+        if case .floating(let f) = placement {
+            border = f.border
+            title = f.title
+            titlePos = f.titlePos
+            focusable = f.focusable
+        }
+    }
+
+    /// The float configuration, when floating.
+    public var floatConfig: FloatConfig? {
+        if case .floating(let f) = placement { return f }
+        return nil
+    }
+
+    public var isFloating: Bool { floatConfig != nil }
+}
