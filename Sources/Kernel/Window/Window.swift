@@ -23,6 +23,8 @@ public final class Window {
     public var cursor = Position(row: 0, col: 0)
     public var view = WindowView()
     public var options = WindowOptions()
+    /// The retained draw list of an extension window (`ui.draw`).
+    public var drawList: [DrawOp] = []
     /// Window-local variables.
     public var vars: [String: Value] = [:]
 
