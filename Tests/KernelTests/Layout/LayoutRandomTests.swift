@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Kernel
 
-/// SplitMix64: a tiny seeded PRNG so failures can be replayed with `WEFT_SEED`.
-private struct SplitMix64: RandomNumberGenerator {
+/// A SplitMix64 generator: a tiny seeded PRNG so failures can be replayed with `WEFT_SEED`.
+private struct LayoutRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -43,7 +43,7 @@ struct LayoutRandomTests {
     @Test func randomEditsKeepInvariants() throws {
         let seed = seedFromEnvironment()
         print("LayoutRandomTests seed: \(seed) (rerun with WEFT_SEED=\(seed))")
-        var rng = SplitMix64(seed: seed)
+        var rng = LayoutRNG(seed: seed)
         var operations = 0
         for round in 0..<250 {
             var tree = LayoutTree(root: WindowID(1000))
@@ -73,7 +73,7 @@ struct LayoutRandomTests {
     }
 
     private func randomEdit(_ tree: inout LayoutTree, _ shadow: inout [WindowID], _ nextWindow: inout Int,
-                            _ rng: inout SplitMix64, context: String) throws {
+                            _ rng: inout LayoutRNG, context: String) throws {
         let target = shadow.randomElement(using: &rng) ?? WindowID(1000)
         let choice = Int.random(in: 0..<100, using: &rng)
         if choice < 45 && shadow.count < 24 {
@@ -108,7 +108,7 @@ struct LayoutRandomTests {
         }
     }
 
-    private func randomSize(_ rng: inout SplitMix64) -> SizeSpec? {
+    private func randomSize(_ rng: inout LayoutRNG) -> SizeSpec? {
         switch Int.random(in: 0..<3, using: &rng) {
         case 0: return nil
         case 1: return .cells(Int.random(in: 1...60, using: &rng))
