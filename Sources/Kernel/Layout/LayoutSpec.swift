@@ -53,6 +53,37 @@ public indirect enum LayoutSpec: Hashable, Sendable {
     }
 }
 
+// MARK: - Minimum size
+
+extension LayoutSpec {
+    /// The smallest area in which every fixed `size` can be honoured: along a
+    /// container's axis the children's needs add up (a child needs at least
+    /// its own `size`); across it the largest need wins. Weights need nothing.
+    public var minimumSize: Size {
+        minimumSize(depth: 0)
+    }
+
+    private func minimumSize(depth: Int) -> Size {
+        guard case .container(let kind, let children, _, _) = self, depth <= LayoutTree.maxDepth else {
+            return Size(width: 0, height: 0)
+        }
+        var along = 0, across = 0
+        for child in children {
+            let need = child.minimumSize(depth: depth + 1)
+            let own = max(0, child.size ?? 0)
+            let childAlong = max(own, kind == .row ? need.width : need.height)
+            along = Self.saturatingAdd(along, childAlong)
+            across = max(across, kind == .row ? need.height : need.width)
+        }
+        return kind == .row ? Size(width: along, height: across) : Size(width: across, height: along)
+    }
+
+    private static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+}
+
 // MARK: - CustomStringConvertible
 
 extension LayoutSpec: CustomStringConvertible {

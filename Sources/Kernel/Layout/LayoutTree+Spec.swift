@@ -35,19 +35,31 @@ extension LayoutTree {
     /// child, which takes the container's size (so `toSpec()` of the result
     /// may differ from `spec` in that way only).
     ///
-    /// - Parameter known: the windows that exist and may be tiled.
+    /// - Parameters:
+    ///   - known: the windows that exist and may be tiled.
+    ///   - area: when given, the fixed sizes must fit in it (see
+    ///     `LayoutSpec.minimumSize`); when nil, sizes that do not fit are
+    ///     shrunk at compute time.
     /// - Throws: a `KernelError` whose message names the node's path
     ///   (`layout.children[2].win`): `.invalidArgument` when the spec names no
     ///   window, a window appears twice, a container has no children or the
     ///   nesting is deeper than `maxDepth`; `.notFound` for a window not in
-    ///   `known`; `.outOfRange` for a size or weight that is not positive.
-    public static func validated(_ spec: LayoutSpec, known: Set<WindowID>) throws -> LayoutTree {
+    ///   `known`; `.outOfRange` for a size or weight that is not positive, or
+    ///   fixed sizes that do not fit in `area`.
+    public static func validated(_ spec: LayoutSpec, known: Set<WindowID>, fitting area: Size? = nil) throws -> LayoutTree {
         let windows = spec.windows
         guard let first = windows.first else {
             throw KernelError.invalidArgument("layout: the tree names no windows (it needs at least one)")
         }
         var seen: Set<WindowID> = []
         try check(spec, path: "layout", depth: 0, known: known, seen: &seen)
+        if let area {
+            let need = spec.minimumSize
+            if need.width > area.width || need.height > area.height {
+                throw KernelError.outOfRange(
+                    "layout: the fixed sizes need at least \(need) cells but the screen is \(area)")
+            }
+        }
         var tree = LayoutTree(root: first)
         tree.nodes = [:]
         tree.leaves = [:]

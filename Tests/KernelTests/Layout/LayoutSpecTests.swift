@@ -176,4 +176,25 @@ struct LayoutSpecTests {
         #expect(spec.sizeSpec == .weight(1))
         #expect(spec.windows == [w(1000), w(1001)])
     }
+
+    @Test func fixedSizesMustFitWhenAnAreaIsGiven() throws {
+        // +--30--+------+
+        // |      | 1001 |
+        // | 1000 +------+   needs 30 columns (plus 0 for the weighted column)
+        // |      | 1002 |   and 2 + 3 rows
+        // +------+------+
+        let spec = LayoutSpec.container(kind: .row, children: [
+            .leaf(win: w(1000), size: 30),
+            .container(kind: .col, children: [.leaf(win: w(1001), size: 2), .leaf(win: w(1002), size: 3)]),
+        ])
+        #expect(spec.minimumSize == Size(width: 30, height: 5))
+        _ = try LayoutTree.validated(spec, known: known, fitting: Size(width: 30, height: 5))
+        #expect(throws: KernelError.outOfRange("layout: the fixed sizes need at least 30x5 cells but the screen is 29x40")) {
+            _ = try LayoutTree.validated(spec, known: known, fitting: Size(width: 29, height: 40))
+        }
+        #expect(throws: KernelError.self) {
+            _ = try LayoutTree.validated(spec, known: known, fitting: Size(width: 80, height: 4))
+        }
+        #expect(LayoutSpec.leaf(win: w(1), size: 99).minimumSize == Size(width: 0, height: 0))
+    }
 }
