@@ -1,0 +1,187 @@
+/// The row diff.
+///
+/// Each row is scanned left to right for cells of `next` that differ from
+/// `base` (what the terminal shows). For each changed cell the cursor is
+/// brought there by the cheaper of a cursor motion or re-writing the few
+/// unchanged cells in between (only when they are in the current pen and
+/// of certain width), the pen is changed incrementally, and the cluster is
+/// written. When the rest of the row is blank in one style whose look an
+/// erase reproduces (no reverse/underline/strike), and enough of it
+/// changed, one erase-to-end-of-line replaces the spaces.
+///
+/// Wide characters: a character is always written whole from its left
+/// cell; the right half (a continuation cell) is never emitted on its own.
+/// A changed continuation cell means its left cell is written. Writing a
+/// narrow cell over one half of a wide character makes the terminal lose
+/// the other half; `Grid.put` already turned that half into a space in
+/// `next`, so it differs from `base` and is written too. Letters below are
+/// cells, `中` takes two, `·` is its continuation:
+///
+/// | Prev     | Next     | Updates                                  |
+/// |----------|----------|------------------------------------------|
+/// | `a b c`  | `中· c`  | `(0, 中)`: the lead covers column 1      |
+/// | `中· c`  | `a b c`  | `(0, a) (1, b)`                          |
+/// | `中· c`  | `a _ c`  | `(0, a) (1, _)`: the repaired half       |
+/// | `a 中·`  | `a b _`  | `(1, b) (2, _)`                          |
+/// | `中· c`  | `a 中·`  | `(0, a) (1, 中)`                          |
+/// | `中· c`  | `中· d`  | `(2, d)`                                 |
+///
+/// After a cluster whose width terminals disagree about (emoji sequences,
+/// VS16, flags: `ClusterWidth.isUncertain`) or after writing the last
+/// column (pending wrap), the cursor position is forgotten, so the next
+/// write starts with an absolute `cup` and a disagreement cannot shift the
+/// rest of the row.
+extension FrameEncoder {
+    /// Paints every row of `next` that differs from `base`.
+    mutating func paintRows(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+        for row in 0..<next.height {
+            paintRow(row, base: base, next: next, into: &out, stats: &stats)
+        }
+    }
+
+    /// Paints the changed cells of one row.
+    mutating func paintRow(_ row: Int, base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+        let w = next.width
+        let rowStart = row * w
+        var col = 0
+        var tail: (start: Int, style: Style)? = nil
+        var tailChecked = false
+        while let i = nextChange(row: row, from: col, base: base, next: next) {
+            if !tailChecked {
+                tailChecked = true
+                tail = blankTail(row: row, next: next)
+            }
+            if let t = tail, i >= t.start, let el = terminfo.el {
+                tail = nil  // decide once per row
+                if changedCount(row: row, from: i, base: base, next: next) > el.format.count {
+                    moveTo(Position(row: row, col: i), next: next, into: &out, stats: &stats)
+                    SGR.transition(from: pen, to: t.style, into: &out)
+                    pen = t.style
+                    el.append(to: &out)
+                    return
+                }
+            }
+            moveTo(Position(row: row, col: i), next: next, into: &out, stats: &stats)
+            writeCell(rowStart + i, col: i, next: next, into: &out, stats: &stats)
+            col = i + Int(max(1, next.cells[rowStart + i].width))
+        }
+    }
+
+    /// The column of the next cell at or after `from` that must be written
+    /// (the lead of a changed wide character), or nil.
+    func nextChange(row: Int, from: Int, base: Grid, next: Grid) -> Int? {
+        let rowStart = row * next.width
+        var c = from
+        while c < next.width {
+            let i = rowStart + c
+            if !next.sameCell(i, in: base, i) {
+                if !next.cells[i].isContinuation { return c }
+                if c - 1 >= from { return c - 1 }
+            }
+            c += 1
+        }
+        return nil
+    }
+
+    /// The number of changed cells in `from..<width` of the row.
+    func changedCount(row: Int, from: Int, base: Grid, next: Grid) -> Int {
+        let rowStart = row * next.width
+        var n = 0
+        for c in from..<next.width where !next.sameCell(rowStart + c, in: base, rowStart + c) { n += 1 }
+        return n
+    }
+
+    /// Where the row's trailing run of spaces in one erasable style starts,
+    /// with that style; nil when the row does not end in such a run.
+    mutating func blankTail(row: Int, next: Grid) -> (start: Int, style: Style)? {
+        let rowStart = row * next.width
+        guard next.width > 0 else { return nil }
+        let last = next.cells[rowStart + next.width - 1]
+        guard last.isSpace, last.width == 1 else { return nil }
+        let style = effectiveStyle(last.style)
+        guard style.attrs.isDisjoint(with: Attributes.visibleOnBlank) else { return nil }
+        var start = next.width - 1
+        while start > 0 {
+            let c = next.cells[rowStart + start - 1]
+            guard c.isSpace, c.width == 1, c.style == last.style else { break }
+            start -= 1
+        }
+        return (start, style)
+    }
+
+    /// Brings the cursor to `to`: nothing when there, re-writing the
+    /// unchanged cells in between when that is cheaper, else the cheapest
+    /// motion (which starts a new span).
+    mutating func moveTo(_ to: Position, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+        if cursor == to {
+            if stats.spans == 0 { stats.spans = 1 }
+            return
+        }
+        let cost = motion.cost(from: cursor, to: to)
+        if let from = cursor, from.row == to.row, from.col < to.col,
+           bridgeCost(row: to.row, from: from.col, to: to.col, next: next, limit: cost) != nil {
+            let rowStart = to.row * next.width
+            var c = from.col
+            while c < to.col {
+                writeCell(rowStart + c, col: c, next: next, into: &out, stats: &stats)
+                c += Int(max(1, next.cells[rowStart + c].width))
+            }
+            return
+        }
+        motion.append(from: cursor, to: to, into: &out)
+        cursor = to
+        stats.spans += 1
+    }
+
+    /// The bytes needed to re-write cells `from..<to` of the row when all
+    /// are in the current pen and of certain width and the total is at most
+    /// `limit`; nil otherwise.
+    mutating func bridgeCost(row: Int, from: Int, to: Int, next: Grid, limit: Int) -> Int? {
+        guard let pen else { return nil }
+        let rowStart = row * next.width
+        var total = 0
+        var c = from
+        while c < to {
+            let cell = next.cells[rowStart + c]
+            if cell.isContinuation || effectiveStyle(cell.style) != pen || isUncertain(cell, in: next) { return nil }
+            total += next.byteCount(of: cell)
+            if total > limit { return nil }
+            c += Int(cell.width)
+        }
+        return c == to ? total : nil
+    }
+
+    /// Writes the character whose left cell is `index` (at column `col`),
+    /// changing the pen first, and advances the known cursor.
+    mutating func writeCell(_ index: Int, col: Int, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+        let cell = next.cells[index]
+        let style = effectiveStyle(cell.style)
+        SGR.transition(from: pen, to: style, into: &out)
+        pen = style
+        next.appendBytes(of: cell, to: &out)
+        stats.cellsWritten += 1
+        let end = col + Int(max(1, cell.width))
+        if let c = cursor, end < next.width, !isUncertain(cell, in: next) {
+            cursor = Position(row: c.row, col: end)
+        } else {
+            cursor = nil
+        }
+    }
+
+    /// Whether terminals may disagree about the cell's width.
+    mutating func isUncertain(_ cell: Cell, in grid: Grid) -> Bool {
+        if !cell.isExternal {
+            var g = cell.glyph, mayBe = false
+            while g != 0 {
+                if UInt8(truncatingIfNeeded: g) >= 0xE2 { mayBe = true }
+                g >>= 8
+            }
+            if !mayBe { return false }
+            if let known = uncertainGlyphs[cell.glyph] { return known }
+            let result = ClusterWidth.isUncertain(grid.text(of: cell))
+            uncertainGlyphs[cell.glyph] = result
+            return result
+        }
+        return ClusterWidth.isUncertain(grid.text(of: cell))
+    }
+}

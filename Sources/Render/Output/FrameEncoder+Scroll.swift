@@ -1,0 +1,108 @@
+/// A full-width vertical scroll the terminal can do for us.
+struct ScrollMove: Hashable, Sendable {
+    /// First and last row of the scrolled band (inclusive).
+    var top: Int
+    var bottom: Int
+    /// Rows moved: positive = content moves up (like `ind`), negative =
+    /// down (like `ri`).
+    var count: Int
+}
+
+/// Scroll detection.
+///
+/// When several rows changed, each row of `next` is hashed and looked up
+/// among the rows of `base`; every match votes for a shift `k` ("row r of
+/// next is row r+k of base"). For the shift with most votes the longest run
+/// of rows that really match after shifting gives a band; the terminal
+/// scrolls that band (scroll region `csr` unless it is the whole screen,
+/// then `indn`/`ind` or `rin`/`ri`) and the row diff paints the rest. The
+/// caller encodes the frame with and without the scroll and keeps the
+/// shorter, so a bad guess costs time, never bytes. Only full-width bands
+/// are handled (side-by-side windows scroll by repainting).
+extension FrameEncoder {
+    /// The most promising scroll from `base` to `next`, or nil.
+    func scrollCandidate(base: Grid, next: Grid) -> ScrollMove? {
+        let h = next.height, w = next.width
+        guard h >= 3, w > 0 else { return nil }
+        var changed = 0
+        for r in 0..<h where !rowsEqual(next, r, base, r) { changed += 1 }
+        guard changed >= 2 else { return nil }
+        let baseHashes = (0..<h).map { rowHash(base, $0) }
+        var rowsByHash: [Int: [Int]] = [:]
+        for r in 0..<h where !isUniform(base, r) { rowsByHash[baseHashes[r], default: []].append(r) }
+        var votes: [Int: Int] = [:]
+        for r in 0..<h where !isUniform(next, r) && !rowsEqual(next, r, base, r) {
+            for s in (rowsByHash[rowHash(next, r)] ?? []).prefix(4) where s != r { votes[s - r, default: 0] += 1 }
+        }
+        guard let k = votes.max(by: { ($0.value, -abs($0.key)) < ($1.value, -abs($1.key)) })?.key,
+              abs(k) < h else { return nil }
+        var best: (start: Int, length: Int) = (0, 0)
+        var runStart = -1
+        let rows = k > 0 ? 0..<(h - k) : (-k)..<h
+        for r in rows {
+            if rowsEqual(next, r, base, r + k) {
+                if runStart < 0 { runStart = r }
+                if r - runStart + 1 > best.length { best = (runStart, r - runStart + 1) }
+            } else {
+                runStart = -1
+            }
+        }
+        guard best.length >= 1 else { return nil }
+        let a = best.start, b = best.start + best.length - 1
+        return k > 0 ? ScrollMove(top: a, bottom: b + k, count: k) : ScrollMove(top: a + k, bottom: b, count: k)
+    }
+
+    /// Emits the scroll and applies it to `grid` (the terminal's content).
+    mutating func emitScroll(_ move: ScrollMove, grid: inout Grid, into out: inout [UInt8]) {
+        let h = grid.height
+        let whole = move.top == 0 && move.bottom == h - 1
+        guard whole || terminfo.csr != nil else { return }
+        SGR.transition(from: pen, to: .plain, into: &out)  // new rows get the default background
+        pen = .plain
+        if !whole, let csr = terminfo.csr {
+            csr.append(to: &out, move.top, move.bottom)
+            cursor = nil
+        }
+        let n = abs(move.count)
+        let edge = Position(row: move.count > 0 ? move.bottom : move.top, col: 0)
+        let (multi, single) = move.count > 0 ? (terminfo.indn, terminfo.ind) : (terminfo.rin, terminfo.ri)
+        let singleCost = single.map { motion.cost(from: cursor, to: edge) + $0.format.count * n }
+        if let multi, multi.length(n) <= (singleCost ?? Int.max) {
+            multi.append(to: &out, n)
+        } else if let single {
+            motion.append(from: cursor, to: edge, into: &out)
+            cursor = edge
+            for _ in 0..<n { single.append(to: &out) }
+        } else {
+            return
+        }
+        if !whole, let csr = terminfo.csr {
+            csr.append(to: &out, 0, h - 1)
+            cursor = nil
+        }
+        grid.scroll(top: move.top, bottom: move.bottom, by: move.count)
+    }
+
+    /// Whether row `r` of `a` equals row `s` of `b`.
+    func rowsEqual(_ a: Grid, _ r: Int, _ b: Grid, _ s: Int) -> Bool {
+        let w = a.width
+        for c in 0..<w where !a.sameCell(r * w + c, in: b, s * w + c) { return false }
+        return true
+    }
+
+    /// A hash of the content of row `r` (equal rows of different grids hash
+    /// alike).
+    func rowHash(_ g: Grid, _ r: Int) -> Int {
+        var hasher = Hasher()
+        for c in 0..<g.width { g.hashCell(g.cells[r * g.width + c], into: &hasher) }
+        return hasher.finalize()
+    }
+
+    /// Whether every cell of row `r` is the same (blank lines match
+    /// everywhere and would cast meaningless votes).
+    func isUniform(_ g: Grid, _ r: Int) -> Bool {
+        let first = g.cells[r * g.width]
+        for c in 1..<max(1, g.width) where g.cells[r * g.width + c] != first { return false }
+        return true
+    }
+}

@@ -1,0 +1,181 @@
+/// Turns successive screen grids into the fewest bytes that make the
+/// terminal show them.
+///
+/// The encoder keeps a shadow of what the terminal shows (grid, cursor
+/// position, current SGR pen, cursor visibility; each "unknown" after
+/// `invalidate()`), diffs every new grid against it and emits only changed
+/// cells (see `FrameEncoder+Rows.swift` for the row algorithm and the
+/// wide-character rules, `FrameEncoder+Scroll.swift` for scroll regions).
+///
+/// A frame with more than one separate span of output is wrapped in
+/// synchronized output (BSU/ESU, DEC mode 2026) so the terminal shows it at
+/// once; a frame that is one contiguous run of cells (typing, a clock
+/// tick) cannot tear and goes without the 16-byte bracket. A frame where
+/// nothing changed is empty: no bytes at all.
+///
+///     var enc = FrameEncoder(terminfo: .xterm, colorMode: .truecolor, highlights: hl)
+///     let bytes = enc.encode(next: grid, cursor: Position(row: 0, col: 3), cursorVisible: true)
+///     try output.write(bytes)
+public struct FrameEncoder {
+    /// The capabilities used for cursor motion, erases and scrolls.
+    public let terminfo: Terminfo
+    /// How colours are sent.
+    public let colorMode: ColorMode
+    /// The table the grids' style ids belong to.
+    public let highlights: HighlightTable
+    /// Use scroll regions when a frame is a scrolled copy of the last one
+    /// and that is cheaper (on by default).
+    public var useScrollRegions = true
+    /// Wrap multi-span frames in BSU/ESU (on by default).
+    public var synchronizedOutput = true
+
+    /// What the terminal shows; nil before the first frame and after
+    /// `invalidate()` (the next frame then clears and repaints).
+    public internal(set) var shadow: Grid?
+    /// Where the terminal's cursor is; nil when unknown.
+    public internal(set) var cursor: Position?
+    /// Numbers about the last `encode`.
+    public internal(set) var lastFrame = FrameStats()
+
+    /// The SGR state of the terminal (already downgraded); nil = unknown.
+    var pen: Style?
+    /// Whether the terminal cursor is visible; nil = unknown.
+    var cursorShown: Bool?
+    /// Downgraded style per style id, filled lazily.
+    var effectiveStyles: [Style?] = []
+    /// Inline glyphs already classified by `ClusterWidth.isUncertain`.
+    var uncertainGlyphs: [UInt64: Bool] = [:]
+    let motion: CursorMotion
+
+    /// Creates an encoder; the first frame is a full repaint.
+    public init(terminfo: Terminfo, colorMode: ColorMode, highlights: HighlightTable) {
+        self.terminfo = terminfo
+        self.colorMode = colorMode
+        self.highlights = highlights
+        self.motion = CursorMotion(ti: terminfo)
+    }
+
+    /// Forgets what the terminal shows, so the next frame clears the screen
+    /// and draws everything (in one synchronized frame). Call after a
+    /// resize, SIGCONT, or anything else that may have touched the screen.
+    public mutating func invalidate() {
+        shadow = nil
+        cursor = nil
+        pen = nil
+        cursorShown = nil
+    }
+
+    /// The bytes that turn the terminal's screen into `next`, then put the
+    /// cursor at `cursor` (clamped to the grid) and show or hide it.
+    /// Returns an empty array when nothing changed. A grid of another size
+    /// than the last one means a full repaint.
+    public mutating func encode(next: Grid, cursor target: Position?, cursorVisible: Bool) -> [UInt8] {
+        var body: [UInt8] = []
+        var stats = FrameStats()
+        var base: Grid
+        if let s = shadow, s.width == next.width, s.height == next.height {
+            base = s
+        } else {
+            appendClear(into: &body)
+            base = Grid(width: next.width, height: next.height)
+            stats.fullRepaint = true
+        }
+        paintFrame(base: base, next: next, into: &body, stats: &stats)
+        let hides = cursorShown != false && !cursorVisible
+        let shows = cursorShown != true && cursorVisible
+        if cursorVisible, let target, next.width > 0, next.height > 0 {
+            let to = Position(row: min(max(0, target.row), next.height - 1),
+                              col: min(max(0, target.col), next.width - 1))
+            motion.append(from: cursor, to: to, into: &body)
+            cursor = to
+        }
+        shadow = next
+        guard !body.isEmpty || hides || shows else {
+            lastFrame = stats
+            return []
+        }
+        var frame: [UInt8] = []
+        frame.reserveCapacity(body.count + 32)
+        let sync = synchronizedOutput && (stats.spans > 1 || stats.fullRepaint || stats.scrolledRows != 0)
+        if sync { frame.append(contentsOf: Terminfo.Modern.bsu) }
+        if hides, let civis = terminfo.civis { civis.append(to: &frame) }
+        frame.append(contentsOf: body)
+        if shows, let cnorm = terminfo.cnorm { cnorm.append(to: &frame) }
+        if sync { frame.append(contentsOf: Terminfo.Modern.esu) }
+        cursorShown = cursorVisible
+        stats.bytes = frame.count
+        lastFrame = stats
+        return frame
+    }
+
+    /// Resets the pen and clears the screen; afterwards the cursor is home.
+    mutating func appendClear(into out: inout [UInt8]) {
+        SGR.transition(from: nil, to: .plain, into: &out)
+        pen = .plain
+        if let clear = terminfo.clear {
+            clear.append(to: &out)
+        } else {
+            motion.append(from: nil, to: Position(row: 0, col: 0), into: &out)
+            terminfo.ed?.append(to: &out)
+        }
+        cursor = Position(row: 0, col: 0)
+    }
+
+    /// Paints `next` over `base`, first trying a scroll when enabled and
+    /// keeping whichever encoding is shorter.
+    mutating func paintFrame(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+        guard useScrollRegions, let scroll = scrollCandidate(base: base, next: next) else {
+            paintRows(base: base, next: next, into: &out, stats: &stats)
+            return
+        }
+        var plain = self, plainOut = out, plainStats = stats
+        plain.paintRows(base: base, next: next, into: &plainOut, stats: &plainStats)
+        var scrolled = self, scrolledOut = out, scrolledStats = stats
+        var shifted = base
+        scrolled.emitScroll(scroll, grid: &shifted, into: &scrolledOut)
+        scrolledStats.scrolledRows = scroll.count
+        scrolled.paintRows(base: shifted, next: next, into: &scrolledOut, stats: &scrolledStats)
+        if scrolledOut.count < plainOut.count {
+            self = scrolled
+            out = scrolledOut
+            stats = scrolledStats
+        } else {
+            self = plain
+            out = plainOut
+            stats = plainStats
+        }
+    }
+
+    /// The style id as the terminal will show it: colours downgraded to the
+    /// colour mode, underline colour dropped below 256 colours.
+    mutating func effectiveStyle(_ id: StyleID) -> Style {
+        let i = Int(id.raw)
+        if i < effectiveStyles.count, let s = effectiveStyles[i] { return s }
+        var s = highlights.style(for: id)
+        s.fg = colorMode.downgrade(s.fg)
+        s.bg = colorMode.downgrade(s.bg)
+        s.sp = colorMode == .truecolor || colorMode == .color256 ? colorMode.downgrade(s.sp) : .default
+        if i >= effectiveStyles.count {
+            effectiveStyles.append(contentsOf: repeatElement(nil, count: i - effectiveStyles.count + 1))
+        }
+        effectiveStyles[i] = s
+        return s
+    }
+}
+
+/// What one `FrameEncoder.encode` did, for tests, health and benchmarks.
+public struct FrameStats: Hashable, Sendable {
+    /// Bytes in the frame.
+    public var bytes = 0
+    /// Cells (leads of characters) written.
+    public var cellsWritten = 0
+    /// Separate runs of output (each started by a cursor motion).
+    public var spans = 0
+    /// Rows moved by a scroll (0 when no scroll was used).
+    public var scrolledRows = 0
+    /// Whether the frame cleared the screen and drew everything.
+    public var fullRepaint = false
+
+    /// Creates empty stats.
+    public init() {}
+}
