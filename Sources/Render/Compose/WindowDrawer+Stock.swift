@@ -1,0 +1,188 @@
+import Kernel
+
+// Stock windows: buffer lines + extmarks, soft-wrapped, through the viewport.
+extension WindowDrawer {
+    /// The wrap options of a window.
+    static func wrapOptions(_ win: Window) -> WrapOptions {
+        WrapOptions(linebreak: win.options.linebreak, breakindent: win.options.breakindent,
+                    showbreak: win.options.showbreak, tabstop: win.options.tabstop)
+    }
+
+    /// Builds the viewport of `win` over `buf` for a content area of `size`.
+    /// Row counts include virtual lines; lines are measured only on demand.
+    mutating func viewport(_ win: Window, _ buf: Buffer, size: Size, base: StyleID) -> Viewport {
+        let width = win.options.wrap ? size.width : Int.max / 4
+        let options = Self.wrapOptions(win)
+        let hasMarks = buf.extmarks.count > 0
+        let highlights = self.highlights
+        var cache = wrapCache
+        let vp = Viewport(lineCount: buf.lineCount, height: size.height) { i in
+            guard let line = buf.line(i) else { return 1 }
+            if !hasMarks { return win.options.wrap ? cache.rowCount(line, width: width, options: options) : 1 }
+            let marks = buf.extmarks.list(rows: i..<(i + 1), overlap: false)
+            if marks.isEmpty { return win.options.wrap ? cache.rowCount(line, width: width, options: options) : 1 }
+            let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
+            let rows = win.options.wrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
+            return rows + d.virtualRows
+        }
+        wrapCache = cache
+        return vp
+    }
+
+    /// Draws the visible part of a stock window and updates its view
+    /// (follow-tail, clamping). Returns the cursor's screen spot when the
+    /// cursor line is visible.
+    mutating func drawStock(_ win: Window, _ buf: Buffer, area: Rect, base: StyleID, grid: inout Grid) -> CursorSpot? {
+        guard !area.isEmpty else { return nil }
+        let vp = viewport(win, buf, size: area.size, base: base)
+        var view = ViewState(topline: win.view.topline, skip: win.view.skip, follow: win.view.follow)
+        view = view.follow ? vp.tail() : vp.clamp(view)
+        win.view = WindowView(topline: view.topline, skip: view.skip, follow: view.follow)
+        let visible = vp.visibleLines(view)
+        guard let first = visible.first, let last = visible.last else { return nil }
+        let marks = buf.extmarks.count > 0
+            ? buf.extmarks.list(rows: first.line..<(last.line + 1), overlap: true) : []
+        var cursor: CursorSpot?
+        for v in visible {
+            guard let line = buf.line(v.line) else { continue }
+            let lineMarks = marks.isEmpty ? [] : marks.filter { m in
+                m.start.row == v.line || (m.start.row < v.line && (m.end?.row ?? -1) >= v.line)
+            }
+            let d = DisplayLine.make(line: line, row: v.line, marks: lineMarks, base: base, highlights: highlights)
+            let spot = drawLine(d, win: win, visible: v, area: area, grid: &grid,
+                                cursorCol: win.cursor.row == v.line ? win.cursor.col : nil)
+            if spot != nil { cursor = spot }
+        }
+        return cursor
+    }
+
+    /// Draws the rows of one display line that fall in the window.
+    func drawLine(_ d: DisplayLine, win: Window, visible v: VisibleLine, area: Rect, grid: inout Grid,
+                  cursorCol: Int?) -> CursorSpot? {
+        var rows: [Row] = d.linesAbove.map { .virtual($0) }
+        let options = Self.wrapOptions(win)
+        let segments = win.options.wrap
+            ? Wrapper.wrap(d.text, width: area.width, options: options)
+            : [WrapSegment(byteRange: 0..<d.text.utf8.count, startColumn: 0, width: 0, showsBreak: false)]
+        rows += segments.enumerated().map { .text($0.offset, $0.element) }
+        rows += d.linesBelow.map { .virtual($0) }
+        var cursor: CursorSpot?
+        let cursorByte = cursorCol.map { d.displayByte(forSource: $0) }
+        let nonText = highlights.resolve("NonText")
+        var screenRow = area.row + v.screenRow
+        for (i, row) in rows.enumerated() where i >= v.firstRow && i < v.firstRow + v.rowCount {
+            defer { screenRow += 1 }
+            guard screenRow < area.bottom else { break }
+            if let ls = d.lineStyle {
+                grid.fill(Rect(row: screenRow, col: area.col, width: area.width, height: 1), style: ls)
+            }
+            switch row {
+            case .virtual(let chunks):
+                var c = area.col
+                for ch in chunks {
+                    c = grid.put(text: TextMeasure.sanitize(ch.text), row: screenRow, col: c,
+                                 style: style(ch.hl, over: d.lineStyle ?? d.base))
+                    if c >= area.right { break }
+                }
+            case .text(let index, let seg):
+                if seg.showsBreak {
+                    grid.put(text: TextMeasure.sanitize(options.showbreak), row: screenRow, col: area.col, style: nonText)
+                }
+                let end = drawSegment(d, seg, row: screenRow, area: area, grid: &grid, nonText: nonText)
+                if let cb = cursorByte, cb >= seg.byteRange.lowerBound,
+                   cb < seg.byteRange.upperBound || (index == segments.count - 1 && cb >= seg.byteRange.upperBound) {
+                    let prefix = TextMeasure.measure(sub(d.text, seg.byteRange.lowerBound, min(cb, seg.byteRange.upperBound)),
+                                                     tabstop: win.options.tabstop)
+                    cursor = Position(row: screenRow, col: min(area.right - 1, area.col + seg.startColumn + prefix))
+                }
+                if index == segments.count - 1 {
+                    drawTrailing(d, row: screenRow, textEnd: end, area: area, grid: &grid)
+                }
+            }
+        }
+        return cursor
+    }
+
+    enum Row {
+        case text(Int, WrapSegment)
+        case virtual([VirtTextChunk])
+    }
+
+    /// Draws the clusters of one wrapped segment; returns the column after the text.
+    func drawSegment(_ d: DisplayLine, _ seg: WrapSegment, row: Int, area: Rect, grid: inout Grid,
+                     nonText: StyleID) -> Int {
+        var col = area.col + seg.startColumn
+        let lower = seg.byteRange.lowerBound
+        var text = d.text
+        text.withUTF8 { all in
+            let slice = UnsafeBufferPointer(rebasing: all[seg.byteRange])
+            TextMeasure.forEachCluster(slice, startColumn: 0, tabstop: 8) { c in
+                guard col < area.right else { return false }
+                let style = d.style(at: lower + c.byteRange.lowerBound)
+                if let rep = c.replacementText {
+                    let s = c.isReplacement ? highlights.combine(base: style, over: nonText) : style
+                    grid.put(text: rep, row: row, col: col, style: s)
+                } else {
+                    let bytes = UnsafeBufferPointer(rebasing: slice[c.byteRange])
+                    if c.width == 1, bytes.count == 1 {
+                        grid.putASCII(bytes[0], row: row, col: col, style: style)
+                    } else {
+                        grid.put(String(decoding: bytes, as: UTF8.self), row: row, col: col, style: style)
+                    }
+                }
+                col += c.width
+                return true
+            }
+        }
+        return min(col, area.right)
+    }
+
+    /// Eol, right-aligned and overlay virtual text of a line's last row.
+    func drawTrailing(_ d: DisplayLine, row: Int, textEnd: Int, area: Rect, grid: inout Grid) {
+        let base = d.lineStyle ?? d.base
+        var c = textEnd + 1
+        for ch in d.eol where c < area.right {
+            c = grid.put(text: TextMeasure.truncate(TextMeasure.sanitize(ch.text), width: area.right - c, ellipsis: ""),
+                         row: row, col: c, style: style(ch.hl, over: base))
+        }
+        if !d.rightAlign.isEmpty {
+            let text = d.rightAlign.map { TextMeasure.sanitize($0.text) }
+            let w = text.reduce(0) { $0 + TextMeasure.measure($1) }
+            var rc = max(area.col, area.right - w)
+            for (i, ch) in d.rightAlign.enumerated() {
+                rc = grid.put(text: text[i], row: row, col: rc, style: style(ch.hl, over: base))
+            }
+        }
+        for ov in d.overlays {
+            let col = area.col + TextMeasure.measure(sub(d.text, 0, min(d.displayByte(forSource: ov.col), d.text.utf8.count)))
+            var oc = col
+            for ch in ov.chunks where oc < area.right {
+                oc = grid.put(text: TextMeasure.sanitize(ch.text), row: row, col: oc, style: style(ch.hl, over: base))
+            }
+        }
+    }
+
+    func sub(_ s: String, _ a: Int, _ b: Int) -> String {
+        let u = Array(s.utf8)
+        let lo = max(0, min(a, u.count)), hi = max(lo, min(b, u.count))
+        return String(decoding: u[lo..<hi], as: UTF8.self)
+    }
+}
+
+extension Grid {
+    /// Writes one printable ASCII byte at (row, col): the hot path of text drawing.
+    mutating func putASCII(_ byte: UInt8, row: Int, col: Int, style: StyleID) {
+        guard contains(row: row, col: col) else { return }
+        guard byte >= 0x20, byte < 0x7F else {
+            put("\u{FFFD}", row: row, col: col, style: style)
+            return
+        }
+        let i = row * width + col
+        let old = cells[i]
+        if old.isContinuation || old.width == 2 {
+            put(String(UnicodeScalar(byte)), row: row, col: col, style: style)
+            return
+        }
+        cells[i] = Cell(glyph: UInt64(byte), style: style, width: 1)
+    }
+}

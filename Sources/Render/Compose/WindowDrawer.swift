@@ -1,0 +1,91 @@
+import Kernel
+
+/// Draws one window into the screen grid: border and title, then the
+/// content (stock: buffer lines + extmarks through wrap and viewport;
+/// extension: the window's retained draw list), clipped to the window.
+///
+/// Work is bounded by the window's visible rows: only lines the viewport
+/// shows are measured, decorated and drawn.
+struct WindowDrawer {
+    let highlights: HighlightTable
+    var wrapCache: WrapCache
+
+    /// Where the cursor of a window ended up on screen, if visible.
+    typealias CursorSpot = Position
+
+    // MARK: - Border
+
+    /// Draws the border of `outer` and returns the content rectangle.
+    func drawBorder(_ win: Window, outer: Rect, grid: inout Grid) -> Rect {
+        let border = win.border
+        guard border.thickness > 0, outer.width >= 2, outer.height >= 2 else { return outer }
+        let chars = border.chars
+        let defaultHl = highlights.resolve(win.isFloating ? "FloatBorder" : "WinSeparator")
+        func style(_ i: Int) -> StyleID {
+            chars.indices.contains(i) ? (chars[i].hl.map { highlights.resolve($0) } ?? defaultHl) : defaultHl
+        }
+        func ch(_ i: Int) -> String { chars.indices.contains(i) ? chars[i].char : " " }
+        let top = outer.row, bottom = outer.bottom - 1, left = outer.col, right = outer.right - 1
+        grid.put(ch(0), row: top, col: left, style: style(0))
+        grid.put(ch(2), row: top, col: right, style: style(2))
+        grid.put(ch(4), row: bottom, col: right, style: style(4))
+        grid.put(ch(6), row: bottom, col: left, style: style(6))
+        if outer.width > 2 {
+            grid.fill(Rect(row: top, col: left + 1, width: outer.width - 2, height: 1), cluster: ch(1), style: style(1))
+            grid.fill(Rect(row: bottom, col: left + 1, width: outer.width - 2, height: 1), cluster: ch(5), style: style(5))
+        }
+        if outer.height > 2 {
+            grid.fill(Rect(row: top + 1, col: left, width: 1, height: outer.height - 2), cluster: ch(7), style: style(7))
+            grid.fill(Rect(row: top + 1, col: right, width: 1, height: outer.height - 2), cluster: ch(3), style: style(3))
+        }
+        if let title = win.title, !title.isEmpty, outer.width > 4 {
+            let room = outer.width - 4
+            let text = " " + TextMeasure.truncate(title, width: room - 2) + " "
+            let w = TextMeasure.measure(text)
+            let col: Int
+            switch win.titlePos {
+            case .left: col = left + 1
+            case .center: col = left + max(1, (outer.width - w) / 2)
+            case .right: col = right - w
+            }
+            grid.put(text: text, row: top, col: col, style: highlights.resolve(win.isFloating ? "FloatTitle" : "Title"))
+        }
+        return outer.inset(by: 1)
+    }
+
+    // MARK: - Extension windows
+
+    /// Draws the retained draw list of an extension window. Returns the
+    /// cursor spot the list asked for (absolute screen position).
+    func drawExtension(_ win: Window, area: Rect, normal: StyleID, grid: inout Grid) -> CursorSpot? {
+        var cursor: CursorSpot?
+        var clip = Grid(width: area.width, height: area.height, style: normal)
+        for op in win.drawList {
+            switch op {
+            case .text(let row, let col, let text, let hl):
+                clip.put(text: TextMeasure.sanitize(text), row: row, col: col, style: style(hl, over: normal))
+            case .spans(let row, let col, let spans):
+                var c = col
+                for s in spans {
+                    c = clip.put(text: TextMeasure.sanitize(s.text), row: row, col: c, style: style(s.hl, over: normal))
+                }
+            case .fill(let row, let col, let width, let height, let char, let hl):
+                let cluster = TextMeasure.sanitize(char).first.map(String.init) ?? " "
+                clip.fill(Rect(row: row, col: col, width: width, height: height), cluster: cluster, style: style(hl, over: normal))
+            case .clear(let hl):
+                clip.clear(style: style(hl, over: normal))
+            case .cursor(let row, let col):
+                if row >= 0, row < area.height, col >= 0, col < area.width {
+                    cursor = Position(row: area.row + row, col: area.col + col)
+                }
+            }
+        }
+        grid.blit(clip, at: Position(row: area.row, col: area.col))
+        return cursor
+    }
+
+    func style(_ hl: String?, over base: StyleID) -> StyleID {
+        guard let hl, !hl.isEmpty else { return base }
+        return highlights.combine(base: base, over: highlights.resolve(hl))
+    }
+}
