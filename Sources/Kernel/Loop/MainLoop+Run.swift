@@ -79,7 +79,7 @@ extension MainLoop {
         if let due = timers.nextDue() {
             wait = due > now ? due - now : 0
         }
-        if redrawRequested {
+        if redrawRequested && !isRedrawing {
             let frameWait = nanosUntilFrameAllowed(now: now)
             wait = min(wait ?? frameWait, frameWait)
         }
