@@ -185,9 +185,8 @@ public final class EventRegistry {
         }
     }
 
-    /// The message of an error: `description` when it has one.
+    /// The message of an error (its `description` when it has one).
     static func message(_ error: Error) -> String {
-        if let e = error as? CustomStringConvertible { return e.description }
-        return String(describing: error)
+        String(describing: error)
     }
 }
