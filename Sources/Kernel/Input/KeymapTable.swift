@@ -29,7 +29,9 @@ public final class KeymapTable {
     public var count: Int { tries.values.reduce(0) { $0 + $1.count } }
 
     /// Maps `lhs` (key notation, `<leader>` allowed) in `mode` to `rhs`,
-    /// replacing a mapping with the same keys in the same scope.
+    /// replacing a mapping with the same keys in the same scope. A `.keys`
+    /// right-hand side is stored normalised (`<leader>` expanded, canonical
+    /// tokens), so the feeder needs no leader of its own.
     /// - Throws: `KernelError.invalidArgument` when the mode or `lhs` is empty,
     ///   notation is invalid, or a `.keys` right-hand side is invalid notation.
     public func set(mode: String, lhs: String, rhs: KeymapAction,
