@@ -1,0 +1,80 @@
+import Glibc
+import Kernel
+import Render
+
+/// The running program: one editor, one loop, one compositor, and either a
+/// terminal (TTY) or a virtual screen (headless). Everything runs on the
+/// loop's thread.
+final class App {
+    let editor: Editor
+    let loop: MainLoop
+    let highlights = HighlightTable()
+    let compositor: Compositor
+    /// The last composed frame (headless `ui.screen()` reads it).
+    private(set) var lastFrame: Frame?
+    var tty: TerminalSession?
+    var exitCode: Int32 = 0
+    private(set) var quitting = false
+
+    init(size: Size) throws {
+        editor = Editor(size: size)
+        loop = try MainLoop()
+        compositor = Compositor(highlights: highlights)
+        editor.now = { [loop] in Int(loop.clock.nowNanos / 1_000_000) }
+        editor.onRedrawRequest = { [loop] in loop.requestRedraw() }
+        loop.redrawHandler = { [unowned self] in self.drawFrame() }
+        loop.reportError = { [unowned self] error in self.editor.notify("\(error)", level: .error) }
+    }
+
+    /// Composes the screen and, with a terminal, writes the diff.
+    func drawFrame() {
+        editor.emit("render")
+        let frame = compositor.compose(editor)
+        lastFrame = frame
+        editor.needsRedraw = false
+        tty?.present(frame)
+    }
+
+    /// The screen as text rows (composes first if anything changed).
+    func screenRows() -> [String] {
+        if editor.needsRedraw || lastFrame == nil { drawFrame() }
+        guard let g = lastFrame?.grid else { return [] }
+        return (0..<g.height).map { g.rowText($0) }
+    }
+
+    /// Stops the loop; `run` returns `code`.
+    func quit(code: Int32 = 0) {
+        exitCode = code
+        quitting = true
+        editor.emit("shutdown")
+        loop.stop()
+    }
+
+    /// Handles one decoded input event.
+    func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let k):
+            editor.handleKey(k)
+        case .mouse(let m):
+            if editor.emit("mouse", subject: m.notation, data: .table([
+                "row": .int(m.row), "col": .int(m.col), "key": .string(m.notation)])) { return }
+            editor.handleKey(m.notation)
+        case .paste(let text):
+            if editor.emit("paste", data: .table(["text": .string(text)])) { return }
+            editor.unmappedKeyHandlers["paste:" + editor.mode]?(text)
+        case .focus(let gained):
+            editor.emit(gained ? "focus_gained" : "focus_lost")
+        default:
+            break
+        }
+    }
+
+    /// Resizes the virtual or real screen and repaints in one frame.
+    func resize(_ size: Size) {
+        guard size != editor.screenSize else { return }
+        editor.screenSize = size
+        tty?.invalidate()
+        editor.emit("resize", data: .table(["width": .int(size.width), "height": .int(size.height)]))
+        editor.requestRedraw()
+    }
+}

@@ -1,0 +1,53 @@
+import Glibc
+import Kernel
+import Render
+
+/// Chooses and runs one face of weft for the parsed options.
+struct Launcher {
+    let options: Options
+
+    func run() throws -> Int32 {
+        if options.health { return Health.report(options: options) }
+        if options.headless { return try runHeadless() }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            fputs("weft: stdin and stdout must be a terminal (use --headless -l FILE for scripts)\n", stderr)
+            return 2
+        }
+        return try runTerminal()
+    }
+
+    func runTerminal() throws -> Int32 {
+        let app = try App(size: Size(width: 80, height: 24))
+        let session = try TerminalSession(app: app, mouse: options.mouse)
+        app.tty = session
+        try session.start()
+        defer { session.stop() }
+        try ScratchUI.install(in: app)
+        app.editor.emit("startup")
+        app.editor.requestRedraw()
+        app.loop.run()
+        return app.exitCode
+    }
+
+    func runHeadless() throws -> Int32 {
+        let app = try App(size: options.size)
+        try ScratchUI.install(in: app)
+        app.editor.emit("startup")
+        _ = app.loop.runUntilIdle()
+        return app.exitCode
+    }
+}
+
+/// `weft --health`: what weft sees of this machine.
+enum Health {
+    static func report(options: Options) -> Int32 {
+        let env = ProcessInfoLite.env
+        let terminfo = Terminfo.load(term: env["TERM"])
+        let mode = ColorMode.detect(env: env, terminfoColors: terminfo.colors)
+        print("weft \(weftVersion)")
+        print("terminal: TERM=\(env["TERM"] ?? "(unset)")\(terminfo.isFallback ? " (unknown to terminfo: using built-in xterm fallback)" : ""), colors \(terminfo.colors), color mode \(mode.rawValue)")
+        print("unicode: \(TextMeasure.unicodeVersion) (utf8proc)")
+        print("stdin is a tty: \(isatty(STDIN_FILENO) == 1), stdout is a tty: \(isatty(STDOUT_FILENO) == 1)")
+        return 0
+    }
+}

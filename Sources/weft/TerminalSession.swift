@@ -1,0 +1,107 @@
+import Glibc
+import Kernel
+import Render
+
+/// The real terminal: raw mode and modes, input decoding on the loop,
+/// signals (resize, suspend, termination) and frame output with one write.
+final class TerminalSession {
+    let device: TerminalDevice
+    let decoder: InputDecoder
+    var encoder: FrameEncoder
+    unowned let app: App
+    private var escTimer: TimerID?
+    private var keyTimer: TimerID?
+
+    init(app: App, mouse: Bool) throws {
+        self.app = app
+        device = TerminalDevice(mouse: mouse)
+        let term = ProcessInfoLite.env["TERM"]
+        decoder = try InputDecoder(term: term)
+        let terminfo = Terminfo.load(term: term)
+        let mode = ColorMode.detect(env: ProcessInfoLite.env, terminfoColors: terminfo.colors)
+        encoder = FrameEncoder(terminfo: terminfo, colorMode: mode, highlights: app.highlights)
+    }
+
+    /// Enters the terminal and wires input and signals into the loop.
+    func start() throws {
+        try device.enter()
+        app.editor.screenSize = device.size()
+        let loop = app.loop
+        _ = loop.watch(fd: device.inputFD, events: .read) { [unowned self] _, _ in self.readInput() }
+        _ = try loop.onSignal(SIGWINCH) { [unowned self] _ in self.app.resize(self.device.size()) }
+        _ = try loop.onSignal(SIGTSTP) { [unowned self] _ in self.suspend() }
+        _ = try loop.onSignal(SIGCONT) { [unowned self] _ in self.resumed() }
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            _ = try loop.onSignal(sig) { [unowned self] s in self.app.quit(code: 128 + s) }
+        }
+    }
+
+    /// Leaves the terminal exactly as it was found.
+    func stop() {
+        device.leave()
+    }
+
+    func readInput() {
+        let bytes = device.read()
+        if bytes.isEmpty { return }
+        dispatch(decoder.feed(bytes))
+        if decoder.hasPending, let ms = decoder.pendingTimeoutMs {
+            if let t = escTimer { _ = app.loop.cancel(t) }
+            escTimer = app.loop.after(ms: ms) { [unowned self] in
+                self.escTimer = nil
+                self.dispatch(self.decoder.flushPending())
+            }
+        }
+    }
+
+    func dispatch(_ events: [InputEvent]) {
+        for e in events { app.handle(e) }
+        scheduleKeyTimeout()
+    }
+
+    /// A pending multi-key mapping fires (or falls through) after `timeoutlen`.
+    func scheduleKeyTimeout() {
+        if let t = keyTimer { _ = app.loop.cancel(t); keyTimer = nil }
+        let d = app.editor.dispatcher
+        guard d.needsTimeout else { return }
+        keyTimer = app.loop.after(ms: d.timeoutlen) { [unowned self] in
+            self.keyTimer = nil
+            self.app.editor.keyTimeout()
+        }
+    }
+
+    func present(_ frame: Frame) {
+        let bytes = encoder.encode(next: frame.grid, cursor: frame.cursor, cursorVisible: frame.cursor != nil)
+        guard !bytes.isEmpty else { return }
+        try? device.write(bytes)
+    }
+
+    func invalidate() { encoder.invalidate() }
+
+    func suspend() {
+        device.suspend()
+    }
+
+    func resumed() {
+        try? device.resume()
+        encoder.invalidate()
+        app.resize(device.size())
+        app.editor.requestRedraw()
+    }
+}
+
+/// Environment access without Foundation.
+enum ProcessInfoLite {
+    static var env: [String: String] {
+        var out: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") {
+                out[String(s[..<eq])] = String(s[s.index(after: eq)...])
+            }
+            p += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+import Testing
+@testable import Kernel
+@testable import Render
+
+@Suite struct CompositorTests {
+    let hl = HighlightTable()
+
+    func editor(_ w: Int, _ h: Int, _ lines: [String]) throws -> (Editor, Buffer, Window) {
+        let e = Editor(size: Size(width: w, height: h))
+        let b = try e.createBuffer(name: "b")
+        try b.setLines(0, -1, lines)
+        let win = try e.openWindow(buffer: b.id, WindowSpec())
+        return (e, b, win)
+    }
+
+    @Test func tiledSplitsAndCursor() throws {
+        let (e, b, w) = try editor(10, 4, ["hello", "world"])
+        let b2 = try e.createBuffer()
+        try b2.setLines(0, -1, ["second"])
+        var spec = WindowSpec()
+        spec.size = .cells(1)
+        _ = try e.openWindow(buffer: b2.id, spec)
+        w.cursor = Position(row: 1, col: 2)
+        _ = b
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl).expect(frame, """
+            hello     |
+            wo^ld     |
+                      |
+            second    |
+            """)
+    }
+
+    @Test func softWrapWithLinebreakAndBreakindent() throws {
+        let (e, _, w) = try editor(10, 4, ["  aaa bbb ccc dd"])
+        w.cursor = Position(row: 0, col: 14)
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl).expect(frame, """
+              aaa bbb |
+              ccc ^d  |
+                      |
+                      |
+            """)
+    }
+
+    @Test func floatWithBorderAndTitleCutsWideCharsCleanly() throws {
+        let (e, b, _) = try editor(12, 5, ["中文中文中文", "abcdefghijkl"])
+        var spec = WindowSpec()
+        spec.float = FloatConfig(row: 0, col: 3, width: 4, height: 2, border: .single, title: "T")
+        let fb = try e.createBuffer()
+        try fb.setLines(0, -1, ["xy", "z"])
+        _ = try e.openWindow(buffer: fb.id, spec)
+        _ = b
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl).expect(frame, """
+            中 ┌T───┐文|
+            ab │xy  │jkl|
+               │z   │   |
+               └────┘   |
+                        |
+            """)
+    }
+
+    @Test func extmarkHighlightsVirtualTextAndLines() throws {
+        let (e, b, w) = try editor(16, 4, ["abcdef", "next"])
+        w.options.cursorVisible = false
+        let ns = e.namespaces.create(name: "t")
+        hl.set("Hi", HighlightDef(attrs: [.bold]))
+        try b.extmarks.set(ns: ns, start: Position(row: 0, col: 1), end: Position(row: 0, col: 3),
+                           decoration: Decoration(hl: "Hi"))
+        try b.extmarks.set(ns: ns, start: Position(row: 0, col: 0),
+                           decoration: Decoration(virtText: [VirtTextChunk("<-", hl: "Comment")], virtTextPos: .eol,
+                                                  virtLines: [[VirtTextChunk("virt", hl: nil)]]))
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["Hi", "Comment"]).expect(frame, """
+            a{Hi:bc}def {Comment:<-}     |
+            virt            |
+            next            |
+                            |
+            """)
+    }
+
+    @Test func controlCharactersAreShownInert() throws {
+        let (e, _, w) = try editor(20, 1, ["a\u{1b}[31mb\u{7}"])
+        w.options.cursorVisible = false
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["NonText"]).expect(frame, """
+            a{NonText:^[}[31mb{NonText:^G}          |
+            """)
+    }
+
+    @Test func extensionWindowDrawsItsListClipped() throws {
+        let (e, _, w) = try editor(8, 3, ["ignored"])
+        w.renderer = .extension
+        w.drawList = [.clear(hl: nil), .text(row: 0, col: 5, text: "overflow", hl: nil),
+                      .fill(row: 1, col: 0, width: 3, height: 5, char: "#", hl: nil),
+                      .spans(row: 2, col: 4, spans: [VirtTextChunk("a", hl: "Title"), VirtTextChunk("b\u{1b}", hl: nil)]),
+                      .cursor(row: 1, col: 7)]
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["Title"]).expect(frame, """
+                 ove|
+            ###    ^|
+            ###  {Title:a}b^|
+            """)
+    }
+
+    @Test func followKeepsTheTailVisibleAndWorkIsBoundedByTheView() throws {
+        let (e, b, w) = try editor(10, 3, (0..<100_000).map { "line \($0)" })
+        w.view.follow = true
+        w.options.cursorVisible = false
+        let c = Compositor(highlights: hl)
+        var frame = c.compose(e)
+        ScreenExpectation(highlights: hl).expect(frame, """
+            line 99997|
+            line 99998|
+            line 99999|
+            """)
+        try b.append(["new"])
+        frame = c.compose(e)
+        #expect(frame.grid.rowText(2) == "new       ")
+        c.scroll(w, in: e, rows: -2)
+        #expect(!w.view.follow)
+        frame = c.compose(e)
+        #expect(frame.grid.rowText(2) == "line 99998")
+        c.scroll(w, in: e, rows: 5)
+        #expect(w.view.follow)
+    }
+}
