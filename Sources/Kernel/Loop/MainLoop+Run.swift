@@ -51,11 +51,15 @@ extension MainLoop {
     /// Dispatches until `condition()` is true or `timeoutMs` pass (the loop
     /// clock; with a manual clock real time bounds the wait too, so tests
     /// never hang). Used by `weft.wait`. Returns early, false, after
-    /// ``stop()``.
+    /// ``stop()``. With `timeoutMs <= 0` it runs one non-blocking pass.
     /// - Returns: the final value of `condition()`.
     public func run(until condition: () -> Bool, timeoutMs: Int) -> Bool {
         if condition() { return true }
         let limit = Self.nanos(ms: timeoutMs)
+        if limit == 0 {
+            runOnce(timeoutMs: 0)
+            return condition()
+        }
         let start = clock.nowNanos
         let realStart = SystemClock().nowNanos
         while !stopRequested {

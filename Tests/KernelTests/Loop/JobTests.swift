@@ -55,6 +55,8 @@ struct JobTests {
         let jobs = JobManager(loop: loop)
         let r = JobRecord()
         let job = try jobs.start(r.spec(["sleep", "1000"]))
+        loop.runUntilIdle()
+        #expect(loop.pollTimeout(cap: -1) == -1, "a quiet running job must not wake the loop")
         #expect(job.kill(SIGTERM))
         #expect(waitForExit(loop, r))
         #expect(r.exit?.signal == SIGTERM)

@@ -199,6 +199,15 @@ struct MainLoopTests {
         #expect(!loop.runUntilIdle(maxIterations: 50))
     }
 
+    @Test func idleLoopBlocksInPoll() throws {
+        let (loop, _) = try makeSystemLoop()
+        var did = true
+        let ms = elapsedMs { did = loop.runOnce(timeoutMs: 80) }
+        #expect(!did)
+        #expect(ms >= 70, "an idle pass must sleep, returned after \(ms) ms")
+        #expect(loop.run(until: { false }, timeoutMs: 0) == false)
+    }
+
     @Test func manualClockAdvances() {
         let clock = ManualClock(startNanos: 5)
         clock.advance(ms: 2)
