@@ -43,8 +43,10 @@ public final class LuaState {
     }
 
     /// Loads and runs a file; errors carry "file:line: message" and a traceback.
+    /// With `budgeted: false` the file's own body has no time budget (a
+    /// headless script), while calls into Lua it triggers get their own.
     @discardableResult
-    public func runFile(_ path: String, args: [Value] = []) throws -> [Value] {
+    public func runFile(_ path: String, args: [Value] = [], budgeted: Bool = true) throws -> [Value] {
         let top = lua_gettop(L)
         if luaL_loadfilex(L, path, nil) != LUA_OK {
             let msg = LuaValue.string(L, at: -1) ?? "cannot load \(path)"
@@ -52,7 +54,7 @@ public final class LuaState {
             throw LuaError.syntax(msg)
         }
         for a in args { LuaValue.push(L, a) }
-        return try callFunction(below: top, nargs: Int32(args.count))
+        return try callFunction(below: top, nargs: Int32(args.count), budgeted: budgeted)
     }
 
     /// Calls the function stored in the registry under `ref` with `args`,
@@ -67,14 +69,14 @@ public final class LuaState {
 
     /// Calls the function at `top + 1` (already pushed with its `nargs`
     /// arguments) under pcall + traceback + budget, and pops everything.
-    func callFunction(below top: Int32, nargs: Int32) throws -> [Value] {
+    func callFunction(below top: Int32, nargs: Int32, budgeted: Bool = true) throws -> [Value] {
         let deadline = budgetMs > 0 ? Clock.monotonicNanos() + Int64(budgetMs) * 1_000_000 : 0
-        let outer = LuaState.budgetDepth == 0
-        if outer { weft_clear_budget_tripped(L); weft_set_budget(L, deadline) }
-        LuaState.budgetDepth += 1
+        let outer = budgeted && LuaState.budgetDepth == 0
+        if outer { weft_clear_budget_tripped(L); weft_set_budget(L, deadline); LuaState.deadline = deadline }
+        if budgeted { LuaState.budgetDepth += 1 }
         let status = weft_pcall_traceback(L, nargs, LUA_MULTRET)
-        LuaState.budgetDepth -= 1
-        if outer { weft_set_budget(L, 0) }
+        if budgeted { LuaState.budgetDepth -= 1 }
+        if outer { weft_set_budget(L, 0); LuaState.deadline = 0 }
         defer { lua_settop(L, top) }
         if status != LUA_OK {
             let msg = LuaValue.string(L, at: -1) ?? "error"
@@ -90,6 +92,32 @@ public final class LuaState {
 
     /// Nesting depth of protected calls, so only the outermost sets the budget.
     static var budgetDepth = 0
+    /// The armed deadline (monotonic ns; 0 = none).
+    static var deadline: Int64 = 0
+
+    /// Whether the last failed call was aborted by the time budget.
+    public var budgetTripped: Bool { weft_budget_tripped(L) != 0 }
+
+    /// Runs `body` with the budget of the running handler paused: calls into
+    /// Lua made inside `body` (e.g. handlers run by `weft.wait`) get their
+    /// own budget, and the time spent in `body` is not charged to the
+    /// handler, whose remaining budget is re-armed afterwards.
+    public func withoutBudget<T>(_ body: () throws -> T) rethrows -> T {
+        let savedDepth = LuaState.budgetDepth
+        let savedDeadline = LuaState.deadline
+        let remaining = savedDeadline > 0 ? max(1, savedDeadline - Clock.monotonicNanos()) : 0
+        weft_set_budget(L, 0)
+        LuaState.budgetDepth = 0
+        LuaState.deadline = 0
+        defer {
+            LuaState.budgetDepth = savedDepth
+            if savedDeadline > 0 {
+                LuaState.deadline = Clock.monotonicNanos() + remaining
+                weft_set_budget(L, LuaState.deadline)
+            }
+        }
+        return try body()
+    }
 
     /// Stores the value at `index` in the registry; returns the reference.
     public func ref(at index: Int32) -> Int32 {

@@ -47,6 +47,8 @@ public enum LuaValue {
     }
 
     private static func table(_ L: OpaquePointer, at t: Int32, depth: Int) -> Value {
+        // Each nesting level uses stack slots: grow the stack (non-raising).
+        guard lua_checkstack(L, 4) != 0 else { return .null }
         let n = Int(lua_rawlen(L, t))
         var dict: [String: Value] = [:]
         lua_pushnil(L)
@@ -88,12 +90,14 @@ public enum LuaValue {
         case .double(let d): lua_pushnumber(L, d)
         case .string(let s): pushString(L, s)
         case .array(let a):
+            guard lua_checkstack(L, 3) != 0 else { lua_pushnil(L); return }
             lua_createtable(L, Int32(a.count), 0)
             for (i, e) in a.enumerated() {
                 push(L, e)
                 lua_rawseti(L, -2, lua_Integer(i + 1))
             }
         case .table(let t):
+            guard lua_checkstack(L, 3) != 0 else { lua_pushnil(L); return }
             lua_createtable(L, 0, Int32(t.count))
             for (k, e) in t {
                 push(L, e)

@@ -1,0 +1,90 @@
+import Kernel
+import Render
+
+/// What the Lua runtime needs from the frontend (the terminal UI or the
+/// headless virtual screen) for the `weft.ui` functions that depend on
+/// rendering, and for `weft.quit`.
+///
+/// The frontend sets `LuaRuntime.ui`; with no UI attached, `weft.ui.screen`
+/// raises "weft.ui.screen: no UI attached" and `weft.quit` uses
+/// `LuaRuntime.onQuit`. `measure`, `truncate`, `wrap` and `windowRect` have
+/// default implementations (Render's `TextMeasure` and `Wrapper`, and the
+/// editor's layout), so a host only overrides them to differ.
+public protocol UIHost: AnyObject {
+    /// The screen as text rows, as last rendered (one string per row).
+    func screenRows() -> [String]
+    /// Renders a frame now (a headless host renders synchronously so that
+    /// `screenRows()` reflects the latest state).
+    func redraw()
+    /// The screen size in cells.
+    func screenSize() -> Size
+    /// Display width of `s` in cells.
+    func measure(_ s: String) -> Int
+    /// `s` cut to at most `width` cells, ending in `ellipsis` when cut.
+    func truncate(_ s: String, width: Int, ellipsis: String) -> String
+    /// `s` soft-wrapped at `width` cells, one string per screen row.
+    func wrap(_ s: String, width: Int) -> [String]
+    /// Where window `id` is on screen now, or nil when it is not shown.
+    func windowRect(_ id: WindowID) -> Rect?
+    /// Ends the program with exit status `code`.
+    func quit(code: Int)
+}
+
+extension UIHost {
+    /// Render's cluster-width measure.
+    public func measure(_ s: String) -> Int { TextMeasure.measure(s) }
+
+    /// Render's truncation.
+    public func truncate(_ s: String, width: Int, ellipsis: String) -> String {
+        TextMeasure.truncate(s, width: width, ellipsis: ellipsis)
+    }
+
+    /// Render's wrapper (character wrap, no linebreak).
+    public func wrap(_ s: String, width: Int) -> [String] { TextLayout.wrap(s, width: width) }
+
+    /// No rectangle: the runtime then computes it from the editor's layout.
+    public func windowRect(_ id: WindowID) -> Rect? { nil }
+}
+
+/// Text helpers shared by the default `UIHost` methods and the runtime when
+/// no UI is attached.
+enum TextLayout {
+    /// `s` wrapped at `width` cells into row strings (sanitized, as drawn).
+    static func wrap(_ s: String, width: Int) -> [String] {
+        let bytes = Array(s.utf8)
+        return Wrapper.wrap(s, width: width).map { seg in
+            let lo = max(0, min(seg.byteRange.lowerBound, bytes.count))
+            let hi = max(lo, min(seg.byteRange.upperBound, bytes.count))
+            return String(decoding: bytes[lo..<hi], as: UTF8.self)
+        }
+    }
+}
+
+/// Where `weft.hl.set` stores highlight definitions. Render's highlight
+/// table implements it; the runtime keeps definitions in memory
+/// (`MemoryHighlights`) until one is attached.
+public protocol HighlightSink: AnyObject {
+    /// Defines group `name` from a validated table (keys: fg, bg, sp,
+    /// bold, italic, underline, undercurl, strikethrough, reverse, dim,
+    /// link; colors are "#rrggbb" strings or integers 0xRRGGBB).
+    /// - Throws: a `KernelError` with a message for the user.
+    func set(_ name: String, _ definition: Value) throws
+    /// The definition of `name` as a table, or nil when it is not defined.
+    func get(_ name: String) -> Value?
+}
+
+/// A `HighlightSink` that only remembers definitions (tests, headless
+/// runs without a renderer).
+public final class MemoryHighlights: HighlightSink {
+    /// Definitions by group name.
+    public private(set) var groups: [String: Value] = [:]
+
+    /// An empty table.
+    public init() {}
+
+    /// Stores the definition.
+    public func set(_ name: String, _ definition: Value) throws { groups[name] = definition }
+
+    /// The stored definition.
+    public func get(_ name: String) -> Value? { groups[name] }
+}
