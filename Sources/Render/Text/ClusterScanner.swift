@@ -12,7 +12,8 @@ import CUtf8proc
 /// * C0 controls, DEL, C1 controls and invalid bytes are always clusters of
 ///   their own (never passed to utf8proc), shown as replacements.
 /// * Everything else: decode a code point, then extend the cluster while
-///   `utf8proc_grapheme_break_stateful` reports no break. The width is the
+///   `utf8proc_grapheme_break_stateful` reports no break (skipping the call
+///   when the bound classes make a break certain, see `CharProperties`). The width is the
 ///   width of the first code point, raised to 2 by a VS16 (U+FE0F) in the
 ///   cluster or when two regional indicators pair up (a flag). A first code
 ///   point of width 0 has nothing to attach to: it becomes an `.invisible`
@@ -26,6 +27,8 @@ struct ClusterScanner {
     var column: Int
     /// Tab stop distance, at least 1.
     let tabstop: Int
+    /// `CharProperties.table`, fetched once per scan.
+    private let table: UnsafePointer<UInt8>
 
     /// Starts a scan at byte 0 and display column `startColumn`.
     init(_ bytes: UnsafeBufferPointer<UInt8>, startColumn: Int, tabstop: Int) {
@@ -33,6 +36,7 @@ struct ClusterScanner {
         self.position = 0
         self.column = startColumn
         self.tabstop = tabstop > 0 ? tabstop : TextMeasure.defaultTabstop
+        self.table = CharProperties.table
     }
 
     /// True when every byte has been consumed.
@@ -73,32 +77,42 @@ struct ClusterScanner {
     /// A cluster that starts with a non-ASCII byte, or with an ASCII byte
     /// followed by a non-ASCII one.
     private mutating func slowCluster(at start: Int) -> DisplayCluster {
-        guard let (first, firstLength) = Self.decode(self.bytes, at: start) else {
-            return self.emit(start..<(start + 1), width: 1, kind: .invalid)
-        }
-        let firstEnd = start + firstLength
+        let decoded = Self.decode(self.bytes, at: start)
+        guard decoded != 0 else { return self.emit(start..<(start + 1), width: 1, kind: .invalid) }
+        let first = UInt32(truncatingIfNeeded: decoded)
+        let firstEnd = start + Int(decoded >> 32)
         if first >= 0x80 && first <= 0x9F {
             return self.emit(start..<firstEnd, width: 4, kind: .c1(UInt8(truncatingIfNeeded: first)))
         }
-        var width = Int(utf8proc_charwidth(Int32(bitPattern: first)))
+        let firstProperties = CharProperties.packed(first, table: self.table)
+        var width = CharProperties.width(firstProperties)
         if width <= 0 {
             let kind = DisplayCluster.Kind.invisible(first)
             return self.emit(start..<firstEnd, width: DisplayCluster.replacementWidth(kind), kind: kind)
         }
         var end = firstEnd
         var previous = first
+        var previousClass = CharProperties.boundclass(firstProperties)
         var state: Int32 = 0
         let count = self.bytes.count
-        while end < count, let (next, length) = Self.decode(self.bytes, at: end) {
-            if next < 0x20 || (next >= 0x7F && next <= 0x9F) { break }
+        while end < count {
+            // ASCII never extends a cluster unless the previous code point
+            // is Prepend, ZWJ or L (all non-ASCII).
+            if self.bytes[end] < 0x80 && !CharProperties.mayJoinNext(previousClass) { break }
+            let next64 = Self.decode(self.bytes, at: end)
+            let next = UInt32(truncatingIfNeeded: next64)
+            if next64 == 0 || next < 0x20 || (next >= 0x7F && next <= 0x9F) { break }
+            let nextClass = CharProperties.boundclass(CharProperties.packed(next, table: self.table))
+            if CharProperties.isCertainBreak(previousClass, nextClass) { break }
             if utf8proc_grapheme_break_stateful(Int32(bitPattern: previous), Int32(bitPattern: next), &state) {
                 break
             }
             if next == 0xFE0F || (end == firstEnd && Self.isRegionalIndicator(first) && Self.isRegionalIndicator(next)) {
                 width = 2
             }
-            end += length
+            end += Int(next64 >> 32)
             previous = next
+            previousClass = nextClass
         }
         return self.emit(start..<end, width: width, kind: .text)
     }
@@ -162,32 +176,32 @@ extension ClusterScanner {
 
 extension ClusterScanner {
     /// Decodes one well-formed UTF-8 sequence at `i` (no overlongs, no
-    /// surrogates, nothing above U+10FFFF). Nil when the bytes at `i` are
-    /// not the start of one.
+    /// surrogates, nothing above U+10FFFF): the scalar in the low 32 bits
+    /// and the length in the high bits; 0 when the bytes at `i` are not the
+    /// start of one.
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
         let count = bytes.count
         let b0 = bytes[i]
-        if b0 < 0x80 { return (UInt32(b0), 1) }
-        if b0 < 0xC2 || b0 > 0xF4 { return nil }
-        guard i + 1 < count else { return nil }
+        if b0 < 0x80 { return UInt64(b0) | 1 << 32 }
+        if b0 < 0xC2 || b0 > 0xF4 || i + 1 >= count { return 0 }
         let b1 = bytes[i + 1]
         if b0 < 0xE0 {
-            guard b1 & 0xC0 == 0x80 else { return nil }
-            return ((UInt32(b0 & 0x1F) << 6) | UInt32(b1 & 0x3F), 2)
+            guard b1 & 0xC0 == 0x80 else { return 0 }
+            return (UInt64(b0 & 0x1F) << 6 | UInt64(b1 & 0x3F)) | 2 << 32
         }
         let low: UInt8 = b0 == 0xE0 ? 0xA0 : (b0 == 0xF0 ? 0x90 : 0x80)
         let high: UInt8 = b0 == 0xED ? 0x9F : (b0 == 0xF4 ? 0x8F : 0xBF)
-        guard b1 >= low && b1 <= high, i + 2 < count else { return nil }
+        guard b1 >= low && b1 <= high, i + 2 < count else { return 0 }
         let b2 = bytes[i + 2]
-        guard b2 & 0xC0 == 0x80 else { return nil }
+        guard b2 & 0xC0 == 0x80 else { return 0 }
         if b0 < 0xF0 {
-            return ((UInt32(b0 & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F), 3)
+            return (UInt64(b0 & 0x0F) << 12 | UInt64(b1 & 0x3F) << 6 | UInt64(b2 & 0x3F)) | 3 << 32
         }
-        guard i + 3 < count else { return nil }
+        guard i + 3 < count else { return 0 }
         let b3 = bytes[i + 3]
-        guard b3 & 0xC0 == 0x80 else { return nil }
-        let scalar = (UInt32(b0 & 0x07) << 18) | (UInt32(b1 & 0x3F) << 12) | (UInt32(b2 & 0x3F) << 6) | UInt32(b3 & 0x3F)
-        return (scalar, 4)
+        guard b3 & 0xC0 == 0x80 else { return 0 }
+        let scalar = UInt64(b0 & 0x07) << 18 | UInt64(b1 & 0x3F) << 12 | UInt64(b2 & 0x3F) << 6 | UInt64(b3 & 0x3F)
+        return scalar | 4 << 32
     }
 }

@@ -90,9 +90,10 @@ public enum TextMeasure {
         _ bytes: UnsafeBufferPointer<UInt8>, startColumn: Int = 0, tabstop: Int = defaultTabstop
     ) -> Int {
         var scanner = ClusterScanner(bytes, startColumn: startColumn, tabstop: tabstop)
-        while true {
-            _ = scanner.advanceASCII(maxCells: Int.max)
-            if scanner.next() == nil { break }
+        let count = bytes.count
+        while scanner.position < count {
+            if bytes[scanner.position] < 0x80 { _ = scanner.advanceASCII(maxCells: Int.max) }
+            _ = scanner.next()
         }
         return scanner.column - startColumn
     }
