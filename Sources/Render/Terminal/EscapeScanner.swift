@@ -14,6 +14,7 @@
 ///         ESC [ I  /  ESC [ O              focus in / out     -> event
 ///         ESC [ 200 ~                      paste start        -> pasteStart
 ///         finals termkey knows (keys)      -> passThrough
+///             ... with kitty `:` sub-params  -> rewrite (sub-params dropped)
 ///         any other final                  -> event(.unknown(bytes))
 ///     ESC ] ... BEL|ESC \                  OSC  -> event(.unknown(bytes))
 ///     ESC P ... ESC \ , ESC _ ... ESC \    DCS, APC (same)
@@ -31,6 +32,9 @@ enum EscapeScanner {
         case pasteStart(length: Int)
         /// A complete CSI of `length` bytes for libtermkey to decode.
         case passThrough(length: Int)
+        /// A complete CSI of `length` bytes that libtermkey must see
+        /// rewritten as `bytes` (kitty `:` sub-parameters removed).
+        case rewrite([UInt8], length: Int)
         /// The buffer ends inside what may still become a sequence.
         case incomplete
         /// Not a sequence handled here: treat the ESC as an ordinary byte.
@@ -38,8 +42,10 @@ enum EscapeScanner {
     }
 
     static let esc: UInt8 = 0x1b
-    /// A CSI longer than this without a final byte is garbage.
-    static let maxCSILength = 256
+    /// An unfinished CSI longer than this is garbage: it is dropped as
+    /// unknown instead of being held. (A finished CSI of any length is one
+    /// unknown event.)
+    static let maxCSILength = 4096
     /// CSI finals that libtermkey turns into keys (cursor keys, F-keys,
     /// `~` keys, Shift-Tab, CSI-u, X10 mouse `CSI M`).
     static let keyFinals: Set<UInt8> = Set("ABCDEFHPQRSZ~uM".utf8)
@@ -105,7 +111,6 @@ enum EscapeScanner {
         var sawParam = false
         while i < n {
             let b = bytes[i]
-            if i - start >= maxCSILength { return .tooLong(i - start) }
             switch b {
             case 0x30...0x39 where csi.intermediates.isEmpty:
                 let digit = Int(b - 0x30)
@@ -132,7 +137,7 @@ enum EscapeScanner {
             }
             i += 1
         }
-        return .incomplete
+        return n - start > maxCSILength ? .tooLong(n - start) : .incomplete
     }
 
     private static func classify(_ csi: CSI, raw: ArraySlice<UInt8>) -> Match {
@@ -154,11 +159,29 @@ enum EscapeScanner {
             return .pasteStart(length: length)
         case (nil, let final) where keyFinals.contains(final) && csi.intermediates.isEmpty:
             if csi.params == [201] && final == UInt8(ascii: "~") { break }   // stray paste end
+            if raw.contains(UInt8(ascii: ":")) {
+                return .rewrite(withoutSubParameters(raw), length: length)
+            }
             return .passThrough(length: length)
         default:
             break
         }
         return .event(.unknown(Array(raw)), length: length)
+    }
+
+    /// A key CSI with kitty sub-parameters (`ESC [ 97 : 65 ; 6 : 1 u`)
+    /// reduced to what libtermkey parses (`ESC [ 97 ; 6 u`): each `:` and
+    /// the digits after it are dropped.
+    static func withoutSubParameters(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var skipping = false
+        for b in raw {
+            if b == UInt8(ascii: ":") { skipping = true; continue }
+            if skipping && (0x30...0x39).contains(b) { continue }
+            skipping = false
+            out.append(b)
+        }
+        return out
     }
 
     /// Decodes the SGR (mode 1006) mouse report `ESC [ < b ; x ; y M|m`.

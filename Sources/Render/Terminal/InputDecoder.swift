@@ -7,7 +7,7 @@ import Foundation
 /// (`ESC [ 200 ~` ... `ESC [ 201 ~`, buffered across feeds; pasted bytes
 /// never reach termkey), focus events, SGR mouse (including drag and the
 /// horizontal wheel), DEC mode reports, OSC/DCS replies and CSIs that are not
-/// keys. Everything else is pushed into an abstract-mode termkey in a
+/// keys; kitty `:` sub-parameters, which termkey cannot parse, are removed. Everything else is pushed into an abstract-mode termkey in a
 /// push/drain loop and translated to canonical notation (``KeyTranslator``).
 ///
 /// Input that may be the start of a longer key (a lone ESC, partial UTF-8,
@@ -104,6 +104,11 @@ public final class InputDecoder {
                 i = j + 1
             case .passThrough(let length):
                 i = j + length
+            case .rewrite(let replacement, let length):
+                pushToTermKey(buf[plainStart..<j], &out)
+                pushToTermKey(replacement[...], &out)
+                i = j + length
+                plainStart = i
             case .incomplete:
                 pushToTermKey(buf[plainStart..<j], &out)
                 held = Array(buf[j...])
