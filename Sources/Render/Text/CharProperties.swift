@@ -22,7 +22,7 @@ enum CharProperties {
     static let emojiCount: UInt32 = 0xC00
 
     /// The table: the BMP, then the emoji block; never freed.
-    static let table: UnsafePointer<UInt8> = {
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
         let size = 0x10000 + Int(emojiCount)
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
         for index in 0..<size {

@@ -60,6 +60,18 @@ public enum TextMeasure {
         }
     }
 
+    /// Calls `body` for each display cluster of `s` (byte ranges are
+    /// offsets from the substring's start) until it returns false.
+    public static func forEachCluster(
+        _ s: Substring, startColumn: Int = 0, tabstop: Int = defaultTabstop,
+        _ body: (DisplayCluster) throws -> Bool
+    ) rethrows {
+        var copy = s
+        try copy.withUTF8 { bytes in
+            try self.forEachCluster(bytes, startColumn: startColumn, tabstop: tabstop, body)
+        }
+    }
+
     /// Calls `body` for each display cluster of the UTF-8 bytes in `bytes`.
     public static func forEachCluster(
         _ bytes: [UInt8], startColumn: Int = 0, tabstop: Int = defaultTabstop,
@@ -80,6 +92,12 @@ public enum TextMeasure {
     /// Display width of `s` after sanitizing, in cells, when it starts at
     /// display column `startColumn` (which only matters for tabs).
     public static func measure(_ s: String, startColumn: Int = 0, tabstop: Int = defaultTabstop) -> Int {
+        var copy = s
+        return copy.withUTF8 { self.measure($0, startColumn: startColumn, tabstop: tabstop) }
+    }
+
+    /// Display width of `s` after sanitizing, in cells.
+    public static func measure(_ s: Substring, startColumn: Int = 0, tabstop: Int = defaultTabstop) -> Int {
         var copy = s
         return copy.withUTF8 { self.measure($0, startColumn: startColumn, tabstop: tabstop) }
     }

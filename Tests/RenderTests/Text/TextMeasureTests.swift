@@ -129,3 +129,14 @@ import Testing
         }
     }
 }
+
+@Suite struct TextMeasureSubstringTests {
+    @Test func substringsMeasureFromTheirOwnStart() {
+        let line = "abc世界\u{1b}x"
+        let tail = line.dropFirst(3)
+        #expect(TextMeasure.measure(tail) == 7)
+        var ranges: [Range<Int>] = []
+        TextMeasure.forEachCluster(tail) { ranges.append($0.byteRange); return true }
+        #expect(ranges == [0..<3, 3..<6, 6..<7, 7..<8])
+    }
+}

@@ -19,12 +19,12 @@ private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> ViewState {
     let rows = [1, 3, 2, 1, 4]
 
     @Test func tailPutsTheLastRowAtTheBottom() {
-        #expect(port(self.rows, height: 5).tail() == view(3, 0, follow: true))
-        #expect(port(self.rows, height: 6).tail() == view(2, 1, follow: true))
-        #expect(port(self.rows, height: 4).tail() == view(4, 0, follow: true))
-        #expect(port(self.rows, height: 2).tail() == view(4, 2, follow: true))
-        #expect(port(self.rows, height: 50).tail() == view(0, 0, follow: true))
-        #expect(port([], height: 5).tail() == view(0, 0, follow: true))
+        #expect(port(self.rows, height: 5).toTail() == view(3, 0, follow: true))
+        #expect(port(self.rows, height: 6).toTail() == view(2, 1, follow: true))
+        #expect(port(self.rows, height: 4).toTail() == view(4, 0, follow: true))
+        #expect(port(self.rows, height: 2).toTail() == view(4, 2, follow: true))
+        #expect(port(self.rows, height: 50).toTail() == view(0, 0, follow: true))
+        #expect(port([], height: 5).toTail() == view(0, 0, follow: true))
     }
 
     @Test func scrollDownIsClampedAtTheTail() {
@@ -39,7 +39,7 @@ private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> ViewState {
 
     @Test func scrollUpDropsFollow() {
         let p = port(self.rows, height: 6)
-        let tail = p.tail()
+        let tail = p.toTail()
         #expect(p.scroll(tail, by: -1) == view(2, 0))
         #expect(p.scroll(tail, by: -2) == view(1, 2))
         #expect(p.scroll(tail, by: -100) == view(0, 0))
@@ -88,14 +88,14 @@ private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> ViewState {
         #expect(p.clamp(view(-3, -1)) == view(0, 0))
         #expect(p.clamp(view(1, 99)) == view(1, 2))
         #expect(p.clamp(view(99, 0)) == view(2, 1, follow: true))
-        #expect(p.clamp(view(0, 0, follow: true)) == p.tail())
+        #expect(p.clamp(view(0, 0, follow: true)) == p.toTail())
         #expect(p.isAtTail(view(2, 1)))
         #expect(!p.isAtTail(view(2, 0)))
     }
 
     @Test func followTracksAppendedLines() {
         var lines = Array(repeating: 1, count: 10)
-        var state = port(lines, height: 4).tail()
+        var state = port(lines, height: 4).toTail()
         lines += [2, 3]
         state = port(lines, height: 4).clamp(state)
         #expect(state == view(10, 1, follow: true))
@@ -112,7 +112,7 @@ private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> ViewState {
         // Below: the row becomes the bottom row.
         #expect(p.reveal(view(10, 0), line: 20, row: 0) == view(17, 1))
         #expect(p.reveal(view(10, 0), line: 99) == view(46, 1))
-        #expect(p.reveal(view(10, 0), line: 99, row: 99) == p.tail())
+        #expect(p.reveal(view(10, 0), line: 99, row: 99) == p.toTail())
     }
 
     /// Every operation calls the row-count closure O(height + |amount|)
@@ -131,11 +131,11 @@ private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> ViewState {
         }
         let bound = 4 * height + 10
         let middle = view(500_000, 1)
-        #expect(calls { _ = p.tail() } <= height + 1)
+        #expect(calls { _ = p.toTail() } <= height + 1)
         #expect(calls { _ = p.clamp(middle) } <= bound)
         #expect(calls { _ = p.scroll(middle, by: 7) } <= bound + 7)
         #expect(calls { _ = p.scroll(middle, by: -7) } <= bound + 7)
-        #expect(calls { _ = p.scroll(p.tail(), by: -300) } <= bound + 300)
+        #expect(calls { _ = p.scroll(p.toTail(), by: -300) } <= bound + 300)
         #expect(calls { _ = p.page(middle, by: 1) } <= bound + height)
         #expect(calls { _ = p.page(middle, by: -1) } <= bound + height)
         #expect(calls { _ = p.visibleLines(middle) } <= bound)
