@@ -14,7 +14,7 @@
 ///
 /// ```swift
 /// let port = Viewport(lineCount: lines.count, height: 20) { Wrapper.rowCount(lines[$0], width: 80) }
-/// var view = port.toTail()                 // follow = true
+/// var view = port.tail()                 // follow = true
 /// view = port.scroll(view, by: -3)       // follow = false
 /// for v in port.visibleLines(view) { draw(v.line, rows: v.firstRow..<(v.firstRow + v.rowCount)) }
 /// ```
@@ -38,7 +38,7 @@ public struct Viewport {
 
     /// The view with the buffer's last row on the window's bottom row (or
     /// the top when everything fits), with `follow` set.
-    public func toTail() -> ViewState {
+    public func tail() -> ViewState {
         let height = max(1, self.height)
         var accumulated = 0
         var line = self.lineCount
@@ -50,6 +50,9 @@ public struct Viewport {
         return ViewState(topline: 0, skip: 0, follow: true)
     }
 
+    /// Same as `tail()` (the name used in the design notes).
+    public func toTail() -> ViewState { self.tail() }
+
     /// True when `view` (after clamping) is the tail.
     public func isAtTail(_ view: ViewState) -> Bool {
         self.clamp(view).follow
@@ -59,11 +62,11 @@ public struct Viewport {
     /// `topline` and `skip` are clamped into the buffer and not past the
     /// tail, and `follow` is set exactly when the result is the tail.
     public func clamp(_ view: ViewState) -> ViewState {
-        if view.follow { return self.toTail() }
+        if view.follow { return self.tail() }
         guard self.lineCount > 0 else { return ViewState(topline: 0, skip: 0, follow: true) }
         let top = min(max(0, view.topline), self.lineCount - 1)
         let skip = min(max(0, view.skip), self.rowsOf(top) - 1)
-        return self.settle(top, skip, tail: self.toTail())
+        return self.settle(top, skip, tail: self.tail())
     }
 
     /// `view` scrolled by `rows` wrapped rows (positive moves the text up,
@@ -71,7 +74,7 @@ public struct Viewport {
     public func scroll(_ view: ViewState, by rows: Int) -> ViewState {
         let start = self.clamp(view)
         if rows == 0 || self.lineCount == 0 { return start }
-        let tail = self.toTail()
+        let tail = self.tail()
         return rows > 0 ? self.down(from: start, by: rows, tail: tail) : self.up(from: start, by: rows, tail: tail)
     }
 
@@ -113,7 +116,7 @@ public struct Viewport {
         guard self.lineCount > 0, self.height > 0 else { return start }
         let target = min(max(0, line), self.lineCount - 1)
         let targetRow = min(max(0, row), self.rowsOf(target) - 1)
-        let tail = self.toTail()
+        let tail = self.tail()
         if (target, targetRow) < (start.topline, start.skip) {
             return self.settle(target, targetRow, tail: tail)
         }
