@@ -28,13 +28,47 @@ enum SGR {
         if let from {
             var inc: [UInt8] = []
             appendChanges(from: from, to: to, to: &inc)
+            if inc.isEmpty { return }  // differ only in ways the terminal cannot show
             if inc.count < reset.count { params = inc }
         }
-        out.append(0x1B)
-        out.append(UInt8(ascii: "["))
-        out.append(contentsOf: params)
+        appendSequences(params, into: &out)
+    }
+
+    /// The most parameters (counting `:` sub-parameters) one sequence may
+    /// carry: st and libvterm 0.1.4 keep 16 (libvterm overflows beyond).
+    static let maxArguments = 16
+
+    /// Wraps `params` in `CSI ... m`. Parameters are separated by `;`;
+    /// inside one parameter group (a colour) the builders use 0x01, which
+    /// becomes `;` here: groups are never split, but when a sequence would
+    /// carry more than `maxArguments` arguments it is closed and a new one
+    /// started between groups.
+    static func appendSequences(_ params: [UInt8], into out: inout [UInt8]) {
+        let semicolon = UInt8(ascii: ";"), colon = UInt8(ascii: ":")
+        out.append(contentsOf: [0x1B, UInt8(ascii: "[")])
+        var used = 0
+        var i = 0
+        while i < params.count {
+            var end = i
+            var args = 1
+            while end < params.count, params[end] != semicolon {
+                if params[end] == colon || params[end] == innerSeparator { args += 1 }
+                end += 1
+            }
+            if used > 0 && used + args > maxArguments {
+                out.append(contentsOf: [UInt8(ascii: "m"), 0x1B, UInt8(ascii: "[")])
+                used = 0
+            }
+            if used > 0 { out.append(semicolon) }
+            for b in params[i..<end] { out.append(b == innerSeparator ? semicolon : b) }
+            used += args
+            i = end + 1
+        }
         out.append(UInt8(ascii: "m"))
     }
+
+    /// Stands for `;` inside one parameter group while building.
+    static let innerSeparator: UInt8 = 0x01
 
     /// Appends every parameter of `style` (what follows a `0`).
     static func appendAll(_ style: Style, to p: inout [UInt8]) {
@@ -94,14 +128,10 @@ enum SGR {
         case (.indexed(let n), .background) where n < 8: code(40 + Int(n), &p)
         case (.indexed(let n), .background) where n < 16: code(100 + Int(n) - 8, &p)
         case (.indexed(let n), .underline): raw("58:5:\(n)", &p)
-        case (.indexed(let n), _): raw(role == .foreground ? "38;5;\(n)" : "48;5;\(n)", &p)
+        case (.indexed(let n), _): raw(role == .foreground ? "38\u{1}5\u{1}\(n)" : "48\u{1}5\u{1}\(n)", &p)
         case (.rgb(let r, let g, let b), .underline): raw("58:2::\(r):\(g):\(b)", &p)
         case (.rgb(let r, let g, let b), _):
-            code(role == .foreground ? 38 : 48, &p)
-            raw("2", &p)
-            code(Int(r), &p)
-            code(Int(g), &p)
-            code(Int(b), &p)
+            raw(role == .foreground ? "38\u{1}2\u{1}\(r)\u{1}\(g)\u{1}\(b)" : "48\u{1}2\u{1}\(r)\u{1}\(g)\u{1}\(b)", &p)
         }
     }
 

@@ -136,7 +136,9 @@ extension Terminfo {
         public static func indexed(_ n: UInt8, background: Bool = false) -> [UInt8] {
             var params: [UInt8] = []
             SGR.appendColor(.indexed(n), role: background ? .background : .foreground, to: &params)
-            return Array("\u{1B}[".utf8) + params + [UInt8(ascii: "m")]
+            var out: [UInt8] = []
+            SGR.appendSequences(params, into: &out)
+            return out
         }
     }
 }

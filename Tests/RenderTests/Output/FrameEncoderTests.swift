@@ -1,0 +1,291 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+@testable import Render
+
+/// Readable bytes: ESC as `\e`, CR as `\r`, LF as `\n`, BS as `\b`.
+func readable(_ bytes: [UInt8]) -> String {
+    String(decoding: bytes, as: UTF8.self).unicodeScalars.map { c -> String in
+        switch c {
+        case "\u{1B}": return "\\e"
+        case "\r": return "\\r"
+        case "\n": return "\\n"
+        case "\u{8}": return "\\b"
+        default: return String(c)
+        }
+    }.joined()
+}
+
+/// A 200x50 screen of varied plain text, like a full editor window.
+func textScreen(width: Int = 200, height: Int = 50, shift: Int = 0) -> Grid {
+    var g = Grid(width: width, height: height)
+    let words = ["lorem", "ipsum", "dolor", "sit", "amet,", "consectetur", "adipiscing", "elit", "sed", "do"]
+    for r in 0..<height {
+        var line = "\(r + shift): "
+        var i = r + shift
+        while line.count < width { line += words[i % words.count] + " "; i += 3 }
+        g.put(text: line, row: r, col: 0, style: .default)
+    }
+    return g
+}
+
+@Suite struct FrameEncoderTests {
+    private func encoder(_ mode: ColorMode = .truecolor, _ hl: HighlightTable = HighlightTable()) -> FrameEncoder {
+        FrameEncoder(terminfo: .xterm, colorMode: mode, highlights: hl)
+    }
+
+    @Test func firstFrameClearsAndRepaintsInOneSynchronizedFrame() {
+        var enc = encoder()
+        let bytes = enc.encode(next: Grid(lines: ["hi"]), cursor: Position(row: 0, col: 2), cursorVisible: true)
+        let text = readable(bytes)
+        #expect(text.hasPrefix("\\e[?2026h\\e[m\\e[H\\e[2Jhi"), "\(text)")
+        #expect(text.hasSuffix("\\e[?25h\\e[?2026l"), "\(text)")
+        #expect(enc.lastFrame.fullRepaint)
+    }
+
+    @Test func emptyDiffIsZeroBytes() {
+        var enc = encoder()
+        let g = textScreen()
+        _ = enc.encode(next: g, cursor: Position(row: 3, col: 4), cursorVisible: true)
+        #expect(enc.encode(next: g, cursor: Position(row: 3, col: 4), cursorVisible: true).isEmpty)
+        #expect(enc.encode(next: g, cursor: nil, cursorVisible: true).isEmpty)
+    }
+
+    /// Neovim 0.7.2 sends 14-16 bytes for this (12 of them cursor
+    /// hide/show); the assertion is <= 20 bytes.
+    @Test func oneCellChangeIsAtMost20Bytes() {
+        var enc = encoder()
+        var g = textScreen()
+        let home = Position(row: 49, col: 0)
+        _ = enc.encode(next: g, cursor: home, cursorVisible: true)
+        g.put("X", row: 25, col: 100, style: .default)
+        let bytes = enc.encode(next: g, cursor: home, cursorVisible: true)
+        print("one cell, same style, cursor elsewhere: \(bytes.count) bytes: \(readable(bytes))")
+        #expect(bytes.count <= 20, "\(readable(bytes))")
+        // typing: the cursor follows the new character
+        g.put("Y", row: 25, col: 101, style: .default)
+        let typed = enc.encode(next: g, cursor: Position(row: 25, col: 102), cursorVisible: true)
+        print("one typed cell: \(typed.count) bytes: \(readable(typed))")
+        #expect(typed.count <= 20, "\(readable(typed))")
+    }
+
+    @Test func cursorMotionPicksCheapestForm() {
+        let m = CursorMotion(ti: .xterm)
+        func move(_ a: Position?, _ b: Position) -> String {
+            var out: [UInt8] = []
+            m.append(from: a, to: b, into: &out)
+            return readable(out)
+        }
+        #expect(move(Position(row: 3, col: 4), Position(row: 3, col: 4)) == "")
+        #expect(move(nil, Position(row: 3, col: 4)) == "\\e[4;5H")
+        #expect(move(Position(row: 3, col: 9), Position(row: 3, col: 0)) == "\\r")
+        #expect(move(Position(row: 3, col: 9), Position(row: 5, col: 0)) == "\\r\\n\\n")
+        #expect(move(Position(row: 3, col: 9), Position(row: 3, col: 7)) == "\\b\\b")
+        #expect(move(Position(row: 3, col: 9), Position(row: 3, col: 30)) == "\\e[21C")
+        #expect(move(Position(row: 30, col: 9), Position(row: 29, col: 9)) == "\\e[A")
+        #expect(move(Position(row: 0, col: 0), Position(row: 40, col: 150)) == "\\e[41;151H")
+    }
+
+    @Test func sgrChangesOnlyWhatChanged() {
+        func t(_ a: Style?, _ b: Style) -> String {
+            var out: [UInt8] = []
+            SGR.transition(from: a, to: b, into: &out)
+            return readable(out)
+        }
+        let red = Style(fg: .indexed(1))
+        #expect(t(red, red) == "")
+        #expect(t(nil, red) == "\\e[0;31m")
+        #expect(t(red, Style(fg: .indexed(1), attrs: [.bold])) == "\\e[1m")
+        #expect(t(Style(fg: .indexed(1), attrs: [.bold]), red) == "\\e[22m")
+        #expect(t(Style(attrs: [.bold, .dim]), Style(attrs: [.bold])) == "\\e[0;1m")
+        #expect(t(Style(fg: .indexed(1), attrs: [.bold, .dim]), Style(fg: .indexed(1), attrs: [.bold])) == "\\e[22;1m")
+        // styles that look the same on the terminal send nothing
+        #expect(t(Style(attrs: [.underline, .undercurl]), Style(attrs: [.undercurl])) == "")
+        #expect(t(red, .plain) == "\\e[m")
+        #expect(t(Style(fg: .rgb(1, 2, 3), bg: .indexed(200)), Style(fg: .rgb(1, 2, 4), bg: .indexed(200)))
+                == "\\e[38;2;1;2;4m")
+        #expect(t(Style(attrs: [.underline]), Style(attrs: [.undercurl])) == "\\e[4:3m")
+        // turning several things off: a reset is shorter
+        #expect(t(Style(attrs: [.bold, .italic, .reverse, .strikethrough]), Style(attrs: [.italic])) == "\\e[0;3m")
+    }
+
+    /// st and libvterm 0.1.4 keep 16 arguments per sequence (libvterm
+    /// overflows beyond): long changes are split between colour groups.
+    @Test func longSgrIsSplitBetweenGroups() {
+        var out: [UInt8] = []
+        let to = Style(fg: .rgb(1, 2, 3), bg: .rgb(4, 5, 6), sp: .rgb(7, 8, 9), attrs: [.bold, .italic, .undercurl, .strikethrough])
+        SGR.transition(from: nil, to: to, into: &out)
+        #expect(readable(out) == "\\e[0;1;3;4:3;9;38;2;1;2;3;48;2;4;5;6m\\e[58:2::7:8:9m")
+    }
+
+    @Test func blankTailsUseEraseToEndOfLine() {
+        var enc = encoder()
+        let hl = enc.highlights
+        let bg = hl.intern(Style(bg: .indexed(4)))
+        var g = textScreen(width: 80, height: 3)
+        _ = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        g.fill(Rect(row: 1, col: 10, width: 70, height: 1), style: bg)
+        let bytes = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        #expect(readable(bytes) == "\\e[2;11H\\e[44m\\e[K", "\(readable(bytes))")
+    }
+
+    @Test func uncertainWidthClustersAreReanchored() {
+        var enc = encoder()
+        var g = Grid(width: 10, height: 1)
+        _ = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        g.put(text: "a😀bc", row: 0, col: 0, style: .default)
+        let text = readable(enc.encode(next: g, cursor: nil, cursorVisible: false))
+        #expect(text.contains("😀\\e[1;4Hbc"), "\(text)")
+    }
+
+    @Test func wideCharacterHalvesAreNeverSentAlone() {
+        var enc = encoder()
+        var g = Grid(lines: ["中 c"])
+        _ = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        g.put("x", row: 0, col: 1, style: .default)  // right half: lead becomes a space
+        let text = readable(enc.encode(next: g, cursor: nil, cursorVisible: false))
+        #expect(text.hasSuffix(" x"), "\(text)")
+        g.put("文", row: 0, col: 0, style: .default)
+        let text2 = readable(enc.encode(next: g, cursor: nil, cursorVisible: false))
+        #expect(text2.hasSuffix("\\e[H文") || text2.hasSuffix("\\e[1;1H文") || text2.hasSuffix("\\r文"), "\(text2)")
+    }
+
+    @Test func scrollOfAFullScreenUsesTheTerminal() {
+        var enc = encoder()
+        _ = enc.encode(next: textScreen(), cursor: Position(row: 49, col: 0), cursorVisible: true)
+        let bytes = enc.encode(next: textScreen(shift: 1), cursor: Position(row: 49, col: 0), cursorVisible: true)
+        print("scroll one line of a 200x50 text screen: \(bytes.count) bytes (Neovim 0.7.2: 69 for Ctrl-E)")
+        #expect(enc.lastFrame.scrolledRows == 1)
+        #expect(bytes.count < 260, "\(readable(bytes))")
+    }
+
+    @Test func scrollOfABandUsesAScrollRegion() {
+        var enc = encoder()
+        let status = enc.highlights.resolve("StatusLine")
+        func screen(_ shift: Int) -> Grid {
+            var g = textScreen(shift: shift)
+            g.fill(Rect(row: 0, col: 0, width: 200, height: 1), style: status)
+            g.put(text: "title", row: 0, col: 0, style: status)
+            g.fill(Rect(row: 48, col: 0, width: 200, height: 2), style: .default)
+            g.put(text: "status", row: 48, col: 0, style: status)
+            return g
+        }
+        _ = enc.encode(next: screen(0), cursor: nil, cursorVisible: false)
+        let bytes = enc.encode(next: screen(3), cursor: nil, cursorVisible: false)
+        print("scroll 3 lines of a 200x46 band: \(bytes.count) bytes")
+        #expect(enc.lastFrame.scrolledRows == 3)
+        #expect(readable(bytes).contains("\\e[2;48r"), "\(readable(bytes))")
+        #expect(bytes.count < 900)
+    }
+
+    @Test func plainFullRedrawBytes() {
+        var enc = encoder()
+        let bytes = enc.encode(next: textScreen(), cursor: Position(row: 0, col: 0), cursorVisible: true)
+        print("full redraw, plain text 200x50: \(bytes.count) bytes (Neovim 0.7.2: 5.5 KB for its screen)")
+        #expect(bytes.count < 10_100)
+    }
+
+    /// Neovim 0.7.2 sends 122 KB for a dense redraw; the target is half.
+    @Test func denseRedrawIsAtMostHalfOfNeovim() {
+        let hl = HighlightTable()
+        var enc = encoder(.truecolor, hl)
+        let styles = denseStyles(hl)
+        let g = denseScreen(styles)
+        let bytes = enc.encode(next: g, cursor: Position(row: 0, col: 0), cursorVisible: true)
+        print("full redraw, dense highlights 200x50 truecolor: \(bytes.count) bytes (Neovim 0.7.2: 122 KB)")
+        #expect(bytes.count <= 61_000)
+        var enc256 = encoder(.color256, hl)
+        let bytes256 = enc256.encode(next: g, cursor: Position(row: 0, col: 0), cursorVisible: true)
+        print("full redraw, dense highlights 200x50 256 colours: \(bytes256.count) bytes")
+    }
+
+    @Test func noColorModeSendsNoColour() {
+        let hl = HighlightTable()
+        let mode = ColorMode.detect(env: ["NO_COLOR": "1", "COLORTERM": "truecolor"], terminfoColors: 256)
+        var enc = encoder(mode, hl)
+        let bytes = enc.encode(next: denseScreen(denseStyles(hl)), cursor: nil, cursorVisible: false)
+        let params = sgrParameters(bytes)
+        #expect(!params.isEmpty)
+        let colour = params.filter { p in
+            let n = Int(p.split(separator: ":").first ?? "") ?? 0
+            return (30...49).contains(n) || (90...107).contains(n) || n == 58 || n == 59
+        }
+        #expect(colour.isEmpty, "colour parameters \(colour)")
+        #expect(params.contains("1") || params.contains("3"), "attributes are still sent")
+    }
+
+    @Test func invalidateForcesFullRepaint() {
+        var enc = encoder()
+        let g = textScreen(width: 20, height: 3)
+        _ = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        enc.invalidate()
+        let bytes = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        #expect(enc.lastFrame.fullRepaint)
+        #expect(readable(bytes).contains("\\e[2J"))
+        #expect(readable(bytes).contains(g.rowText(2).trimmingSpaces))
+    }
+
+    @Test func capturedAndFileOutput() throws {
+        let cap = CapturedOutput()
+        try cap.write([])
+        try cap.write(Array("ab".utf8))
+        #expect(cap.frames.count == 1)
+        #expect(cap.bytes == Array("ab".utf8))
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let out = FileDescriptorOutput(fd: fds[1])
+        try out.write(Array(repeating: UInt8(ascii: "z"), count: 1000))
+        close(fds[1])
+        var buf = [UInt8](repeating: 0, count: 2000)
+        #expect(read(fds[0], &buf, 2000) == 1000)
+        #expect(throws: OutputError.self) { try FileDescriptorOutput(fd: -1).write([1]) }
+    }
+}
+
+// MARK: - Helpers
+
+/// Eight styles like a syntax-highlighted screen: truecolor foregrounds,
+/// two backgrounds, some bold/italic.
+func denseStyles(_ hl: HighlightTable) -> [StyleID] {
+    [Style(fg: .rgb(220, 220, 170)), Style(fg: .rgb(86, 156, 214), attrs: [.bold]),
+     Style(fg: .rgb(206, 145, 120)), Style(fg: .rgb(106, 153, 85), attrs: [.italic]),
+     Style(fg: .rgb(197, 134, 192)), Style(fg: .rgb(156, 220, 254), bg: .rgb(38, 79, 120)),
+     Style(fg: .rgb(212, 212, 212)), Style(fg: .rgb(244, 71, 71), bg: .rgb(60, 20, 20), attrs: [.underline])]
+        .map { hl.intern($0) }
+}
+
+/// A 200x50 screen whose style changes every 2-5 cells.
+func denseScreen(_ styles: [StyleID]) -> Grid {
+    var g = Grid(width: 200, height: 50)
+    var rng = ScreenRNG(seed: 42)
+    for r in 0..<50 {
+        var c = 0
+        while c < 200 {
+            let n = 2 + rng.below(4)
+            let style = styles[rng.below(styles.count)]
+            for i in 0..<n { g.put(String(UnicodeScalar(UInt8(97 + (r + c + i) % 26))), row: r, col: c + i, style: style) }
+            c += n
+        }
+    }
+    return g
+}
+
+/// Every SGR parameter in `bytes` (split on `;`).
+func sgrParameters(_ bytes: [UInt8]) -> [String] {
+    var params: [String] = []
+    var i = 0
+    while i + 1 < bytes.count {
+        guard bytes[i] == 0x1B, bytes[i + 1] == UInt8(ascii: "[") else { i += 1; continue }
+        var j = i + 2
+        while j < bytes.count, (0x30...0x3F).contains(bytes[j]) { j += 1 }
+        if j < bytes.count, bytes[j] == UInt8(ascii: "m") {
+            params += String(decoding: bytes[(i + 2)..<j], as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        }
+        i = j
+    }
+    return params
+}
