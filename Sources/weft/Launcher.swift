@@ -23,16 +23,38 @@ struct Launcher {
         try session.start()
         defer { session.stop() }
         try ScratchUI.install(in: app)
+        let lua = app.makeLua()
+        app.loadConfig(lua, options: options)
         app.editor.emit("startup")
         app.editor.requestRedraw()
         app.loop.run()
+        lua.jobManager.stopAll()
         return app.exitCode
     }
 
+    /// `--headless`: the full API and stock UI on a virtual screen. Scripts
+    /// run in order; the exit code is `weft.quit(code)`'s, or 1 with the
+    /// error on stderr when a script fails.
     func runHeadless() throws -> Int32 {
         let app = try App(size: options.size)
         try ScratchUI.install(in: app)
+        let lua = app.makeLua()
+        app.loadConfig(lua, options: options)
+        app.editor.onMessage = { m in
+            if m.level == .error { fputs("weft: \(m.text)\n", stderr) }
+        }
         app.editor.emit("startup")
+        defer { lua.jobManager.stopAll() }
+        for script in options.scripts {
+            do {
+                try lua.runScript(path: script, args: options.scriptArgs)
+            } catch {
+                if app.quitting { break }
+                fputs("weft: \(error)\n", stderr)
+                return 1
+            }
+            if app.quitting { return app.exitCode }
+        }
         _ = app.loop.runUntilIdle()
         return app.exitCode
     }

@@ -22,7 +22,7 @@ stop_weft() { tmux_ kill-server 2>/dev/null || true; }
 
 keys() { tmux_ send-keys -t "$SESSION" "$@"; }
 literal() { tmux_ send-keys -t "$SESSION" -l "$1"; }
-screen() { tmux_ capture-pane -t "$SESSION" -p; }
+screen() { tmux_ capture-pane -t "$SESSION" -p 2>/dev/null; }
 screen_styled() { tmux_ capture-pane -t "$SESSION" -p -e; }
 resize() { tmux_ resize-window -t "$SESSION" -x "$1" -y "$2"; }
 

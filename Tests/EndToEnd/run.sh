@@ -2,8 +2,9 @@
 # Runs every Tests/EndToEnd/*_test.sh against the real weft binary in tmux.
 # Prints one line per test and a closing "N passed, M failed" line.
 set -u
-cd "$(dirname "$0")"
-export WEFT_BIN=$(realpath "${1:-../../.build/debug/weft}")
+here=$(dirname "$0")
+export WEFT_BIN=$(realpath "${1:-$here/../../.build/debug/weft}")
+cd "$here"
 command -v tmux >/dev/null || { echo "tmux is not installed"; echo "0 passed, 1 failed"; exit 1; }
 passed=0; failed=0
 for file in *_test.sh; do

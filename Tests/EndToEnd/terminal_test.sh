@@ -46,7 +46,8 @@ test_quit_restores_the_terminal() {
 test_sigterm_restores_the_terminal() {
   start_weft 80x24
   wait_for "Welcome" || return 1
-  pkill -TERM -f "$WEFT_BIN" || return 1
+  local pane; pane=$(tmux_ display-message -p -t "$SESSION" '#{pane_pid}')
+  pkill -TERM -P "$pane" -x weft || { echo "    no weft child of pane $pane"; return 1; }
   wait_for "[exited" || return 1
   screen | grep -q " icanon"
 }

@@ -39,8 +39,8 @@ struct WindowDrawer {
             grid.fill(Rect(row: top + 1, col: right, width: 1, height: outer.height - 2), cluster: ch(3), style: style(3))
         }
         if let title = win.title, !title.isEmpty, outer.width > 4 {
-            let room = outer.width - 4
-            let text = " " + TextMeasure.truncate(title, width: room - 2) + " "
+            let room = outer.width - 2
+            let text = " " + TextMeasure.truncate(TextMeasure.sanitize(title), width: room - 2) + " "
             let w = TextMeasure.measure(text)
             let col: Int
             switch win.titlePos {

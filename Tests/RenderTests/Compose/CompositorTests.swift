@@ -51,10 +51,11 @@ import Testing
         try fb.setLines(0, -1, ["xy", "z"])
         _ = try e.openWindow(buffer: fb.id, spec)
         _ = b
+        e.currentWindow?.options.cursorVisible = false
         let frame = Compositor(highlights: hl).compose(e)
-        ScreenExpectation(highlights: hl).expect(frame, """
-            中 ┌T───┐文|
-            ab │xy  │jkl|
+        ScreenExpectation(highlights: hl, names: ["FloatTitle"]).expect(frame, """
+            中 ┌{FloatTitle: T }─┐ 文|
+            abc│xy  │jkl|
                │z   │   |
                └────┘   |
                         |
@@ -73,7 +74,7 @@ import Testing
                                                   virtLines: [[VirtTextChunk("virt", hl: nil)]]))
         let frame = Compositor(highlights: hl).compose(e)
         ScreenExpectation(highlights: hl, names: ["Hi", "Comment"]).expect(frame, """
-            a{Hi:bc}def {Comment:<-}     |
+            a{Hi:bc}def {Comment:<-}       |
             virt            |
             next            |
                             |
@@ -100,7 +101,7 @@ import Testing
         ScreenExpectation(highlights: hl, names: ["Title"]).expect(frame, """
                  ove|
             ###    ^|
-            ###  {Title:a}b^|
+            ### {Title:a}b^[|
             """)
     }
 

@@ -39,8 +39,7 @@ struct ScreenExpectation {
     /// Compares and, on failure, prints both screens and the first differing row.
     func expect(_ frame: Frame, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let actual = render(frame)
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingLeadingSpaces() }.joined(separator: "\n")
+        let want = expected
         guard actual != want else { return }
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let w = want.split(separator: "\n", omittingEmptySubsequences: false)
@@ -52,11 +51,5 @@ struct ScreenExpectation {
             --- actual (paste-ready) ---
             \(actual)
             """, sourceLocation: sourceLocation)
-    }
-}
-
-extension Substring {
-    func trimmingLeadingSpaces() -> String {
-        String(drop { $0 == " " })
     }
 }
