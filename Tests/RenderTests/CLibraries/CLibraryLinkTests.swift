@@ -6,7 +6,7 @@ import Testing
 /// Proves the terminal and Unicode C libraries link and work.
 @Suite struct CLibraryLinkTests {
     @Test func termkeyDecodesAKey() throws {
-        let tk = try #require(termkey_new_abstract("xterm-256color", Int32(TERMKEY_FLAG_UTF8.rawValue | TERMKEY_FLAG_NOSTART.rawValue)))
+        let tk = try #require(termkey_new_abstract("xterm-256color", Int32(TERMKEY_FLAG_UTF8 | TERMKEY_FLAG_NOSTART)))
         defer { termkey_destroy(tk) }
         termkey_start(tk)
         var bytes: [CChar] = [0x61]
