@@ -1,84 +1,12 @@
-/*
- ExtmarkStore: the extmarks of one buffer.
-
- Representation
- --------------
- Every mark contributes one *entry* for its start and, when it has a range,
- one more for its end. Each entry carries its own gravity (the start uses the
- mark's `rightGravity`, the end its `endRightGravity`). All entries of the
- buffer form one sequence ordered by position (row, col); entries at equal
- positions are in no particular order (queries sort ties by ns then id).
-
- The sequence is cut into blocks (`MarkBlock`) of at most `maxBlockSize`
- entries and, when there is more than one block, at least `minBlockSize`.
- A block stores rows relative to its `rowDelta`, so shifting every entry of a
- block by k rows is one addition. Columns are stored absolute.
-
- Per-mark data (id, namespace, decoration, gravities) lives in `records`,
- indexed by a dense slot number that entries point to; `slotByKey` maps
- (ns, id) to the slot; each record points to the blocks that hold its start
- and end entry, and each block knows its index in `blocks`. So `get` and
- `delete` are a hash lookup plus a scan of one block.
-
- Edits (`splice`, see ExtmarkStore+Splice.swift)
- -----------------------------------------------
- An edit replaces [start, oldEnd) by text ending at newEnd. Walking from the
- first entry at or after `start`:
-   1. entries in [start, oldEnd] (contiguous) are collapsed: left-gravity
-      ones to `start`, right-gravity ones to `newEnd`, rewritten into the
-      same slots left ones first, so the order stays sorted;
-   2. the following entries still on row oldEnd.row (contiguous) get
-      (newEnd.row, newEnd.col + col - oldEnd.col);
-   3. the rest of the current block gets row += newEnd.row - oldEnd.row
-      one by one, and every later block gets the same amount added to its
-      `rowDelta`.
- Cost: O(log B + k + s + M + B) where k = entries in the edited range,
- s = entries after oldEnd on its row, M = block size, B = number of blocks
- (~ n / 100; a tight loop of additions). Inserting a line at the top of a
- buffer with 100k marks touches one block's entries and adds to ~2000
- deltas. Marks are never removed by edits.
-
- Other operations
- ----------------
- set: binary search over blocks by last position, then within the block:
-   O(log B + M), plus O(B) to renumber blocks after a split (one split per
-   ~M/2 inserts). delete: O(1) hash + O(M) + O(B) when a block empties or
-   merges. list: O(log B + entries visited + results * M) (a ranged mark's
-   end is found by scanning its block). Overlap (marks starting before
-   `from` and ending at or after it): every mark with an end is checked,
-   using block bounds first and a block scan only when a bound is not
-   decisive: O(R) for R ranged marks, plus O(M) per undecided mark.
-*/
-
-/// The key of a mark: its namespace and id.
-struct MarkKey: Hashable {
-    var ns: Int
-    var id: Int
-}
-
-/// Per-mark data, indexed by slot.
-struct MarkRecord {
-    var ns: NamespaceID
-    var id: Int
-    var decoration: Decoration
-    var rightGravity: Bool
-    var endRightGravity: Bool
-    var hasEnd: Bool
-    var isLive: Bool
-    var startBlock: MarkBlock?
-    var endBlock: MarkBlock?
-
-    static let dead = MarkRecord(ns: NamespaceID(0), id: 0, decoration: Decoration(),
-                                 rightGravity: true, endRightGravity: false,
-                                 hasEnd: false, isLive: false)
-}
-
 /// The extmarks of one buffer: positions with optional ends and decorations,
 /// kept in order and moved by every edit (see `splice`).
 ///
-/// Ids are per namespace. Positions are 0-based rows and UTF-8 byte columns;
-/// negative rows or columns given to the store are clamped to 0. The store
-/// does not know line lengths: the buffer validates positions before calling.
+/// Ids are per namespace. Positions are 0-based rows and UTF-8 byte columns.
+/// The store does not know line lengths: the buffer validates positions
+/// before calling. Out-of-range input never traps: rows and columns are
+/// clamped to 0...2^40. Storage and costs are described in
+/// ExtmarkTable.swift (blocks of entries with lazy row offsets; 100k marks
+/// stay fast).
 ///
 /// ```swift
 /// let store = ExtmarkStore()
@@ -90,30 +18,22 @@ struct MarkRecord {
 /// store.get(ns: ns, id: id)?.start                       // (3,0)
 /// ```
 public final class ExtmarkStore {
-    static let maxBlockSize = 128
-    static let minBlockSize = 32
-
-    var blocks: [MarkBlock] = []
-    var records: [MarkRecord] = []
-    var freeSlots: [Int32] = []
-    var slotByKey: [MarkKey: Int32] = [:]
-    var nextID: [NamespaceID: Int] = [:]
-    /// Slots of marks that have an end (candidates for overlap queries).
-    var rangedSlots: Set<Int32> = []
+    /// All state, mutated through one access per call.
+    var table = ExtmarkTable()
 
     /// An empty store.
     public init() {}
 
     /// The number of marks, all namespaces together.
-    public var count: Int { slotByKey.count }
+    public var count: Int { table.ids.count }
 
     /// Creates or replaces a mark and returns its id.
     ///
     /// - Parameters:
     ///   - ns: the namespace.
-    ///   - id: the id to use; nil picks the next unused id of `ns` (1, 2,
-    ///     ...; always above every id ever used in `ns`). An existing id
-    ///     moves and replaces that mark.
+    ///   - id: the id to use; nil picks the next id of `ns` (1, 2, ...; always
+    ///     above every id ever used in `ns`, so deleted ids are not reused).
+    ///     An existing id moves and replaces that mark.
     ///   - start: where the mark starts.
     ///   - end: where its range ends (exclusive), or nil for a point mark.
     ///   - decoration: what it draws.
@@ -124,141 +44,103 @@ public final class ExtmarkStore {
     public func set(ns: NamespaceID, id: Int? = nil, start: Position, end: Position? = nil,
                     decoration: Decoration = Decoration(), rightGravity: Bool = true,
                     endRightGravity: Bool = false) throws(KernelError) -> Int {
-        let next = nextID[ns, default: 1]
-        let markID: Int
-        if let id {
-            guard id > 0 else { throw .invalidArgument("extmark id must be positive, got \(id)") }
-            markID = id
-        } else {
-            markID = next
-        }
-        if markID >= next, markID < Int.max { nextID[ns] = markID + 1 }
-
-        let key = MarkKey(ns: ns.raw, id: markID)
-        let slot: Int32
-        if let old = slotByKey[key] {
-            removeEntries(of: old)
-            slot = old
-        } else {
-            slot = allocateSlot()
-            slotByKey[key] = slot
-        }
-        records[Int(slot)] = MarkRecord(ns: ns, id: markID, decoration: decoration,
-                                        rightGravity: rightGravity,
-                                        endRightGravity: endRightGravity,
-                                        hasEnd: end != nil, isLive: true)
-        insertEntry(at: Self.clamped(start), slot: slot, isEnd: false, rightGravity: rightGravity)
-        if let end {
-            insertEntry(at: Self.clamped(end), slot: slot, isEnd: true, rightGravity: endRightGravity)
-            rangedSlots.insert(slot)
-        } else {
-            rangedSlots.remove(slot)
-        }
-        return markID
+        try table.set(ns: ns, id: id, start: start, end: end, decoration: decoration,
+                      rightGravity: rightGravity, endRightGravity: endRightGravity)
     }
 
     /// The mark `id` of namespace `ns`, or nil when there is none.
     public func get(ns: NamespaceID, id: Int) -> Extmark? {
-        guard let slot = slotByKey[MarkKey(ns: ns.raw, id: id)] else { return nil }
-        return extmark(slot: slot)
+        table.get(ns: ns, id: id)
     }
 
     /// Deletes mark `id` of `ns`; returns false when there was none.
     @discardableResult
     public func delete(ns: NamespaceID, id: Int) -> Bool {
-        guard let slot = slotByKey[MarkKey(ns: ns.raw, id: id)] else { return false }
-        removeMark(slot: slot)
-        return true
+        table.delete(ns: ns, id: id)
     }
 
     /// Deletes the marks of `ns` (every namespace when nil) whose start row
     /// is in `rows`; returns how many were deleted.
     @discardableResult
     public func clear(ns: NamespaceID?, rows: Range<Int>) -> Int {
-        guard !rows.isEmpty else { return 0 }
-        var doomed: [Int32] = []
-        forEachEntry(from: Position(row: rows.lowerBound, col: Int.min)) { pos, entry in
-            guard pos.row < rows.upperBound else { return false }
-            if !entry.isEnd, ns == nil || records[Int(entry.slot)].ns == ns {
-                doomed.append(entry.slot)
-            }
-            return true
-        }
-        for slot in doomed { removeMark(slot: slot) }
-        return doomed.count
+        table.clear(ns: ns, rows: rows)
     }
 
     /// Deletes every mark of `ns` (every mark when nil); returns how many.
     @discardableResult
     public func clear(ns: NamespaceID?) -> Int {
-        clear(ns: ns, rows: Int.min..<Int.max)
-    }
-}
-
-// MARK: - Internals
-
-extension ExtmarkStore {
-    static func clamped(_ p: Position) -> Position {
-        Position(row: max(0, p.row), col: max(0, p.col))
+        table.clear(ns: ns, rows: 0..<Int.max)
     }
 
-    /// The snapshot of the live mark in `slot`.
-    func extmark(slot: Int32) -> Extmark {
-        let r = records[Int(slot)]
-        let start = entryPosition(block: r.startBlock, slot: slot, isEnd: false)
-        let end = r.hasEnd ? max(start, entryPosition(block: r.endBlock, slot: slot, isEnd: true)) : nil
-        return Extmark(id: r.id, ns: r.ns, start: start, end: end, decoration: r.decoration,
-                       rightGravity: r.rightGravity, endRightGravity: r.endRightGravity)
+    /// Moves marks for an edit: the text in [start, oldEnd) was replaced by
+    /// text that now ends at `newEnd`. The buffer calls this on every change.
+    ///
+    /// The effect is exactly "delete, then insert":
+    /// - positions before `start` do not move;
+    /// - positions after `oldEnd` shift: on oldEnd's row they become
+    ///   (newEnd.row, newEnd.col + col - oldEnd.col), on later rows the row
+    ///   moves by newEnd.row - oldEnd.row;
+    /// - positions in [start, oldEnd] collapse to `start`; then those with
+    ///   right gravity move to `newEnd` (left-gravity ones stay at `start`).
+    ///
+    /// A mark's start uses `rightGravity`, its end `endRightGravity`. Marks are
+    /// never removed. Bad input does not trap: `oldEnd` and `newEnd` are
+    /// clamped to be at or after `start`.
+    ///
+    /// Examples: a line inserted at the top is
+    /// `splice(start: (0,0), oldEnd: (0,0), newEnd: (1,0))`; joining line 3
+    /// (7 bytes long) with line 4 is `splice(start: (3,7), oldEnd: (4,0), newEnd: (3,7))`.
+    public func splice(start: Position, oldEnd: Position, newEnd: Position) {
+        table.splice(start: start, oldEnd: oldEnd, newEnd: newEnd)
     }
 
-    /// The absolute position of a mark's start or end entry.
-    func entryPosition(block: MarkBlock?, slot: Int32, isEnd: Bool) -> Position {
-        guard let block, let i = block.find(slot: slot, isEnd: isEnd) else {
-            return Position(row: 0, col: 0)  // unreachable while invariants hold
-        }
-        return block.position(at: i)
+    /// The marks whose start lies in [from, to] (both inclusive, as in
+    /// Neovim's `nvim_buf_get_extmarks`), ordered by start position, ties by
+    /// namespace then id.
+    ///
+    /// - Parameters:
+    ///   - ns: only this namespace, or every namespace when nil.
+    ///   - from: first position (inclusive); defaults to the buffer start.
+    ///   - to: last position (inclusive); defaults to the end of everything.
+    ///   - limit: at most this many marks (nil or negative: no limit).
+    ///   - overlap: also return ranged marks that start before `from` and
+    ///     end at or after it (they come first, being earlier). The renderer
+    ///     needs these for ranges that span the top of the viewport. Costs
+    ///     O(number of ranged marks) per call.
+    public func list(ns: NamespaceID? = nil,
+                     from: Position = Position(row: 0, col: 0),
+                     to: Position = Position(row: Int.max, col: Int.max),
+                     limit: Int? = nil, overlap: Bool = false) -> [Extmark] {
+        table.list(ns: ns, from: from, to: to, limit: limit, overlap: overlap)
     }
 
-    func allocateSlot() -> Int32 {
-        if let slot = freeSlots.popLast() { return slot }
-        records.append(.dead)
-        return Int32(records.count - 1)
+    /// The marks whose start row is in `rows`, same order and options as
+    /// `list(ns:from:to:limit:overlap:)` (with `overlap`, also ranged marks
+    /// starting above `rows` and ending at or after its first row).
+    public func list(ns: NamespaceID? = nil, rows: Range<Int>, limit: Int? = nil,
+                     overlap: Bool = false) -> [Extmark] {
+        guard !rows.isEmpty else { return [] }
+        return table.list(ns: ns, from: Position(row: rows.lowerBound, col: 0),
+                          to: Position(row: rows.upperBound - 1, col: Int.max),
+                          limit: limit, overlap: overlap)
     }
 
-    func removeMark(slot: Int32) {
-        let r = records[Int(slot)]
-        removeEntries(of: slot)
-        slotByKey[MarkKey(ns: r.ns.raw, id: r.id)] = nil
-        rangedSlots.remove(slot)
-        records[Int(slot)] = .dead
-        freeSlots.append(slot)
+    /// Checks every internal invariant (order, lazy row offsets, block sizes,
+    /// id index, ranged set) and returns a description of each violation:
+    /// empty when all hold. Debug builds only; release builds return [] at
+    /// once. O(n) with hashing: meant for tests.
+    public func checkInvariants() -> [String] {
+        #if DEBUG
+        return table.invariantViolations()
+        #else
+        return []
+        #endif
     }
 
-    /// Removes the start and end entries of `slot` from the blocks.
-    func removeEntries(of slot: Int32) {
-        let r = records[Int(slot)]
-        if let block = r.startBlock { removeEntry(in: block, slot: slot, isEnd: false) }
-        if r.hasEnd, let block = records[Int(slot)].endBlock {
-            removeEntry(in: block, slot: slot, isEnd: true)
-        }
-        records[Int(slot)].startBlock = nil
-        records[Int(slot)].endBlock = nil
-    }
-
-    /// Calls `body` with each entry at or after `p` in order, until it
-    /// returns false.
-    func forEachEntry(from p: Position, _ body: (Position, MarkEntry) -> Bool) {
-        guard var b = firstBlock(lastAtOrAfter: p) else { return }
-        var i = blocks[b].lowerBound(p)
-        while b < blocks.count {
-            let block = blocks[b]
-            while i < block.entries.count {
-                let e = block.entries[i]
-                if !body(Position(row: e.row + block.rowDelta, col: e.col), e) { return }
-                i += 1
-            }
-            b += 1
-            i = 0
-        }
+    /// List order: start position, then namespace, then id.
+    static func ordered(_ a: Extmark, _ b: Extmark) -> Bool {
+        if a.start != b.start { return a.start < b.start }
+        if a.ns != b.ns { return a.ns < b.ns }
+        return a.id < b.id
     }
 }

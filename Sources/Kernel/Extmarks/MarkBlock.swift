@@ -1,4 +1,4 @@
-/// One position stored by `ExtmarkStore`: a mark's start or its end.
+/// One position stored by `ExtmarkTable`: a mark's start or its end.
 ///
 /// `row` is relative to the owning block's `rowDelta`; `col` is absolute.
 struct MarkEntry {
@@ -6,7 +6,7 @@ struct MarkEntry {
     var row: Int
     /// Absolute UTF-8 byte column.
     var col: Int
-    /// Index of the mark's record in `ExtmarkStore.records`.
+    /// Index of the mark's record in `ExtmarkTable.records`.
     var slot: Int32
     /// True for a mark's end, false for its start.
     var isEnd: Bool
@@ -17,20 +17,14 @@ struct MarkEntry {
 /// A run of consecutive entries of the ordered sequence, with a lazily
 /// applied row offset: the absolute row of `entries[i]` is
 /// `entries[i].row + rowDelta`.
-final class MarkBlock {
+struct MarkBlock {
     /// Entries in non-decreasing absolute position order.
     var entries: [MarkEntry]
     /// Added to every stored row to get the absolute row.
     var rowDelta: Int
-    /// This block's index in `ExtmarkStore.blocks` (kept up to date on
-    /// block insertion and removal).
-    var index: Int
-
-    init(entries: [MarkEntry], rowDelta: Int, index: Int) {
-        self.entries = entries
-        self.rowDelta = rowDelta
-        self.index = index
-    }
+    /// Stable id of the block (records refer to blocks by id; the table maps
+    /// ids to current indexes).
+    var id: Int32
 
     /// Absolute position of entry `i` (caller guarantees `i` is valid).
     @inline(__always)
@@ -51,8 +45,9 @@ final class MarkBlock {
 
     /// Index of the first entry at or after `p` (entries.count if none).
     func lowerBound(_ p: Position) -> Int {
+        let (row, overflow) = p.row.subtractingReportingOverflow(rowDelta)
+        if overflow { return p.row < 0 ? 0 : entries.count }
         var lo = 0, hi = entries.count
-        let row = p.row - rowDelta
         while lo < hi {
             let mid = (lo + hi) / 2
             let e = entries[mid]

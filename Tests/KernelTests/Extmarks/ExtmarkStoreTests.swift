@@ -119,6 +119,21 @@ private func starts(_ s: ExtmarkStore, _ n: Int) -> [Position?] {
 }
 
 @Suite struct ExtmarkStoreAPITests {
+    @Test func extremePositionsDoNotTrap() throws {
+        let s = ExtmarkStore()
+        for row in 0..<300 { try s.set(ns: ns1, start: P(row, 0)) }
+        s.splice(start: P(0, 0), oldEnd: P(5, 0), newEnd: P(0, 0))      // later blocks: negative delta
+        s.splice(start: P(0, 0), oldEnd: P(0, 0), newEnd: P(Int.max, Int.max))
+        #expect(s.list(from: P(Int.min, Int.min), to: P(Int.max, Int.max)).count == 300)
+        #expect(s.list(from: P(Int.max, 0)).isEmpty)
+        #expect(s.list(rows: Int.min..<Int.max).count == 300)
+        #expect(s.clear(ns: nil, rows: Int.min..<0) == 0)
+        try s.set(ns: ns1, id: Int.max, start: P(-3, Int.max))
+        #expect(s.get(ns: ns1, id: Int.max)?.start == P(0, 1 << 40))
+        #expect(s.checkInvariants() == [])
+        #expect(s.clear(ns: ns1) == 301)
+    }
+
     @Test func namespacesAreIndependent() throws {
         let s = ExtmarkStore()
         #expect(try s.set(ns: ns1, start: P(0, 0)) == 1)

@@ -1,32 +1,27 @@
-// Debug-only deep consistency check of ExtmarkStore.
+// Debug-only deep consistency check of ExtmarkTable.
 
-extension ExtmarkStore {
-    /// Checks every internal invariant and returns a description of each
-    /// violation (empty when all hold). In release builds it returns [] at
-    /// once. Meant for tests; costs O(n) with hashing.
-    ///
-    /// Checked: block sizes and indexes, global position order (with the
-    /// lazy row deltas applied), no negative positions, each live mark has
-    /// exactly one start entry (and one end entry iff it has an end) in the
-    /// blocks its record points to, the id index, the ranged set, free slots,
-    /// and that every namespace's next id is above its ids.
-    public func checkInvariants() -> [String] {
-        #if DEBUG
+extension ExtmarkTable {
+    /// Every violated invariant, described (empty when all hold). Checked:
+    /// block sizes, block ids and the id -> index map, global position order
+    /// with the lazy row deltas applied, no negative positions, each live
+    /// mark has exactly one start entry (and one end entry iff it has an end)
+    /// in the blocks its record names, entry gravities, the id index, the
+    /// ranged set, free slots, and every namespace's next id.
+    func invariantViolations() -> [String] {
         var problems: [String] = []
         checkBlocks(&problems)
         checkRecords(&problems)
         return problems
-        #else
-        return []
-        #endif
     }
 
-    #if DEBUG
     private func checkBlocks(_ problems: inout [String]) {
         var previous: Position?
         var seen: [Int32: (start: Int, end: Int)] = [:]
         for (b, block) in blocks.enumerated() {
-            if block.index != b { problems.append("block \(b) has index \(block.index)") }
+            let id = Int(block.id)
+            if id < 0 || id >= blockIndex.count || blockIndex[id] != b {
+                problems.append("block \(b) id \(id) not mapped to its index")
+            }
             let n = block.entries.count
             if n == 0 || n > Self.maxBlockSize || (blocks.count > 1 && n < Self.minBlockSize) {
                 problems.append("block \(b) has \(n) entries")
@@ -42,14 +37,20 @@ extension ExtmarkStore {
                     continue
                 }
                 let r = records[slot]
-                let owner = e.isEnd ? r.endBlock : r.startBlock
-                if owner !== block { problems.append("slot \(slot) isEnd=\(e.isEnd) not in its recorded block") }
-                let gravity = e.isEnd ? r.endRightGravity : r.rightGravity
-                if e.rightGravity != gravity { problems.append("slot \(slot) entry gravity mismatch") }
+                if (e.isEnd ? r.endBlock : r.startBlock) != block.id {
+                    problems.append("slot \(slot) isEnd=\(e.isEnd) not in its recorded block")
+                }
+                if e.rightGravity != (e.isEnd ? r.endRightGravity : r.rightGravity) {
+                    problems.append("slot \(slot) entry gravity mismatch")
+                }
                 var c = seen[e.slot, default: (0, 0)]
                 if e.isEnd { c.end += 1 } else { c.start += 1 }
                 seen[e.slot] = c
             }
+        }
+        let mapped = blockIndex.filter { $0 >= 0 }.count
+        if mapped != blocks.count || mapped + freeBlockIDs.count != blockIndex.count {
+            problems.append("block id map has \(mapped) ids for \(blocks.count) blocks")
         }
         for (slot, r) in records.enumerated() where r.isLive {
             let c = seen[Int32(slot), default: (0, 0)]
@@ -61,18 +62,20 @@ extension ExtmarkStore {
 
     private func checkRecords(_ problems: inout [String]) {
         let live = records.indices.filter { records[$0].isLive }
-        if live.count != slotByKey.count { problems.append("\(live.count) live records, \(slotByKey.count) keys") }
+        let pairs = ids.all
+        if live.count != pairs.count || pairs.count != ids.count {
+            problems.append("\(live.count) live records, \(pairs.count) keys, count \(ids.count)")
+        }
         if live.count + freeSlots.count != records.count { problems.append("free slot count mismatch") }
-        for (key, slot) in slotByKey {
+        for (key, slot) in pairs {
             let r = records[Int(slot)]
             if !r.isLive || r.ns.raw != key.ns || r.id != key.id {
                 problems.append("key \(key) points to wrong slot \(slot)")
             }
-            if r.id < Int.max, r.id >= nextID[r.ns, default: 1] { problems.append("id \(r.id) not below next id") }
+            if r.id < Int.max, r.id >= ids.nextID(ns: r.ns.raw) { problems.append("id \(r.id) not below next id") }
         }
         let ranged = Set(live.filter { records[$0].hasEnd }.map { Int32($0) })
         if ranged != rangedSlots { problems.append("ranged set mismatch") }
         for slot in freeSlots where records[Int(slot)].isLive { problems.append("free slot \(slot) is live") }
     }
-    #endif
 }

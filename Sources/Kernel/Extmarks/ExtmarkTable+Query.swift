@@ -1,0 +1,65 @@
+// Range queries over an ExtmarkTable (contract on ExtmarkStore.list).
+
+extension ExtmarkTable {
+    func list(ns: NamespaceID?, from: Position, to: Position, limit: Int?,
+              overlap: Bool) -> [Extmark] {
+        let cap = limit.map { $0 < 0 ? Int.max : $0 } ?? Int.max
+        guard cap > 0, from <= to else { return [] }
+        var result = overlap ? overlapping(ns: ns, at: from) : []
+        guard result.count < cap else { return Array(result.prefix(cap)) }
+        let want = cap - result.count
+
+        var found: [(pos: Position, slot: Int32)] = []
+        forEachEntry(from: from) { pos, e in
+            guard pos <= to else { return false }
+            if found.count >= want, let last = found.last, pos != last.pos { return false }
+            if !e.isEnd, ns == nil || records[Int(e.slot)].ns == ns {
+                found.append((pos, e.slot))
+            }
+            return true
+        }
+        sortTies(&found)
+        result.append(contentsOf: found.prefix(want).map { extmark(slot: $0.slot, start: $0.pos) })
+        return result
+    }
+
+    /// Ranged marks of `ns` with start < `from` <= end, in list order.
+    ///
+    /// Every ranged mark is checked; block bounds reject most without
+    /// scanning (start block beginning at or after `from`, or end block
+    /// finishing before it).
+    func overlapping(ns: NamespaceID?, at from: Position) -> [Extmark] {
+        var found: [(pos: Position, slot: Int32)] = []
+        for slot in rangedSlots {
+            if let ns, records[Int(slot)].ns != ns { continue }
+            guard let sb = blockOf(slot: slot, isEnd: false),
+                  let eb = blockOf(slot: slot, isEnd: true) else { continue }
+            if let first = blocks[sb].firstPosition, first >= from { continue }
+            if let last = blocks[eb].lastPosition, last < from { continue }
+            let start = entryPosition(slot: slot, isEnd: false)
+            guard start < from, entryPosition(slot: slot, isEnd: true) >= from else { continue }
+            found.append((start, slot))
+        }
+        found.sort { a, b in a.pos != b.pos ? a.pos < b.pos : slotOrdered(a.slot, b.slot) }
+        return found.map { extmark(slot: $0.slot, start: $0.pos) }
+    }
+
+    /// Sorts each run of equal positions in `found` (already in position
+    /// order) by namespace then id: O(n) when there are no ties.
+    func sortTies(_ found: inout [(pos: Position, slot: Int32)]) {
+        guard found.count > 1 else { return }
+        var runStart = 0
+        for i in 1...found.count where i == found.count || found[i].pos != found[runStart].pos {
+            if i - runStart > 1 {
+                found[runStart..<i].sort { slotOrdered($0.slot, $1.slot) }
+            }
+            runStart = i
+        }
+    }
+
+    /// Tie order of two marks at the same position: namespace, then id.
+    func slotOrdered(_ a: Int32, _ b: Int32) -> Bool {
+        let nsA = records[Int(a)].ns, nsB = records[Int(b)].ns
+        return nsA != nsB ? nsA < nsB : records[Int(a)].id < records[Int(b)].id
+    }
+}

@@ -1,0 +1,87 @@
+// The edit primitive of ExtmarkTable. The algorithm and its cost are
+// described at the top of ExtmarkTable.swift; the public contract is on
+// ExtmarkStore.splice.
+
+extension ExtmarkTable {
+    mutating func splice(start: Position, oldEnd: Position, newEnd: Position) {
+        let s = Self.clamped(start)
+        let oe = max(Self.clamped(oldEnd), s)
+        let ne = max(Self.clamped(newEnd), s)
+        guard var b = firstBlock(lastAtOrAfter: s) else { return }
+        var i = blocks[b].lowerBound(s)
+
+        collapse(from: &b, &i, start: s, oldEnd: oe, newEnd: ne)
+        shiftSameRow(from: &b, &i, oldEnd: oe, newEnd: ne)
+        shiftLaterRows(from: b, i, by: ne.row - oe.row)
+    }
+
+    /// Step 1: entries in [start, oldEnd] become left-gravity ones at
+    /// `start` followed by right-gravity ones at `newEnd`, written back into
+    /// the same places of the sequence. Leaves (b, i) after the range.
+    private mutating func collapse(from b: inout Int, _ i: inout Int,
+                                   start: Position, oldEnd: Position, newEnd: Position) {
+        let firstBlockIndex = b, firstIndex = i
+        var left: [MarkEntry] = [], right: [MarkEntry] = []
+        let split = newEnd != start  // otherwise everything stays at `start`
+        while b < blocks.count {
+            let count = blocks[b].entries.count
+            while i < count, blocks[b].position(at: i) <= oldEnd {
+                let e = blocks[b].entries[i]
+                if split && e.rightGravity { right.append(e) } else { left.append(e) }
+                i += 1
+            }
+            if i < count { break }
+            b += 1
+            i = 0
+        }
+        var wb = firstBlockIndex, wi = firstIndex
+        for k in 0..<(left.count + right.count) {
+            var e = k < left.count ? left[k] : right[k - left.count]
+            let p = k < left.count ? start : newEnd
+            while wi >= blocks[wb].entries.count { wb += 1; wi = 0 }
+            e.row = p.row - blocks[wb].rowDelta
+            e.col = p.col
+            blocks[wb].entries[wi] = e
+            setBlock(blocks[wb].id, for: e)
+            wi += 1
+        }
+    }
+
+    /// Step 2: entries after oldEnd still on its row keep their distance to
+    /// it. Leaves (b, i) at the first entry on a later row.
+    private mutating func shiftSameRow(from b: inout Int, _ i: inout Int,
+                                       oldEnd: Position, newEnd: Position) {
+        let dCol = newEnd.col - oldEnd.col
+        while b < blocks.count {
+            let oldRow = oldEnd.row - blocks[b].rowDelta
+            let newRow = newEnd.row - blocks[b].rowDelta
+            let count = blocks[b].entries.count
+            while i < count, blocks[b].entries[i].row == oldRow {
+                blocks[b].entries[i].row = newRow
+                blocks[b].entries[i].col += dCol
+                i += 1
+            }
+            if i < count { return }
+            b += 1
+            i = 0
+        }
+    }
+
+    /// Step 3: every entry from (b, i) on moves `dRow` rows: the rest of
+    /// block b one by one, later blocks through their `rowDelta`.
+    private mutating func shiftLaterRows(from b: Int, _ i: Int, by dRow: Int) {
+        guard dRow != 0, b < blocks.count else { return }
+        var next = b
+        if i > 0 {
+            for k in i..<blocks[b].entries.count { blocks[b].entries[k].row += dRow }
+            next = b + 1
+        }
+        blocks.withUnsafeMutableBufferPointer { buffer in
+            var k = next
+            while k < buffer.count {
+                buffer[k].rowDelta += dRow
+                k += 1
+            }
+        }
+    }
+}

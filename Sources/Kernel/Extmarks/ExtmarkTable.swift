@@ -1,0 +1,224 @@
+/*
+ ExtmarkTable: the storage behind ExtmarkStore (one per buffer).
+
+ Representation
+ --------------
+ Every mark contributes one *entry* for its start and, when it has a range,
+ one more for its end. Each entry carries its own gravity (the start uses the
+ mark's `rightGravity`, the end its `endRightGravity`). All entries of the
+ buffer form one sequence ordered by position (row, col); entries at equal
+ positions are in no particular order (queries sort ties by ns then id).
+
+ The sequence is cut into blocks (`MarkBlock`) of at most `maxBlockSize`
+ entries and, when there is more than one block, at least `minBlockSize`.
+ A block stores rows relative to its `rowDelta`, so shifting every entry of a
+ block by k rows is one addition. Columns are stored absolute.
+
+ Per-mark data (id, namespace, decoration, gravities) lives in `records`,
+ indexed by a dense slot number that entries point to; `ids`
+ (MarkIDIndex) maps (ns, id) to the slot, without hashing for dense ids. Each record names the blocks holding its start and
+ end entry by a stable block id; `blockIndex` maps block ids to positions in
+ `blocks` and is renumbered when blocks are inserted or removed. So `get` and
+ `delete` are a hash lookup plus a scan of one block.
+
+ Everything is value types inside one struct, mutated through a single
+ access per public call (no per-element reference counting or dynamic
+ exclusivity checks in the hot loops).
+
+ Edits (`splice`, see ExtmarkTable+Splice.swift)
+ -----------------------------------------------
+ An edit replaces [start, oldEnd) by text ending at newEnd. Walking from the
+ first entry at or after `start`:
+   1. entries in [start, oldEnd] (contiguous) are collapsed: left-gravity
+      ones to `start`, right-gravity ones to `newEnd`, rewritten into the
+      same slots of the sequence, left ones first, so it stays sorted;
+   2. the following entries still on row oldEnd.row (contiguous) get
+      (newEnd.row, newEnd.col + col - oldEnd.col);
+   3. the rest of the current block gets row += newEnd.row - oldEnd.row
+      one by one, and every later block gets that amount added to its
+      `rowDelta`.
+ Cost: O(log B + k + s + M + B) where k = entries in the edited range,
+ s = entries after oldEnd on its row, M = block size, B = number of blocks
+ (about n / 100; step 3 is a tight loop of additions). Inserting a line at
+ the top of a buffer with 100k marks touches one block's entries and ~1000
+ deltas. Marks are never removed by edits.
+
+ Other operations
+ ----------------
+ set: binary search over blocks by last position, then within the block:
+   O(log B + M), plus O(B) to renumber blocks after a split (one split per
+   ~M/2 inserts). delete: O(1) hash + O(M), plus O(B) when a block empties
+   or merges. list: O(log B + entries visited + results * M) (a ranged
+   mark's end is found by scanning its block). Overlap (marks starting before
+   `from` and ending at or after it): every mark with an end is checked,
+   using block bounds first and a block scan only when a bound is not
+   decisive: O(R) for R ranged marks, plus O(M) per undecided mark.
+*/
+
+/// The key of a mark: its namespace and id.
+struct MarkKey: Hashable {
+    var ns: Int
+    var id: Int
+}
+
+/// Per-mark data, indexed by slot.
+struct MarkRecord {
+    var ns: NamespaceID
+    var id: Int
+    var decoration: Decoration
+    var rightGravity: Bool
+    var endRightGravity: Bool
+    var hasEnd: Bool
+    var isLive: Bool
+    /// Block id holding the start entry (-1 while detached).
+    var startBlock: Int32 = -1
+    /// Block id holding the end entry (-1 when none).
+    var endBlock: Int32 = -1
+
+    static let dead = MarkRecord(ns: NamespaceID(0), id: 0, decoration: Decoration(),
+                                 rightGravity: true, endRightGravity: false,
+                                 hasEnd: false, isLive: false)
+}
+
+/// The value-type storage of one buffer's extmarks (see the comment above).
+struct ExtmarkTable {
+    static let maxBlockSize = 128
+    static let minBlockSize = 32
+    /// Positions given to the table are clamped to 0...maxCoordinate so that
+    /// shifting arithmetic cannot overflow.
+    static let maxCoordinate = 1 << 40
+
+    var blocks: [MarkBlock] = []
+    /// Block id -> index in `blocks` (-1 for a free id).
+    var blockIndex: [Int] = []
+    var freeBlockIDs: [Int32] = []
+    var records: [MarkRecord] = []
+    var freeSlots: [Int32] = []
+    var ids = MarkIDIndex()
+    /// Slots of marks that have an end (candidates for overlap queries).
+    var rangedSlots: Set<Int32> = []
+
+    static func clamped(_ p: Position) -> Position {
+        Position(row: min(max(0, p.row), maxCoordinate), col: min(max(0, p.col), maxCoordinate))
+    }
+
+    mutating func set(ns: NamespaceID, id: Int?, start: Position, end: Position?,
+                      decoration: Decoration, rightGravity: Bool,
+                      endRightGravity: Bool) throws(KernelError) -> Int {
+        if let id, id <= 0 { throw .invalidArgument("extmark id must be positive, got \(id)") }
+        let markID = ids.claimID(ns: ns.raw, id)
+        let candidate = freeSlots.last ?? Int32(records.count)
+        let slot = ids.slotOrInsert(ns: ns.raw, id: markID, candidate: candidate)
+        let record = MarkRecord(ns: ns, id: markID, decoration: decoration,
+                                rightGravity: rightGravity, endRightGravity: endRightGravity,
+                                hasEnd: end != nil, isLive: true)
+        // A new key got `candidate`: a free (dead) slot or one past the end.
+        let isNew = Int(slot) >= records.count || !records[Int(slot)].isLive
+        if isNew {
+            allocateSlot(record)
+        } else {
+            removeEntries(of: slot)
+            records[Int(slot)] = record
+        }
+        insertEntry(at: Self.clamped(start), slot: slot, isEnd: false, rightGravity: rightGravity)
+        if let end {
+            insertEntry(at: Self.clamped(end), slot: slot, isEnd: true, rightGravity: endRightGravity)
+            rangedSlots.insert(slot)
+        } else if !isNew {
+            rangedSlots.remove(slot)
+        }
+        return markID
+    }
+
+    func get(ns: NamespaceID, id: Int) -> Extmark? {
+        guard let slot = ids.slot(ns: ns.raw, id: id) else { return nil }
+        return extmark(slot: slot, start: entryPosition(slot: slot, isEnd: false))
+    }
+
+    mutating func delete(ns: NamespaceID, id: Int) -> Bool {
+        guard let slot = ids.slot(ns: ns.raw, id: id) else { return false }
+        removeMark(slot: slot)
+        return true
+    }
+
+    mutating func clear(ns: NamespaceID?, rows: Range<Int>) -> Int {
+        guard !rows.isEmpty, rows.upperBound > 0 else { return 0 }
+        var doomed: [Int32] = []
+        forEachEntry(from: Position(row: max(0, rows.lowerBound), col: 0)) { pos, entry in
+            guard pos.row < rows.upperBound else { return false }
+            if !entry.isEnd, ns == nil || records[Int(entry.slot)].ns == ns {
+                doomed.append(entry.slot)
+            }
+            return true
+        }
+        for slot in doomed { removeMark(slot: slot) }
+        return doomed.count
+    }
+
+    /// The snapshot of the live mark in `slot` whose start is known.
+    func extmark(slot: Int32, start: Position) -> Extmark {
+        let r = records[Int(slot)]
+        let end = r.hasEnd ? max(start, entryPosition(slot: slot, isEnd: true)) : nil
+        return Extmark(id: r.id, ns: r.ns, start: start, end: end, decoration: r.decoration,
+                       rightGravity: r.rightGravity, endRightGravity: r.endRightGravity)
+    }
+
+    /// Index in `blocks` of the block holding a mark's start or end entry.
+    func blockOf(slot: Int32, isEnd: Bool) -> Int? {
+        let id = Int(isEnd ? records[Int(slot)].endBlock : records[Int(slot)].startBlock)
+        guard id >= 0, id < blockIndex.count, blockIndex[id] >= 0 else { return nil }
+        return blockIndex[id]
+    }
+
+    /// The absolute position of a mark's start or end entry.
+    func entryPosition(slot: Int32, isEnd: Bool) -> Position {
+        guard let b = blockOf(slot: slot, isEnd: isEnd),
+              let i = blocks[b].find(slot: slot, isEnd: isEnd) else {
+            return Position(row: 0, col: 0)  // unreachable while invariants hold
+        }
+        return blocks[b].position(at: i)
+    }
+
+    /// Stores `record` in a free slot (the last freed one) or a new one.
+    mutating func allocateSlot(_ record: MarkRecord) {
+        if let slot = freeSlots.popLast() {
+            records[Int(slot)] = record
+        } else {
+            records.append(record)
+        }
+    }
+
+    mutating func removeMark(slot: Int32) {
+        removeEntries(of: slot)
+        ids.remove(ns: records[Int(slot)].ns.raw, id: records[Int(slot)].id)
+        if records[Int(slot)].hasEnd { rangedSlots.remove(slot) }
+        records[Int(slot)] = .dead
+        freeSlots.append(slot)
+    }
+
+    /// Removes the start and end entries of `slot` from the blocks.
+    mutating func removeEntries(of slot: Int32) {
+        removeEntry(slot: slot, isEnd: false)
+        if records[Int(slot)].hasEnd { removeEntry(slot: slot, isEnd: true) }
+        records[Int(slot)].startBlock = -1
+        records[Int(slot)].endBlock = -1
+    }
+
+    /// Calls `body` with each entry at or after `p` in order, until it
+    /// returns false.
+    func forEachEntry(from p: Position, _ body: (Position, MarkEntry) -> Bool) {
+        guard var b = firstBlock(lastAtOrAfter: p) else { return }
+        var i = blocks[b].lowerBound(p)
+        while b < blocks.count {
+            let delta = blocks[b].rowDelta
+            let count = blocks[b].entries.count
+            while i < count {
+                let e = blocks[b].entries[i]
+                if !body(Position(row: e.row + delta, col: e.col), e) { return }
+                i += 1
+            }
+            b += 1
+            i = 0
+        }
+    }
+}
