@@ -1,0 +1,123 @@
+import Kernel
+import Render
+
+/// Turns one chat block into styled lines for the transcript.
+///
+/// | block | look |
+/// |---|---|
+/// | user text | verbatim lines on the `ChatUserBg` tint (the projector adds a "You" header) |
+/// | assistant text | markdown (`MarkdownRenderer`) |
+/// | thinking | dim; collapsed: "▸ Thinking (N lines)"; expanded: "▾ Thinking" and the text |
+/// | tool call | "✓ name  argument summary", duration as eol virtual text, an output preview of at most `previewLines` lines (all when expanded) |
+/// | error | "✗ message" in `ChatError` |
+/// | notice | dim text |
+public struct ChatBlockRenderer: Sendable {
+    /// Markdown renderer for assistant text.
+    public var markdown: MarkdownRenderer
+    /// Lines of tool output shown while collapsed (the last one becomes a
+    /// "… N more lines" hint when the output is longer).
+    public var previewLines: Int
+
+    /// A renderer with the standard markdown renderer and an 8-line preview.
+    public init(markdown: MarkdownRenderer = MarkdownRenderer(), previewLines: Int = 8) {
+        self.markdown = markdown
+        self.previewLines = previewLines
+    }
+
+    /// How blocks are shown right now.
+    public struct Options: Hashable, Sendable {
+        /// Tool outputs and thinking shown in full (Ctrl-O).
+        public var expanded: Bool
+        /// Glyph shown for running tools (the UI animates it).
+        public var spinner: String
+
+        /// Options with everything collapsed and a braille spinner frame.
+        public init(expanded: Bool = false, spinner: String = "⠋") {
+            self.expanded = expanded
+            self.spinner = spinner
+        }
+    }
+
+    /// The lines of `block` at `width`, and whether they depend on the
+    /// width (a resize must re-render them).
+    public func render(_ block: ChatBlock, width: Int, options: Options) -> (lines: [StyledLine], widthDependent: Bool) {
+        switch block {
+        case .userText(let text):
+            return (text.splitLines().map { StyledLine($0, lineHl: ChatHighlights.userBg) }, false)
+        case .assistantText(let text):
+            return markdown.renderDocument(text, width: width)
+        case .thinking(let text, let collapsed):
+            return (thinking(text, collapsed: collapsed && !options.expanded), false)
+        case .toolCall(let call):
+            return (tool(call, width: width, options: options), true)
+        case .error(let message):
+            return (prefixed(message, first: "✗ ", hl: ChatHighlights.error), false)
+        case .notice(let text):
+            return (prefixed(text, first: "", hl: ChatHighlights.notice), false)
+        }
+    }
+
+    // MARK: - Blocks
+
+    private func thinking(_ text: String, collapsed: Bool) -> [StyledLine] {
+        var body = text.splitLines()
+        while body.count > 1, body.last?.isEmpty == true { body.removeLast() }
+        let count = text.isEmpty ? 0 : body.count
+        if collapsed {
+            let summary = count == 0 ? "▸ Thinking…" : "▸ Thinking (\(count) line\(count == 1 ? "" : "s"))"
+            return [styled(summary, ChatHighlights.thinking)]
+        }
+        return [styled("▾ Thinking", ChatHighlights.thinking)] + (count == 0 ? [] : body.map { styled($0, ChatHighlights.thinking) })
+    }
+
+    private func tool(_ call: ToolCall, width: Int, options: Options) -> [StyledLine] {
+        let (glyph, glyphHl): (String, String) = {
+            switch call.status {
+            case .running: return (options.spinner, ChatHighlights.toolRunning)
+            case .ok: return ("✓", ChatHighlights.toolOk)
+            case .error: return ("✗", ChatHighlights.toolError)
+            case .denied: return ("⊘", ChatHighlights.toolError)
+            }
+        }()
+        var header = StyledText()
+        header.append(glyph, hl: glyphHl)
+        header.append(" ")
+        header.append(TextMeasure.truncate(call.name, width: max(1, width / 2)), hl: ChatHighlights.toolName)
+        let summary = ToolSummary.arguments(call.arguments)
+        let duration = call.duration.map(ToolSummary.duration) ?? ""
+        let room = width - TextMeasure.measure(header.text) - 2 - (duration.isEmpty ? 0 : TextMeasure.measure(duration) + 1)
+        if !summary.isEmpty && room > 1 {
+            header.append("  ")
+            header.append(TextMeasure.truncate(summary, width: room), hl: ChatHighlights.toolArgs)
+        }
+        var first = header.line()
+        if !duration.isEmpty { first.eol = [VirtTextChunk(duration, hl: ChatHighlights.notice)] }
+        var lines = [first]
+        var output = call.output.splitLines()
+        while output.last?.isEmpty == true { output.removeLast() }
+        if output.isEmpty {
+            if call.status == .denied { lines.append(styled("  denied", ChatHighlights.notice)) }
+            return lines
+        }
+        let hl = call.status == .error ? ChatHighlights.error : ChatHighlights.toolOutput
+        let limit = max(1, previewLines)
+        if options.expanded || output.count <= limit {
+            lines += output.map { styled("  " + $0, hl) }
+        } else {
+            lines += output.prefix(limit - 1).map { styled("  " + $0, hl) }
+            lines.append(styled("  … \(output.count - (limit - 1)) more lines (ctrl-o to expand)", ChatHighlights.notice))
+        }
+        return lines
+    }
+
+    private func prefixed(_ text: String, first: String, hl: String) -> [StyledLine] {
+        let indent = String(repeating: " ", count: TextMeasure.measure(first))
+        return text.splitLines().enumerated().map { i, line in
+            styled((i == 0 ? first : indent) + line, hl)
+        }
+    }
+
+    private func styled(_ text: String, _ hl: String) -> StyledLine {
+        StyledLine(text, spans: text.isEmpty ? [] : [StyledSpan(0..<text.utf8.count, hl)])
+    }
+}

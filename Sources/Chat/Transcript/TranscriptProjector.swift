@@ -1,0 +1,203 @@
+import Kernel
+
+/// Projects a chat (`[ChatMessage]`) into a buffer as lines plus extmarks,
+/// incrementally.
+///
+/// Every block owns a contiguous range of buffer lines. Blocks are
+/// separated by one blank line (part of the later block's range); the first
+/// block of a user message starts with a "You" header. The projector
+/// remembers each block's range and rendered lines, so:
+///
+/// * `append` and `appendBlock` add lines at the end only;
+/// * `updateLastBlock` (a streaming delta) re-renders only the last block
+///   and replaces only the lines that differ from its previous rendering
+///   (usually the last one or two): earlier blocks are never re-parsed and
+///   their lines and marks are never touched;
+/// * `setWidth` re-renders only width-dependent blocks (tables, lists,
+///   quotes, rules, tool headers), all of them and not only the visible
+///   ones, and only when the width actually changes; blocks whose lines come
+///   out equal cause no buffer change;
+/// * `setToolsExpanded` / `toggleThinking` re-render tool and thinking
+///   blocks only.
+///
+/// The projector owns the buffer's content: it clears it on creation and
+/// assumes nobody else edits it. Styles live in `namespace`.
+///
+/// ```swift
+/// let buf = try editor.createBuffer(name: "transcript", scratch: true)
+/// let ns = editor.namespaces.create(name: "chat.transcript")
+/// let projector = try TranscriptProjector(buffer: buf, namespace: ns, width: 80)
+/// try projector.append(.user("hi"))
+/// try projector.append(ChatMessage(role: .assistant, blocks: [.assistantText("")]))
+/// try projector.updateLastBlock(.assistantText("Hel"))     // streaming
+/// try projector.updateLastBlock(.assistantText("Hello!"))
+/// ```
+public final class TranscriptProjector {
+    /// The buffer the transcript is projected into.
+    public let buffer: Buffer
+    /// The namespace of every extmark the projector sets.
+    public let namespace: NamespaceID
+    /// Renders blocks; changing it affects blocks rendered later only.
+    public var renderer: ChatBlockRenderer
+    /// The width blocks are fitted to.
+    public private(set) var width: Int
+    /// The messages as projected.
+    public private(set) var messages: [ChatMessage] = []
+    /// Whether tool outputs and thinking are shown in full.
+    public private(set) var expanded = false
+    /// The glyph shown for running tools.
+    public private(set) var spinner = "⠋"
+
+    /// One block's place in the buffer.
+    struct Entry {
+        var message: Int
+        var block: Int
+        var start: Int
+        var lines: [StyledLine]
+        var widthDependent: Bool
+        var end: Int { start + lines.count }
+    }
+
+    /// One entry per block, in buffer order.
+    var entries: [Entry] = []
+    /// Index in `entries` of each message's first block.
+    var firstEntry: [Int] = []
+
+    /// A projector over `buffer` (whose content is cleared) fitting blocks
+    /// to `width` cells.
+    /// - Throws: `KernelError` when the buffer is not modifiable.
+    public init(buffer: Buffer, namespace: NamespaceID, width: Int,
+                renderer: ChatBlockRenderer = ChatBlockRenderer()) throws {
+        self.buffer = buffer
+        self.namespace = namespace
+        self.width = max(1, width)
+        self.renderer = renderer
+        buffer.extmarks.clear(ns: namespace)
+        try buffer.setLines(0, -1, [])
+    }
+
+    /// Number of buffer lines the transcript occupies (0 when empty).
+    public var lineCount: Int { entries.last?.end ?? 0 }
+
+    /// The buffer lines of block `block` of message `message`.
+    public func lineRange(message: Int, block: Int) -> Range<Int>? {
+        guard let i = entryIndex(message: message, block: block) else { return nil }
+        return entries[i].start..<entries[i].end
+    }
+
+    /// The rendered lines of a block, as last projected (for tests and for
+    /// OSC 8 links, whose URLs are in the spans).
+    public func renderedLines(message: Int, block: Int) -> [StyledLine]? {
+        entryIndex(message: message, block: block).map { entries[$0].lines }
+    }
+
+    /// The URL of the link at byte `col` of buffer row `row`, if any.
+    public func link(row: Int, col: Int) -> String? {
+        guard let i = entryIndex(containing: row) else { return nil }
+        let local = row - entries[i].start
+        guard local >= 0, local < entries[i].lines.count else { return nil }
+        return entries[i].lines[local].spans.last { $0.url != nil && $0.range.contains(col) }?.url
+    }
+
+    // MARK: - Adding
+
+    /// Appends `message` and projects all its blocks at the end.
+    public func append(_ message: ChatMessage) throws {
+        messages.append(ChatMessage(role: message.role))
+        firstEntry.append(entries.count)
+        for block in message.blocks { try appendBlock(block) }
+    }
+
+    /// Appends `block` to the last message and projects it at the end.
+    /// - Throws: `TranscriptError.noMessage` when there is no message.
+    public func appendBlock(_ block: ChatBlock) throws {
+        guard let m = messages.indices.last else { throw TranscriptError.noMessage }
+        messages[m].blocks.append(block)
+        let b = messages[m].blocks.count - 1
+        let start = lineCount
+        let (lines, dependent) = render(message: m, block: b, entryIndex: entries.count)
+        // The empty buffer's single line is replaced by the first block.
+        try buffer.setLines(start, entries.isEmpty ? buffer.lineCount : start, lines.map(\.text))
+        entries.append(Entry(message: m, block: b, start: start, lines: lines, widthDependent: dependent))
+        setMarks(lines, from: start)
+    }
+
+    /// Replaces every message: clears the buffer and projects `messages`
+    /// (used when a session is loaded or cleared).
+    public func reset(_ messages: [ChatMessage]) throws {
+        buffer.extmarks.clear(ns: namespace)
+        try buffer.setLines(0, -1, [])
+        self.messages = []
+        entries = []
+        firstEntry = []
+        for message in messages { try append(message) }
+    }
+
+    // MARK: - Updating
+
+    /// Replaces the last block of the last message (a streaming delta
+    /// carries the block's full content so far) and re-projects it alone.
+    /// - Throws: `TranscriptError.noMessage` / `.noBlock`.
+    public func updateLastBlock(_ block: ChatBlock) throws {
+        guard let m = messages.indices.last else { throw TranscriptError.noMessage }
+        guard let b = messages[m].blocks.indices.last else { throw TranscriptError.noBlock }
+        try updateBlock(message: m, block: b, block)
+    }
+
+    /// Replaces block `block` of message `message` (e.g. a tool call that
+    /// finished while a later block streams) and re-projects it alone;
+    /// later blocks move if its height changes.
+    /// - Throws: `TranscriptError.blockOutOfRange`.
+    public func updateBlock(message: Int, block: Int, _ newBlock: ChatBlock) throws {
+        guard let i = entryIndex(message: message, block: block) else {
+            throw TranscriptError.blockOutOfRange(message: message, block: block)
+        }
+        messages[message].blocks[block] = newBlock
+        try rerender([i])
+    }
+
+    /// Fits width-dependent blocks to `width`; does nothing when the width
+    /// is unchanged. Re-renders every width-dependent block of the
+    /// transcript (not only the visible ones), bottom to top.
+    public func setWidth(_ width: Int) throws {
+        let w = max(1, width)
+        guard w != self.width else { return }
+        self.width = w
+        try rerender(entries.indices.filter { entries[$0].widthDependent })
+    }
+
+    /// Expands (or collapses) every tool output and thinking block at once
+    /// (Ctrl-O).
+    public func setToolsExpanded(_ expanded: Bool) throws {
+        guard expanded != self.expanded else { return }
+        self.expanded = expanded
+        try rerender(entries.indices.filter { i in
+            let block = blockAt(i)
+            return block.isToolCall || block.isThinking
+        })
+    }
+
+    /// Sets every thinking block's collapsed flag to `!expanded` and
+    /// re-projects the thinking blocks.
+    public func toggleThinking(expanded: Bool) throws {
+        var changed: [Int] = []
+        for i in entries.indices {
+            let e = entries[i]
+            guard case .thinking(let text, let collapsed) = blockAt(i), collapsed == expanded else { continue }
+            messages[e.message].blocks[e.block] = .thinking(text, collapsed: !expanded)
+            changed.append(i)
+        }
+        try rerender(changed)
+    }
+
+    /// Sets the spinner glyph and re-projects the running tool blocks
+    /// (only their header line changes).
+    public func setSpinner(_ glyph: String) throws {
+        guard glyph != spinner else { return }
+        spinner = glyph
+        try rerender(entries.indices.filter { i in
+            if case .toolCall(let call) = blockAt(i) { return call.status == .running }
+            return false
+        })
+    }
+}
