@@ -1,0 +1,101 @@
+import Foundation
+
+// MARK: - Loading and listing
+
+extension SessionStore {
+    /// Reads session `id`. Never crashes on bad data: empty lines are
+    /// ignored; a line that is not a valid record is skipped with a warning
+    /// (a cut-off last line says "truncated"). Partial replies are folded:
+    /// a `partial` is superseded by a later `partial` or by the finished
+    /// assistant `message`; one left pending (followed by another message
+    /// or the end of the file) becomes an assistant `message` with
+    /// `interrupted = true`.
+    /// - Throws: ``SessionError/invalidID(_:)``, ``SessionError/notFound(_:)``,
+    ///   or ``SessionError/io(_:)`` if the file cannot be read.
+    public func load(_ id: String) throws -> SessionLoad {
+        let p = try path(for: id)
+        guard FileManager.default.fileExists(atPath: p) else { throw SessionError.notFound(id) }
+        guard let data = FileManager.default.contents(atPath: p) else { throw SessionError.io("cannot read \(p)") }
+        return Self.parse(id: id, data: data)
+    }
+
+    /// Parses session file contents (see ``load(_:)``).
+    public static func parse(id: String, data: Data) -> SessionLoad {
+        var records: [SessionRecord] = []
+        var warnings: [String] = []
+        var pending: SessionRecord?
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let endsWithNewline = data.last == 0x0A
+        for (index, bytes) in lines.enumerated() {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.allSatisfy({ $0.isWhitespace }) { continue }
+            let record: SessionRecord
+            do { record = try SessionRecord(jsonLine: text) } catch {
+                let isLast = index == lines.count - 1 && !endsWithNewline
+                let what = isLast ? "truncated line skipped" : "corrupt line skipped"
+                warnings.append("line \(index + 1): \(what) (\(error))")
+                continue
+            }
+            switch (record.kind, record.role) {
+            case (.partial, _):
+                pending = record
+            case (.meta, _):
+                records.append(record)
+            case (.message, .assistant?):
+                pending = nil
+                records.append(record)
+            default:
+                if let p = pending { records.append(interrupted(p)) }
+                pending = nil
+                records.append(record)
+            }
+        }
+        if let p = pending { records.append(interrupted(p)) }
+        return SessionLoad(id: id, records: records, warnings: warnings)
+    }
+
+    private static func interrupted(_ partial: SessionRecord) -> SessionRecord {
+        var r = partial
+        r.kind = .message
+        r.role = r.role ?? .assistant
+        r.interrupted = true
+        return r
+    }
+
+    /// Every readable session, most recently modified first (ties: larger
+    /// id first). Unreadable files are left out; a missing root is empty.
+    public func list() -> [SessionSummary] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        var out: [SessionSummary] = []
+        for name in names where name.hasSuffix(".jsonl") {
+            let id = String(name.dropLast(6))
+            guard let loaded = try? load(id), let p = try? path(for: id) else { continue }
+            out.append(SessionSummary(id: id, title: Self.title(loaded.records),
+                                      messageCount: loaded.records.filter { $0.kind == .message }.count,
+                                      modified: Self.modified(p)))
+        }
+        return out.sorted { a, b in a.modified != b.modified ? a.modified > b.modified : a.id > b.id }
+    }
+
+    /// The most recently modified session (for `--continue`), or nil.
+    public func latest() -> SessionSummary? { list().first }
+
+    /// A session's title (see ``SessionSummary/title``).
+    public static func title(_ records: [SessionRecord]) -> String {
+        if let t = records.last(where: { $0.kind == .meta && $0.meta["title"]?.string != nil })?.meta["title"]?.string,
+           !t.isEmpty {
+            return t
+        }
+        guard let first = records.first(where: { $0.kind == .message && $0.role == .user }) else { return "(empty)" }
+        let line = first.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return "(empty)" }
+        return trimmed.count > 60 ? String(trimmed.prefix(59)) + "…" : trimmed
+    }
+
+    private static func modified(_ path: String) -> Date {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return Date(timeIntervalSince1970: 0) }
+        return Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Appends records to one session file.
+///
+/// Each record is one `write(2)` of a JSON line. Finished messages and meta
+/// records are then `fsync`ed, so a crash loses at most the reply being
+/// streamed (whose `partial` snapshots are written but not synced). Opening
+/// a file whose last line was cut off (a crash mid-write) first ends that
+/// line, so new records never merge into it.
+///
+/// Thread-safe (one lock); `append` blocks on the disk, so the UI may call
+/// it from a worker. The file closes on ``close()`` or deinit.
+public final class SessionWriter: @unchecked Sendable {
+    /// The session's id.
+    public let id: String
+    /// The file's path.
+    public let path: String
+    private let lock = NSLock()
+    private var fd: Int32
+
+    init(id: String, path: String) throws {
+        self.id = id
+        self.path = path
+        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SessionError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
+        if Self.endsMidLine(path) { try writeAll(Array("\n".utf8)) }
+    }
+
+    deinit { if fd >= 0 { Glibc.close(fd) } }
+
+    /// Writes `record` as one line; fsyncs unless it is a `partial`.
+    /// - Throws: ``SessionError/io(_:)`` if the write or sync fails, or the
+    ///   writer is closed.
+    public func append(_ record: SessionRecord) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard fd >= 0 else { throw SessionError.io("session \(id) is closed") }
+        try writeAll(Array((record.jsonLine + "\n").utf8))
+        if record.kind != .partial { try syncLocked() }
+    }
+
+    /// Forces everything written to disk.
+    public func sync() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard fd >= 0 else { return }
+        try syncLocked()
+    }
+
+    /// Closes the file (later appends throw). Idempotent.
+    public func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
+
+    private func syncLocked() throws {
+        guard fsync(fd) == 0 else { throw SessionError.io("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SessionError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += n
+        }
+    }
+
+    /// True if the file is non-empty and its last byte is not a newline.
+    private static func endsMidLine(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd(), end > 0 else { return false }
+        try? handle.seek(toOffset: end - 1)
+        let last = (try? handle.read(upToCount: 1)) ?? Data()
+        return last.first != 0x0A
+    }
+}

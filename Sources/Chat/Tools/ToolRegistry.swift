@@ -1,0 +1,145 @@
+import Foundation
+import Kernel
+
+/// Whether a tool may run without asking.
+public enum ToolPolicy: String, Hashable, Sendable, CaseIterable {
+    /// Ask the user every time (the default for tools that need approval).
+    case ask
+    /// Run without asking (the default for the others).
+    case allow
+    /// Never run; the model gets a "denied" result.
+    case deny
+}
+
+/// The user's answer to an approval prompt.
+public enum ToolApprovalDecision: String, Hashable, Sendable, CaseIterable {
+    /// Run this call.
+    case allow
+    /// Do not run this call.
+    case deny
+    /// Run this call and every later call of the tool this session (sets
+    /// the policy to ``ToolPolicy/allow``).
+    case alwaysAllow
+}
+
+/// The tools the model may call and the approval policy of each.
+///
+/// Thread-safe (one lock): the UI registers tools and answers approvals on
+/// the main thread while workers look tools up and run them.
+public final class ToolRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tools: [Tool] = []
+    private var policies: [String: ToolPolicy] = [:]
+
+    /// An empty registry.
+    public init() {}
+
+    /// A registry with the built-in tools: `read_file`, `list_files`,
+    /// `grep`, `run_command`.
+    public static func withBuiltins(commandTimeout: Double = RunCommandTool.defaultTimeout) -> ToolRegistry {
+        let registry = ToolRegistry()
+        registry.register(ReadFileTool())
+        registry.register(ListFilesTool())
+        registry.register(GrepTool())
+        registry.register(RunCommandTool(timeout: commandTimeout))
+        return registry
+    }
+
+    /// Adds `tool`, replacing a tool of the same name (in place, keeping its
+    /// position). The policy resets to the tool's default.
+    public func register(_ tool: Tool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let i = tools.firstIndex(where: { $0.name == tool.name }) { tools[i] = tool } else { tools.append(tool) }
+        policies[tool.name] = nil
+    }
+
+    /// Removes the named tool; returns false if there was none.
+    @discardableResult
+    public func unregister(_ name: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let i = tools.firstIndex(where: { $0.name == name }) else { return false }
+        tools.remove(at: i)
+        policies[name] = nil
+        return true
+    }
+
+    /// The tools in registration order.
+    public func list() -> [Tool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return tools
+    }
+
+    /// The schemas to send to a provider, in registration order.
+    public func schemas() -> [ToolSchema] { list().map(\.schema) }
+
+    /// The named tool, or nil.
+    public func lookup(_ name: String) -> Tool? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tools.first(where: { $0.name == name })
+    }
+
+    /// The tool's current policy: the one set, else `.ask` if it needs
+    /// approval and `.allow` if not. Nil for an unknown tool.
+    public func policy(for name: String) -> ToolPolicy? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let tool = tools.first(where: { $0.name == name }) else { return nil }
+        return policies[name] ?? (tool.needsApproval ? .ask : .allow)
+    }
+
+    /// Sets the policy of a tool (e.g. from Lua).
+    /// - Throws: ``KernelError/notFound(_:)`` for an unknown tool.
+    public func setPolicy(_ policy: ToolPolicy, for name: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard tools.contains(where: { $0.name == name }) else {
+            throw KernelError.notFound("tool: no tool named \(name)")
+        }
+        policies[name] = policy
+    }
+
+    /// Applies the user's answer to an approval prompt and says whether this
+    /// call may run: `.allow` runs once, `.deny` refuses once (the policy
+    /// stays `.ask`), `.alwaysAllow` runs and sets the policy to `.allow`.
+    /// Returns false for an unknown tool.
+    @discardableResult
+    public func decide(_ decision: ToolApprovalDecision, for name: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard tools.contains(where: { $0.name == name }) else { return false }
+        switch decision {
+        case .allow: return true
+        case .deny: return false
+        case .alwaysAllow:
+            policies[name] = .allow
+            return true
+        }
+    }
+
+    /// Resets every policy to its tool's default (e.g. for `/new`).
+    public func resetPolicies() {
+        lock.lock()
+        policies.removeAll()
+        lock.unlock()
+    }
+
+    /// Runs a call whose approval was settled (policy `.allow`, or the user
+    /// allowed it): unknown tools, bad JSON and invalid arguments are error
+    /// results. Blocking: call it from a worker thread.
+    public func execute(_ call: ToolCallRequest, context: ToolContext) -> ToolResult {
+        guard let tool = lookup(call.name) else {
+            let known = list().map(\.name).joined(separator: ", ")
+            return .failure("unknown tool: \(call.name) (available: \(known))")
+        }
+        return tool.execute(json: call.arguments, context: context)
+    }
+
+    /// The result given to the model for a denied call.
+    public static func deniedResult(_ name: String) -> ToolResult {
+        .failure("denied: the user did not allow \(name) to run")
+    }
+}
