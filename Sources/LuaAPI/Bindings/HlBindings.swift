@@ -22,12 +22,12 @@ extension LuaRuntime {
                     if let b = try o.bool(key) { def[key] = .bool(b) }
                 }
                 if let link = try o.string("link") { def["link"] = .string(link) }
-                try highlights.set(name, .table(def))
+                try highlights.setHighlight(name, .table(def))
                 editor.requestRedraw()
                 return 0
             },
             "get": { [unowned self] c in
-                c.push(highlights.get(try c.string(1)) ?? .null)
+                c.push(highlights.highlight(try c.string(1)) ?? .null)
             },
         ]
     }

@@ -64,7 +64,13 @@ extension LuaRuntime {
             }
             if let r = self.jobs.removeValue(forKey: box.id) { self.state.unref(r.objectRef) }
         }
-        let job = try jobManager.start(spec)
+        let job: Job
+        do {
+            job = try jobManager.start(spec)
+        } catch let e as KernelError {
+            let msg = e.description
+            throw c.fail(msg.hasPrefix("job.start: ") ? String(msg.dropFirst(11)) : msg)
+        }
         box.id = job.id.raw
         let L = c.L
         lua_createtable(L, 0, 2)

@@ -68,9 +68,9 @@ public protocol HighlightSink: AnyObject {
     /// bold, italic, underline, undercurl, strikethrough, reverse, dim,
     /// link; colors are "#rrggbb" strings or integers 0xRRGGBB).
     /// - Throws: a `KernelError` with a message for the user.
-    func set(_ name: String, _ definition: Value) throws
+    func setHighlight(_ name: String, _ definition: Value) throws
     /// The definition of `name` as a table, or nil when it is not defined.
-    func get(_ name: String) -> Value?
+    func highlight(_ name: String) -> Value?
 }
 
 /// A `HighlightSink` that only remembers definitions (tests, headless
@@ -83,8 +83,8 @@ public final class MemoryHighlights: HighlightSink {
     public init() {}
 
     /// Stores the definition.
-    public func set(_ name: String, _ definition: Value) throws { groups[name] = definition }
+    public func setHighlight(_ name: String, _ definition: Value) throws { groups[name] = definition }
 
     /// The stored definition.
-    public func get(_ name: String) -> Value? { groups[name] }
+    public func highlight(_ name: String) -> Value? { groups[name] }
 }

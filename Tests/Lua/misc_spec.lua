@@ -1,0 +1,83 @@
+local t = require("helpers")
+local json = weft.json
+
+t.describe("weft.json", function()
+  t.it("encodes plain values", function()
+    t.eq('{"a":1,"b":[true,false],"c":"x"}', json.encode({ a = 1, b = { true, false }, c = "x" }))
+    t.eq("[1,2.5,\"s\"]", json.encode({ 1, 2.5, "s" }))
+    t.eq("[]", json.encode({}))
+    t.eq("null", json.encode(nil))
+    t.eq("3.0", json.encode(3.0))
+    t.eq('"q\\"b\\\\n\\n\\t\\u0001é"', json.encode("q\"b\\n\n\t\1é"))
+    t.eq('{"1":"a","x":"b"}', json.encode({ "a", x = "b" }))
+  end)
+
+  t.it("refuses functions, cycles and non-finite numbers", function()
+    t.raises_eq("weft.json.encode: cannot encode a function as JSON", json.encode, { f = print })
+    local c = {}
+    c.self = c
+    t.raises_eq("weft.json.encode: cannot encode a table that contains itself (cycle)", json.encode, c)
+    t.raises_eq("weft.json.encode: cannot encode inf as JSON", json.encode, math.huge)
+    t.raises_eq("weft.json.encode: cannot encode a table key of type boolean", json.encode, { [true] = 1 })
+  end)
+
+  t.it("decodes, including unicode escapes and surrogate pairs", function()
+    t.eq({ a = 1, b = { 1.5, "x", true } }, json.decode('{"a": 1, "b": [1.5, "x", true]}'))
+    t.eq("é😀/\n", json.decode('"\\u00e9\\ud83d\\ude00\\/\\n"'))
+    t.eq(math.type(json.decode("12")), "integer")
+    t.eq(math.type(json.decode("1e2")), "float")
+    t.eq(-0.25, json.decode("-0.25"))
+    t.eq({}, json.decode("[]"))
+    t.eq(nil, json.decode("null"))
+    t.eq({ 1, 3 }, (function() local v = json.decode("[1, null, 3]"); return { v[1], v[3] } end)())
+  end)
+
+  t.it("names the position of a decode error", function()
+    t.raises_eq("weft.json.decode: unexpected character '}', expected a value at byte 7", json.decode, '{"a": }')
+    t.raises_eq("weft.json.decode: unterminated string at byte 1", json.decode, '"abc')
+    t.raises_eq("weft.json.decode: lone low surrogate at byte 2", json.decode, '"\\udc00"')
+    t.raises_eq("weft.json.decode: unexpected character 'x' after the value at byte 3", json.decode, "1 x")
+    t.raises_eq("weft.json.decode: invalid number: leading zero at byte 2", json.decode, "01")
+    t.raises_eq("weft.json.decode: unexpected end of input, expected a value at byte 1", json.decode, "")
+  end)
+
+  t.it("round-trips", function()
+    local v = { name = "weft", list = { 1, 2, { deep = "x" } }, flag = false, n = -7 }
+    t.eq(v, json.decode(json.encode(v)))
+  end)
+end)
+
+t.describe("weft.notify and weft.log", function()
+  t.it("notifies at a level", function()
+    local before = #T.messages()
+    weft.notify("hello")
+    weft.notify("careful", "warn")
+    local msgs = T.messages()
+    t.eq({ text = "hello", level = "info" }, msgs[before + 1])
+    t.eq({ text = "careful", level = "warn" }, msgs[before + 2])
+    t.raises_eq("bad argument #2 to 'weft.notify' (expected \"debug\", \"info\", \"warn\" or \"error\", got \"loud\")",
+      weft.notify, "x", "loud")
+  end)
+
+  t.it("logs with the owner", function()
+    weft.log.info("logged line")
+    weft.log.error("bad thing")
+    local entries = T.log_entries()
+    local last = entries[#entries]
+    t.eq("error", last.level)
+    t.eq("bad thing", last.text)
+    t.ok(last.owner:find("misc_spec.lua", 1, true))
+    t.eq("logged line", entries[#entries - 1].text)
+  end)
+end)
+
+t.describe("weft.stdpath", function()
+  t.it("returns the XDG directories and the runtime", function()
+    t.ok(weft.stdpath("config"):match("/weft$"))
+    t.ok(weft.stdpath("state"):match("/weft$"))
+    t.ok(weft.stdpath("data"):match("/weft$"))
+    t.ok(weft.stdpath("runtime"):match("/runtime$"))
+    t.raises_eq("bad argument #1 to 'weft.stdpath' (expected \"config\", \"state\", \"data\" or \"runtime\", got \"cache\")",
+      weft.stdpath, "cache")
+  end)
+end)

@@ -1,0 +1,105 @@
+local t = require("helpers")
+local win, buf, ui = weft.win, weft.buf, weft.ui
+
+t.describe("weft.ui", function()
+  t.it("reports the screen size", function()
+    t.eq({ 40, 12 }, { ui.size() })
+  end)
+
+  t.it("measures, truncates and wraps", function()
+    t.eq(5, ui.measure("hello"))
+    t.eq(4, ui.measure("世界"))
+    t.eq(2, ui.measure("👍🏽"))
+    t.eq("hello w…", ui.truncate("hello world", 8))
+    t.eq("hel..", ui.truncate("hello world", 5, ".."))
+    t.eq("hi", ui.truncate("hi", 5))
+    t.eq({ "abcd", "efgh", "ij" }, ui.wrap("abcdefghij", 4))
+    t.raises_eq("bad argument #2 to 'weft.ui.wrap' (width must be positive, got 0)", ui.wrap, "x", 0)
+  end)
+
+  t.it("shows the stock window's buffer in ui.screen()", function()
+    buf.set_lines(0, 0, -1, { "first line", "second" })
+    local rows = ui.screen()
+    t.eq(12, #rows)
+    t.eq("first line", rows[1]:sub(1, 10))
+    t.eq("second", rows[2]:sub(1, 6))
+  end)
+
+  t.it("refuses to draw on a stock window and says what to do", function()
+    local w = win.find("main")
+    t.raises_eq("weft.ui.draw: window " .. w .. " is drawn by the stock renderer; set renderer = \"extension\" first (weft.win.set_config(" .. w .. ", {renderer = \"extension\"}))",
+      ui.draw, w, { { kind = "text", row = 0, col = 0, text = "x" } })
+  end)
+
+  t.it("keeps an extension window's draw list and shows it on screen", function()
+    local b = buf.create{}
+    local w = win.open(b, { relative = "editor", row = 1, col = 2, width = 12, height = 3, renderer = "extension" })
+    ui.draw(w, {
+      { kind = "clear" },
+      { kind = "text", row = 0, col = 0, text = "Hello", hl = "Title" },
+      { kind = "spans", row = 1, col = 1, spans = { { "ab", "A" }, { "cd" } } },
+      { kind = "fill", row = 2, col = 0, width = 3, height = 1, char = "=" },
+      { kind = "cursor", row = 1, col = 3 },
+    })
+    t.eq({
+      { kind = "clear" },
+      { kind = "text", row = 0, col = 0, text = "Hello", hl = "Title" },
+      { kind = "spans", row = 1, col = 1, spans = { { "ab", "A" }, { "cd" } } },
+      { kind = "fill", row = 2, col = 0, width = 3, height = 1, char = "=" },
+      { kind = "cursor", row = 1, col = 3 },
+    }, T.draw_list(w))
+    local rows = ui.screen()
+    t.eq("Hello", rows[2]:sub(3, 7))
+    t.eq("abcd", rows[3]:sub(4, 7))
+    t.eq("===", rows[4]:sub(3, 5))
+    -- clipped to the window: text past the right edge is cut
+    ui.draw(w, { { kind = "text", row = 0, col = 8, text = "overflowing" } })
+    rows = ui.screen()
+    t.eq("over", rows[2]:sub(11, 14))
+    t.eq(" ", rows[2]:sub(15, 15))
+    -- back to stock: the buffer is drawn again
+    buf.set_lines(b, 0, -1, { "stock text" })
+    win.set_config(w, { renderer = "stock" })
+    t.eq("stock text", ui.screen()[2]:sub(3, 12))
+    win.close(w)
+  end)
+
+  t.it("redraws from a render autocmd every frame", function()
+    local w = win.open(buf.create{}, { relative = "editor", row = 0, col = 0, width = 10, height = 1, renderer = "extension" })
+    local frames = 0
+    local id = weft.autocmd.create("render", { callback = function()
+      frames = frames + 1
+      ui.draw(w, { { kind = "text", row = 0, col = 0, text = "frame " .. frames } })
+    end })
+    ui.redraw()
+    t.eq("frame 1", ui.screen()[1]:sub(1, 7))
+    ui.redraw()
+    t.eq("frame 2", ui.screen()[1]:sub(1, 7))
+    weft.autocmd.del(id)
+    win.close(w)
+  end)
+
+  t.it("validates draw operations", function()
+    local w = win.open(buf.create{}, { relative = "editor", row = 0, col = 0, width = 5, height = 1, renderer = "extension" })
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 1 (text): field 'row' must be an integer, got string)",
+      ui.draw, w, { { kind = "text", row = "0", col = 0, text = "x" } })
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 2: field 'kind' must be \"text\", \"spans\", \"fill\", \"clear\" or \"cursor\")",
+      ui.draw, w, { { kind = "clear" }, { kind = "box" } })
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 1 (text): field 'text' must be a string, got nil)",
+      ui.draw, w, { { kind = "text", row = 0, col = 0 } })
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 1 (clear): unknown field 'row')",
+      ui.draw, w, { { kind = "clear", row = 1 } })
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (table expected, got nil)", ui.draw, w, nil)
+    t.eq({}, T.draw_list(w), "a rejected list leaves the old one")
+    win.close(w)
+  end)
+
+  t.it("raises without a UI for screen, and quits through the UI", function()
+    T.detach_ui()
+    t.raises_eq("weft.ui.screen: no UI attached", ui.screen)
+    t.raises_eq("weft.quit: no UI attached", weft.quit, 3)
+    T.attach_ui()
+    weft.quit(3)
+    t.eq(3, T.quit_code())
+  end)
+end)
