@@ -106,7 +106,8 @@ public final class ExtmarkStore {
     ///   - overlap: also return ranged marks that start before `from` and
     ///     end at or after it (they come first, being earlier). The renderer
     ///     needs these for ranges that span the top of the viewport. Costs
-    ///     O(number of ranged marks) per call.
+    ///     O(marks spanning rows + marks on from's row before it) per call;
+    ///     single-row highlights elsewhere cost nothing.
     public func list(ns: NamespaceID? = nil,
                      from: Position = Position(row: 0, col: 0),
                      to: Position = Position(row: Int.max, col: Int.max),

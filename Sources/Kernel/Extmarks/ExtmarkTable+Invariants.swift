@@ -6,7 +6,7 @@ extension ExtmarkTable {
     /// with the lazy row deltas applied, no negative positions, each live
     /// mark has exactly one start entry (and one end entry iff it has an end)
     /// in the blocks its record names, entry gravities, the id index, the
-    /// ranged set, free slots, and every namespace's next id.
+    /// multiline set, free slots, and every namespace's next id.
     func invariantViolations() -> [String] {
         var problems: [String] = []
         checkBlocks(&problems)
@@ -74,8 +74,14 @@ extension ExtmarkTable {
             }
             if r.id < Int.max, r.id >= ids.nextID(ns: r.ns.raw) { problems.append("id \(r.id) not below next id") }
         }
-        let ranged = Set(live.filter { records[$0].hasEnd }.map { Int32($0) })
-        if ranged != rangedSlots { problems.append("ranged set mismatch") }
+        for slot in multilineSlots where !records[Int(slot)].isLive || !records[Int(slot)].hasEnd {
+            problems.append("multiline set holds slot \(slot) without a live ranged mark")
+        }
+        for slot in live where records[slot].hasEnd && !multilineSlots.contains(Int32(slot)) {
+            let s = entryPosition(slot: Int32(slot), isEnd: false)
+            let e = entryPosition(slot: Int32(slot), isEnd: true)
+            if e.row > s.row { problems.append("slot \(slot) spans rows \(s)-\(e) but is not in the multiline set") }
+        }
         for slot in freeSlots where records[Int(slot)].isLive { problems.append("free slot \(slot) is live") }
     }
 }

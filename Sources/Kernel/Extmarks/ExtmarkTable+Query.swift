@@ -25,12 +25,25 @@ extension ExtmarkTable {
 
     /// Ranged marks of `ns` with start < `from` <= end, in list order.
     ///
-    /// Every ranged mark is checked; block bounds reject most without
-    /// scanning (start block beginning at or after `from`, or end block
-    /// finishing before it).
+    /// Such a mark either spans rows (then it is in `multilineSlots`, each
+    /// checked, block bounds rejecting most without a scan) or starts on
+    /// `from`'s row before it (found by walking that row's entries before
+    /// `from`). Cost: O(multi-row marks + entries on from.row before from).
     func overlapping(ns: NamespaceID?, at from: Position) -> [Extmark] {
         var found: [(pos: Position, slot: Int32)] = []
-        for slot in rangedSlots {
+        if from.col > 0 {
+            forEachEntry(from: Position(row: from.row, col: 0)) { pos, e in
+                guard pos < from else { return false }
+                let slot = e.slot
+                if !e.isEnd, records[Int(slot)].hasEnd, !multilineSlots.contains(slot),
+                   ns == nil || records[Int(slot)].ns == ns,
+                   entryPosition(slot: slot, isEnd: true) >= from {
+                    found.append((pos, slot))
+                }
+                return true
+            }
+        }
+        for slot in multilineSlots {
             if let ns, records[Int(slot)].ns != ns { continue }
             guard let sb = blockOf(slot: slot, isEnd: false),
                   let eb = blockOf(slot: slot, isEnd: true) else { continue }

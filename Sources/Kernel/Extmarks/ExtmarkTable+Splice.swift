@@ -27,7 +27,14 @@ extension ExtmarkTable {
             let count = blocks[b].entries.count
             while i < count, blocks[b].position(at: i) <= oldEnd {
                 let e = blocks[b].entries[i]
-                if split && e.rightGravity { right.append(e) } else { left.append(e) }
+                let oldRow = e.row + blocks[b].rowDelta
+                if split && e.rightGravity {
+                    right.append(e)
+                    if oldRow != newEnd.row { noteRowChange(e.slot) }
+                } else {
+                    left.append(e)
+                    if oldRow != start.row { noteRowChange(e.slot) }
+                }
                 i += 1
             }
             if i < count { break }
@@ -52,6 +59,7 @@ extension ExtmarkTable {
     private mutating func shiftSameRow(from b: inout Int, _ i: inout Int,
                                        oldEnd: Position, newEnd: Position) {
         let dCol = newEnd.col - oldEnd.col
+        let rowChanges = newEnd.row != oldEnd.row
         while b < blocks.count {
             let oldRow = oldEnd.row - blocks[b].rowDelta
             let newRow = newEnd.row - blocks[b].rowDelta
@@ -59,12 +67,22 @@ extension ExtmarkTable {
             while i < count, blocks[b].entries[i].row == oldRow {
                 blocks[b].entries[i].row = newRow
                 blocks[b].entries[i].col += dCol
+                if rowChanges { noteRowChange(blocks[b].entries[i].slot) }
                 i += 1
             }
             if i < count { return }
             b += 1
             i = 0
         }
+    }
+
+    /// Called for each entry that steps 1-2 move to another row: its mark,
+    /// if ranged, may now span rows. (Step 3 moves whole marks, or only the
+    /// end of a mark that already spanned rows, so it needs no check: a mark
+    /// only starts spanning rows when one of its entries moves here.)
+    @inline(__always)
+    private mutating func noteRowChange(_ slot: Int32) {
+        if records[Int(slot)].hasEnd { multilineSlots.insert(slot) }
     }
 
     /// Step 3: every entry from (b, i) on moves `dRow` rows: the rest of

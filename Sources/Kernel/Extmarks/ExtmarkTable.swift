@@ -50,9 +50,13 @@
    ~M/2 inserts). delete: O(1) hash + O(M), plus O(B) when a block empties
    or merges. list: O(log B + entries visited + results * M) (a ranged
    mark's end is found by scanning its block). Overlap (marks starting before
-   `from` and ending at or after it): every mark with an end is checked,
-   using block bounds first and a block scan only when a bound is not
-   decisive: O(R) for R ranged marks, plus O(M) per undecided mark.
+   `from` and ending at or after it): such a mark either spans rows or
+   starts on from's row. `multilineSlots` holds every ranged mark that may
+   span rows (set when created so, added when an edit moves one of its
+   entries to another row); each is checked using block bounds first, a
+   block scan only when a bound is not decisive; from's row is walked up to
+   `from`. O(R + entries on from.row) for R multi-row marks (+ O(M) per
+   undecided mark): single-row highlights cost nothing.
 */
 
 /// The key of a mark: its namespace and id.
@@ -95,8 +99,11 @@ struct ExtmarkTable {
     var records: [MarkRecord] = []
     var freeSlots: [Int32] = []
     var ids = MarkIDIndex()
-    /// Slots of marks that have an end (candidates for overlap queries).
-    var rangedSlots: Set<Int32> = []
+    /// Slots of ranged marks whose end may be on a later row than their
+    /// start: every such mark is in the set (it may hold a few that no
+    /// longer are). Overlap queries only need to check these; see
+    /// `noteRowChange`.
+    var multilineSlots: Set<Int32> = []
 
     static func clamped(_ p: Position) -> Position {
         Position(row: min(max(0, p.row), maxCoordinate), col: min(max(0, p.col), maxCoordinate))
@@ -120,12 +127,18 @@ struct ExtmarkTable {
             removeEntries(of: slot)
             records[Int(slot)] = record
         }
-        insertEntry(at: Self.clamped(start), slot: slot, isEnd: false, rightGravity: rightGravity)
+        let startPos = Self.clamped(start)
+        insertEntry(at: startPos, slot: slot, isEnd: false, rightGravity: rightGravity)
         if let end {
-            insertEntry(at: Self.clamped(end), slot: slot, isEnd: true, rightGravity: endRightGravity)
-            rangedSlots.insert(slot)
+            let endPos = Self.clamped(end)
+            insertEntry(at: endPos, slot: slot, isEnd: true, rightGravity: endRightGravity)
+            if endPos.row > startPos.row {
+                multilineSlots.insert(slot)
+            } else if !isNew {
+                multilineSlots.remove(slot)
+            }
         } else if !isNew {
-            rangedSlots.remove(slot)
+            multilineSlots.remove(slot)
         }
         return markID
     }
@@ -191,7 +204,7 @@ struct ExtmarkTable {
     mutating func removeMark(slot: Int32) {
         removeEntries(of: slot)
         ids.remove(ns: records[Int(slot)].ns.raw, id: records[Int(slot)].id)
-        if records[Int(slot)].hasEnd { rangedSlots.remove(slot) }
+        if records[Int(slot)].hasEnd { multilineSlots.remove(slot) }
         records[Int(slot)] = .dead
         freeSlots.append(slot)
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ExtmarkRandomTests {
     /// Small coordinates so that marks collide, collapse and tie often.
     struct Driver {
-        var rng: SplitMix64
+        var rng: ExtmarkRNG
         let store = ExtmarkStore()
         var shadow = ShadowExtmarks()
         let rows: Int
@@ -109,10 +109,10 @@ import Testing
 
     @Test(arguments: [12, 40])
     func matchesShadowModel(rows: Int) throws {
-        let base = SplitMix64.testSeed()
+        let base = ExtmarkRNG.testSeed()
         let seed = base &+ UInt64(rows)
         print("ExtmarkRandomTests WEFT_SEED=\(base) (rows \(rows))")
-        var driver = Driver(rng: SplitMix64(seed: seed), rows: rows)
+        var driver = Driver(rng: ExtmarkRNG(seed: seed), rows: rows)
         for _ in 0..<250 { try driver.randomSet() }
         for step in 0..<2500 {
             var problem = try driver.step()

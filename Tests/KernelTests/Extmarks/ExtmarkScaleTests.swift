@@ -8,14 +8,14 @@ import Testing
 
 /// Thread CPU time in milliseconds (less disturbed by other processes than
 /// wall time on a busy machine).
-func cpuMilliseconds() -> Double {
+private func cpuMilliseconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
 }
 
 /// Runs `body` and returns the thread CPU time it took, in milliseconds.
-func cpuTime(_ body: () throws -> Void) rethrows -> Double {
+private func cpuTime(_ body: () throws -> Void) rethrows -> Double {
     let start = cpuMilliseconds()
     try body()
     return cpuMilliseconds() - start
@@ -31,38 +31,38 @@ func cpuTime(_ body: () throws -> Void) rethrows -> Double {
     @Test func topInsertsShiftEveryMark() throws {
         let s = ExtmarkStore()
         let insert = try cpuTime {
-            for row in 0..<Self.n { try s.set(ns: ns, start: P(row, row % 7)) }
+            for row in 0..<Self.n { try s.set(ns: ns, start: mp(row, row % 7)) }
         }
         let edits = 1000
         let shift = cpuTime {
-            for _ in 0..<edits { s.splice(start: P(0, 0), oldEnd: P(0, 0), newEnd: P(1, 0)) }
+            for _ in 0..<edits { s.splice(start: mp(0, 0), oldEnd: mp(0, 0), newEnd: mp(1, 0)) }
         }
         print("extmark.insert_100k (increasing rows): \(insert) ms CPU; "
               + "extmark.edit_shift: \(shift * 1000 / Double(edits)) us/edit CPU")
         let marks = s.list()
         #expect(marks.count == Self.n)
-        let wrong = marks.filter { $0.start != P($0.id - 1 + edits, ($0.id - 1) % 7) }
+        let wrong = marks.filter { $0.start != mp($0.id - 1 + edits, ($0.id - 1) % 7) }
         #expect(wrong.isEmpty, "first wrong: \(String(describing: wrong.first))")
         #expect(s.checkInvariants() == [])
 
         let deletes = cpuTime {
-            for _ in 0..<edits { s.splice(start: P(0, 0), oldEnd: P(1, 0), newEnd: P(0, 0)) }
+            for _ in 0..<edits { s.splice(start: mp(0, 0), oldEnd: mp(1, 0), newEnd: mp(0, 0)) }
         }
         print("extmark line delete at top: \(deletes * 1000 / Double(edits)) us/edit CPU")
-        #expect(s.get(ns: ns, id: 1)?.start == P(0, 0))
-        #expect(s.get(ns: ns, id: 500)?.start == P(499, 499 % 7))
+        #expect(s.get(ns: ns, id: 1)?.start == mp(0, 0))
+        #expect(s.get(ns: ns, id: 500)?.start == mp(499, 499 % 7))
         #expect(s.checkInvariants() == [])
     }
 
     @Test func randomRowsAndBulkDelete() throws {
-        var rng = SplitMix64(seed: 42)
+        var rng = ExtmarkRNG(seed: 42)
         let s = ExtmarkStore()
         var rows: [Int] = []
         let insert = try cpuTime {
             for _ in 0..<Self.n {
                 let row = Int.random(in: 0..<Self.n, using: &rng)
                 rows.append(row)
-                try s.set(ns: ns, start: P(row, 0), end: row % 10 == 0 ? P(row + 3, 0) : nil)
+                try s.set(ns: ns, start: mp(row, 0), end: row % 10 == 0 ? mp(row + 3, 0) : nil)
             }
         }
         print("extmark.insert_100k (random rows): \(insert) ms CPU")

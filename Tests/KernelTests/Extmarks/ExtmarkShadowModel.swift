@@ -1,8 +1,8 @@
 import Foundation
 @testable import Kernel
 
-/// SplitMix64: a small seeded PRNG so randomised tests can be replayed.
-struct SplitMix64: RandomNumberGenerator {
+/// A SplitMix64 generator: a small seeded PRNG so randomised tests can be replayed.
+struct ExtmarkRNG: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
