@@ -90,7 +90,7 @@ extension SessionStore {
         let line = first.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return "(empty)" }
-        return trimmed.count > 60 ? String(trimmed.prefix(59)) + "…" : trimmed
+        return trimmed.count > 60 ? String(trimmed.prefix(59)).trimmingCharacters(in: .whitespaces) + "…" : trimmed
     }
 
     private static func modified(_ path: String) -> Date {

@@ -1,0 +1,131 @@
+import Foundation
+import Kernel
+import Testing
+@testable import Chat
+
+@Suite struct ToolRegistryTests {
+    @Test func builtinsAndDefaultPolicies() {
+        let registry = ToolRegistry.withBuiltins()
+        #expect(registry.list().map(\.name) == ["read_file", "list_files", "grep", "run_command"])
+        #expect(registry.schemas().map(\.name) == ["read_file", "list_files", "grep", "run_command"])
+        #expect(registry.schemas().first?.parameters["required"] == .array(["path"]))
+        #expect(registry.policy(for: "read_file") == .allow)
+        #expect(registry.policy(for: "run_command") == .ask)
+        #expect(registry.policy(for: "nope") == nil)
+        #expect(registry.lookup("grep")?.description.isEmpty == false)
+    }
+
+    @Test func approvalTransitions() throws {
+        let registry = ToolRegistry.withBuiltins()
+        #expect(registry.decide(.allow, for: "run_command"))
+        #expect(registry.policy(for: "run_command") == .ask, "allow once keeps asking")
+        #expect(!registry.decide(.deny, for: "run_command"))
+        #expect(registry.policy(for: "run_command") == .ask, "deny once keeps asking")
+        #expect(registry.decide(.alwaysAllow, for: "run_command"))
+        #expect(registry.policy(for: "run_command") == .allow)
+        try registry.setPolicy(.deny, for: "run_command")
+        #expect(registry.policy(for: "run_command") == .deny)
+        try registry.setPolicy(.ask, for: "read_file")
+        #expect(registry.policy(for: "read_file") == .ask)
+        registry.resetPolicies()
+        #expect(registry.policy(for: "run_command") == .ask)
+        #expect(registry.policy(for: "read_file") == .allow)
+        #expect(throws: KernelError.self) { try registry.setPolicy(.allow, for: "missing") }
+        #expect(!registry.decide(.alwaysAllow, for: "missing"))
+    }
+
+    @Test func registerReplaceUnregister() {
+        let registry = ToolRegistry.withBuiltins()
+        let echo = FunctionTool(name: "echo", description: "Echo text",
+                                parametersSchema: ToolArguments.objectSchema([("text", "string", "what to echo")], required: ["text"]),
+                                needsApproval: true) { args, _ in ToolResult(output: args["text"]?.string ?? "") }
+        registry.register(echo)
+        #expect(registry.policy(for: "echo") == .ask)
+        registry.decide(.alwaysAllow, for: "echo")
+        let context = ToolContext(cwd: "/")
+        #expect(registry.execute(ToolCallRequest(id: "1", name: "echo", arguments: #"{"text":"hi"}"#), context: context)
+                == ToolResult(output: "hi"))
+        #expect(registry.execute(ToolCallRequest(id: "2", name: "echo", arguments: #"{}"#), context: context)
+                == .failure(#"echo: missing required argument "text""#))
+        // Replacing keeps the position and resets the policy.
+        registry.register(FunctionTool(name: "read_file", description: "shadow") { _, _ in ToolResult(output: "shadowed") })
+        #expect(registry.list().map(\.name) == ["read_file", "list_files", "grep", "run_command", "echo"])
+        #expect(registry.execute(ToolCallRequest(id: "3", name: "read_file", arguments: ""), context: context).output == "shadowed")
+        #expect(registry.unregister("echo"))
+        #expect(!registry.unregister("echo"))
+        let unknown = registry.execute(ToolCallRequest(id: "4", name: "echo", arguments: "{}"), context: context)
+        #expect(unknown.isError && unknown.output.hasPrefix("unknown tool: echo"))
+        #expect(ToolRegistry.deniedResult("run_command").isError)
+    }
+
+    @Test func schemaValidationTypes() {
+        let schema = ToolArguments.objectSchema([("n", "integer", ""), ("x", "number", ""), ("b", "boolean", ""),
+                                                 ("a", "array", ""), ("o", "object", "")], required: [])
+        func check(_ json: String) -> String? {
+            if case .failure(let e) = ToolArguments.parse(json, schema: schema, tool: "t") { return e.description }
+            return nil
+        }
+        #expect(check(#"{"n":1,"x":1.5,"b":true,"a":[],"o":{},"extra":"ok"}"#) == nil)
+        #expect(check(#"{"n":2.0}"#) == nil)
+        #expect(check(#"{"n":2.5}"#) == #"t: argument "n" must be an integer"#)
+        #expect(check(#"{"x":"1"}"#) == #"t: argument "x" must be a number"#)
+        #expect(check(#"{"b":1}"#) == #"t: argument "b" must be a boolean"#)
+        #expect(check(#"{"a":{}}"#) == #"t: argument "a" must be an array"#)
+        #expect(check(#"{"o":[]}"#) == #"t: argument "o" must be an object"#)
+        #expect(check(#"{"n":null}"#) == nil)
+    }
+}
+
+@Suite struct ChatJSONTests {
+    @Test func decodesScalarsAndEscapes() throws {
+        #expect(try ChatJSON.decode(#" {"a": [1, -2.5, 3e2, true, false, null, "x\n\u00e9\ud83d\ude00\/"]} "#)
+                == .table(["a": .array([.int(1), .double(-2.5), .double(300), .bool(true), .bool(false), .null,
+                                        .string("x\né😀/")])]))
+        #expect(try ChatJSON.decode(#""\ud800x""#) == .string("\u{FFFD}x"))
+    }
+
+    @Test func rejectsBadInputWithoutCrashing() {
+        for bad in ["", "{", #"{"a":"#, #"{"a" 1}"#, "[1,]", "01x", "tru", #""abc"#, "{} x", "-", "1.", #""\x""#,
+                    "\"a\u{01}\"", String(repeating: "[", count: 10_000)] {
+            #expect(throws: ChatJSONError.self, "\(bad.prefix(20).debugDescription)") { try ChatJSON.decode(bad) }
+        }
+        #expect(throws: ChatJSONError.tooDeep) { try ChatJSON.decode(String(repeating: "[", count: 300)) }
+        #expect(throws: ChatJSONError.unexpectedEnd) { try ChatJSON.decode(#"{"a":"#) }
+    }
+
+    @Test func encodesSortedSingleLine() {
+        let v: Value = .table(["b": .array([1, .null, .bool(false)]), "a": .string("line\n\"q\"\u{1B}\t\\"), "d": .double(1.5)])
+        let text = ChatJSON.encode(v)
+        #expect(text == #"{"a":"line\n\"q\"\u001b\t\\","b":[1,null,false],"d":1.5}"#)
+        #expect(!text.contains("\n"))
+        #expect(ChatJSON.encode(.double(.nan)) == "null")
+        #expect(ChatJSON.encode(.double(2)) == "2.0")
+    }
+
+    @Test func randomRoundTrip() throws {
+        let seed = ccSeed()
+        var rng = CCRandom(seed: seed)
+        func make(_ depth: Int) -> Value {
+            switch rng.below(depth > 3 ? 5 : 7) {
+            case 0: return .null
+            case 1: return .bool(rng.below(2) == 0)
+            case 2: return .int(Int(truncatingIfNeeded: rng.next()))
+            case 3: return .double(Double(rng.below(100_000)) / 64 + 0.5)
+            case 4:
+                let pool = ["", "a", "é", "漢", "😀", "\n", "\"", "\\", "\u{1B}", "\u{0}", "\u{2028}", " "]
+                return .string((0..<rng.below(8)).map { _ in pool[rng.below(pool.count)] }.joined())
+            case 5: return .array((0..<rng.below(4)).map { _ in make(depth + 1) })
+            default:
+                var t: [String: Value] = [:]
+                for i in 0..<rng.below(4) { t["k\(i)\(rng.below(3))"] = make(depth + 1) }
+                return .table(t)
+            }
+        }
+        for _ in 0..<300 {
+            let v = make(0)
+            let text = ChatJSON.encode(v)
+            #expect(try ChatJSON.decode(text) == v, "seed \(seed): \(text)")
+            #expect(!text.contains("\n"), "seed \(seed)")
+        }
+    }
+}
