@@ -7,7 +7,7 @@
 /// Relative moves are only planned from a known position that is not in
 /// the "pending wrap" state (the encoder forgets the position after writing
 /// the last column or an uncertain-width cluster).
-struct CursorMotion {
+final class CursorMotion {
     /// One piece of a motion: a capability with parameters, a one-step
     /// capability repeated, or bare line feeds.
     enum Step {
@@ -35,7 +35,17 @@ struct CursorMotion {
         }
     }
 
+    /// The capabilities moves are made of.
     let ti: Terminfo
+
+    /// `cud1` unless it is a line feed: xterm's is "\n", which output
+    /// post-processing may turn into CR LF.
+    let safeCud1: TerminfoString?
+
+    init(ti: Terminfo) {
+        self.ti = ti
+        safeCud1 = ti.cud1?.format == [0x0A] ? nil : ti.cud1
+    }
 
     /// The bytes of the cheapest move from `from` (nil = unknown) to `to`.
     func append(from: Position?, to: Position, into out: inout [UInt8]) {
@@ -63,7 +73,7 @@ struct CursorMotion {
             bestCost = v.cost + h.cost
         }
         if to.col == 0, to.row > from.row, let cr = ti.cr {
-            let crlf: (Step, Step) = (.cap(cr, 0, 0), .lineFeeds(to.row - from.row))
+            let crlf: (Step, Step) = (from.col == 0 ? .stay : .cap(cr, 0, 0), .lineFeeds(to.row - from.row))
             if crlf.0.cost + crlf.1.cost < bestCost { best = crlf }
         }
         return best
@@ -72,45 +82,37 @@ struct CursorMotion {
     private func vertical(_ r0: Int, _ r: Int) -> Step? {
         let n = r - r0
         if n == 0 { return Step.stay }
-        var options: [Step] = []
+        var best: (step: Step, cost: Int)? = nil
         if n > 0 {
-            if let cud = ti.cud { options.append(.cap(cud, n, 0)) }
-            // cud1 is "\n" on xterm, which output post-processing may turn
-            // into CR LF: only use a one-step down that is not a line feed.
-            if let cud1 = ti.cud1, cud1.format != [0x0A] { options.append(.repeated(cud1, n)) }
+            if let cud = ti.cud { consider(.cap(cud, n, 0), &best) }
+            if let cud1 = safeCud1 { consider(.repeated(cud1, n), &best) }
         } else {
-            if let cuu = ti.cuu { options.append(.cap(cuu, -n, 0)) }
-            if let cuu1 = ti.cuu1 { options.append(.repeated(cuu1, -n)) }
+            if let cuu = ti.cuu { consider(.cap(cuu, -n, 0), &best) }
+            if let cuu1 = ti.cuu1 { consider(.repeated(cuu1, -n), &best) }
         }
-        if let vpa = ti.vpa { options.append(.cap(vpa, r, 0)) }
-        return cheapest(options)
+        if let vpa = ti.vpa { consider(.cap(vpa, r, 0), &best) }
+        return best?.step
     }
 
     private func horizontal(_ c0: Int, _ c: Int) -> Step? {
         let n = c - c0
         if n == 0 { return Step.stay }
-        var options: [Step] = []
+        var best: (step: Step, cost: Int)? = nil
         if n > 0 {
-            if let cuf = ti.cuf { options.append(.cap(cuf, n, 0)) }
-            if let cuf1 = ti.cuf1 { options.append(.repeated(cuf1, n)) }
+            if let cuf = ti.cuf { consider(.cap(cuf, n, 0), &best) }
+            if let cuf1 = ti.cuf1 { consider(.repeated(cuf1, n), &best) }
         } else {
-            if let cub = ti.cub { options.append(.cap(cub, -n, 0)) }
-            if let cub1 = ti.cub1 { options.append(.repeated(cub1, -n)) }
-            if c == 0, let cr = ti.cr { options.append(.cap(cr, 0, 0)) }
+            if let cub = ti.cub { consider(.cap(cub, -n, 0), &best) }
+            if let cub1 = ti.cub1 { consider(.repeated(cub1, -n), &best) }
+            if c == 0, let cr = ti.cr { consider(.cap(cr, 0, 0), &best) }
         }
-        if let hpa = ti.hpa { options.append(.cap(hpa, c, 0)) }
-        return cheapest(options)
+        if let hpa = ti.hpa { consider(.cap(hpa, c, 0), &best) }
+        return best?.step
     }
 
-    /// The cheapest option; nil when the terminal has no way to make the
-    /// move (then `cup` is used).
-    private func cheapest(_ options: [Step]) -> Step? {
-        var best: Step? = nil
-        var bestCost = Int.max
-        for o in options where o.cost < bestCost {
-            best = o
-            bestCost = o.cost
-        }
-        return best
+    /// Keeps `step` in `best` when it is cheaper (nil `best`: no way yet).
+    private func consider(_ step: Step, _ best: inout (step: Step, cost: Int)?) {
+        let cost = step.cost
+        if cost < best?.cost ?? Int.max { best = (step, cost) }
     }
 }

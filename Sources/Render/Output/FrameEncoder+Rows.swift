@@ -46,17 +46,19 @@ extension FrameEncoder {
         var col = 0
         var tail: (start: Int, style: Style)? = nil
         var tailChecked = false
-        while let i = nextChange(row: row, from: col, base: base, next: next) {
+        while let i = Self.nextChange(row: row, from: col, base: base, next: next) {
             if !tailChecked {
                 tailChecked = true
                 tail = blankTail(row: row, next: next)
             }
-            if let t = tail, i >= t.start, let el = terminfo.el {
+            if let t = tail, i >= t.start, let el = caps.ti.el {
                 tail = nil  // decide once per row
-                if changedCount(row: row, from: i, base: base, next: next) > el.format.count {
+                if Self.changedCount(row: row, from: i, base: base, next: next) > el.format.count {
                     moveTo(Position(row: row, col: i), next: next, into: &out, stats: &stats)
-                    SGR.transition(from: pen, to: t.style, into: &out)
-                    pen = t.style
+                    if pen.map({ Self.blankLooksSame($0, t.style) }) != true {
+                        SGR.transition(from: pen, to: t.style, into: &out)
+                        pen = t.style
+                    }
                     el.append(to: &out)
                     return
                 }
@@ -69,7 +71,7 @@ extension FrameEncoder {
 
     /// The column of the next cell at or after `from` that must be written
     /// (the lead of a changed wide character), or nil.
-    func nextChange(row: Int, from: Int, base: Grid, next: Grid) -> Int? {
+    static func nextChange(row: Int, from: Int, base: Grid, next: Grid) -> Int? {
         let rowStart = row * next.width
         var c = from
         while c < next.width {
@@ -84,7 +86,7 @@ extension FrameEncoder {
     }
 
     /// The number of changed cells in `from..<width` of the row.
-    func changedCount(row: Int, from: Int, base: Grid, next: Grid) -> Int {
+    static func changedCount(row: Int, from: Int, base: Grid, next: Grid) -> Int {
         let rowStart = row * next.width
         var n = 0
         for c in from..<next.width where !next.sameCell(rowStart + c, in: base, rowStart + c) { n += 1 }
@@ -117,7 +119,7 @@ extension FrameEncoder {
             if stats.spans == 0 { stats.spans = 1 }
             return
         }
-        let cost = motion.cost(from: cursor, to: to)
+        let cost = moveCost(to: to)
         if let from = cursor, from.row == to.row, from.col < to.col,
            bridgeCost(row: to.row, from: from.col, to: to.col, next: next, limit: cost) != nil {
             let rowStart = to.row * next.width
@@ -128,8 +130,7 @@ extension FrameEncoder {
             }
             return
         }
-        motion.append(from: cursor, to: to, into: &out)
-        cursor = to
+        move(to: to, into: &out)
         stats.spans += 1
     }
 
@@ -143,7 +144,9 @@ extension FrameEncoder {
         var c = from
         while c < to {
             let cell = next.cells[rowStart + c]
-            if cell.isContinuation || effectiveStyle(cell.style) != pen || isUncertain(cell, in: next) { return nil }
+            let style = effectiveStyle(cell.style)
+            let samePen = style == pen || (cell.isSpace && Self.blankLooksSame(pen, style))
+            if cell.isContinuation || !samePen || isUncertain(cell, in: next) { return nil }
             total += next.byteCount(of: cell)
             if total > limit { return nil }
             c += Int(cell.width)
@@ -156,16 +159,35 @@ extension FrameEncoder {
     mutating func writeCell(_ index: Int, col: Int, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
         let cell = next.cells[index]
         let style = effectiveStyle(cell.style)
-        SGR.transition(from: pen, to: style, into: &out)
-        pen = style
+        if !(cell.isSpace && pen.map { Self.blankLooksSame($0, style) } == true) {
+            SGR.transition(from: pen, to: style, into: &out)
+            pen = style
+        }
         next.appendBytes(of: cell, to: &out)
         stats.cellsWritten += 1
         let end = col + Int(max(1, cell.width))
-        if let c = cursor, end < next.width, !isUncertain(cell, in: next) {
+        let certain = !isUncertain(cell, in: next)
+        if let c = cursor, end < next.width, certain {
             cursor = Position(row: c.row, col: end)
         } else {
+            let row = cursor?.row
             cursor = nil
+            // Pending wrap after the last column: a CR reliably ends it,
+            // except when the character started at column 0 (libvterm then
+            // sees no motion and keeps the wrap pending).
+            if certain, col > 0 { wrapRow = row }
         }
+    }
+
+    /// Whether a space drawn with pen `pen` looks like a space in `style`:
+    /// same background and, when an attribute that shows on blanks
+    /// (reverse, underline, strike) is involved, the same everything. Then
+    /// a space needs no SGR change, which keeps the pen across the spaces
+    /// between differently coloured words.
+    static func blankLooksSame(_ pen: Style, _ style: Style) -> Bool {
+        let visible = Attributes.visibleOnBlank.rawValue
+        if (pen.attrs.rawValue | style.attrs.rawValue) & visible != 0 { return pen == style }
+        return pen.bg == style.bg
     }
 
     /// Whether terminals may disagree about the cell's width.

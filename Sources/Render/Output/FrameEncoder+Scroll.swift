@@ -25,14 +25,14 @@ extension FrameEncoder {
         let h = next.height, w = next.width
         guard h >= 3, w > 0 else { return nil }
         var changed = 0
-        for r in 0..<h where !rowsEqual(next, r, base, r) { changed += 1 }
+        for r in 0..<h where !Self.rowsEqual(next, r, base, r) { changed += 1 }
         guard changed >= 2 else { return nil }
-        let baseHashes = (0..<h).map { rowHash(base, $0) }
+        let baseHashes = (0..<h).map { Self.rowHash(base, $0) }
         var rowsByHash: [Int: [Int]] = [:]
-        for r in 0..<h where !isUniform(base, r) { rowsByHash[baseHashes[r], default: []].append(r) }
+        for r in 0..<h where !Self.isUniform(base, r) { rowsByHash[baseHashes[r], default: []].append(r) }
         var votes: [Int: Int] = [:]
-        for r in 0..<h where !isUniform(next, r) && !rowsEqual(next, r, base, r) {
-            for s in (rowsByHash[rowHash(next, r)] ?? []).prefix(4) where s != r { votes[s - r, default: 0] += 1 }
+        for r in 0..<h where !Self.isUniform(next, r) && !Self.rowsEqual(next, r, base, r) {
+            for s in (rowsByHash[Self.rowHash(next, r)] ?? []).prefix(4) where s != r { votes[s - r, default: 0] += 1 }
         }
         guard let k = votes.max(by: { ($0.value, -abs($0.key)) < ($1.value, -abs($1.key)) })?.key,
               abs(k) < h else { return nil }
@@ -40,7 +40,7 @@ extension FrameEncoder {
         var runStart = -1
         let rows = k > 0 ? 0..<(h - k) : (-k)..<h
         for r in rows {
-            if rowsEqual(next, r, base, r + k) {
+            if Self.rowsEqual(next, r, base, r + k) {
                 if runStart < 0 { runStart = r }
                 if r - runStart + 1 > best.length { best = (runStart, r - runStart + 1) }
             } else {
@@ -53,38 +53,37 @@ extension FrameEncoder {
     }
 
     /// Emits the scroll and applies it to `grid` (the terminal's content).
-    mutating func emitScroll(_ move: ScrollMove, grid: inout Grid, into out: inout [UInt8]) {
+    mutating func emitScroll(_ scroll: ScrollMove, grid: inout Grid, into out: inout [UInt8]) {
         let h = grid.height
-        let whole = move.top == 0 && move.bottom == h - 1
-        guard whole || terminfo.csr != nil else { return }
+        let whole = scroll.top == 0 && scroll.bottom == h - 1
+        guard whole || caps.ti.csr != nil else { return }
         SGR.transition(from: pen, to: .plain, into: &out)  // new rows get the default background
         pen = .plain
-        if !whole, let csr = terminfo.csr {
-            csr.append(to: &out, move.top, move.bottom)
+        if !whole, let csr = caps.ti.csr {
+            csr.append(to: &out, scroll.top, scroll.bottom)
             cursor = nil
         }
-        let n = abs(move.count)
-        let edge = Position(row: move.count > 0 ? move.bottom : move.top, col: 0)
-        let (multi, single) = move.count > 0 ? (terminfo.indn, terminfo.ind) : (terminfo.rin, terminfo.ri)
-        let singleCost = single.map { motion.cost(from: cursor, to: edge) + $0.format.count * n }
+        let n = abs(scroll.count)
+        let edge = Position(row: scroll.count > 0 ? scroll.bottom : scroll.top, col: 0)
+        let (multi, single) = scroll.count > 0 ? (caps.ti.indn, caps.ti.ind) : (caps.ti.rin, caps.ti.ri)
+        let singleCost = single.map { moveCost(to: edge) + $0.format.count * n }
         if let multi, multi.length(n) <= (singleCost ?? Int.max) {
             multi.append(to: &out, n)
         } else if let single {
-            motion.append(from: cursor, to: edge, into: &out)
-            cursor = edge
+            move(to: edge, into: &out)
             for _ in 0..<n { single.append(to: &out) }
         } else {
             return
         }
-        if !whole, let csr = terminfo.csr {
+        if !whole, let csr = caps.ti.csr {
             csr.append(to: &out, 0, h - 1)
             cursor = nil
         }
-        grid.scroll(top: move.top, bottom: move.bottom, by: move.count)
+        grid.scroll(top: scroll.top, bottom: scroll.bottom, by: scroll.count)
     }
 
     /// Whether row `r` of `a` equals row `s` of `b`.
-    func rowsEqual(_ a: Grid, _ r: Int, _ b: Grid, _ s: Int) -> Bool {
+    static func rowsEqual(_ a: Grid, _ r: Int, _ b: Grid, _ s: Int) -> Bool {
         let w = a.width
         for c in 0..<w where !a.sameCell(r * w + c, in: b, s * w + c) { return false }
         return true
@@ -92,7 +91,7 @@ extension FrameEncoder {
 
     /// A hash of the content of row `r` (equal rows of different grids hash
     /// alike).
-    func rowHash(_ g: Grid, _ r: Int) -> Int {
+    static func rowHash(_ g: Grid, _ r: Int) -> Int {
         var hasher = Hasher()
         for c in 0..<g.width { g.hashCell(g.cells[r * g.width + c], into: &hasher) }
         return hasher.finalize()
@@ -100,7 +99,7 @@ extension FrameEncoder {
 
     /// Whether every cell of row `r` is the same (blank lines match
     /// everywhere and would cast meaningless votes).
-    func isUniform(_ g: Grid, _ r: Int) -> Bool {
+    static func isUniform(_ g: Grid, _ r: Int) -> Bool {
         let first = g.cells[r * g.width]
         for c in 1..<max(1, g.width) where g.cells[r * g.width + c] != first { return false }
         return true

@@ -18,7 +18,7 @@
 ///     try output.write(bytes)
 public struct FrameEncoder {
     /// The capabilities used for cursor motion, erases and scrolls.
-    public let terminfo: Terminfo
+    public var terminfo: Terminfo { caps.ti }
     /// How colours are sent.
     public let colorMode: ColorMode
     /// The table the grids' style ids belong to.
@@ -33,7 +33,13 @@ public struct FrameEncoder {
     /// `invalidate()` (the next frame then clears and repaints).
     public internal(set) var shadow: Grid?
     /// Where the terminal's cursor is; nil when unknown.
-    public internal(set) var cursor: Position?
+    public internal(set) var cursor: Position? {
+        didSet { wrapRow = nil }
+    }
+    /// The row of a cursor left in the "pending wrap" state by writing the
+    /// last column: its column is uncertain but a carriage return reliably
+    /// brings it to column 0 of this row. Cleared by every cursor change.
+    var wrapRow: Int?
     /// Numbers about the last `encode`.
     public internal(set) var lastFrame = FrameStats()
 
@@ -45,14 +51,16 @@ public struct FrameEncoder {
     var effectiveStyles: [Style?] = []
     /// Inline glyphs already classified by `ClusterWidth.isUncertain`.
     var uncertainGlyphs: [UInt64: Bool] = [:]
-    let motion: CursorMotion
+    /// The terminal's capabilities and motion planner, boxed so copies of
+    /// the encoder stay cheap.
+    let caps: CursorMotion
+    var motion: CursorMotion { caps }
 
     /// Creates an encoder; the first frame is a full repaint.
     public init(terminfo: Terminfo, colorMode: ColorMode, highlights: HighlightTable) {
-        self.terminfo = terminfo
         self.colorMode = colorMode
         self.highlights = highlights
-        self.motion = CursorMotion(ti: terminfo)
+        self.caps = CursorMotion(ti: terminfo)
     }
 
     /// Forgets what the terminal shows, so the next frame clears the screen
@@ -86,8 +94,7 @@ public struct FrameEncoder {
         if cursorVisible, let target, next.width > 0, next.height > 0 {
             let to = Position(row: min(max(0, target.row), next.height - 1),
                               col: min(max(0, target.col), next.width - 1))
-            motion.append(from: cursor, to: to, into: &body)
-            cursor = to
+            move(to: to, into: &body)
         }
         shadow = next
         guard !body.isEmpty || hides || shows else {
@@ -98,9 +105,9 @@ public struct FrameEncoder {
         frame.reserveCapacity(body.count + 32)
         let sync = synchronizedOutput && (stats.spans > 1 || stats.fullRepaint || stats.scrolledRows != 0)
         if sync { frame.append(contentsOf: Terminfo.Modern.bsu) }
-        if hides, let civis = terminfo.civis { civis.append(to: &frame) }
+        if hides, let civis = caps.ti.civis { civis.append(to: &frame) }
         frame.append(contentsOf: body)
-        if shows, let cnorm = terminfo.cnorm { cnorm.append(to: &frame) }
+        if shows, let cnorm = caps.ti.cnorm { cnorm.append(to: &frame) }
         if sync { frame.append(contentsOf: Terminfo.Modern.esu) }
         cursorShown = cursorVisible
         stats.bytes = frame.count
@@ -108,15 +115,38 @@ public struct FrameEncoder {
         return frame
     }
 
+    /// The byte count of the cheapest move from the known cursor (or from
+    /// column 0 of a pending-wrap row, after a carriage return) to `to`.
+    func moveCost(to: Position) -> Int {
+        let direct = motion.cost(from: cursor, to: to)
+        guard cursor == nil, let row = wrapRow, let cr = caps.ti.cr else { return direct }
+        return min(direct, cr.format.count + motion.cost(from: Position(row: row, col: 0), to: to))
+    }
+
+    /// Moves the cursor to `to` the cheapest way (see `moveCost`).
+    mutating func move(to: Position, into out: inout [UInt8]) {
+        if cursor == nil, let row = wrapRow, let cr = caps.ti.cr {
+            let start = Position(row: row, col: 0)
+            if cr.format.count + motion.cost(from: start, to: to) < motion.cost(from: nil, to: to) {
+                cr.append(to: &out)
+                motion.append(from: start, to: to, into: &out)
+                cursor = to
+                return
+            }
+        }
+        motion.append(from: cursor, to: to, into: &out)
+        cursor = to
+    }
+
     /// Resets the pen and clears the screen; afterwards the cursor is home.
     mutating func appendClear(into out: inout [UInt8]) {
         SGR.transition(from: nil, to: .plain, into: &out)
         pen = .plain
-        if let clear = terminfo.clear {
+        if let clear = caps.ti.clear {
             clear.append(to: &out)
         } else {
             motion.append(from: nil, to: Position(row: 0, col: 0), into: &out)
-            terminfo.ed?.append(to: &out)
+            caps.ti.ed?.append(to: &out)
         }
         cursor = Position(row: 0, col: 0)
     }

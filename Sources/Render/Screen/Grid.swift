@@ -83,8 +83,9 @@ public struct Grid: Sendable {
     /// cluster in the same style and width.
     public func sameCell(_ i: Int, in other: Grid, _ j: Int) -> Bool {
         let a = cells[i], b = other.cells[j]
-        if a == b { return !a.isExternal || clusters.string(at: a.externalIndex) == other.clusters.string(at: b.externalIndex) }
-        guard a.isExternal, b.isExternal, a.style == b.style, a.width == b.width else { return false }
+        guard a.style.raw == b.style.raw, a.width == b.width else { return false }
+        if a.glyph == b.glyph, a.glyph >> 56 != 0xFF { return true }
+        guard a.isExternal, b.isExternal else { return false }
         return clusters.string(at: a.externalIndex) == other.clusters.string(at: b.externalIndex)
     }
 }

@@ -24,7 +24,10 @@ final class VTermOracle {
 
     deinit { vterm_free(vt) }
 
-    static var dump: UnsafeMutablePointer<FILE>? = screenEnv("WEFT_VTERM_DUMP").flatMap { fopen($0, "w") }
+    /// When `WEFT_VTERM_DUMP` names a file, every terminal created (`N`),
+    /// resized (`R`) and fed (`F<len>` + bytes) is logged there, so a crash
+    /// inside libvterm can be replayed by a small C program.
+    nonisolated(unsafe) static var dump: UnsafeMutablePointer<FILE>? = screenEnv("WEFT_VTERM_DUMP").flatMap { fopen($0, "w") }
 
     /// Feeds terminal output.
     func feed(_ bytes: [UInt8]) {
@@ -60,12 +63,14 @@ final class VTermOracle {
 
     /// The scalars shown in a cell (empty for a continuation, " " for an
     /// erased cell).
-    func scalars(_ row: Int, _ col: Int) -> [UInt32] {
-        let c = cell(row, col)
-        let chars = withUnsafeBytes(of: c.chars) { Array($0.bindMemory(to: UInt32.self)) }
-        if chars[0] == 0xFFFF_FFFF { return [] }
-        if chars[0] == 0 { return [0x20] }
-        return Array(chars.prefix { $0 != 0 })
+    func scalars(_ row: Int, _ col: Int) -> [UInt32] { Self.scalars(of: cell(row, col)) }
+
+    static func scalars(of c: VTermScreenCell) -> [UInt32] {
+        let ch = c.chars
+        if ch.0 == 0xFFFF_FFFF { return [] }
+        if ch.0 == 0 { return [0x20] }
+        if ch.1 == 0 { return [ch.0] }
+        return Array([ch.0, ch.1, ch.2, ch.3, ch.4, ch.5].prefix { $0 != 0 })
     }
 
     /// Row `r` as text (continuations skipped), for failure messages.
@@ -86,15 +91,23 @@ final class VTermOracle {
             for c in 0..<cols {
                 let cell = grid[r, c]
                 let vc = self.cell(r, c)
-                let want = cell.isContinuation ? [] : grid.cluster(row: r, col: c).unicodeScalars.map(\.value)
-                let got = scalars(r, c)
+                let want: [UInt32]
+                if cell.isContinuation {
+                    want = []
+                } else if !cell.isExternal, cell.glyph < 0x80 {
+                    want = [UInt32(cell.glyph)]
+                } else {
+                    want = grid.cluster(row: r, col: c).unicodeScalars.map(\.value)
+                }
+                let got = Self.scalars(of: vc)
                 var problem: String? = nil
                 if got != want {
                     problem = "text \(got.map { String($0, radix: 16) }) != \(want.map { String($0, radix: 16) })"
                 } else if !cell.isContinuation, Int(vc.width) != Int(cell.width) {
                     problem = "width \(vc.width) != \(cell.width)"
                 } else if !cell.isContinuation {
-                    problem = styleProblem(vc, enc.effectiveStyle(cell.style))
+                    let style = enc.effectiveStyle(cell.style)
+                    problem = want == [0x20] ? blankProblem(vc, style) : styleProblem(vc, style)
                 }
                 if let problem {
                     return """
@@ -108,13 +121,25 @@ final class VTermOracle {
         return nil
     }
 
+    /// A space is compared by its look: background and the attributes that
+    /// show on blanks; everything when such an attribute is set.
+    private func blankProblem(_ vc: VTermScreenCell, _ s: Style) -> String? {
+        if s.attrs.rawValue & Attributes.visibleOnBlank.rawValue != 0 { return styleProblem(vc, s) }
+        let a = vc.attrs
+        if a.underline != 0 || a.reverse != 0 || a.strike != 0 { return "blank shows attributes vs \(s)" }
+        if !colorMatches(vc.bg, s.bg, defaultFlag: UInt8(VTERM_COLOR_DEFAULT_BG.rawValue)) { return "blank bg vs \(s)" }
+        return nil
+    }
+
     private func styleProblem(_ vc: VTermScreenCell, _ s: Style) -> String? {
         let a = vc.attrs
-        if (a.bold != 0) != s.attrs.contains(.bold) { return "bold \(a.bold) vs \(s)" }
-        if (a.italic != 0) != s.attrs.contains(.italic) { return "italic \(a.italic) vs \(s)" }
-        if Int(a.underline) != SGR.underlineLevel(s.attrs) { return "underline \(a.underline) vs \(s)" }
-        if (a.reverse != 0) != s.attrs.contains(.reverse) { return "reverse \(a.reverse) vs \(s)" }
-        if (a.strike != 0) != s.attrs.contains(.strikethrough) { return "strike \(a.strike) vs \(s)" }
+        let bits = s.attrs.rawValue
+        func has(_ attr: Attributes) -> Bool { bits & attr.rawValue != 0 }
+        if (a.bold != 0) != has(.bold) { return "bold \(a.bold) vs \(s)" }
+        if (a.italic != 0) != has(.italic) { return "italic \(a.italic) vs \(s)" }
+        if Int(a.underline) != (has(.undercurl) ? 3 : has(.underline) ? 1 : 0) { return "underline \(a.underline) vs \(s)" }
+        if (a.reverse != 0) != has(.reverse) { return "reverse \(a.reverse) vs \(s)" }
+        if (a.strike != 0) != has(.strikethrough) { return "strike \(a.strike) vs \(s)" }
         if !colorMatches(vc.fg, s.fg, defaultFlag: UInt8(VTERM_COLOR_DEFAULT_FG.rawValue)) { return "fg vs \(s)" }
         if !colorMatches(vc.bg, s.bg, defaultFlag: UInt8(VTERM_COLOR_DEFAULT_BG.rawValue)) { return "bg vs \(s)" }
         return nil

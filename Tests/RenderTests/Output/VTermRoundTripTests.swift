@@ -35,21 +35,47 @@ import Testing
         var rng = ScreenRNG(seed: seed)
         var frames = 0
         var session = 0
+        var totals = Totals()
         while frames < 10_000 {
             session += 1
-            let result = runSession(&rng, frames: 250)
+            let result = runSession(&rng, frames: 250, totals: &totals)
             frames += result.frames
             if let failure = result.failure {
                 Issue.record("WEFT_SEED=\(seed) session \(session): \(failure)")
                 return
             }
         }
+        print("round trip: \(frames) frames, \(session) sessions, \(totals.bytes) bytes, "
+              + "\(totals.scrolls) scrolls, \(totals.repaints) full repaints, seed \(seed); "
+              + "encode \(totals.encodeTime), check \(totals.checkTime)")
         #expect(frames >= 10_000, "seed \(seed)")
+        #expect(totals.scrolls > 0, "the scroll path was exercised (seed \(seed))")
+    }
+
+    /// Counts over a run, to show which paths were exercised.
+    private struct Totals {
+        var bytes = 0, scrolls = 0, repaints = 0
+        var encodeTime = Duration.zero, checkTime = Duration.zero
+    }
+
+    /// The oracle is not blind: a grid that differs from what was sent is
+    /// reported with its row.
+    @Test func oracleReportsDifferences() {
+        let hl = HighlightTable(defaults: false)
+        var enc = FrameEncoder(terminfo: .xterm, colorMode: .truecolor, highlights: hl)
+        var g = Grid(lines: ["abc", "中x"])
+        let vt = VTermOracle(rows: 2, cols: 3)
+        vt.feed(enc.encode(next: g, cursor: nil, cursorVisible: false))
+        #expect(vt.mismatch(with: g, highlights: hl, mode: .truecolor) == nil)
+        g.put("y", row: 1, col: 2, style: .default)
+        #expect(vt.mismatch(with: g, highlights: hl, mode: .truecolor)?.hasPrefix("row 1 col 2") == true)
+        g.put("x", row: 1, col: 2, style: hl.intern(Style(attrs: [.bold])))
+        #expect(vt.mismatch(with: g, highlights: hl, mode: .truecolor)?.contains("bold") == true)
     }
 
     /// One terminal session: a random size and colour mode, then `frames`
     /// random frames. Returns the frames run and the first failure.
-    private func runSession(_ rng: inout ScreenRNG, frames: Int) -> (frames: Int, failure: String?) {
+    private func runSession(_ rng: inout ScreenRNG, frames: Int, totals: inout Totals) -> (frames: Int, failure: String?) {
         let mode = rng.pick(ColorMode.allCases) ?? .truecolor
         let hl = HighlightTable(defaults: false)
         let styles = (0..<10).map { _ in hl.intern(randomStyle(&rng)) } + [.default, .default]
@@ -58,7 +84,7 @@ import Testing
         let vt = VTermOracle(rows: size.height, cols: size.width)
         var enc = FrameEncoder(terminfo: .xterm, colorMode: mode, highlights: hl)
         enc.useScrollRegions = rng.below(4) != 0
-        var history: [String] = []
+        var history: [(frame: Int, bytes: [UInt8], grid: Grid)] = []
         for frame in 0..<frames {
             if rng.chance(2) {
                 size = Size(width: 2 + rng.below(36), height: 1 + rng.below(12))
@@ -69,15 +95,24 @@ import Testing
             mutate(&grid, &rng, styles: styles)
             let cursor = Position(row: rng.below(size.height), col: rng.below(size.width))
             let visible = rng.chance(70)
+            let t0 = ContinuousClock.now
             let bytes = enc.encode(next: grid, cursor: cursor, cursorVisible: visible)
+            totals.encodeTime += ContinuousClock.now - t0
             if rng.chance(10) {
                 let again = enc.encode(next: grid, cursor: cursor, cursorVisible: visible)
                 if !again.isEmpty { return (frame + 1, "frame \(frame): repeating a frame sent \(again.count) bytes") }
             }
             vt.feed(bytes)
-            history = Array((history + ["frame \(frame): " + readable(bytes) + "\n" + grid.styledDescription]).suffix(3))
-            if let m = vt.mismatch(with: grid, highlights: hl, mode: mode) {
-                let sent = history.map { String($0.prefix(1500)) }.joined(separator: "\n  ")
+            totals.bytes += bytes.count
+            if enc.lastFrame.scrolledRows != 0 { totals.scrolls += 1 }
+            if enc.lastFrame.fullRepaint { totals.repaints += 1 }
+            history = Array((history + [(frame, bytes, grid)]).suffix(3))
+            let t1 = ContinuousClock.now
+            let m = vt.mismatch(with: grid, highlights: hl, mode: mode)
+            totals.checkTime += ContinuousClock.now - t1
+            if let m {
+                let sent = history.map { "frame \($0.frame): " + String(readable($0.bytes).prefix(1500)) + "\n" + $0.grid.styledDescription }
+                    .joined(separator: "\n  ")
                 return (frame + 1, "frame \(frame) (\(mode), \(size)): \(m)\n  last frames:\n  \(sent)")
             }
             if visible, vt.cursor != cursor {
