@@ -84,8 +84,7 @@ public struct FrameEncoder {
         if let s = shadow, s.width == next.width, s.height == next.height {
             base = s
         } else {
-            appendClear(into: &body)
-            base = Grid(width: next.width, height: next.height)
+            base = appendClear(width: next.width, height: next.height, into: &body)
             stats.fullRepaint = true
         }
         paintFrame(base: base, next: next, into: &body, stats: &stats)
@@ -138,17 +137,24 @@ public struct FrameEncoder {
         cursor = to
     }
 
-    /// Resets the pen and clears the screen; afterwards the cursor is home.
-    mutating func appendClear(into out: inout [UInt8]) {
+    /// Resets the pen and clears the screen, leaving the cursor home, and
+    /// returns what the screen then shows: blanks, or, on a terminal that
+    /// cannot clear, cells that match nothing so that every cell is drawn.
+    mutating func appendClear(width: Int, height: Int, into out: inout [UInt8]) -> Grid {
         SGR.transition(from: nil, to: .plain, into: &out)
         pen = .plain
+        var base = Grid(width: width, height: height)
         if let clear = caps.ti.clear {
             clear.append(to: &out)
-        } else {
+        } else if let ed = caps.ti.ed {
             motion.append(from: nil, to: Position(row: 0, col: 0), into: &out)
-            caps.ti.ed?.append(to: &out)
+            ed.append(to: &out)
+        } else {
+            for i in base.cells.indices { base.cells[i] = Cell(glyph: 0, style: .default, width: 1) }
+            motion.append(from: nil, to: Position(row: 0, col: 0), into: &out)
         }
         cursor = Position(row: 0, col: 0)
+        return base
     }
 
     /// Paints `next` over `base`, first trying a scroll when enabled and

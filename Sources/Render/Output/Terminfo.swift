@@ -1,4 +1,9 @@
 import CUnibilium
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The terminal capabilities the encoder uses, read from terminfo through
 /// unibilium, plus modern sequences terminfo does not describe.
@@ -51,7 +56,8 @@ public struct Terminfo: Sendable {
     /// unibilium; falls back to `Terminfo.xterm` when it is unknown or lacks
     /// `cup`.
     public static func load(term: String?) -> Terminfo {
-        let name = (term?.isEmpty == false ? term : nil) ?? "xterm-256color"
+        let env = getenv("TERM").map { String(cString: $0) }
+        let name = [term, env].compactMap { $0 }.first { !$0.isEmpty } ?? "xterm-256color"
         guard let ut = unibi_from_term(name) else { return fallback(for: name) }
         defer { unibi_destroy(ut) }
         var t = Terminfo(name: name, colors: Int(max(0, unibi_get_num(ut, unibi_max_colors))))

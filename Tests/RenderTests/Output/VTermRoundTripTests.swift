@@ -19,6 +19,23 @@ import Testing
         "\u{1B}", "\u{7}",  // controls: the grid must turn them into U+FFFD
     ]
 
+    /// Capability sets sessions pick from: the built-in xterm set, the
+    /// machine's xterm-256color terminfo, and two poorer terminals (no
+    /// scroll region and one-step moves only; absolute moves only).
+    static let terminals: [Terminfo] = {
+        var noRegion = Terminfo.xterm
+        noRegion.csr = nil
+        noRegion.indn = nil
+        noRegion.rin = nil
+        noRegion.cuf = nil
+        noRegion.cub = nil
+        noRegion.hpa = nil
+        noRegion.vpa = nil
+        var minimal = Terminfo(name: "minimal", colors: 8)
+        minimal.cup = Terminfo.xterm.cup
+        return [.xterm, .xterm, Terminfo.load(term: "xterm-256color"), noRegion, minimal]
+    }()
+
     /// libvterm agrees with our width for every cluster of the alphabet.
     @Test func alphabetWidthsAgreeWithLibvterm() {
         for cluster in Self.alphabet {
@@ -82,7 +99,7 @@ import Testing
         var size = Size(width: 6 + rng.below(30), height: 3 + rng.below(9))
         var grid = Grid(width: size.width, height: size.height)
         let vt = VTermOracle(rows: size.height, cols: size.width)
-        var enc = FrameEncoder(terminfo: .xterm, colorMode: mode, highlights: hl)
+        var enc = FrameEncoder(terminfo: rng.pick(Self.terminals) ?? .xterm, colorMode: mode, highlights: hl)
         enc.useScrollRegions = rng.below(4) != 0
         var history: [(frame: Int, bytes: [UInt8], grid: Grid)] = []
         for frame in 0..<frames {
