@@ -139,3 +139,19 @@ import Testing
         }
     }
 }
+
+@Suite struct SessionBridgeTests {
+    @Test func recordsBridgeToProviderMessages() throws {
+        let call = ToolCallRequest(id: "c", name: "run_command", arguments: #"{"command":"ls"}"#)
+        let messages = [
+            ProviderMessage(role: .user, content: "run ls"),
+            ProviderMessage(role: .assistant, content: "", toolCalls: [call]),
+            ProviderMessage(role: .tool, content: "a\n[exit code: 0]", toolCallID: "c"),
+        ]
+        var text = SessionRecord(kind: .meta, meta: ["title": "t"]).jsonLine + "\n"
+        for m in messages { text += SessionRecord(message: m, time: 1).jsonLine + "\n" }
+        text += SessionRecord(kind: .partial, role: .assistant, text: "Done, the out").jsonLine + "\n"
+        let loaded = SessionStore.parse(id: "x", data: Data(text.utf8))
+        #expect(loaded.providerMessages == messages + [ProviderMessage(role: .assistant, content: "Done, the out")])
+    }
+}
