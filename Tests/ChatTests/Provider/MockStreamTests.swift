@@ -93,7 +93,14 @@ func ccTempDir() -> String {
 
     @Test func cancelInsideEmitIsAllowed() {
         let box = CCEventBox()
-        final class Holder: @unchecked Sendable { var stream: ProviderStream? }
+        final class Holder: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value: ProviderStream?
+            var stream: ProviderStream? {
+                get { lock.lock(); defer { lock.unlock() }; return value }
+                set { lock.lock(); value = newValue; lock.unlock() }
+            }
+        }
         let holder = Holder()
         let stream = MockProvider(tokensPerSecond: 1000, firstTokenLatency: 0)
             .stream(request: ProviderRequest(messages: [ProviderMessage(role: .user, content: "count to 100")])) { e in
