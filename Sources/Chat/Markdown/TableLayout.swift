@@ -4,10 +4,11 @@ import Render
 ///
 /// Algorithm: each column's natural width is its widest cell (display
 /// cells). Borders and padding take `3 * columns + 1` cells ("│ a │ b │").
-/// When the natural widths fit, they are used. Otherwise the room left is
-/// shared out in proportion to the natural widths, each column keeping at
-/// least its widest grapheme cluster (2 for CJK/emoji) and at most its
-/// natural width; the remainder goes to the columns that were cut most.
+/// When the natural widths fit, they are used. Otherwise each column first
+/// gets its minimum: its longest word when all those fit, else its widest
+/// grapheme cluster (2 for CJK/emoji); the room left is shared in
+/// proportion to how much each column is short of its natural width, and
+/// rounding leftovers go to the columns cut most.
 /// Cells then wrap inside their column (`LineWrapper`) and a row is as tall
 /// as its tallest cell. Every line is exactly as wide as the border line,
 /// which is at most `width` unless even one-cluster columns cannot fit.
@@ -55,31 +56,32 @@ struct TableLayout {
 
     func columnWidths(_ rows: [[StyledText]], columns: Int) -> [Int] {
         var natural = Array(repeating: 1, count: columns)
-        var minimum = Array(repeating: 1, count: columns)
+        var clusterMin = Array(repeating: 1, count: columns)
+        var wordMin = Array(repeating: 1, count: columns)
         for cells in rows {
             for (c, cell) in cells.enumerated() where c < columns {
                 natural[c] = max(natural[c], TextMeasure.measure(cell.text))
+                var word = 0
+                let bytes = Array(cell.text.utf8)
                 TextMeasure.forEachCluster(cell.text) { cluster in
-                    minimum[c] = max(minimum[c], cluster.width)
+                    clusterMin[c] = max(clusterMin[c], cluster.width)
+                    let space = cluster.byteRange.lowerBound < bytes.count && bytes[cluster.byteRange.lowerBound] == 32
+                    word = space ? 0 : word + cluster.width
+                    wordMin[c] = max(wordMin[c], word)
                     return true
                 }
             }
         }
         let room = width - (3 * columns + 1)
-        let total = natural.reduce(0, +)
-        if total <= room { return natural }
-        minimum = zip(minimum, natural).map { min($0, $1) }
-        var widths = natural.indices.map { c in
-            min(natural[c], max(minimum[c], natural[c] * max(0, room) / max(1, total)))
-        }
-        // Too wide (minimums pushed it over): take from the widest columns.
-        var excess = widths.reduce(0, +) - room
-        while excess > 0 {
-            guard let c = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[c] -= 1
-            excess -= 1
-        }
-        // Room left (rounding): give it to the columns cut the most.
+        if natural.reduce(0, +) <= room { return natural }
+        // Keep whole words when that fits, else whole clusters.
+        let words = zip(wordMin, natural).map { min($0, $1) }
+        let minimum = words.reduce(0, +) <= room ? words : zip(clusterMin, natural).map { min($0, $1) }
+        let deficit = zip(natural, minimum).map { $0 - $1 }
+        let extra = max(0, room - minimum.reduce(0, +))
+        let totalDeficit = max(1, deficit.reduce(0, +))
+        var widths = minimum.indices.map { minimum[$0] + deficit[$0] * extra / totalDeficit }
+        // Rounding leftovers go to the columns cut the most.
         var spare = room - widths.reduce(0, +)
         while spare > 0 {
             guard let c = widths.indices.filter({ widths[$0] < natural[$0] })
