@@ -27,10 +27,11 @@
 /// | `中· c`  | `中· d`  | `(2, d)`                                 |
 ///
 /// After a cluster whose width terminals disagree about (emoji sequences,
-/// VS16, flags: `ClusterWidth.isUncertain`) or after writing the last
-/// column (pending wrap), the cursor position is forgotten, so the next
-/// write starts with an absolute `cup` and a disagreement cannot shift the
-/// rest of the row.
+/// VS16, flags: `ClusterWidth.isUncertain`) the cursor position is
+/// forgotten, so the next write starts with an absolute `cup` and a
+/// disagreement cannot shift the rest of the row. After writing the last
+/// column (pending wrap) only the row is kept: a carriage return (then
+/// relative moves) is the one safe way on from there.
 extension FrameEncoder {
     /// Paints every row of `next` that differs from `base`.
     mutating func paintRows(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {

@@ -74,9 +74,10 @@ public struct FrameEncoder {
     }
 
     /// The bytes that turn the terminal's screen into `next`, then put the
-    /// cursor at `cursor` (clamped to the grid) and show or hide it.
-    /// Returns an empty array when nothing changed. A grid of another size
-    /// than the last one means a full repaint.
+    /// cursor at `cursor` (clamped to the grid; nil: wherever drawing left
+    /// it) and show or hide it. Returns an empty array when nothing
+    /// changed. A grid of another size than the last one means a full
+    /// repaint.
     public mutating func encode(next: Grid, cursor target: Position?, cursorVisible: Bool) -> [UInt8] {
         var body: [UInt8] = []
         var stats = FrameStats()

@@ -153,6 +153,20 @@ func textScreen(width: Int = 200, height: Int = 50, shift: Int = 0) -> Grid {
         #expect(text2.hasSuffix("\\e[H文") || text2.hasSuffix("\\e[1;1H文") || text2.hasSuffix("\\r文"), "\(text2)")
     }
 
+    /// The Prev / Next / Updates table of `FrameEncoder+Rows.swift`: the
+    /// text printed (escape sequences and controls stripped) is the
+    /// concatenated updates.
+    @Test(arguments: [
+        ("abc", "中c", "中"), ("中c", "abc", "ab"), ("中c", "a c", "a "), ("a中", "ab ", "b "),
+        ("中c", "a中", "a中"), ("中c", "中d", "d"),
+    ])
+    func wideCharacterDiffTable(prev: String, next: String, printed: String) {
+        var enc = encoder()
+        _ = enc.encode(next: Grid(lines: [prev]), cursor: nil, cursorVisible: false)
+        let bytes = enc.encode(next: Grid(lines: [next]), cursor: nil, cursorVisible: false)
+        #expect(printedText(bytes) == printed, "\(readable(bytes))")
+    }
+
     @Test func scrollOfAFullScreenUsesTheTerminal() {
         var enc = encoder()
         _ = enc.encode(next: textScreen(), cursor: Position(row: 49, col: 0), cursorVisible: true)
@@ -339,6 +353,25 @@ func denseScreen(_ styles: [StyleID]) -> Grid {
         }
     }
     return g
+}
+
+/// The text printed by `bytes`: escape sequences and C0 controls removed.
+func printedText(_ bytes: [UInt8]) -> String {
+    var out: [UInt8] = []
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        if b == 0x1B, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "[") {
+            i += 2
+            while i < bytes.count, !(0x40...0x7E).contains(bytes[i]) { i += 1 }
+        } else if b == 0x1B {
+            i += 1
+        } else if b >= 0x20 {
+            out.append(b)
+        }
+        i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Every SGR parameter in `bytes` (split on `;`).
