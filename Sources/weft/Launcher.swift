@@ -8,6 +8,7 @@ struct Launcher {
 
     func run() throws -> Int32 {
         if options.health { return Health.report(options: options) }
+        if let prompt = options.prompt { return try PrintMode.run(options: options, prompt: prompt) }
         if options.headless { return try runHeadless() }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             fputs("weft: stdin and stdout must be a terminal (use --headless -l FILE for scripts)\n", stderr)
@@ -22,8 +23,9 @@ struct Launcher {
         app.tty = session
         try session.start()
         defer { session.stop() }
-        try ScratchUI.install(in: app)
+        let chat = try ChatSetup.install(in: app, options: options)
         let lua = app.makeLua()
+        ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
         app.loadConfig(lua, options: options)
         app.editor.emit("startup")
         app.editor.requestRedraw()
@@ -37,8 +39,9 @@ struct Launcher {
     /// error on stderr when a script fails.
     func runHeadless() throws -> Int32 {
         let app = try App(size: options.size)
-        try ScratchUI.install(in: app)
+        let chat = try ChatSetup.install(in: app, options: options)
         let lua = app.makeLua()
+        ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
         app.loadConfig(lua, options: options)
         app.editor.onMessage = { m in
             if m.level == .error { fputs("weft: \(m.text)\n", stderr) }

@@ -105,3 +105,22 @@ enum ProcessInfoLite {
         return out
     }
 }
+
+extension TerminalSession {
+    /// Runs `$VISUAL`/`$EDITOR` (default `vi`) on `path` with the terminal
+    /// handed over, then takes it back and repaints. Returns whether the
+    /// editor exited with status 0.
+    func runExternalEditor(_ path: String) -> Bool {
+        let env = ProcessInfoLite.env
+        let editor = env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        device.leave()
+        defer {
+            try? device.enter()
+            encoder.invalidate()
+            app.editor.requestRedraw()
+        }
+        let quoted = "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let status = system("\(editor) \(quoted)")
+        return status == 0
+    }
+}

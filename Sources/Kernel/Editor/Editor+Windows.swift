@@ -189,3 +189,16 @@ extension Editor {
         requestRedraw()
     }
 }
+
+extension Editor {
+    /// Resizes a tiled window along its container's axis (cells or weight).
+    public func resizeWindow(_ id: WindowID, size: SizeSpec) throws {
+        guard var tree = layout, tree.contains(id) else {
+            throw KernelError.notFound("window \(id.raw) is not in the layout")
+        }
+        guard tree.size(of: id) != size else { return }
+        try tree.resize(id, size: size)
+        layout = tree
+        layoutChanged()
+    }
+}

@@ -1,0 +1,29 @@
+import Kernel
+
+// Persistence: every finished message is appended (and fsynced) to the
+// session's JSONL file as it happens.
+extension ChatController {
+    func persist(_ m: ChatMessage, partial: Bool = false) {
+        do {
+            if writer == nil {
+                let w = sessionID.map { try? store.writer(for: $0) } ?? nil
+                writer = try w ?? store.create()
+                sessionID = writer?.id
+                try writer?.append(SessionRecord(kind: .meta, meta: ["cwd": .string(cwd), "provider": .string(provider.name),
+                                                                     "model": .string(provider.model)]))
+            }
+            for r in Conversation.records(for: m, partial: partial) { try writer?.append(r) }
+        } catch {
+            editor.notify("session: could not save (\(error))", level: .warn)
+        }
+    }
+
+    /// Loads a saved session into the transcript; corrupt lines are skipped
+    /// with a warning. Emits `session_load`.
+    public func load(sessionID id: String) throws {
+        let loaded = try store.load(id)
+        reset(to: Conversation.messages(from: loaded.records), sessionID: id)
+        for w in loaded.warnings { editor.notify("session \(id): \(w)", level: .warn) }
+        editor.emit("session_load", data: .table(["id": .string(id), "messages": .int(messages.count)]))
+    }
+}

@@ -1,0 +1,201 @@
+import Dispatch
+import Foundation
+import Kernel
+
+/// The conversation engine: holds the chat model, drives the provider, runs
+/// the tool loop with approvals, persists to the session file, and reports
+/// every step as an event. It owns no window; `ChatUI` shows what it does.
+///
+/// Threading: providers and tools run off the main thread and hand results
+/// back through `MainLoop.post`; everything here runs on the loop's thread.
+public final class ChatController {
+    /// Where the conversation is.
+    public enum State: Equatable {
+        case idle
+        case streaming
+        case runningTools
+        case awaitingApproval
+        case failed(String)
+    }
+
+    public let editor: Editor
+    let loop: MainLoop
+    public var provider: Provider
+    public let tools: ToolRegistry
+    public let store: SessionStore
+    public internal(set) var sessionID: String?
+    var writer: SessionWriter?
+    public var cwd: String
+    public var systemPrompt: String?
+
+    public internal(set) var messages: [ChatMessage] = []
+    public internal(set) var state: State = .idle { didSet { onChange?() } }
+    public internal(set) var usage = (input: 0, output: 0)
+    /// Prompts submitted while a reply streams, sent in order afterwards.
+    public internal(set) var queue: [String] = []
+    /// Called when the transcript changes: (index of the message, whether
+    /// only its last block changed, whether a block was appended).
+    public var onTranscript: ((TranscriptChange) -> Void)?
+    /// Called on every state, usage or queue change (status line).
+    public var onChange: (() -> Void)?
+    /// Asks the user about a tool call; calls back with the decision.
+    public var approver: ((ToolCall, @escaping (ToolApprovalDecision) -> Void) -> Void)?
+    /// Set by a `prompt_submit` handler to replace the submitted text.
+    public var promptOverride: String?
+
+    var stream: ProviderStream?
+    var pendingCalls: [ToolCall] = []
+    var requestStart: UInt64 = 0
+    var pendingDecision: ToolApprovalDecision?
+    /// Identifies the request whose events are current (stale ones are dropped).
+    var currentRequest: RequestToken?
+
+    public init(editor: Editor, loop: MainLoop, provider: Provider, tools: ToolRegistry,
+                store: SessionStore, cwd: String) {
+        self.editor = editor
+        self.loop = loop
+        self.provider = provider
+        self.tools = tools
+        self.store = store
+        self.cwd = cwd
+    }
+
+    /// True while a reply streams or tools run.
+    public var isBusy: Bool {
+        switch state {
+        case .streaming, .runningTools, .awaitingApproval: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Submitting
+
+    /// Sends a user prompt, or queues it while a reply is in progress.
+    /// Emits `prompt_submit` (consumable; a handler may set `promptOverride`).
+    public func submit(_ text: String) {
+        promptOverride = nil
+        if editor.emit("prompt_submit", data: .table(["text": .string(text)])) { return }
+        let prompt = promptOverride ?? text
+        promptOverride = nil
+        guard !prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        if isBusy {
+            queue.append(prompt)
+            onChange?()
+            return
+        }
+        append(ChatMessage(role: .user, blocks: [.userText(prompt)]))
+        persist(messages[messages.count - 1])
+        request()
+    }
+
+    /// Stops the reply in progress; the partial text stays as an interrupted message.
+    public func interrupt() {
+        guard isBusy else { return }
+        stream?.cancel()
+        stream = nil
+        currentRequest = nil
+        pendingCalls.removeAll()
+        if var last = messages.last, last.role == .assistant {
+            last.blocks.append(.notice("(interrupted)"))
+            replaceLast(last, appended: true)
+            persist(last, partial: true)
+        }
+        queue.removeAll()
+        state = .idle
+        editor.emit("prompt_done", data: .table(["interrupted": .bool(true)]))
+    }
+
+    /// Starts a new, empty conversation (a new session file on first message).
+    public func reset(to loaded: [ChatMessage] = [], sessionID id: String? = nil) {
+        if isBusy { interrupt() }
+        writer?.close()
+        writer = nil
+        sessionID = id
+        messages = loaded
+        usage = (0, 0)
+        state = .idle
+        onTranscript?(.reset)
+    }
+
+    // MARK: - Provider round trip
+
+    func request() {
+        let req = ProviderRequest(messages: Conversation.providerMessages(messages, system: systemPrompt),
+                                  tools: tools.schemas())
+        editor.emit("model_request", data: .table(["messages": .int(req.messages.count)]))
+        append(ChatMessage(role: .assistant, blocks: []))
+        state = .streaming
+        requestStart = loop.clock.nowNanos
+        let poster = loop.poster
+        let token = RequestToken()
+        currentRequest = token
+        stream = provider.stream(request: req) { [weak self] event in
+            poster.post { [weak self] in self?.receive(event, for: token) }
+        }
+    }
+
+    func receive(_ event: ProviderEvent, for token: RequestToken) {
+        guard token === currentRequest else { return }
+        switch event {
+        case .textDelta(let t):
+            appendDelta(t, thinking: false)
+            editor.emit("model_delta", data: .table(["text": .string(t)]))
+        case .thinkingDelta(let t):
+            appendDelta(t, thinking: true)
+            editor.emit("thinking_delta", data: .table(["text": .string(t)]))
+        case .toolCall(let id, let name, let args):
+            let call = ToolCall(id: id, name: name, arguments: args, status: .running)
+            pendingCalls.append(call)
+            appendBlock(.toolCall(call))
+        case .usage(let input, let output):
+            usage.input += input
+            usage.output += output
+            onChange?()
+        case .finish(let reason):
+            stream = nil
+            currentRequest = nil
+            finishReply(reason: reason)
+        case .error(let message):
+            stream = nil
+            currentRequest = nil
+            appendBlock(.error(message))
+            if let last = messages.last { persist(last) }
+            state = .failed(message)
+            editor.emit("provider_error", data: .table(["message": .string(message)]))
+            editor.emit("prompt_done", data: .table(["error": .string(message)]))
+        }
+    }
+
+    func finishReply(reason: String) {
+        if reason == "length" { appendBlock(.notice("(reply cut off: the model hit its length limit)")) }
+        if !pendingCalls.isEmpty {
+            state = .runningTools
+            runNextTool()
+            return
+        }
+        if let last = messages.last { persist(last) }
+        state = .idle
+        editor.emit("prompt_done", data: .table(["reason": .string(reason)]))
+        if !queue.isEmpty {
+            let next = queue.removeFirst()
+            submit(next)
+        }
+    }
+}
+
+/// What changed in the transcript model.
+public enum TranscriptChange: Equatable {
+    /// A message was appended.
+    case appendedMessage
+    /// A block was appended to the last message.
+    case appendedBlock
+    /// The last block of the last message changed.
+    case updatedLastBlock
+    /// A block of the last message changed (tool status).
+    case updatedBlock(Int)
+    /// Everything changed (new or loaded session).
+    case reset
+}
+
+/// Identity of one provider request.
+final class RequestToken: @unchecked Sendable {}

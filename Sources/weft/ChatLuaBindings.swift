@@ -1,0 +1,152 @@
+import Chat
+import Dispatch
+import Kernel
+import LuaAPI
+
+/// `weft.chat`: the chat layer's Lua table, registered through the Lua
+/// runtime's hook (Chat itself never depends on Lua).
+enum ChatLuaBindings {
+    static func install(_ lua: LuaRuntime, chat: ChatUI, loop: MainLoop) {
+        let c = chat.controller
+        lua.register(table: "chat", functions: [
+            "submit": { call in
+                c.submit(try call.string(1))
+                return 0
+            },
+            "interrupt": { _ in
+                c.interrupt()
+                return 0
+            },
+            "set_prompt": { call in
+                c.promptOverride = try call.string(1)
+                return 0
+            },
+            "approve": { call in
+                let s = try call.string(1)
+                guard let d = decision(s) else { throw call.bad(1, "expected 'allow', 'deny' or 'always', got '\(s)'") }
+                c.decide(d)
+                return 0
+            },
+            "messages": { call in
+                call.push(.array(c.messages.map(messageValue)))
+            },
+            "state": { call in
+                call.push(stateName(c.state))
+            },
+        ])
+        lua.register(table: "chat.tool", functions: [
+            "register": { call in
+                let spec = try call.table(1)
+                guard let name = spec["name"]?.string, !name.isEmpty else { throw call.bad(1, "field 'name': string expected") }
+                guard let run = try lua.callback(call, table: 1, field: "run") else {
+                    throw call.bad(1, "field 'run': function expected, got nil")
+                }
+                let tool = FunctionTool(name: name, description: spec["description"]?.string ?? "",
+                                        parametersSchema: spec["parameters"] ?? ToolArguments.emptySchema,
+                                        needsApproval: spec["needs_approval"] == .bool(true)) { args, _ in
+                    onMainThread(loop) {
+                        do {
+                            let out = try lua.invoke(run, [.table(args)], what: "tool \(name) (\(run.owner))")
+                            let text = out.first?.string ?? out.first.map { "\($0)" } ?? ""
+                            return ToolResult(output: text, isError: out.count > 1 && out[1] == .bool(true))
+                        } catch {
+                            return ToolResult.failure("\(error)")
+                        }
+                    }
+                }
+                c.tools.register(tool)
+                return 0
+            },
+            "list": { call in
+                call.push(.array(c.tools.list().map { t in
+                    .table(["name": .string(t.name), "description": .string(t.description),
+                            "needs_approval": .bool(t.needsApproval),
+                            "policy": .string(c.tools.policy(for: t.name)?.rawValue ?? "ask")])
+                }))
+            },
+            "policy": { call in
+                let name = try call.string(1)
+                guard let p = ToolPolicy(rawValue: try call.string(2)) else {
+                    throw call.bad(2, "expected 'ask', 'allow' or 'deny'")
+                }
+                try c.tools.setPolicy(p, for: name)
+                return 0
+            },
+        ])
+        lua.register(table: "chat.provider", functions: [
+            "get": { call in
+                call.push(.table(["name": .string(c.provider.name), "model": .string(c.provider.model)]))
+            },
+            "set": { call in
+                let spec = try call.table(1)
+                let name = spec["name"]?.string ?? "mock"
+                guard name == "mock" else {
+                    throw call.fail("provider '\(name)' is not available yet (only 'mock')")
+                }
+                let tps = spec["tokens_per_second"].flatMap { v -> Double? in
+                    if case .double(let d) = v { return d }
+                    return v.int.map(Double.init)
+                } ?? 60
+                c.provider = MockProvider(model: spec["model"]?.string ?? "mock-1", tokensPerSecond: tps)
+                chat.refreshStatus()
+                return 0
+            },
+        ])
+    }
+
+    static func decision(_ s: String) -> ToolApprovalDecision? {
+        switch s {
+        case "allow": return .allow
+        case "deny": return .deny
+        case "always": return .alwaysAllow
+        default: return nil
+        }
+    }
+
+    static func stateName(_ s: ChatController.State) -> String {
+        switch s {
+        case .idle: return "idle"
+        case .streaming: return "streaming"
+        case .runningTools: return "running_tools"
+        case .awaitingApproval: return "awaiting_approval"
+        case .failed: return "error"
+        }
+    }
+
+    /// `{role=, text=, thinking=?, tools={...}?}` for one message.
+    static func messageValue(_ m: ChatMessage) -> Value {
+        var text = "", thinking = ""
+        var tools: [Value] = []
+        for b in m.blocks {
+            switch b {
+            case .userText(let t), .assistantText(let t), .notice(let t): text += t
+            case .error(let e): text += e
+            case .thinking(let t, _): thinking += t
+            case .toolCall(let call):
+                tools.append(.table(["id": .string(call.id), "name": .string(call.name), "arguments": .string(call.arguments),
+                                     "status": .string(call.status.rawValue), "output": .string(call.output)]))
+            }
+        }
+        var t: [String: Value] = ["role": .string(m.role.rawValue), "text": .string(text)]
+        if !thinking.isEmpty { t["thinking"] = .string(thinking) }
+        if !tools.isEmpty { t["tools"] = .array(tools) }
+        return .table(t)
+    }
+
+    /// Runs `body` on the loop's thread and waits for its result (tools run
+    /// on worker threads; Lua lives on the loop).
+    static func onMainThread(_ loop: MainLoop, _ body: @escaping () -> ToolResult) -> ToolResult {
+        let done = DispatchSemaphore(value: 0)
+        let box = ResultBox()
+        loop.post {
+            box.result = body()
+            done.signal()
+        }
+        done.wait()
+        return box.result
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        var result = ToolResult(output: "")
+    }
+}

@@ -1,0 +1,54 @@
+import Chat
+import Glibc
+import Kernel
+import Render
+
+/// Builds the stock chat UI for an app: provider (mock unless configured),
+/// built-in tools, the session store and the composer history.
+enum ChatSetup {
+    /// The provider the options and environment ask for.
+    static func provider(options: Options, env: [String: String]) throws -> Provider {
+        let name = options.provider ?? "mock"
+        guard name == "mock" else {
+            throw OptionError("provider '\(name)' is not available yet; use --provider mock (the default)")
+        }
+        let tps = Double(env["WEFT_MOCK_TPS"] ?? "") ?? 60
+        return MockProvider(model: options.model ?? env["WEFT_MODEL"] ?? "mock-1", tokensPerSecond: max(0, tps))
+    }
+
+    static func controller(app: App, options: Options) throws -> ChatController {
+        let env = ProcessInfoLite.env
+        let root = SessionStore.defaultRoot(environment: env)
+        return ChatController(editor: app.editor, loop: app.loop, provider: try provider(options: options, env: env),
+                              tools: ToolRegistry.withBuiltins(), store: SessionStore(root: root), cwd: currentDirectory())
+    }
+
+    /// The full UI, with `--continue`/`--resume` applied.
+    static func install(in app: App, options: Options) throws -> ChatUI {
+        let controller = try controller(app: app, options: options)
+        let stateRoot = directoryOf(directoryOf(controller.store.root))
+        let chat = try ChatUI(editor: app.editor, loop: app.loop, highlights: app.highlights, controller: controller,
+                              historyPath: stateRoot + "/history.jsonl")
+        chat.onQuit = { [unowned app] in app.quit() }
+        chat.scrollHook = { [unowned app] win, rows in app.compositor.scroll(win, in: app.editor, rows: rows) }
+        chat.runEditor = { [unowned app] path in app.tty?.runExternalEditor(path) ?? false }
+        if let id = options.resume {
+            try controller.load(sessionID: id)
+        } else if options.continueLast {
+            if let last = controller.store.latest() { try controller.load(sessionID: last.id) }
+            else { app.editor.notify("no saved session to continue", level: .warn) }
+        }
+        return chat
+    }
+
+    static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(cString: buf)
+    }
+
+    static func directoryOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
+    }
+}
