@@ -112,20 +112,25 @@ public final class LuaRuntime {
     /// Adds functions to the table `weft.<name>` (created if needed), each
     /// named `weft.<name>.<function>` in error messages. The chat layer adds
     /// `weft.chat` through this.
+    /// A dotted name (`"chat.tool"`) creates nested tables.
     public func register(table name: String, functions: [String: LuaFunction.Body]) {
         let L = state.L
         lua_rawgeti(L, weft_registryindex(), lua_Integer(weftRef))
-        if weft_rawgetfield(L, -1, name) != LUA_TTABLE {
-            weft_pop(L, 1)
-            weft_newtable(L)
-            lua_pushvalue(L, -1)
-            weft_rawsetfield(L, -3, name)
+        let parts = name.split(separator: ".").map(String.init)
+        for part in parts {
+            if weft_rawgetfield(L, -1, part) != LUA_TTABLE {
+                weft_pop(L, 1)
+                weft_newtable(L)
+                lua_pushvalue(L, -1)
+                weft_rawsetfield(L, -3, part)
+            }
+            weft_remove(L, -2)
         }
         for (fn, body) in functions {
             LuaFunction.push(L, name: "weft.\(name).\(fn)", body)
             weft_rawsetfield(L, -2, fn)
         }
-        weft_pop(L, 2)
+        weft_pop(L, 1)
     }
 
     /// Adds top-level functions `weft.<name>`.
