@@ -43,7 +43,9 @@ struct Launcher {
         let lua = app.makeLua()
         ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
         app.loadConfig(lua, options: options)
+        let shown = app.editor.onMessage
         app.editor.onMessage = { m in
+            shown?(m)
             if m.level == .error { fputs("weft: \(m.text)\n", stderr) }
         }
         app.editor.emit("startup")

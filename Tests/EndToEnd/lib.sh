@@ -7,15 +7,34 @@ TMUX_SOCKET="weft-e2e-$$"
 SESSION="weft"
 tmux_() { tmux -L "$TMUX_SOCKET" -f /dev/null "$@"; }
 
+# Each test gets a fresh HOME (config and state) unless it sets WEFT_HOME.
+# WEFT_MOCK_TPS sets the mock model's speed (tokens per second).
 # start_weft COLSxROWS [args...]: starts weft in a fresh tmux session.
 start_weft() {
   local size=$1; shift
   local cols=${size%x*} rows=${size#*x}
-  local home; home=$(mktemp -d)
+  WEFT_HOME=${WEFT_HOME:-$(mktemp -d)}
   tmux_ kill-server 2>/dev/null || true
+  TMUX_SOCKET="weft-e2e-$$-$RANDOM"   # a fresh server: no race with the old one's exit
   tmux_ new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
-    "env -i HOME=$home XDG_CONFIG_HOME=$home/config XDG_STATE_HOME=$home/state PATH=$PATH TERM=xterm-256color LANG=C.UTF-8 $WEFT_BIN $*; echo \"[exited \$?]\"; stty -a | grep -o ' -icanon\| icanon' | head -1; sleep 30"
-  tmux_ set-option -t "$SESSION" remain-on-exit on >/dev/null
+    "env -i HOME=$WEFT_HOME XDG_CONFIG_HOME=$WEFT_HOME/config XDG_STATE_HOME=$WEFT_HOME/state WEFT_MOCK_TPS=${WEFT_MOCK_TPS:-500} PATH=$PATH TERM=xterm-256color LANG=C.UTF-8 $WEFT_BIN $*; echo \"[exited \$?]\"; stty -a | grep -o ' -icanon\| icanon' | head -1; sleep 30"
+}
+
+# weft_pid: the pid of weft inside the pane.
+weft_pid() {
+  local pane; pane=$(tmux_ display-message -p -t "$SESSION" '#{pane_pid}')
+  pgrep -P "$pane" -x weft
+}
+
+# wait_line REGEX [SECONDS]: waits until a screen line matches REGEX (grep -E).
+wait_line() {
+  local re=$1 limit=${2:-10} i=0
+  while [ "$i" -lt $((limit * 20)) ]; do
+    if screen | grep -qE -- "$re"; then return 0; fi
+    sleep 0.05; i=$((i + 1))
+  done
+  echo "    timed out waiting for a line matching: $re"; screen | sed 's/^/    |/'
+  return 1
 }
 
 stop_weft() { tmux_ kill-server 2>/dev/null || true; }

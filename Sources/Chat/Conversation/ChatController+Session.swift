@@ -18,6 +18,15 @@ extension ChatController {
         }
     }
 
+    /// Saves the reply being streamed at most twice a second, so a crash
+    /// (even `kill -9`) loses at most half a second of it.
+    func persistPartialIfDue() {
+        let now = loop.clock.nowNanos
+        guard now &- lastPartialSave > 500_000_000, let last = messages.last, last.role == .assistant else { return }
+        lastPartialSave = now
+        persist(last, partial: true)
+    }
+
     /// Loads a saved session into the transcript; corrupt lines are skipped
     /// with a warning. Emits `session_load`.
     public func load(sessionID id: String) throws {

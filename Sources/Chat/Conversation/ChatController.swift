@@ -47,6 +47,8 @@ public final class ChatController {
     var pendingCalls: [ToolCall] = []
     var requestStart: UInt64 = 0
     var pendingDecision: ToolApprovalDecision?
+    /// When the streaming reply was last saved as a partial record.
+    var lastPartialSave: UInt64 = 0
     /// Identifies the request whose events are current (stale ones are dropped).
     var currentRequest: RequestToken?
 
@@ -139,6 +141,7 @@ public final class ChatController {
         switch event {
         case .textDelta(let t):
             appendDelta(t, thinking: false)
+            persistPartialIfDue()
             editor.emit("model_delta", data: .table(["text": .string(t)]))
         case .thinkingDelta(let t):
             appendDelta(t, thinking: true)

@@ -57,6 +57,12 @@ public final class ChatUI {
     }
 
     func wire() {
+        let previous = editor.onMessage
+        editor.onMessage = { [unowned self] m in
+            previous?(m)
+            guard m.level != .debug else { return }
+            self.notice((m.level == .error ? "✗ " : "") + m.text.split(separator: "\n").first.map(String.init).orEmpty)
+        }
         controller.onTranscript = { [unowned self] change in self.transcriptChanged(change) }
         controller.onChange = { [unowned self] in self.stateChanged() }
         controller.approver = { [unowned self] call, decide in self.askApproval(call, decide) }
@@ -192,4 +198,8 @@ public final class ChatUI {
         }
         updatePopup()
     }
+}
+
+extension Optional where Wrapped == String {
+    var orEmpty: String { self ?? "" }
 }

@@ -1,0 +1,100 @@
+# The stock chat UI end to end, against the offline mock model.
+
+test_markdown_showcase_streams_and_renders() {
+  start_weft 100x40
+  wait_for "Welcome" || return 1
+  literal "show me markdown"; keys Enter
+  wait_for "That's everything" 20 || return 1
+  keys PageUp
+  wait_line "┌─+┬" 5
+}
+
+test_tool_call_allowed_through_the_float() {
+  start_weft 100x30
+  wait_for "Welcome" || return 1
+  literal "run it"; keys Enter
+  wait_for "Allow tool?" || return 1
+  keys y
+  wait_for "The command finished" || return 1
+  wait_line "✓ run_command"
+}
+
+test_tool_call_denied_through_the_float() {
+  start_weft 100x30
+  wait_for "Welcome" || return 1
+  literal "run it"; keys Enter
+  wait_for "Allow tool?" || return 1
+  keys n
+  wait_gone "Allow tool?" || return 1
+  wait_line "run_command" && ! screen | grep -q "The command finished"
+}
+
+test_scrolled_up_view_stays_and_counts_new_lines() {
+  WEFT_MOCK_TPS=40 start_weft 80x20
+  wait_for "Welcome" || return 1
+  literal "long please"; keys Enter
+  sleep 1.5
+  keys PageUp
+  wait_for "new lines" 10 || return 1
+  local before; before=$(screen | head -5)
+  sleep 1
+  [ "$before" = "$(screen | head -5)" ] || { echo "    view moved while scrolled up"; return 1; }
+  keys C-End
+  wait_gone "new lines"
+}
+
+test_interrupt_keeps_the_partial_reply() {
+  WEFT_MOCK_TPS=20 start_weft 80x24
+  wait_for "Welcome" || return 1
+  literal "long please"; keys Enter
+  wait_for "streaming" || return 1
+  sleep 1
+  keys Escape
+  wait_for "(interrupted)" && wait_for "idle"
+}
+
+test_model_escape_sequences_are_inert() {
+  start_weft 80x24
+  wait_for "Welcome" || return 1
+  literal "escape"; keys Enter
+  wait_for "^[" 10 || return 1
+  # the terminal itself never saw a colour or title change from model text:
+  ! screen_styled | grep -q $'\e\]0;'
+}
+
+test_slash_popup_lists_commands() {
+  start_weft 80x24
+  wait_for "Welcome" || return 1
+  literal "/se"
+  wait_for "/sessions" || return 1
+  keys Tab
+  wait_line "│/sessions +│"
+}
+
+test_unknown_command_gives_a_message() {
+  start_weft 80x24
+  wait_for "Welcome" || return 1
+  literal "/nosuchthing"; keys Enter
+  wait_for "unknown command"
+}
+
+test_continue_after_quit_and_after_kill_9() {
+  WEFT_HOME=$(mktemp -d)
+  WEFT_HOME=$WEFT_HOME start_weft 80x24
+  wait_for "Welcome" || return 1
+  literal "count to 3"; keys Enter
+  wait_for "idle" || return 1
+  keys C-d
+  wait_for "[exited 0]" || return 1
+  WEFT_HOME=$WEFT_HOME start_weft 80x24 --continue
+  wait_for "count to 3" || return 1
+  WEFT_MOCK_TPS=20 WEFT_HOME=$WEFT_HOME start_weft 80x24 --continue
+  wait_for "count to 3" || return 1
+  literal "long please"; keys Enter
+  wait_for "streaming" || return 1
+  sleep 1.5
+  kill -9 "$(weft_pid)"
+  wait_for "[exited" || return 1
+  WEFT_HOME=$WEFT_HOME start_weft 80x24 --continue
+  wait_for "long please" && wait_for "(interrupted)"
+}
