@@ -33,6 +33,26 @@ enum ChatLuaBindings {
             "state": { call in
                 call.push(stateName(c.state))
             },
+            "usage": { call in
+                call.push(.table(["input": .int(c.usage.input), "output": .int(c.usage.output)]))
+            },
+            "session": { call in
+                call.push(c.sessionID.map { Value.string($0) } ?? .null)
+            },
+            "sessions": { call in
+                call.push(.array(c.store.list().map { s in
+                    .table(["id": .string(s.id), "title": .string(s.title), "messages": .int(s.messageCount),
+                            "modified": .double(s.modified.timeIntervalSince1970)])
+                }))
+            },
+            "open": { call in
+                try c.load(sessionID: try call.string(1))
+                return 0
+            },
+            "new": { _ in
+                c.reset()
+                return 0
+            },
         ])
         lua.register(table: "chat.tool", functions: [
             "register": { call in
