@@ -55,6 +55,9 @@ enum LineWrapper {
 
     /// `text` wrapped to `width`, each piece with its spans.
     static func wrap(_ text: StyledText, width: Int) -> [StyledText] {
-        ranges(text.text, width: width).map { text.slice($0) }
+        let pieces = ranges(text.text, width: width)
+        if pieces.count == 1 && pieces[0].count == text.byteCount { return [text] }
+        let bytes = Array(text.text.utf8)
+        return pieces.map { text.slice($0, bytes: bytes) }
     }
 }

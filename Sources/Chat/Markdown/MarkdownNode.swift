@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// A markdown syntax tree in Swift, converted from cmark-gfm's.
 ///
@@ -29,6 +30,9 @@ final class MarkdownNode {
     /// Text of leaves (text, code, code blocks, html).
     var literal: String
     var children: [MarkdownNode] = []
+    /// Source lines (1-based, inclusive) of top-level blocks; 0 elsewhere.
+    var startLine = 0
+    var endLine = 0
 
     init(kind: Kind, literal: String = "") {
         self.kind = kind
@@ -42,6 +46,11 @@ final class MarkdownNode {
     /// autolink, tasklist). Never fails: cmark accepts any input, including
     /// unclosed constructs while a reply streams.
     static func parse(_ markdown: String) -> MarkdownNode {
+        // cmark-gfm keeps the inline "special characters" of extensions in a
+        // process-wide table that attaching and freeing parsers edit, so
+        // parsers must not run concurrently (a race loses "~~" and autolinks).
+        CmarkSupport.lock.lock()
+        defer { CmarkSupport.lock.unlock() }
         let root = MarkdownNode(kind: .document)
         guard let parser = CmarkSupport.makeParser() else {
             root.children = [MarkdownNode(kind: .paragraph)]
@@ -78,6 +87,10 @@ final class MarkdownNode {
             }
             guard event == CMARK_EVENT_ENTER, let parent = stack.last?.node else { continue }
             let node = makeNode(cnode)
+            if stack.count == 1 {
+                node.startLine = Int(cmark_node_get_start_line(cnode))
+                node.endLine = Int(cmark_node_get_end_line(cnode))
+            }
             parent.children.append(node)
             if !isLeaf(node.kind) && stack.count < maxDepth {
                 stack.append((cnode, node))
@@ -100,39 +113,46 @@ final class MarkdownNode {
     }
 
     private static func makeNode(_ n: OpaquePointer) -> MarkdownNode {
-        let type = string(cmark_node_get_type_string(n))
-        let literal = string(cmark_node_get_literal(n))
-        switch type {
-        case "paragraph": return MarkdownNode(kind: .paragraph)
-        case "block_quote": return MarkdownNode(kind: .blockQuote)
-        case "thematic_break": return MarkdownNode(kind: .thematicBreak)
-        case "html_block": return MarkdownNode(kind: .htmlBlock, literal: literal)
-        case "heading": return MarkdownNode(kind: .heading(Int(cmark_node_get_heading_level(n))))
-        case "list":
+        // Core types by number (cheap); extension types by name.
+        switch cmark_node_get_type(n) {
+        case CMARK_NODE_TEXT: return MarkdownNode(kind: .text, literal: string(cmark_node_get_literal(n)))
+        case CMARK_NODE_PARAGRAPH: return MarkdownNode(kind: .paragraph)
+        case CMARK_NODE_SOFTBREAK: return MarkdownNode(kind: .softBreak)
+        case CMARK_NODE_LINEBREAK: return MarkdownNode(kind: .lineBreak)
+        case CMARK_NODE_CODE: return MarkdownNode(kind: .code, literal: string(cmark_node_get_literal(n)))
+        case CMARK_NODE_HTML_INLINE: return MarkdownNode(kind: .htmlInline, literal: string(cmark_node_get_literal(n)))
+        case CMARK_NODE_EMPH: return MarkdownNode(kind: .emph)
+        case CMARK_NODE_STRONG: return MarkdownNode(kind: .strong)
+        case CMARK_NODE_LINK: return MarkdownNode(kind: .link(url: string(cmark_node_get_url(n))))
+        case CMARK_NODE_IMAGE: return MarkdownNode(kind: .image(url: string(cmark_node_get_url(n))))
+        case CMARK_NODE_BLOCK_QUOTE: return MarkdownNode(kind: .blockQuote)
+        case CMARK_NODE_THEMATIC_BREAK: return MarkdownNode(kind: .thematicBreak)
+        case CMARK_NODE_HTML_BLOCK: return MarkdownNode(kind: .htmlBlock, literal: string(cmark_node_get_literal(n)))
+        case CMARK_NODE_HEADING: return MarkdownNode(kind: .heading(Int(cmark_node_get_heading_level(n))))
+        case CMARK_NODE_CODE_BLOCK:
+            return MarkdownNode(kind: .codeBlock(info: string(cmark_node_get_fence_info(n))),
+                                literal: string(cmark_node_get_literal(n)))
+        case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST
             return MarkdownNode(kind: .list(ordered: ordered, start: Int(cmark_node_get_list_start(n)),
                                             tight: cmark_node_get_list_tight(n) != 0))
+        default:
+            return makeExtensionNode(n)
+        }
+    }
+
+    private static func makeExtensionNode(_ n: OpaquePointer) -> MarkdownNode {
+        switch string(cmark_node_get_type_string(n)) {
         case "item": return MarkdownNode(kind: .item(task: nil))
         case "tasklist":
             return MarkdownNode(kind: .item(task: cmark_gfm_extensions_get_tasklist_item_checked(n)))
-        case "code_block":
-            return MarkdownNode(kind: .codeBlock(info: string(cmark_node_get_fence_info(n))), literal: literal)
         case "table": return MarkdownNode(kind: .table(alignments: alignments(n)))
         case "table_header": return MarkdownNode(kind: .tableRow(header: true))
         case "table_row":
             return MarkdownNode(kind: .tableRow(header: cmark_gfm_extensions_get_table_row_is_header(n) != 0))
         case "table_cell": return MarkdownNode(kind: .tableCell)
-        case "text": return MarkdownNode(kind: .text, literal: literal)
-        case "softbreak": return MarkdownNode(kind: .softBreak)
-        case "linebreak": return MarkdownNode(kind: .lineBreak)
-        case "code": return MarkdownNode(kind: .code, literal: literal)
-        case "html_inline": return MarkdownNode(kind: .htmlInline, literal: literal)
-        case "emph": return MarkdownNode(kind: .emph)
-        case "strong": return MarkdownNode(kind: .strong)
         case "strikethrough": return MarkdownNode(kind: .strikethrough)
-        case "link": return MarkdownNode(kind: .link(url: string(cmark_node_get_url(n))))
-        case "image": return MarkdownNode(kind: .image(url: string(cmark_node_get_url(n))))
-        default: return MarkdownNode(kind: .other, literal: literal)
+        default: return MarkdownNode(kind: .other, literal: string(cmark_node_get_literal(n)))
         }
     }
 
@@ -145,6 +165,9 @@ final class MarkdownNode {
 
 /// One-time registration of the cmark-gfm extensions and parser setup.
 enum CmarkSupport {
+    /// Serialises every use of cmark (see `MarkdownNode.parse`).
+    static let lock = NSLock()
+
     /// Registers the core extensions (idempotent in cmark-gfm; a `static let`
     /// makes it run once per process anyway).
     private static let registered: Bool = {

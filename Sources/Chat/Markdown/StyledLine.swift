@@ -88,7 +88,12 @@ struct StyledText: Hashable, Sendable {
     /// The part of the text in bytes `range` (on cluster boundaries), with
     /// the spans clipped to it and shifted to start at 0.
     func slice(_ range: Range<Int>) -> StyledText {
-        let utf8 = Array(text.utf8)
+        slice(range, bytes: Array(text.utf8))
+    }
+
+    /// `slice(_:)` with the text's UTF-8 bytes already at hand (callers
+    /// cutting one text into many pieces copy the bytes once).
+    func slice(_ range: Range<Int>, bytes utf8: [UInt8]) -> StyledText {
         let lo = min(max(0, range.lowerBound), utf8.count)
         let hi = min(max(lo, range.upperBound), utf8.count)
         var out = StyledText()

@@ -39,13 +39,15 @@ public struct ChatBlockRenderer: Sendable {
     }
 
     /// The lines of `block` at `width`, and whether they depend on the
-    /// width (a resize must re-render them).
-    public func render(_ block: ChatBlock, width: Int, options: Options) -> (lines: [StyledLine], widthDependent: Bool) {
+    /// width (a resize must re-render them). `cache` lets a streaming
+    /// assistant text re-render only its changed markdown blocks.
+    public func render(_ block: ChatBlock, width: Int, options: Options,
+                       cache: MarkdownCache? = nil) -> (lines: [StyledLine], widthDependent: Bool) {
         switch block {
         case .userText(let text):
             return (text.splitLines().map { StyledLine($0, lineHl: ChatHighlights.userBg) }, false)
         case .assistantText(let text):
-            return markdown.renderDocument(text, width: width)
+            return markdown.renderDocument(text, width: width, cache: cache)
         case .thinking(let text, let collapsed):
             return (thinking(text, collapsed: collapsed && !options.expanded), false)
         case .toolCall(let call):

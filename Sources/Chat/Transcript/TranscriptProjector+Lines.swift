@@ -30,7 +30,8 @@ extension TranscriptProjector {
     func render(message: Int, block: Int, entryIndex: Int) -> ([StyledLine], Bool) {
         let msg = messages[message]
         var (lines, dependent) = renderer.render(msg.blocks[block], width: width,
-                                                 options: .init(expanded: expanded, spinner: spinner))
+                                                 options: .init(expanded: expanded, spinner: spinner),
+                                                 cache: markdownCache)
         if msg.role == .user && block == 0 {
             let header = StyledLine("You", spans: [StyledSpan(0..<3, ChatHighlights.user)], lineHl: ChatHighlights.userBg)
             lines.insert(header, at: 0)

@@ -48,6 +48,10 @@ public final class TranscriptProjector {
     /// The glyph shown for running tools.
     public private(set) var spinner = "⠋"
 
+    /// Rendered markdown blocks of the last assistant text rendered (the
+    /// one streaming), so a delta re-renders only its changed blocks.
+    let markdownCache = MarkdownCache()
+
     /// One block's place in the buffer.
     struct Entry {
         var message: Int

@@ -161,6 +161,28 @@ import Testing
         }
     }
 
+    @Test func cachedStreamingMatchesUncachedRendering() {
+        let renderer = MarkdownRenderer()
+        let cache = MarkdownCache()
+        var prefix = ""
+        for ch in MD.showcase {
+            prefix.append(ch)
+            let cached = renderer.renderDocument(prefix, width: 40, cache: cache).lines
+            #expect(cached == renderer.render(prefix, width: 40), "prefix of \(prefix.count) characters")
+        }
+        #expect(cache.count > 5)
+    }
+
+    @Test func referenceDefinitionsBypassTheCache() {
+        let renderer = MarkdownRenderer()
+        let cache = MarkdownCache()
+        let before = renderer.renderDocument("see [x][r]\n\nmore", width: 40, cache: cache).lines
+        #expect(before[0].text == "see [x][r]")
+        let after = renderer.renderDocument("see [x][r]\n\nmore\n\n[r]: https://a.example", width: 40, cache: cache).lines
+        #expect(after[0].text == "see x")
+        #expect(after[0].spans.first?.url == "https://a.example")
+    }
+
     @Test func showcaseWidthsRespected() {
         for width in [24, 40, 80] {
             let lines = render(MD.showcase, width: width)
