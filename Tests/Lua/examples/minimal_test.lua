@@ -1,0 +1,45 @@
+-- Headless screen test of runtime/examples/minimal.lua (100x30).
+local t = dofile("Tests/Lua/examples/lib.lua")
+local win = weft.win
+
+t.it("puts the status line on the top row", function()
+  t.row_has(1, "mock:mock-1")
+  t.row_has(1, "idle")
+  t.eq({ row = 0, col = 0, width = 100, height = 1 }, win.get_rect(win.find("status")))
+end)
+
+t.it("keeps the transcript in the middle and the composer at the bottom", function()
+  local tr = win.get_rect(win.find("transcript"))
+  local co = win.get_rect(win.find("composer"))
+  t.eq(1, tr.row)
+  t.eq(27, co.row)
+  t.eq(3, co.height)
+  t.row_has(2, "Welcome to weft")
+  t.row_has(28, "┌──")
+  t.row_has(30, "└──")
+end)
+
+t.it("uses the custom border characters and colours", function()
+  local cfg = win.get_config(win.find("composer"))
+  t.eq({ "┌", "MinimalBorder" }, cfg.border[1])
+  t.eq("#c0c0c0", weft.hl.get("ChatStatus").fg)
+  t.eq("#5f87af", weft.hl.get("MinimalBorder").fg)
+end)
+
+t.it("still chats: a reply streams into the transcript, status stays on top", function()
+  t.chat("hello there")
+  t.has("hello there")
+  t.row_has(1, "idle")
+  t.ok((t.find_row("hello there") or 0) > 1, "the prompt is below the status line")
+end)
+
+t.it("grows the composer with multi-line input and keeps the status on top", function()
+  weft.input.feed("one<C-j>two<C-j>three")
+  t.eq("one\ntwo\nthree", t.composer_text())
+  t.eq(5, win.get_rect(win.find("composer")).height)
+  t.row_has(1, "mock:mock-1")
+  weft.input.feed("<C-u><BS><C-u><BS><C-u>")
+  t.eq("", t.composer_text())
+end)
+
+t.finish()
