@@ -1,0 +1,113 @@
+import Kernel
+
+// The composer's keys as ordinary keymaps: every binding is listed by
+// `weft.keymap.list()` with its description and owner "weft", and a user
+// mapping of the same keys replaces it.
+
+extension Composer {
+    /// One stock binding: keys, description, action.
+    typealias Binding = (lhs: String, desc: String, action: (Composer) throws -> Void)
+
+    /// The bindings of mode ``mode``.
+    static let composerBindings: [Binding] = [
+        ("<CR>", "send the message", { try $0.submit() }),
+        ("<S-CR>", "insert a line break", { try $0.insertNewline() }),
+        ("<M-CR>", "insert a line break", { try $0.insertNewline() }),
+        ("<C-j>", "insert a line break", { try $0.insertNewline() }),
+        ("<BS>", "delete the character before the cursor", { try $0.deleteBackward() }),
+        ("<C-h>", "delete the character before the cursor", { try $0.deleteBackward() }),
+        ("<Del>", "delete the character under the cursor", { try $0.deleteForward() }),
+        ("<Left>", "cursor left", { try $0.moveLeft() }),
+        ("<Right>", "cursor right", { try $0.moveRight() }),
+        ("<Up>", "cursor up; older history on the first line", { try $0.moveUp() }),
+        ("<Down>", "cursor down; newer history on the last line", { try $0.moveDown() }),
+        ("<Home>", "start of line", { try $0.moveLineStart() }),
+        ("<C-a>", "start of line", { try $0.moveLineStart() }),
+        ("<End>", "end of line", { try $0.moveLineEnd() }),
+        ("<C-e>", "end of line", { try $0.moveLineEnd() }),
+        ("<M-b>", "word backward", { try $0.moveWordBackward() }),
+        ("<C-Left>", "word backward", { try $0.moveWordBackward() }),
+        ("<M-f>", "word forward", { try $0.moveWordForward() }),
+        ("<C-Right>", "word forward", { try $0.moveWordForward() }),
+        ("<C-k>", "kill to end of line", { try $0.killToLineEnd() }),
+        ("<C-u>", "kill to start of line", { try $0.killToLineStart() }),
+        ("<C-w>", "kill the word before the cursor", { try $0.killWordBackward() }),
+        ("<M-BS>", "kill the word before the cursor", { try $0.killWordBackward() }),
+        ("<M-d>", "kill the word after the cursor", { try $0.killWordForward() }),
+        ("<C-y>", "yank the last kill", { try $0.yank() }),
+        ("<C-z>", "undo", { try $0.undoEdit() }),
+        ("<C-_>", "undo", { try $0.undoEdit() }),
+        ("<C-S-z>", "redo", { try $0.redoEdit() }),
+        ("<C-r>", "search the history backwards", { $0.startSearch() }),
+        ("<C-g>", "edit the message in $VISUAL or $EDITOR", { $0.openEditorWithRunner() }),
+    ]
+
+    /// The bindings of mode ``searchMode``.
+    static let searchBindings: [Binding] = [
+        ("<C-r>", "history search: next older match", { $0.searchNext() }),
+        ("<CR>", "history search: accept the match", { $0.acceptSearch() }),
+        ("<Esc>", "history search: cancel", { $0.cancelSearch() }),
+        ("<C-g>", "history search: cancel", { $0.cancelSearch() }),
+        ("<BS>", "history search: delete the last query character", { $0.searchBackspace() }),
+        ("<C-h>", "history search: delete the last query character", { $0.searchBackspace() }),
+    ]
+
+    /// Installs every composer key as a keymap (owner "weft") in modes
+    /// ``mode`` and ``searchMode``, plus the unmapped-key handlers that type
+    /// printable keys (`<Space>`, `<lt>`, `<Tab>` included) and the paste
+    /// handlers (`paste:composer`, `paste:composer_search`). In a search any
+    /// other key accepts the match and is then handled in ``mode``.
+    /// Existing mappings of the same keys are replaced.
+    /// - Throws: `KernelError` when a mapping cannot be set.
+    public func installKeymaps(editor: Editor) throws {
+        try install(Self.composerBindings, mode: Self.mode, in: editor)
+        try install(Self.searchBindings, mode: Self.searchMode, in: editor)
+        editor.unmappedKeyHandlers[Self.mode] = { [weak self] key in
+            guard let self, let s = Self.printable(key) else { return }
+            self.report { try self.type(s) }
+        }
+        editor.unmappedKeyHandlers[Self.searchMode] = { [weak self, weak editor] key in
+            guard let self else { return }
+            if let s = Self.printable(key), s != "\t" {
+                self.searchType(s)
+            } else {
+                self.acceptSearch()
+                editor?.handleKey(key)
+            }
+        }
+        let paste: (String) -> Void = { [weak self] text in
+            guard let self else { return }
+            self.report { try self.paste(text) }
+        }
+        editor.unmappedKeyHandlers["paste:" + Self.mode] = paste
+        editor.unmappedKeyHandlers["paste:" + Self.searchMode] = paste
+    }
+
+    /// The text a key types, or nil for keys that type nothing.
+    static func printable(_ key: String) -> String? {
+        if key == "<Tab>" { return "\t" }
+        return (try? Key(token: key))?.text
+    }
+
+    private func install(_ bindings: [Binding], mode: String, in editor: Editor) throws {
+        for b in bindings {
+            let action = b.action
+            try editor.keymaps.set(
+                mode: mode, lhs: b.lhs,
+                rhs: .handler(owner: Self.owner, call: { [weak self] in
+                    guard let self else { return }
+                    try action(self)
+                }),
+                options: KeymapOptions(desc: b.desc, owner: Self.owner))
+        }
+    }
+
+    /// Runs an action from a key handler, reporting errors as messages.
+    private func report(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            editor.notify("composer: \(error)", level: .error)
+        }
+    }
+}
