@@ -19,6 +19,7 @@ run_suite "swift test" swift test --skip-build
 if [ -x Tests/Lua/run.sh ] || [ -f Tests/Lua/run.sh ]; then
   run_suite "lua suite" bash Tests/Lua/run.sh .build/debug/weft
 fi
+run_suite "lua examples" bash Tests/Lua/run_examples.sh .build/debug/weft
 if [ -f Tests/EndToEnd/run.sh ]; then
   run_suite "end-to-end (tmux)" bash Tests/EndToEnd/run.sh .build/debug/weft
 fi

@@ -102,8 +102,22 @@ function M.chat(text)
   pcall(weft.autocmd.del, id)
 end
 
+local cleanups = {}
+
+--- Runs `fn` after the current test, whether it passed or not.
+function M.after(fn) cleanups[#cleanups + 1] = fn end
+
+local function run_cleanups()
+  for i = #cleanups, 1, -1 do
+    local ok, err = pcall(cleanups[i])
+    if not ok then print("  (cleanup failed: " .. tostring(err) .. ")") end
+  end
+  cleanups = {}
+end
+
 function M.it(name, fn)
   local ok, err = xpcall(fn, debug.traceback)
+  run_cleanups()
   if ok then
     M.passed = M.passed + 1
     print("  ok   " .. name)
@@ -113,9 +127,24 @@ function M.it(name, fn)
   end
 end
 
+--- A known wall: a check that should pass once the kernel or the stock UI
+--- is fixed. A failure is printed as "WALL name: reason" and not counted;
+--- a pass is counted and printed as fixed, so the note can be removed.
+function M.known(name, fn)
+  local ok, err = xpcall(fn, debug.traceback)
+  run_cleanups()
+  if ok then
+    M.passed = M.passed + 1
+    print("  ok   (known wall now fixed) " .. name)
+  else
+    M.walls = (M.walls or 0) + 1
+    print("  WALL " .. name .. ": " .. tostring(err):match("^[^\n]*"))
+  end
+end
+
 --- Prints the summary and quits (exit code 1 when a test failed).
 function M.finish()
-  print(string.format("  %d passed, %d failed", M.passed, M.failed))
+  print(string.format("  %d passed, %d failed, %d known walls", M.passed, M.failed, M.walls or 0))
   weft.quit(M.failed > 0 and 1 or 0)
 end
 
