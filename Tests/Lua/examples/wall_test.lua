@@ -96,6 +96,39 @@ t.it("transcript: drawn by Lua from chat events while the reply streams", functi
   t.has("count to 5")
 end)
 
+local function wide_lines(limit)
+  local n = 0
+  for _, l in ipairs(weft.buf.get_lines(win.get_buf(T), 0, -1)) do
+    if ui.measure(l) > limit then n = n + 1 end
+  end
+  return n
+end
+
+t.it("transcript: turned into a float and back", function()
+  t.after(function() win.set_config(T, { split = "above", win = C }); restore() end)
+  win.set_config(T, { relative = "editor", row = 2, col = 10, width = 50, height = 12, border = "single" })
+  t.eq({ row = 2, col = 10, width = 52, height = 14 }, rect(T))
+  t.chat("hello float")
+  local m = weft.chat.messages()
+  t.eq("hello float", m[#m - 1].text)
+  t.row_has(3, "┌──")
+  win.set_config(T, { split = "above", win = C })
+  restore()
+  t.eq({ row = 0, col = 0, width = 100, height = 26 }, rect(T))
+end)
+
+t.known("transcript: as a float, tables and rules fit the float (ChatUI.transcriptWidth reads only the layout tree)", function()
+  local side = win.open(weft.buf.create({}), { split = "right", win = T, size = 50 })
+  t.after(function() pcall(win.close, side) end)
+  t.chat("show me markdown")
+  local tiled = wide_lines(50) -- code blocks are not wrapped: they may be wider
+  win.close(side)
+  t.after(function() win.set_config(T, { split = "above", win = C }); restore() end)
+  win.set_config(T, { relative = "editor", row = 0, col = 0, width = 50, height = 20 })
+  weft.ui.redraw()
+  t.eq(tiled, wide_lines(50), "lines wider than the 50-column float")
+end)
+
 -- ------------------------------------------------------------------ composer
 t.it("composer: hidden, yet its keys still edit and send", function()
   layout.set({ kind = "col", children = { { win = T, weight = 1 }, { win = S, size = 1 } } })
@@ -162,6 +195,13 @@ t.it("status: hidden, moved to the top, resized", function()
   t.eq({ row = 0, col = 0, width = 100, height = 2 }, rect(S))
   t.row_has(1, "mock:mock-1")
   restore()
+end)
+
+t.known("status: as a float, the stock text fits the float (ChatUI.refreshStatus reads only the layout tree)", function()
+  t.after(function() win.set_config(S, { split = "below", win = C }); restore() end)
+  win.set_config(S, { relative = "editor", row = 0, col = 60, width = 30, height = 1 })
+  t.chat("hi")
+  t.eq(30, ui.measure(weft.buf.get_lines(win.get_buf(S), 0, -1)[1]))
 end)
 
 t.it("status: drawn by Lua from events while a prompt streams", function()
