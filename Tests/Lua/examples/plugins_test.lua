@@ -74,4 +74,12 @@ t.it("answers with a clear error once the plugin has exited", function()
   t.eq(true, is_error)
 end)
 
+t.it("reports a plugin that cannot start, without breaking the config", function()
+  local p = P.start({ name = "missing", cmd = { "/nonexistent/plugin" } })
+  t.wait(3000, function() return p.job == nil end, "the failed job to be gone")
+  local out, is_error = P.call(p, "x", {})
+  t.eq(true, is_error)
+  t.ok(out:find("missing", 1, true), out)
+end)
+
 t.finish()

@@ -78,7 +78,8 @@ end
 --- Starts a plugin: `spec = {name = "x", cmd = {"prog", "arg"}, cwd = ?, env = ?}`.
 function plugins.start(spec)
   local p = { name = spec.name, next_id = 0, replies = {}, tools = {} }
-  p.job = weft.job.start({
+  plugins.list[p.name] = p
+  local ok, job = pcall(weft.job.start, {
     cmd = spec.cmd, cwd = spec.cwd, env = spec.env,
     on_stdout = function(_, line) on_line(p, line) end,
     on_stderr = function(_, line) log(p, "warn", line) end,
@@ -88,7 +89,7 @@ function plugins.start(spec)
       if code ~= 0 or signal ~= 0 then log(p, "warn", "exited (code " .. code .. ", signal " .. signal .. ")") end
     end,
   })
-  plugins.list[p.name] = p
+  if ok then p.job = job else log(p, "warn", "could not start: " .. tostring(job)) end
   return p
 end
 
