@@ -19,6 +19,9 @@ let package = Package(
         .library(name: "LuaAPI", targets: ["LuaAPI"]),
         .library(name: "Chat", targets: ["Chat"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
     targets: [
         systemLibrary("CLua", "lua5.4", ["liblua5.4-dev"]),
         systemLibrary("CTermKey", "termkey", ["libtermkey-dev"]),
@@ -38,8 +41,12 @@ let package = Package(
         .target(name: "Chat",
                 dependencies: ["Kernel", "Render", "CCmark"],
                 swiftSettings: swift5),
+        .target(name: "OpenAIProvider",
+                dependencies: ["Chat", "Kernel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+                path: "Sources/OpenAIProvider",
+                swiftSettings: swift5),
         .executableTarget(name: "weft",
-                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat"],
+                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider"],
                           swiftSettings: swift5),
 
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swift5),
@@ -50,6 +57,8 @@ let package = Package(
                     dependencies: ["LuaAPI", "Kernel", "Render", "CLua", "CLuaShim"],
                     swiftSettings: swift5),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Kernel", "Render", "CCmark"],
+                    swiftSettings: swift5),
+        .testTarget(name: "OpenAIProviderTests", dependencies: ["OpenAIProvider", "Chat", "Kernel"],
                     swiftSettings: swift5),
     ]
 )

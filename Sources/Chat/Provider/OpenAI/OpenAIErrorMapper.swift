@@ -1,0 +1,118 @@
+import Foundation
+
+/// Turns what went wrong talking to an OpenAI-compatible server into a
+/// one-line message for the transcript, and decides what may be retried.
+///
+/// Messages start with `openai:` and quote the server's own message. They
+/// never contain the API key: every message goes through ``scrub(_:key:)``,
+/// which removes the key and anything that looks like an `sk-` key.
+public enum OpenAIErrorMapper {
+    /// How much of a non-JSON error body is quoted.
+    public static let maxQuoted = 300
+
+    /// The message for an HTTP error status with `body`.
+    /// - Parameters:
+    ///   - url: the endpoint (named for 404s).
+    ///   - key: the API key in use, removed from the message.
+    public static func message(status: Int, body: String, url: String, key: String?) -> String {
+        let server = serverMessage(body)
+        let said = server.isEmpty ? "" : ": \(server)"
+        let text: String
+        switch status {
+        case 401:
+            text = "openai: the API key is missing or wrong (HTTP 401)\(said). Set OPENAI_API_KEY or api_key."
+        case 403:
+            text = "openai: access denied (HTTP 403)\(said)"
+        case 404:
+            text = "openai: not found at \(url) (HTTP 404)\(said). Check the base URL and the model name."
+        case 429:
+            text = "openai: rate limited (HTTP 429)\(said)"
+        case 400..<500:
+            text = "openai: request rejected (HTTP \(status))\(said)"
+        case 500..<600:
+            text = "openai: server error (HTTP \(status))\(said)"
+        default:
+            text = "openai: unexpected HTTP \(status)\(said)"
+        }
+        return scrub(text, key: key)
+    }
+
+    /// The message for a server error object (mid-stream, or a JSON body
+    /// sent with HTTP 200).
+    public static func message(serverError e: OpenAIServerError, key: String?) -> String {
+        var text = "openai: server error"
+        if let type = e.type, !type.isEmpty { text += " (\(type))" }
+        text += ": " + (e.message.isEmpty ? "no message" : e.message)
+        return scrub(text, key: key)
+    }
+
+    /// The message when no connection could be made or it broke.
+    public static func connectionFailed(url: String, reason: String, key: String?) -> String {
+        scrub("openai: cannot connect to \(url) (\(reason))", key: key)
+    }
+
+    /// The message when the server went silent for `seconds`.
+    public static func timedOut(url: String, seconds: Double, key: String?) -> String {
+        scrub("openai: no answer from \(url) within \(Int(seconds.rounded())) s (timeout)", key: key)
+    }
+
+    /// The message when the stream ended before `[DONE]` and before any
+    /// finish reason.
+    public static let truncated = "openai: the connection closed before the reply was complete (no [DONE])"
+
+    /// The server's message in an error body: the JSON `message`, else the
+    /// body's first ``maxQuoted`` characters on one line.
+    public static func serverMessage(_ body: String) -> String {
+        if let e = OpenAIServerError.find(inBody: body) {
+            return e.message.isEmpty ? (e.type ?? "") : e.message
+        }
+        let flat = body.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        return flat.count > maxQuoted ? String(flat.prefix(maxQuoted)) + "..." : flat
+    }
+
+    /// True for statuses worth retrying: 408, 409, 429 and 5xx.
+    public static func isRetryable(status: Int) -> Bool {
+        status == 408 || status == 409 || status == 429 || (500..<600).contains(status)
+    }
+
+    /// Seconds from a `Retry-After` header: delta-seconds or an HTTP date.
+    public static func retryAfter(_ header: String?, now: Date = Date()) -> Double? {
+        guard let h = header?.trimmingCharacters(in: .whitespaces), !h.isEmpty else { return nil }
+        if let s = Double(h), s.isFinite { return max(0, s) }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = f.date(from: h) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+
+    /// The wait before retry number `attempt` (1-based): `Retry-After` if
+    /// given, else 0.5 s doubling; capped at `cap`.
+    public static func backoff(attempt: Int, retryAfter: Double?, cap: Double) -> Double {
+        let exp = 0.5 * pow(2, Double(max(0, attempt - 1)))
+        return min(cap, retryAfter ?? exp)
+    }
+
+    /// Removes `key` and anything shaped like an OpenAI key (`sk-` and 8 or
+    /// more key characters) from `text`.
+    public static func scrub(_ text: String, key: String?) -> String {
+        var out = text
+        if let key, key.count >= 4 { out = out.replacingOccurrences(of: key, with: "[key]") }
+        var result = ""
+        var rest = Substring(out)
+        while let r = rest.range(of: "sk-") {
+            result += rest[..<r.lowerBound]
+            let tail = rest[r.upperBound...]
+            let keyChars = tail.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*" }
+            if keyChars.count >= 8 {
+                result += "sk-[key]"
+            } else {
+                result += "sk-" + keyChars
+            }
+            rest = tail[keyChars.endIndex...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Kernel
+
+/// Builds the HTTP request for a streamed chat completion:
+/// `POST {base}/v1/chat/completions` with the JSON body and headers of
+/// the OpenAI wire format (see docs in `PROVIDERS.md`).
+///
+/// ```swift
+/// let r = OpenAIRequest(baseURL: "http://127.0.0.1:8080", apiKey: nil, model: "m", request: req)
+/// r.url      // http://127.0.0.1:8080/v1/chat/completions
+/// r.body     // {"messages":[...],"model":"m","stream":true,...}
+/// ```
+public struct OpenAIRequest: Hashable, Sendable {
+    /// The default server.
+    public static let defaultBaseURL = "https://api.openai.com"
+
+    /// The full URL of the chat completions endpoint.
+    public var url: String
+    /// Header name/value pairs (no `Authorization` without a key).
+    public var headers: [HeaderField]
+    /// The JSON body.
+    public var body: String
+
+    /// One HTTP header.
+    public struct HeaderField: Hashable, Sendable {
+        /// Header name.
+        public var name: String
+        /// Header value.
+        public var value: String
+
+        /// Creates a header field.
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// Builds the request for `request` on `model`.
+    /// - Parameters:
+    ///   - baseURL: the server, with or without a trailing `/v1`.
+    ///   - apiKey: sent as a bearer token; nil or empty sends none.
+    public init(baseURL: String, apiKey: String?, model: String, request: ProviderRequest) {
+        url = Self.endpoint(baseURL: baseURL, path: "chat/completions")
+        headers = Self.headers(apiKey: apiKey, accept: "text/event-stream")
+        headers.append(HeaderField("Content-Type", "application/json"))
+        body = ChatJSON.encode(Self.bodyValue(model: model, request: request))
+    }
+
+    /// `{base}/v1/{path}`, accepting a base that already ends in `/v1`
+    /// (and trailing slashes).
+    public static func endpoint(baseURL: String, path: String) -> String {
+        var base = baseURL.trimmingCharacters(in: .whitespaces)
+        if base.isEmpty { base = defaultBaseURL }
+        while base.hasSuffix("/") { base.removeLast() }
+        if !base.hasSuffix("/v1") { base += "/v1" }
+        return base + "/" + path
+    }
+
+    /// The headers every request carries: `Accept`, and `Authorization`
+    /// when there is a key.
+    public static func headers(apiKey: String?, accept: String) -> [HeaderField] {
+        var h = [HeaderField("Accept", accept)]
+        if let key = apiKey, !key.isEmpty { h.append(HeaderField("Authorization", "Bearer " + key)) }
+        return h
+    }
+
+    /// The JSON body as a ``Value``.
+    public static func bodyValue(model: String, request: ProviderRequest) -> Value {
+        var body: [String: Value] = [
+            "model": .string(model),
+            "messages": .array(request.messages.map(message)),
+            "stream": .bool(true),
+            "stream_options": .table(["include_usage": .bool(true)]),
+        ]
+        if !request.tools.isEmpty { body["tools"] = .array(request.tools.map(tool)) }
+        return .table(body)
+    }
+
+    /// One message in wire form.
+    public static func message(_ m: ProviderMessage) -> Value {
+        var t: [String: Value] = ["role": .string(m.role.rawValue), "content": .string(m.content)]
+        if !m.toolCalls.isEmpty {
+            if m.content.isEmpty { t["content"] = .null }
+            t["tool_calls"] = .array(m.toolCalls.map { c in
+                .table(["id": .string(c.id), "type": "function",
+                        "function": .table(["name": .string(c.name), "arguments": .string(c.arguments)])])
+            })
+        }
+        if m.role == .tool { t["tool_call_id"] = .string(m.toolCallID ?? "") }
+        return .table(t)
+    }
+
+    /// One tool in wire form: `{"type":"function","function":{...}}`.
+    public static func tool(_ s: ToolSchema) -> Value {
+        .table(["type": "function",
+                "function": .table(["name": .string(s.name), "description": .string(s.description),
+                                    "parameters": s.parameters])])
+    }
+}

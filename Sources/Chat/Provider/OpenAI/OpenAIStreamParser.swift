@@ -1,0 +1,200 @@
+import Foundation
+
+/// Turns the bytes of a streamed chat completion body into
+/// ``ProviderEvent``s: SSE framing, chunk decoding, reasoning in its three
+/// forms, tool-call assembly, usage and the end of the stream. Pure and
+/// synchronous: the HTTP transport feeds it, tests feed it bytes directly.
+///
+/// Event order: text and thinking deltas as they come (adjacent deltas of
+/// one kind within one ``feed(_:)`` are merged); the tool calls when the
+/// finish reason arrives (or at the end); then `.usage` (if the server sent
+/// it) and `.finish` at `[DONE]`. A stream that fails ends with one
+/// `.error`: a mid-stream error object, an error event, a JSON error body
+/// instead of SSE (HTTP 200 with `{"error":...}`), a chunk that is not
+/// JSON, or an end of connection with neither `[DONE]` nor a finish reason.
+/// After the terminal event, ``isDone`` is true and input is ignored.
+///
+/// ```swift
+/// var p = OpenAIStreamParser()
+/// p.feed(Array("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n".utf8))
+/// // [.textDelta("Hi"), .finish(reason: "stop")]
+/// ```
+public struct OpenAIStreamParser: Sendable {
+    /// Cap on a buffered non-SSE (JSON) body.
+    public static let maxJSONBody = 1 << 20
+
+    private var decoder = SSEDecoder()
+    private var splitter = ThinkTagSplitter()
+    private var tools = ToolCallAccumulator()
+    private var finishReason: String?
+    private var usage: OpenAIUsage?
+    private var apiKey: String?
+    private enum Mode { case sniffing, sse, json }
+    private var mode = Mode.sniffing
+    private var jsonBody: [UInt8] = []
+
+    /// True once the terminal event was produced.
+    public private(set) var isDone = false
+    /// True once any text, thinking or tool call was produced.
+    public private(set) var producedOutput = false
+
+    /// Creates a parser; `apiKey` is scrubbed from error messages.
+    public init(apiKey: String? = nil) {
+        self.apiKey = apiKey
+    }
+
+    /// Consumes body bytes, returning the events they complete.
+    public mutating func feed(_ bytes: [UInt8]) -> [ProviderEvent] {
+        guard !isDone else { return [] }
+        if mode == .sniffing {
+            guard let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
+                return []
+            }
+            mode = first == 0x7B || first == 0x5B ? .json : .sse  // '{' or '[': a plain JSON body
+        }
+        if mode == .json {
+            if jsonBody.count < Self.maxJSONBody { jsonBody.append(contentsOf: bytes.prefix(Self.maxJSONBody - jsonBody.count)) }
+            return []
+        }
+        var out: [ProviderEvent] = []
+        for event in decoder.feed(bytes) {
+            handle(event, into: &out)
+            if isDone { break }
+        }
+        return Self.merged(out)
+    }
+
+    /// The connection ended: flushes what is pending and returns the
+    /// terminal event if none was produced yet.
+    public mutating func finish() -> [ProviderEvent] {
+        guard !isDone else { return [] }
+        var out: [ProviderEvent] = []
+        switch mode {
+        case .json:
+            isDone = true
+            let text = String(decoding: jsonBody, as: UTF8.self)
+            let e = OpenAIServerError.find(inBody: text)
+                ?? OpenAIServerError(message: "expected an event stream, got: " + OpenAIErrorMapper.serverMessage(text))
+            return [.error(message: OpenAIErrorMapper.message(serverError: e, key: apiKey))]
+        case .sniffing, .sse:
+            for event in decoder.finish() where !isDone { handle(event, into: &out) }
+        }
+        if !isDone {
+            if finishReason != nil {
+                complete(into: &out)  // lenient: finished, only [DONE] is missing
+            } else {
+                flushText(into: &out)
+                isDone = true
+                out.append(.error(message: OpenAIErrorMapper.truncated))
+            }
+        }
+        return Self.merged(out)
+    }
+
+    private mutating func handle(_ event: SSEEvent, into out: inout [ProviderEvent]) {
+        let data = event.data
+        if data.trimmingCharacters(in: .whitespaces) == "[DONE]" {
+            complete(into: &out)
+            return
+        }
+        let chunk: OpenAIChunk
+        do {
+            chunk = try OpenAIChunk.parse(data)
+        } catch {
+            if event.event == "error" {
+                fail(OpenAIServerError(message: data), into: &out)
+            } else {
+                fail(OpenAIServerError(message: "unreadable chunk (\(error)): \(data.prefix(120))"), into: &out)
+            }
+            return
+        }
+        if let e = chunk.error {
+            fail(e, into: &out)
+            return
+        }
+        if event.event == "error" {
+            fail(OpenAIServerError(message: data), into: &out)
+            return
+        }
+        apply(chunk, into: &out)
+    }
+
+    private mutating func apply(_ chunk: OpenAIChunk, into out: inout [ProviderEvent]) {
+        if let r = chunk.reasoning, !r.isEmpty {
+            producedOutput = true
+            out.append(.thinkingDelta(r))
+        }
+        if let c = chunk.content, !c.isEmpty {
+            for piece in splitter.feed(c) { append(piece, into: &out) }
+        }
+        for delta in chunk.toolCalls { tools.add(delta) }
+        if let u = chunk.usage { usage = u }
+        if let reason = chunk.finishReason, finishReason == nil {
+            finishReason = reason
+            flushText(into: &out)
+            emitToolCalls(into: &out)
+        }
+    }
+
+    private mutating func append(_ piece: ThinkTagSplitter.Piece, into out: inout [ProviderEvent]) {
+        producedOutput = true
+        switch piece {
+        case .text(let t): out.append(.textDelta(t))
+        case .thinking(let t): out.append(.thinkingDelta(t))
+        }
+    }
+
+    private mutating func flushText(into out: inout [ProviderEvent]) {
+        for piece in splitter.finish() { append(piece, into: &out) }
+    }
+
+    private mutating func emitToolCalls(into out: inout [ProviderEvent]) {
+        for call in tools.finish() {
+            producedOutput = true
+            out.append(.toolCall(id: call.id, name: call.name, arguments: call.arguments))
+        }
+    }
+
+    private mutating func complete(into out: inout [ProviderEvent]) {
+        flushText(into: &out)
+        emitToolCalls(into: &out)
+        if let u = usage { out.append(.usage(input: u.input, output: u.output)) }
+        out.append(.finish(reason: finishReason ?? "stop"))
+        isDone = true
+    }
+
+    private mutating func fail(_ e: OpenAIServerError, into out: inout [ProviderEvent]) {
+        flushText(into: &out)
+        out.append(.error(message: OpenAIErrorMapper.message(serverError: e, key: apiKey)))
+        isDone = true
+    }
+
+    /// Joins adjacent text deltas and adjacent thinking deltas.
+    static func merged(_ events: [ProviderEvent]) -> [ProviderEvent] {
+        guard events.count > 1 else { return events }
+        var out: [ProviderEvent] = []
+        var text = ""
+        var thinking = false
+        func flush() {
+            if !text.isEmpty { out.append(thinking ? .thinkingDelta(text) : .textDelta(text)) }
+            text = ""
+        }
+        for e in events {
+            switch e {
+            case .textDelta(let t):
+                if thinking { flush() }
+                thinking = false
+                text += t
+            case .thinkingDelta(let t):
+                if !thinking { flush() }
+                thinking = true
+                text += t
+            default:
+                flush()
+                out.append(e)
+            }
+        }
+        flush()
+        return out
+    }
+}

@@ -1,0 +1,114 @@
+import AsyncHTTPClient
+import Chat
+import Foundation
+import Kernel
+import NIOCore
+
+/// Why a model listing or health check failed; the message is for users
+/// and never contains the API key.
+public enum OpenAIProviderError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The server could not be reached or did not answer in time.
+    case unreachable(String)
+    /// The server answered with an error status or an unreadable body.
+    case failed(String)
+    /// The server has no model list (`GET /v1/models` is not supported).
+    case unsupported(String)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .unreachable(let m), .failed(let m), .unsupported(let m): return m
+        }
+    }
+}
+
+extension OpenAIProvider {
+    /// The ids of the server's models (`GET /v1/models`), in its order.
+    /// - Parameter timeout: seconds for the whole request.
+    /// - Throws: ``OpenAIProviderError``; `.unsupported` for a 404/405.
+    public func listModels(timeout: Double = 10) async throws -> [String] {
+        let c = configuration
+        let url = c.modelsURL
+        let http = OpenAIHTTP.request(url: url, method: .GET,
+                                      headers: OpenAIRequest.headers(apiKey: c.apiKey, accept: "application/json"),
+                                      body: nil)
+        let response: HTTPClientResponse
+        let body: String
+        do {
+            response = try await OpenAIHTTP.client.execute(http, timeout: .milliseconds(Int64(max(0.1, timeout) * 1000)))
+            body = try await OpenAIHTTP.collect(response.body, limit: 4 << 20)
+        } catch {
+            throw OpenAIProviderError.unreachable(OpenAIHTTP.describe(error, url: url, timeout: timeout, key: c.apiKey))
+        }
+        let status = Int(response.status.code)
+        if status == 404 || status == 405 {
+            throw OpenAIProviderError.unsupported(
+                "openai: this server does not list its models (HTTP \(status) for \(url)); use /model NAME")
+        }
+        guard (200..<300).contains(status) else {
+            throw OpenAIProviderError.failed(OpenAIErrorMapper.message(status: status, body: body, url: url, key: c.apiKey))
+        }
+        return try Self.modelIDs(body, url: url)
+    }
+
+    /// Blocking ``listModels(timeout:)`` for non-async callers (print mode,
+    /// `--health`, the UI's `/model`); never call it from a Swift
+    /// concurrency task.
+    public func listModelsBlocking(timeout: Double = 10) -> Result<[String], OpenAIProviderError> {
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        let provider = self
+        Task.detached {
+            do { box.set(.success(try await provider.listModels(timeout: timeout))) }
+            catch let e as OpenAIProviderError { box.set(.failure(e)) }
+            catch { box.set(.failure(.failed("openai: \(error)"))) }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + max(0.1, timeout) + 2) == .timedOut {
+            return .failure(.unreachable(OpenAIErrorMapper.timedOut(url: configuration.modelsURL, seconds: timeout,
+                                                                    key: configuration.apiKey)))
+        }
+        return box.get() ?? .failure(.failed("openai: no answer"))
+    }
+
+    /// One line for `weft --health`: whether the server answers
+    /// `GET /v1/models` within `timeout` seconds.
+    public func healthLine(timeout: Double = 3) -> String {
+        let head = "openai: \(configuration.modelsURL) (model \(model), key \(configuration.apiKey == nil ? "not set" : "set"))"
+        switch listModelsBlocking(timeout: timeout) {
+        case .success(let ids):
+            let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", ..." : "")
+            return head + ": ok, \(ids.count) model\(ids.count == 1 ? "" : "s")" + (ids.isEmpty ? "" : " (\(shown))")
+        case .failure(.unsupported):
+            return head + ": answers, but does not list models"
+        case .failure(let e):
+            return head + ": FAILED: \(e.description)"
+        }
+    }
+
+    static func modelIDs(_ body: String, url: String) throws -> [String] {
+        guard let json = try? ChatJSON.decode(body) else {
+            throw OpenAIProviderError.failed("openai: the model list from \(url) is not JSON")
+        }
+        let items = json["data"]?.array ?? json["models"]?.array ?? json.array ?? []
+        return items.compactMap { $0["id"]?.string ?? $0["name"]?.string ?? $0.string }
+    }
+}
+
+/// A lock-protected slot for a result crossing from a task to a thread.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Result<[String], OpenAIProviderError>?
+
+    func set(_ v: Result<[String], OpenAIProviderError>) {
+        lock.lock()
+        value = v
+        lock.unlock()
+    }
+
+    func get() -> Result<[String], OpenAIProviderError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}

@@ -1,0 +1,74 @@
+import AsyncHTTPClient
+import Chat
+import Foundation
+
+/// A provider for OpenAI-compatible servers: OpenAI itself, vLLM,
+/// llama.cpp, Ollama, LM Studio.
+///
+/// Streams `POST {base}/v1/chat/completions` with async-http-client and
+/// emits ``ProviderEvent``s from a background task, in order:
+/// text and thinking deltas (reasoning from `reasoning_content`,
+/// `reasoning` or `<think>` tags), complete tool calls, `.usage`, then
+/// `.finish(reason:)`; or one `.error(message:)`.
+///
+/// - Timeouts: 10 s to connect; ``OpenAIConfiguration/readTimeout``
+///   seconds for the headers and between any two bytes of the body.
+/// - Retries: HTTP 429 and 5xx are retried up to
+///   ``OpenAIConfiguration/maxAttempts`` times, waiting `Retry-After` when
+///   given (else 0.5 s, 1 s, 2 s...), capped at
+///   ``OpenAIConfiguration/maxRetryWait``. Each wait is announced through
+///   `onStatus` (for the status line); the final failure is an `.error`
+///   saying how many tries were made.
+/// - Cancellation: ``ProviderStream/cancel()`` is noticed within ~20 ms;
+///   the request task is cancelled, which closes the connection. Text
+///   already emitted stays with the caller.
+/// - Errors never contain the API key (see ``OpenAIErrorMapper``).
+///
+/// ```swift
+/// let p = OpenAIProvider(configuration: .from(environment: env))
+/// let s = p.stream(request: ProviderRequest(messages: [.init(role: .user, content: "hi")])) { print($0) }
+/// ```
+public struct OpenAIProvider: Provider {
+    /// Always `openai`.
+    public let name = "openai"
+    /// Server, key, model and limits.
+    public let configuration: OpenAIConfiguration
+    /// Called with a one-line notice while a request waits to retry
+    /// (from a background thread).
+    public let onStatus: (@Sendable (String) -> Void)?
+
+    /// The model name sent and shown in the status line.
+    public var model: String { configuration.model }
+
+    /// Creates a provider.
+    /// - Parameter onStatus: receives retry notices, e.g.
+    ///   `openai: HTTP 429, retrying in 1 s (try 2 of 3)`.
+    public init(configuration: OpenAIConfiguration, onStatus: (@Sendable (String) -> Void)? = nil) {
+        self.configuration = configuration
+        self.onStatus = onStatus
+    }
+
+    /// The same provider with another model.
+    public func with(model: String) -> OpenAIProvider {
+        var c = configuration
+        c.model = model
+        return OpenAIProvider(configuration: c, onStatus: onStatus)
+    }
+
+    /// The same provider reporting retry notices to `handler`.
+    public func with(onStatus handler: @escaping @Sendable (String) -> Void) -> OpenAIProvider {
+        OpenAIProvider(configuration: configuration, onStatus: handler)
+    }
+
+    /// Starts streaming a reply; returns at once (see the type's docs).
+    public func stream(request: ProviderRequest, emit: @escaping @Sendable (ProviderEvent) -> Void) -> ProviderStream {
+        let handle = ProviderStream(emit: emit)
+        let session = OpenAIStreamSession(configuration: configuration, request: request, handle: handle,
+                                          onStatus: onStatus)
+        Task.detached(priority: .userInitiated) {
+            await session.run()
+            handle.markFinished()
+        }
+        return handle
+    }
+}
