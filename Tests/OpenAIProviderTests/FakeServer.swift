@@ -1,0 +1,157 @@
+import Chat
+import Foundation
+import Kernel
+@testable import OpenAIProvider
+
+/// The Python fake server (Tests/Fixtures/fake_openai_server.py) on a free
+/// port of 127.0.0.1, for one test. It exits by itself after 20 idle
+/// seconds; ``stop()`` ends it sooner.
+final class FakeServer: @unchecked Sendable {
+    static let script: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fake_openai_server.py").path
+    }()
+
+    let process = Process()
+    let port: Int
+
+    init(extraArguments: [String] = []) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.script, "--port", "0", "--idle-timeout", "20"] + extraArguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        var line: [UInt8] = []
+        while true {
+            let d = out.fileHandleForReading.readData(ofLength: 1)
+            guard let b = d.first else { break }
+            if b == 0x0A { break }
+            line.append(b)
+        }
+        guard let p = Int(String(decoding: line, as: UTF8.self)) else {
+            process.terminate()
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "fake server did not start"])
+        }
+        port = p
+    }
+
+    deinit { stop() }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// A provider pointed at this server.
+    func provider(key: String? = nil, readTimeout: Double = 10, maxAttempts: Int = 3,
+                  onStatus: (@Sendable (String) -> Void)? = nil) -> OpenAIProvider {
+        OpenAIProvider(configuration: OpenAIConfiguration(baseURL: baseURL, apiKey: key, model: "fake-model-1",
+                                                          readTimeout: readTimeout, maxAttempts: maxAttempts),
+                       onStatus: onStatus)
+    }
+
+    /// GET a debug endpoint, decoded.
+    func debug(_ path: String) throws -> Value {
+        let data = try Data(contentsOf: URL(string: baseURL + path)!)
+        return try ChatJSON.decode(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Collects the events of one stream, with their arrival times.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(Double, ProviderEvent)] = []
+    private let start = Date()
+
+    func add(_ e: ProviderEvent) {
+        lock.lock()
+        items.append((Date().timeIntervalSince(start), e))
+        lock.unlock()
+    }
+
+    var events: [ProviderEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.map(\.1)
+    }
+
+    var timed: [(Double, ProviderEvent)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+}
+
+/// Thread-safe list of status notices.
+final class Notices: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+
+    func add(_ s: String) {
+        lock.lock()
+        items.append(s)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+}
+
+/// A one-message request.
+func ask(_ text: String) -> ProviderRequest {
+    ProviderRequest(messages: [ProviderMessage(role: .user, content: text)])
+}
+
+/// Streams `request` and waits (up to `timeout` s) for the end.
+func run(_ provider: OpenAIProvider, _ request: ProviderRequest, timeout: Double = 20) -> [ProviderEvent] {
+    let log = EventLog()
+    let handle = provider.stream(request: request) { log.add($0) }
+    _ = handle.wait(timeout: timeout)
+    return log.events
+}
+
+/// Concatenated text of the text deltas.
+func text(_ events: [ProviderEvent]) -> String {
+    events.reduce(into: "") { s, e in if case .textDelta(let t) = e { s += t } }
+}
+
+/// Concatenated text of the thinking deltas.
+func thinking(_ events: [ProviderEvent]) -> String {
+    events.reduce(into: "") { s, e in if case .thinkingDelta(let t) = e { s += t } }
+}
+
+/// The message of the last `.error`, if any.
+func errorMessage(_ events: [ProviderEvent]) -> String? {
+    for e in events.reversed() { if case .error(let m) = e { return m } }
+    return nil
+}
+
+/// The exact bytes the server sends for a streaming case.
+func dumpCase(_ name: String) throws -> [UInt8] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", FakeServer.script, "--dump", name]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return [UInt8](data)
+}
+
+/// Events with adjacent deltas of one kind merged (chunking-independent).
+func normalized(_ events: [ProviderEvent]) -> [ProviderEvent] {
+    var out: [ProviderEvent] = []
+    for e in events {
+        switch (out.last, e) {
+        case (.textDelta(let a)?, .textDelta(let b)): out[out.count - 1] = .textDelta(a + b)
+        case (.thinkingDelta(let a)?, .thinkingDelta(let b)): out[out.count - 1] = .thinkingDelta(a + b)
+        default: out.append(e)
+        }
+    }
+    return out
+}

@@ -1,0 +1,146 @@
+import Chat
+import Foundation
+import Kernel
+import Testing
+@testable import OpenAIProvider
+
+/// Every case of PROVIDERS.md through the real HTTP transport against the
+/// fake server. Each test starts its own server on a free port.
+@Suite struct OpenAIProviderStreamTests {
+    static let streamingCases = ["1a", "1b", "1c", "1d", "1e", "len", "2a", "2b", "2c", "3a", "3b", "3c", "3d",
+                                 "tool", "4a", "4b", "6a"]
+
+    /// Over HTTP, each streaming case yields what the parser makes of the
+    /// exact bytes (checked case by case in ChatTests/OpenAI).
+    @Test(arguments: streamingCases)
+    func streamingCaseMatchesTheParser(name: String) throws {
+        let server = try FakeServer()
+        let events = normalized(run(server.provider(), ask("case:" + name)))
+        var parser = OpenAIStreamParser()
+        let want = normalized(parser.feed(try dumpCase(name)) + parser.finish())
+        #expect(events == want, "case \(name)")
+        #expect(events.last?.isTerminal == true)
+    }
+
+    @Test func case1TextWithUTF8SplitsArrivesWhole() throws {
+        let server = try FakeServer()
+        let events = run(server.provider(), ask("case:1a"))
+        #expect(text(events) == "Hello, wörld! 日本語 and 😀 emoji, done.")
+        #expect(events.suffix(2) == [.usage(input: 10, output: 5), .finish(reason: "stop")])
+    }
+
+    @Test(arguments: ["2a", "2b", "2c"])
+    func case2ReasoningInEachForm(name: String) throws {
+        let server = try FakeServer()
+        let events = run(server.provider(), ask("case:" + name))
+        #expect(thinking(events) == "Let me check the time.")
+        #expect(text(events) == "It is noon.")
+    }
+
+    @Test func case3ParallelCallsReusingIndexZero() throws {
+        let server = try FakeServer()
+        let events = run(server.provider(), ask("case:3c"))
+        #expect(events == [.toolCall(id: "call_a", name: "read_file", arguments: #"{"path": "a.txt"}"#),
+                           .toolCall(id: "call_b", name: "list_files", arguments: #"{"path": "."}"#),
+                           .usage(input: 20, output: 8), .finish(reason: "tool_calls")])
+    }
+
+    @Test func lengthFinishIsReported() throws {
+        let server = try FakeServer()
+        #expect(run(server.provider(), ask("case:len")).last == .finish(reason: "length"))
+    }
+
+    @Test(arguments: ["4a", "4b"])
+    func case4UsageWithEmptyOrNullChoices(name: String) throws {
+        let server = try FakeServer()
+        let events = run(server.provider(), ask("case:" + name))
+        #expect(events == [.textDelta("Counted."), .usage(input: 12, output: 3), .finish(reason: "stop")])
+    }
+
+    @Test func toolLoopSecondRequestCarriesCallsAndResults() throws {
+        let server = try FakeServer()
+        let call = ToolCallRequest(id: "call_run", name: "run_command", arguments: #"{"command":"echo hi"}"#)
+        let request = ProviderRequest(messages: [
+            ProviderMessage(role: .user, content: "case:tool"),
+            ProviderMessage(role: .assistant, content: "", toolCalls: [call]),
+            ProviderMessage(role: .tool, content: "hi\nexit 0", toolCallID: "call_run"),
+        ], tools: [ToolSchema(name: "run_command", description: "run", parameters: .table(["type": "object"]))])
+        let events = run(server.provider(key: "sk-test-abcdefghijkl"), request)
+        #expect(text(events) == "Tool result: hi")
+        let sent = try server.debug("/debug/requests").array?.last
+        #expect(sent?["authorization"] == .string("Bearer sk-test-abcdefghijkl"))
+        #expect(sent?["accept"] == .string("text/event-stream"))
+        #expect(sent?["path"] == .string("/v1/chat/completions"))
+        let messages = sent?["body"]?["messages"]?.array ?? []
+        #expect(messages.count == 3)
+        #expect(messages.last?["tool_call_id"] == .string("call_run"))
+        #expect(messages.dropFirst().first?["tool_calls"]?.array?.first?["id"] == .string("call_run"))
+        #expect(sent?["body"]?["tools"]?.array?.count == 1)
+        #expect(sent?["body"]?["stream"] == .bool(true))
+    }
+
+    @Test func baseURLEndingInV1() throws {
+        let server = try FakeServer()
+        let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: server.baseURL + "/v1/", model: "m"))
+        #expect(text(run(p, ask("hello"))) == "You said: hello")
+    }
+
+    @Test func case8SlowDripArrivesIncrementally() throws {
+        let server = try FakeServer()
+        let log = EventLog()
+        let handle = server.provider().stream(request: ask("case:8")) { log.add($0) }
+        #expect(handle.wait(timeout: 10))
+        let timed = log.timed
+        let deltas = timed.filter { if case .textDelta = $0.1 { return true } else { return false } }
+        #expect(deltas.count >= 30, "got \(deltas.count) deltas")
+        guard let first = deltas.first?.0, let last = timed.last?.0 else { return }
+        #expect(last - first >= 1.5, "40 tokens 50 ms apart took \(last - first) s")
+        #expect(text(log.events).hasPrefix("tok0 tok1 tok2"))
+    }
+}
+
+/// PROVIDERS.md case 9: 100,000 tokens as fast as the fake server sends
+/// them. Prints the sustained rate (`openai throughput: ...`).
+@Suite struct OpenAIProviderThroughputTests {
+    @Test func case9HundredThousandTokens() throws {
+        let server = try FakeServer()
+        let counter = TokenCounter()
+        let start = Date()
+        let handle = server.provider().stream(request: ask("case:9")) { counter.add($0) }
+        #expect(handle.wait(timeout: 120))
+        let elapsed = Date().timeIntervalSince(start)
+        let (words, events, last) = counter.snapshot
+        let rate = Double(words) / max(elapsed, 0.001)
+        print("openai throughput: \(words) tokens in \(String(format: "%.2f", elapsed)) s = \(Int(rate)) tokens/s (\(events) text events)")
+        #expect(words == 100_000)
+        #expect(last == .finish(reason: "stop"))
+    }
+}
+
+/// Counts the words of text deltas without keeping the text.
+final class TokenCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var words = 0
+    private var events = 0
+    private var last: ProviderEvent?
+    private var inWord = false
+
+    func add(_ e: ProviderEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        last = e
+        guard case .textDelta(let t) = e else { return }
+        events += 1
+        for b in t.utf8 {
+            let space = b == 0x20 || b == 0x0A
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+    }
+
+    var snapshot: (Int, Int, ProviderEvent?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (words, events, last)
+    }
+}
