@@ -66,27 +66,19 @@ extension Composer {
         try motion { try editor.moveCursor(window, dx: 1) }
     }
 
-    /// Moves up a line; on the first line walks to the older history entry.
+    /// Moves up a screen row (see ``wrapWidth``) keeping the display
+    /// column; on the first row walks to the older history entry.
     /// - Throws: `KernelError` when the buffer is gone or not modifiable.
     public func moveUp() throws {
-        let b = try buffer()
-        if try normalizedCursor(b, window).row == 0 {
-            try historyOlder()
-        } else {
-            try motion { try editor.moveCursor(window, dy: -1) }
-        }
+        try moveVertically(down: false)
     }
 
-    /// Moves down a line; on the last line walks to the newer history entry
-    /// (and back to the draft past the newest).
+    /// Moves down a screen row keeping the display column; on the last row
+    /// walks to the newer history entry (and back to the draft past the
+    /// newest).
     /// - Throws: `KernelError` when the buffer is gone or not modifiable.
     public func moveDown() throws {
-        let b = try buffer()
-        if try normalizedCursor(b, window).row >= b.lineCount - 1 {
-            try historyNewer()
-        } else {
-            try motion { try editor.moveCursor(window, dy: 1) }
-        }
+        try moveVertically(down: true)
     }
 
     /// Moves to the start of the line (Home, Ctrl-A).
@@ -156,6 +148,7 @@ extension Composer {
         let b = try buffer()
         try replaceAll(b, window, lines: s.lines, cursor: s.cursor)
         lastAction = .other
+        goalColumn = nil
         editor.requestRedraw()
     }
 

@@ -41,6 +41,10 @@ public final class Composer {
     public var editorRunner: ((String) throws -> Void)?
     /// When a paste is kept aside behind a placeholder.
     public var pasteLimits = PasteLimits()
+    /// The width in cells of the composer window's text area, set by the UI
+    /// on layout. With it (and the window's `wrap` option on) Up and Down
+    /// move by screen rows of wrapped lines; without it, by buffer lines.
+    public var wrapWidth: Int?
     /// The Ctrl-R search in progress, nil when none.
     public internal(set) var searchState: ComposerSearch? {
         didSet { if searchState != oldValue { onSearchChange?(searchState) } }
@@ -57,6 +61,8 @@ public final class Composer {
     var draft: ComposerSnapshot?
     /// The mode to return to when a search ends.
     var modeBeforeSearch: String?
+    /// The display column Up/Down aim for, kept across vertical moves.
+    var goalColumn: Int?
 
     /// Uses an existing window (and its buffer) as the composer.
     public init(editor: Editor, window: Window, history: ComposerHistory = ComposerHistory()) {
@@ -165,6 +171,7 @@ public final class Composer {
         let before = snapshot()
         try body(b, window)
         editor.requestRedraw()
+        goalColumn = nil
         guard b.lines != before.lines else {
             if action != lastAction { undo.breakCoalescing() }
             lastAction = action
@@ -181,6 +188,7 @@ public final class Composer {
     func motion(_ body: () throws -> Void) rethrows {
         try body()
         undo.breakCoalescing()
+        goalColumn = nil
         lastAction = .other
         editor.requestRedraw()
     }

@@ -169,13 +169,55 @@ import Testing
         #expect(f.composer.killBuffer == "日本語   é")
     }
 
-    @Test func upAndDownKeepTheColumnOnCharacterBoundaries() throws {
+    @Test func upAndDownKeepTheDisplayColumn() throws {
         let f = try ComposerFixture()
         try f.keys("中文字<C-j>abcdefg")
-        try f.keys("<C-a><Right><Right><Up>")
-        #expect(f.composer.cursor == Position(row: 0, col: 0))
+        try f.keys("<C-a><Right><Right><Right><Up>")
+        #expect(f.composer.cursor == Position(row: 0, col: 3))
         try f.keys("<Right><Down>")
-        #expect(f.composer.cursor == Position(row: 1, col: 3))
+        #expect(f.composer.cursor == Position(row: 1, col: 4))
+    }
+
+    @Test func theGoalColumnSurvivesShortLines() throws {
+        let f = try ComposerFixture()
+        try f.keys("abcdef<C-j>x<C-j>abcdef")
+        try f.keys("<Up>")
+        #expect(f.composer.cursor == Position(row: 1, col: 1))
+        try f.keys("<Up>")
+        #expect(f.composer.cursor == Position(row: 0, col: 6))
+        try f.keys("<Down><Left><Down>")
+        #expect(f.composer.cursor == Position(row: 2, col: 0))
+    }
+
+    @Test func upAndDownMoveThroughWrappedRows() throws {
+        let f = try ComposerFixture()
+        try f.composer.history.add("older")
+        f.composer.wrapWidth = 10
+        try f.keys("aaaa bbbb cccc dddd")
+        #expect(f.composer.displayRows(width: 10) == 2)
+        try f.keys("<Up>")
+        #expect(f.composer.cursor == Position(row: 0, col: 9))
+        #expect(f.composer.text == "aaaa bbbb cccc dddd")
+        try f.keys("<Down>")
+        #expect(f.composer.cursor == Position(row: 0, col: 19))
+        try f.keys("<Up><Up>")
+        #expect(f.composer.text == "older")
+        try f.keys("<Down>")
+        #expect(f.composer.text == "aaaa bbbb cccc dddd")
+    }
+
+    @Test func wrappedWideCharactersKeepTheDisplayColumn() throws {
+        let f = try ComposerFixture()
+        f.composer.wrapWidth = 10
+        try f.keys("中文字中文字中文字")
+        #expect(f.composer.displayRows(width: 10) == 2)
+        #expect(f.composer.displayRows(width: 100) == 1)
+        try f.keys("<Up>")
+        #expect(f.composer.cursor == Position(row: 0, col: 12))
+        try f.keys("<C-a><Right><Down>")
+        #expect(f.composer.cursor == Position(row: 0, col: 18))
+        try f.keys("<Up><End><Up>")
+        #expect(f.composer.cursor == Position(row: 0, col: 12))
     }
 
     @Test func everyKeyIsAKeymapWithDescriptionAndOwner() throws {
