@@ -48,6 +48,7 @@ extension Composer {
         ("<CR>", "history search: accept the match", { $0.acceptSearch() }),
         ("<Esc>", "history search: cancel", { $0.cancelSearch() }),
         ("<C-g>", "history search: cancel", { $0.cancelSearch() }),
+        ("<C-c>", "history search: cancel", { $0.cancelSearch() }),
         ("<BS>", "history search: delete the last query character", { $0.searchBackspace() }),
         ("<C-h>", "history search: delete the last query character", { $0.searchBackspace() }),
     ]
@@ -55,8 +56,9 @@ extension Composer {
     /// Installs every composer key as a keymap (owner "weft") in modes
     /// ``mode`` and ``searchMode``, plus the unmapped-key handlers that type
     /// printable keys (`<Space>`, `<lt>`, `<Tab>` included) and the paste
-    /// handlers (`paste:composer`, `paste:composer_search`). In a search any
-    /// other key accepts the match and is then handled in ``mode``.
+    /// handlers (`paste:composer`, `paste:composer_search`). In a search,
+    /// mouse keys are ignored and any other key accepts the match and is
+    /// then handled in ``mode``.
     /// Existing mappings of the same keys are replaced.
     /// - Throws: `KernelError` when a mapping cannot be set.
     public func installKeymaps(editor: Editor) throws {
@@ -70,6 +72,8 @@ extension Composer {
             guard let self else { return }
             if let s = Self.printable(key), s != "\t" {
                 self.searchType(s)
+            } else if Self.isMouse(key) {
+                return
             } else {
                 self.acceptSearch()
                 editor?.handleKey(key)
@@ -81,6 +85,11 @@ extension Composer {
         }
         editor.unmappedKeyHandlers["paste:" + Self.mode] = paste
         editor.unmappedKeyHandlers["paste:" + Self.searchMode] = paste
+    }
+
+    /// Whether a key is a mouse or wheel event (ignored during a search).
+    static func isMouse(_ key: String) -> Bool {
+        ["Mouse", "Drag", "Release", "ScrollWheel"].contains { key.contains($0) }
     }
 
     /// The text a key types, or nil for keys that type nothing.

@@ -118,10 +118,11 @@ public final class Composer {
         }
     }
 
-    /// Empties the composer, forgetting undo history, kept pastes and any
-    /// history walk (what happens after a submission).
+    /// Empties the composer, forgetting undo history, kept pastes, any
+    /// history walk and any search (what happens after a submission).
     /// - Throws: `KernelError` when the buffer is gone or not modifiable.
     public func clear() throws {
+        if searchState != nil { endSearch() }
         let b = try buffer()
         try b.setLines(0, -1, [])
         window.cursor = Position(row: 0, col: 0)

@@ -73,6 +73,23 @@ import Testing
         #expect(f.composer.text == "draft")
     }
 
+    @Test func ctrlCCancelsAndMouseKeysAreIgnored() throws {
+        let f = try fixture()
+        try f.keys("draft<C-r>echo<ScrollWheelUp>")
+        #expect(f.composer.searchState?.match == "echo done")
+        try f.keys("<C-c>")
+        #expect(f.composer.searchState == nil)
+        #expect(f.composer.text == "draft")
+    }
+
+    @Test func clearingEndsTheSearch() throws {
+        let f = try fixture()
+        try f.keys("<C-r>git")
+        try f.composer.clear()
+        #expect(f.composer.searchState == nil)
+        #expect(f.editor.mode == Composer.mode)
+    }
+
     @Test func anotherKeyAcceptsAndActs() throws {
         let f = try fixture()
         try f.keys("<C-r>echo<Home>X")
