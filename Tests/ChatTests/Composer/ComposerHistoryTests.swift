@@ -90,6 +90,18 @@ import Testing
         #expect(reloaded.skippedLines == 0)
     }
 
+    @Test func aLastLineWithoutItsLineBreakIsNotJoined() throws {
+        let dir = try composerTempDir("nolf")
+        defer { composerCleanup(dir) }
+        let path = dir + "/history.jsonl"
+        try "\"a\"\n\"b\"".write(toFile: path, atomically: true, encoding: .utf8)
+        let h = ComposerHistory(path: path)
+        #expect(h.entries == ["a", "b"])
+        try h.add("c")
+        try h.add("d")
+        #expect(ComposerHistory(path: path).entries == ["a", "b", "c", "d"])
+    }
+
     @Test func binaryGarbageFileGivesAnEmptyHistory() throws {
         let dir = try composerTempDir("binary")
         defer { composerCleanup(dir) }
