@@ -74,11 +74,16 @@ static long long now_ns(void) {
 
 static void budget_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
+  /* Once the deadline has passed the hook stays armed and raises at every
+     count event, so a handler that catches the error with pcall and keeps
+     looping is aborted again until the protected call from the host ends
+     (weft_set_budget(L, 0) disarms it). After tripping it fires at every
+     instruction, so even `while true do pcall(spin) end` cannot escape: the
+     first instruction after a caught abort raises again. */
   if (budget_deadline_ns > 0 && now_ns() > budget_deadline_ns) {
     lua_pushboolean(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, TRIPPED_KEY);
-    budget_deadline_ns = 0;
-    lua_sethook(L, NULL, 0, 0);
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
     luaL_error(L, "handler exceeded its time budget and was aborted");
   }
 }
