@@ -86,6 +86,7 @@ struct OpenAIStreamSession: Sendable {
                     guard handle.send(event) else { return false }
                 }
                 if parser.isDone { return true }
+                await Task.yield()  // a fast server must not monopolise a pool thread
             }
         } catch {
             if Task.isCancelled || handle.isCancelled { return false }

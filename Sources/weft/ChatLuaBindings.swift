@@ -2,6 +2,7 @@ import Chat
 import Dispatch
 import Kernel
 import LuaAPI
+import OpenAIProvider
 
 /// `weft.chat`: the chat layer's Lua table, registered through the Lua
 /// runtime's hook (Chat itself never depends on Lua).
@@ -95,19 +96,34 @@ enum ChatLuaBindings {
         ])
         lua.register(table: "chat.provider", functions: [
             "get": { call in
-                call.push(.table(["name": .string(c.provider.name), "model": .string(c.provider.model)]))
+                var t: [String: Value] = ["name": .string(c.provider.name), "model": .string(c.provider.model)]
+                if let o = c.provider as? OpenAIProvider {
+                    t["base_url"] = .string(o.configuration.baseURL)
+                    t["api_key_set"] = .bool(o.configuration.apiKey != nil)  // never the key itself
+                }
+                return call.push(.table(t))
             },
             "set": { call in
                 let spec = try call.table(1)
                 let name = spec["name"]?.string ?? "mock"
-                guard name == "mock" else {
-                    throw call.fail("provider '\(name)' is not available yet (only 'mock')")
+                switch name {
+                case "mock":
+                    let tps = spec["tokens_per_second"].flatMap { v -> Double? in
+                        if case .double(let d) = v { return d }
+                        return v.int.map(Double.init)
+                    } ?? 60
+                    c.provider = MockProvider(model: spec["model"]?.string ?? "mock-1", tokensPerSecond: tps)
+                case "openai":
+                    let config = OpenAIConfiguration.from(environment: ProcessInfoLite.env, baseURL: spec["base_url"]?.string,
+                                                          apiKey: spec["api_key"]?.string, model: spec["model"]?.string)
+                    let poster = loop.poster
+                    let editor = c.editor
+                    c.provider = OpenAIProvider(configuration: config) { notice in
+                        poster.post { editor.notify(notice, level: .warn) }
+                    }
+                default:
+                    throw call.fail("unknown provider '\(name)' (use 'mock' or 'openai')")
                 }
-                let tps = spec["tokens_per_second"].flatMap { v -> Double? in
-                    if case .double(let d) = v { return d }
-                    return v.int.map(Double.init)
-                } ?? 60
-                c.provider = MockProvider(model: spec["model"]?.string ?? "mock-1", tokensPerSecond: tps)
                 chat.refreshStatus()
                 return 0
             },

@@ -1,19 +1,28 @@
 import Chat
 import Glibc
 import Kernel
+import OpenAIProvider
 import Render
 
 /// Builds the stock chat UI for an app: provider (mock unless configured),
 /// built-in tools, the session store and the composer history.
 enum ChatSetup {
-    /// The provider the options and environment ask for.
+    /// The provider the options and environment ask for: `--provider`
+    /// (`mock` or `openai`); without it, `openai` when `--base-url` or
+    /// `OPENAI_BASE_URL` is set, else `mock`. The OpenAI provider reads
+    /// `OPENAI_API_KEY`, `OPENAI_BASE_URL` and `WEFT_MODEL`; flags win.
     static func provider(options: Options, env: [String: String]) throws -> Provider {
-        let name = options.provider ?? "mock"
-        guard name == "mock" else {
-            throw OptionError("provider '\(name)' is not available yet; use --provider mock (the default)")
+        let wantsOpenAI = !(options.baseURL ?? "").isEmpty || !(env["OPENAI_BASE_URL"] ?? "").isEmpty
+        let name = options.provider ?? (wantsOpenAI ? "openai" : "mock")
+        switch name {
+        case "openai":
+            return OpenAIProvider(configuration: .from(environment: env, baseURL: options.baseURL, model: options.model))
+        case "mock":
+            let tps = Double(env["WEFT_MOCK_TPS"] ?? "") ?? 60
+            return MockProvider(model: options.model ?? env["WEFT_MODEL"] ?? "mock-1", tokensPerSecond: max(0, tps))
+        default:
+            throw OptionError("unknown provider '\(name)'; use --provider mock (the default) or --provider openai")
         }
-        let tps = Double(env["WEFT_MOCK_TPS"] ?? "") ?? 60
-        return MockProvider(model: options.model ?? env["WEFT_MODEL"] ?? "mock-1", tokensPerSecond: max(0, tps))
     }
 
     static func controller(app: App, options: Options) throws -> ChatController {

@@ -1,5 +1,6 @@
 import Glibc
 import Kernel
+import OpenAIProvider
 import Render
 
 /// Chooses and runs one face of weft for the parsed options.
@@ -75,6 +76,18 @@ enum Health {
         print("terminal: TERM=\(env["TERM"] ?? "(unset)")\(terminfo.isFallback ? " (unknown to terminfo: using built-in xterm fallback)" : ""), colors \(terminfo.colors), color mode \(mode.rawValue)")
         print("unicode: \(TextMeasure.unicodeVersion) (utf8proc)")
         print("stdin is a tty: \(isatty(STDIN_FILENO) == 1), stdout is a tty: \(isatty(STDOUT_FILENO) == 1)")
+        do {
+            let provider = try ChatSetup.provider(options: options, env: env)
+            if let openai = provider as? OpenAIProvider {
+                let line = openai.healthLine(timeout: 3)
+                print(line)
+                if line.contains(": FAILED: ") { return 1 }
+            } else {
+                print("provider: \(provider.name) (model \(provider.model), offline: nothing to check)")
+            }
+        } catch {
+            print("provider: \(error)")
+        }
         return 0
     }
 }

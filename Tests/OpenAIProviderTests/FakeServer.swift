@@ -1,5 +1,6 @@
 import Chat
 import Foundation
+import Glibc
 import Kernel
 @testable import OpenAIProvider
 
@@ -29,7 +30,7 @@ final class FakeServer: @unchecked Sendable {
             line.append(b)
         }
         guard let p = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "fake server did not start"])
         }
         port = p
@@ -37,10 +38,26 @@ final class FakeServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Starts a server without blocking a cooperative thread.
+    static func start(extraArguments: [String] = []) async throws -> FakeServer {
+        let r: Result<FakeServer, Error> = await onThread { Result { try FakeServer(extraArguments: extraArguments) } }
+        return try r.get()
+    }
+
+    /// ``debug(_:)`` without blocking a cooperative thread.
+    func state(_ path: String) async throws -> Value {
+        let r: Result<Value, Error> = await onThread { Result { try self.debug(path) } }
+        return try r.get()
+    }
+
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
+    /// Kills the server (SIGKILL: a child of the test runner may inherit
+    /// a mask that blocks SIGTERM) and reaps it.
     func stop() {
-        if process.isRunning { process.terminate() }
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// A provider pointed at this server.
@@ -51,9 +68,16 @@ final class FakeServer: @unchecked Sendable {
                        onStatus: onStatus)
     }
 
-    /// GET a debug endpoint, decoded.
+    /// GET a debug endpoint (with curl), decoded.
     func debug(_ path: String) throws -> Value {
-        let data = try Data(contentsOf: URL(string: baseURL + path)!)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["curl", "-s", "--max-time", "5", baseURL + path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
         return try ChatJSON.decode(String(decoding: data, as: UTF8.self))
     }
 }
@@ -106,12 +130,31 @@ func ask(_ text: String) -> ProviderRequest {
     ProviderRequest(messages: [ProviderMessage(role: .user, content: text)])
 }
 
-/// Streams `request` and waits (up to `timeout` s) for the end.
-func run(_ provider: OpenAIProvider, _ request: ProviderRequest, timeout: Double = 20) -> [ProviderEvent] {
+/// Streams `request` and waits (up to `timeout` s) for the end. Waits
+/// without blocking a thread: the provider's task needs the cooperative
+/// pool, which blocked tests could exhaust.
+func run(_ provider: OpenAIProvider, _ request: ProviderRequest, timeout: Double = 20) async -> [ProviderEvent] {
     let log = EventLog()
     let handle = provider.stream(request: request) { log.add($0) }
-    _ = handle.wait(timeout: timeout)
+    _ = await waitFinished(handle, timeout: timeout)
     return log.events
+}
+
+/// Polls until `handle` is finished; false after `timeout` seconds.
+func waitFinished(_ handle: ProviderStream, timeout: Double) async -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while !handle.isFinished {
+        if Date() > deadline { return false }
+        try? await Task.sleep(nanoseconds: 5_000_000)
+    }
+    return true
+}
+
+/// Runs blocking `body` on a thread of its own (not the cooperative pool).
+func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { k in
+        Thread { k.resume(returning: body()) }.start()
+    }
 }
 
 /// Concatenated text of the text deltas.
@@ -128,6 +171,12 @@ func thinking(_ events: [ProviderEvent]) -> String {
 func errorMessage(_ events: [ProviderEvent]) -> String? {
     for e in events.reversed() { if case .error(let m) = e { return m } }
     return nil
+}
+
+/// ``dumpCase(_:)`` without blocking a cooperative thread.
+func dumpCaseAsync(_ name: String) async throws -> [UInt8] {
+    let r: Result<[UInt8], Error> = await onThread { Result { try dumpCase(name) } }
+    return try r.get()
 }
 
 /// The exact bytes the server sends for a streaming case.

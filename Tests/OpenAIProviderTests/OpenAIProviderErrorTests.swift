@@ -7,16 +7,16 @@ import Testing
 /// PROVIDERS.md cases 5, 6 and 7, timeouts, refused connections,
 /// cancellation and the model list, through the real transport.
 @Suite struct OpenAIProviderErrorTests {
-    @Test func case5a400ShowsTheServerMessage() throws {
-        let server = try FakeServer()
-        let events = run(server.provider(), ask("case:5a"))
+    @Test func case5a400ShowsTheServerMessage() async throws {
+        let server = try await FakeServer.start()
+        let events = await run(server.provider(), ask("case:5a"))
         #expect(events == [.error(message: "openai: request rejected (HTTP 400): This model's maximum context length is 4096 tokens.")])
     }
 
-    @Test func case5b401NeverShowsTheKey() throws {
-        let server = try FakeServer()
+    @Test func case5b401NeverShowsTheKey() async throws {
+        let server = try await FakeServer.start()
         let key = "sk-proj-SECRET0123456789"
-        let events = run(server.provider(key: key), ask("case:5b"))
+        let events = await run(server.provider(key: key), ask("case:5b"))
         let m = errorMessage(events) ?? ""
         #expect(m.contains("API key is missing or wrong (HTTP 401)"), "\(m)")
         #expect(m.contains("Incorrect API key provided"))
@@ -24,115 +24,115 @@ import Testing
         #expect(events.count == 1)
     }
 
-    @Test func case5c429RetriesAfterRetryAfterThenSucceeds() throws {
-        let server = try FakeServer()
+    @Test func case5c429RetriesAfterRetryAfterThenSucceeds() async throws {
+        let server = try await FakeServer.start()
         let notices = Notices()
         let start = Date()
-        let events = run(server.provider(onStatus: { notices.add($0) }), ask("case:5c"))
+        let events = await run(server.provider(onStatus: { notices.add($0) }), ask("case:5c"))
         #expect(text(events) == "Recovered after 429.")
         #expect(events.last == .finish(reason: "stop"))
         #expect(notices.all == ["openai: HTTP 429, retrying in 1 s (try 2 of 3)"])
         #expect(Date().timeIntervalSince(start) >= 0.9, "Retry-After: 1 was not honoured")
     }
 
-    @Test func case5d500ThenSuccess() throws {
-        let server = try FakeServer()
+    @Test func case5d500ThenSuccess() async throws {
+        let server = try await FakeServer.start()
         let notices = Notices()
-        let events = run(server.provider(onStatus: { notices.add($0) }), ask("case:5d"))
+        let events = await run(server.provider(onStatus: { notices.add($0) }), ask("case:5d"))
         #expect(text(events) == "Recovered after 500.")
         #expect(notices.all == ["openai: HTTP 500, retrying in 0.5 s (try 2 of 3)"])
     }
 
-    @Test func case5e503ForeverGivesUpClearly() throws {
-        let server = try FakeServer()
+    @Test func case5e503ForeverGivesUpClearly() async throws {
+        let server = try await FakeServer.start()
         let notices = Notices()
-        let events = run(server.provider(onStatus: { notices.add($0) }), ask("case:5e"))
+        let events = await run(server.provider(onStatus: { notices.add($0) }), ask("case:5e"))
         #expect(events == [.error(message: "openai: server error (HTTP 503): The server is overloaded (gave up after 3 tries)")])
         #expect(notices.all.count == 2)
-        #expect(try server.debug("/debug/state")["attempts"]?["5e"] == .int(3))
+        #expect(try await server.state("/debug/state")["attempts"]?["5e"] == .int(3))
     }
 
-    @Test func case6aMidStreamErrorKeepsThePartialText() throws {
-        let server = try FakeServer()
-        let events = run(server.provider(), ask("case:6a"))
+    @Test func case6aMidStreamErrorKeepsThePartialText() async throws {
+        let server = try await FakeServer.start()
+        let events = await run(server.provider(), ask("case:6a"))
         #expect(events == [.textDelta("Partial "),
                            .error(message: "openai: server error (server_error): upstream model crashed")])
     }
 
-    @Test func case6bDroppedConnectionIsAnError() throws {
-        let server = try FakeServer()
-        let events = run(server.provider(), ask("case:6b"))
+    @Test func case6bDroppedConnectionIsAnError() async throws {
+        let server = try await FakeServer.start()
+        let events = await run(server.provider(), ask("case:6b"))
         #expect(text(events) == "Partial answer")
         #expect(events.last == .error(message: OpenAIErrorMapper.truncated))
     }
 
-    @Test func case7JSONErrorBodyWithStatus200() throws {
-        let server = try FakeServer()
-        #expect(run(server.provider(), ask("case:7")) ==
+    @Test func case7JSONErrorBodyWithStatus200() async throws {
+        let server = try await FakeServer.start()
+        #expect(await run(server.provider(), ask("case:7")) ==
                 [.error(message: "openai: server error (NotFoundError): model 'nope' does not exist")])
     }
 
-    @Test func refusedConnectionNamesTheURL() throws {
-        let server = try FakeServer()
+    @Test func refusedConnectionNamesTheURL() async throws {
+        let server = try await FakeServer.start()
         let url = server.baseURL
         server.stop()
-        server.process.waitUntilExit()
         let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: url, model: "m"))
-        let m = errorMessage(run(p, ask("hi"))) ?? ""
+        let m = errorMessage(await run(p, ask("hi"))) ?? ""
         #expect(m == "openai: cannot connect to \(url)/v1/chat/completions (connection refused)")
     }
 
-    @Test func silentServerTimesOut() throws {
-        let server = try FakeServer()
+    @Test func silentServerTimesOut() async throws {
+        let server = try await FakeServer.start()
         let start = Date()
-        let events = run(server.provider(readTimeout: 1), ask("case:silent"))
+        let events = await run(server.provider(readTimeout: 1), ask("case:silent"))
         let elapsed = Date().timeIntervalSince(start)
         #expect(events == [.error(message: "openai: no answer from \(server.baseURL)/v1/chat/completions within 1 s (timeout)")])
         #expect(elapsed < 3, "took \(elapsed) s")
     }
 
-    @Test func cancelClosesTheConnectionPromptly() throws {
-        let server = try FakeServer()
+    @Test func cancelClosesTheConnectionPromptly() async throws {
+        let server = try await FakeServer.start()
         let log = EventLog()
         let handle = server.provider().stream(request: ask("case:hang")) { log.add($0) }
-        Thread.sleep(forTimeInterval: 0.4)
+        try await Task.sleep(nanoseconds: 400_000_000)
         let start = Date()
         handle.cancel()
-        #expect(handle.wait(timeout: 2), "the stream did not end after cancel")
+        #expect(await waitFinished(handle, timeout: 2), "the stream did not end after cancel")
         #expect(Date().timeIntervalSince(start) < 0.5)
         #expect(log.events.isEmpty)
         var gone: Value?
         for _ in 0..<40 {
-            gone = try server.debug("/debug/state")["went_away"]
+            gone = try await server.state("/debug/state")["went_away"]
             if gone == .int(1) { break }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
         #expect(gone == .int(1), "the server still writes to an open connection")
     }
 
     @Test func listModelsAndHealth() async throws {
-        let server = try FakeServer()
+        let server = try await FakeServer.start()
         #expect(try await server.provider().listModels() == ["fake-model-1", "fake-model-2"])
-        let line = server.provider().healthLine()
+        let provider = server.provider()
+        let line = await onThread { provider.healthLine() }
         #expect(line.contains("ok, 2 models (fake-model-1, fake-model-2)"), "\(line)")
     }
 
-    @Test func listModelsUnsupported() throws {
-        let server = try FakeServer(extraArguments: ["--no-models"])
-        guard case .failure(.unsupported(let m)) = server.provider().listModelsBlocking() else {
+    @Test func listModelsUnsupported() async throws {
+        let server = try await FakeServer.start(extraArguments: ["--no-models"])
+        let provider = server.provider()
+        guard case .failure(.unsupported(let m)) = await onThread({ provider.listModelsBlocking() }) else {
             Issue.record("expected unsupported")
             return
         }
         #expect(m.contains("does not list its models"))
     }
 
-    @Test func healthNamesAnUnreachableServer() throws {
-        let server = try FakeServer()
+    @Test func healthNamesAnUnreachableServer() async throws {
+        let server = try await FakeServer.start()
         let url = server.baseURL
         server.stop()
-        server.process.waitUntilExit()
         let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: url, apiKey: "sk-hidden-0123456789", model: "m"))
-        let line = p.healthLine(timeout: 2)
+        let line = await onThread { p.healthLine(timeout: 2) }
         #expect(line.contains("FAILED"))
         #expect(line.contains("connection refused"))
         #expect(!line.contains("sk-hidden"))

@@ -13,61 +13,61 @@ import Testing
     /// Over HTTP, each streaming case yields what the parser makes of the
     /// exact bytes (checked case by case in ChatTests/OpenAI).
     @Test(arguments: streamingCases)
-    func streamingCaseMatchesTheParser(name: String) throws {
-        let server = try FakeServer()
-        let events = normalized(run(server.provider(), ask("case:" + name)))
+    func streamingCaseMatchesTheParser(name: String) async throws {
+        let server = try await FakeServer.start()
+        let events = normalized(await run(server.provider(), ask("case:" + name)))
         var parser = OpenAIStreamParser()
-        let want = normalized(parser.feed(try dumpCase(name)) + parser.finish())
+        let want = normalized(parser.feed(try await dumpCaseAsync(name)) + parser.finish())
         #expect(events == want, "case \(name)")
         #expect(events.last?.isTerminal == true)
     }
 
-    @Test func case1TextWithUTF8SplitsArrivesWhole() throws {
-        let server = try FakeServer()
-        let events = run(server.provider(), ask("case:1a"))
+    @Test func case1TextWithUTF8SplitsArrivesWhole() async throws {
+        let server = try await FakeServer.start()
+        let events = await run(server.provider(), ask("case:1a"))
         #expect(text(events) == "Hello, wörld! 日本語 and 😀 emoji, done.")
         #expect(events.suffix(2) == [.usage(input: 10, output: 5), .finish(reason: "stop")])
     }
 
     @Test(arguments: ["2a", "2b", "2c"])
-    func case2ReasoningInEachForm(name: String) throws {
-        let server = try FakeServer()
-        let events = run(server.provider(), ask("case:" + name))
+    func case2ReasoningInEachForm(name: String) async throws {
+        let server = try await FakeServer.start()
+        let events = await run(server.provider(), ask("case:" + name))
         #expect(thinking(events) == "Let me check the time.")
         #expect(text(events) == "It is noon.")
     }
 
-    @Test func case3ParallelCallsReusingIndexZero() throws {
-        let server = try FakeServer()
-        let events = run(server.provider(), ask("case:3c"))
+    @Test func case3ParallelCallsReusingIndexZero() async throws {
+        let server = try await FakeServer.start()
+        let events = await run(server.provider(), ask("case:3c"))
         #expect(events == [.toolCall(id: "call_a", name: "read_file", arguments: #"{"path": "a.txt"}"#),
                            .toolCall(id: "call_b", name: "list_files", arguments: #"{"path": "."}"#),
                            .usage(input: 20, output: 8), .finish(reason: "tool_calls")])
     }
 
-    @Test func lengthFinishIsReported() throws {
-        let server = try FakeServer()
-        #expect(run(server.provider(), ask("case:len")).last == .finish(reason: "length"))
+    @Test func lengthFinishIsReported() async throws {
+        let server = try await FakeServer.start()
+        #expect(await run(server.provider(), ask("case:len")).last == .finish(reason: "length"))
     }
 
     @Test(arguments: ["4a", "4b"])
-    func case4UsageWithEmptyOrNullChoices(name: String) throws {
-        let server = try FakeServer()
-        let events = run(server.provider(), ask("case:" + name))
+    func case4UsageWithEmptyOrNullChoices(name: String) async throws {
+        let server = try await FakeServer.start()
+        let events = await run(server.provider(), ask("case:" + name))
         #expect(events == [.textDelta("Counted."), .usage(input: 12, output: 3), .finish(reason: "stop")])
     }
 
-    @Test func toolLoopSecondRequestCarriesCallsAndResults() throws {
-        let server = try FakeServer()
+    @Test func toolLoopSecondRequestCarriesCallsAndResults() async throws {
+        let server = try await FakeServer.start()
         let call = ToolCallRequest(id: "call_run", name: "run_command", arguments: #"{"command":"echo hi"}"#)
         let request = ProviderRequest(messages: [
             ProviderMessage(role: .user, content: "case:tool"),
             ProviderMessage(role: .assistant, content: "", toolCalls: [call]),
             ProviderMessage(role: .tool, content: "hi\nexit 0", toolCallID: "call_run"),
         ], tools: [ToolSchema(name: "run_command", description: "run", parameters: .table(["type": "object"]))])
-        let events = run(server.provider(key: "sk-test-abcdefghijkl"), request)
+        let events = await run(server.provider(key: "sk-test-abcdefghijkl"), request)
         #expect(text(events) == "Tool result: hi")
-        let sent = try server.debug("/debug/requests").array?.last
+        let sent = try await server.state("/debug/requests").array?.last
         #expect(sent?["authorization"] == .string("Bearer sk-test-abcdefghijkl"))
         #expect(sent?["accept"] == .string("text/event-stream"))
         #expect(sent?["path"] == .string("/v1/chat/completions"))
@@ -79,17 +79,17 @@ import Testing
         #expect(sent?["body"]?["stream"] == .bool(true))
     }
 
-    @Test func baseURLEndingInV1() throws {
-        let server = try FakeServer()
+    @Test func baseURLEndingInV1() async throws {
+        let server = try await FakeServer.start()
         let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: server.baseURL + "/v1/", model: "m"))
-        #expect(text(run(p, ask("hello"))) == "You said: hello")
+        #expect(text(await run(p, ask("hello"))) == "You said: hello")
     }
 
-    @Test func case8SlowDripArrivesIncrementally() throws {
-        let server = try FakeServer()
+    @Test func case8SlowDripArrivesIncrementally() async throws {
+        let server = try await FakeServer.start()
         let log = EventLog()
         let handle = server.provider().stream(request: ask("case:8")) { log.add($0) }
-        #expect(handle.wait(timeout: 10))
+        #expect(await waitFinished(handle, timeout: 10))
         let timed = log.timed
         let deltas = timed.filter { if case .textDelta = $0.1 { return true } else { return false } }
         #expect(deltas.count >= 30, "got \(deltas.count) deltas")
@@ -102,12 +102,12 @@ import Testing
 /// PROVIDERS.md case 9: 100,000 tokens as fast as the fake server sends
 /// them. Prints the sustained rate (`openai throughput: ...`).
 @Suite struct OpenAIProviderThroughputTests {
-    @Test func case9HundredThousandTokens() throws {
-        let server = try FakeServer()
+    @Test func case9HundredThousandTokens() async throws {
+        let server = try await FakeServer.start()
         let counter = TokenCounter()
         let start = Date()
         let handle = server.provider().stream(request: ask("case:9")) { counter.add($0) }
-        #expect(handle.wait(timeout: 120))
+        #expect(await waitFinished(handle, timeout: 120))
         let elapsed = Date().timeIntervalSince(start)
         let (words, events, last) = counter.snapshot
         let rate = Double(words) / max(elapsed, 0.001)

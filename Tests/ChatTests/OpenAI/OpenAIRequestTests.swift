@@ -1,0 +1,116 @@
+import Chat
+import Foundation
+import Kernel
+import Testing
+
+@Suite struct OpenAIRequestTests {
+    @Test func endpointAcceptsBasesWithAndWithoutV1() {
+        for base in ["http://h:1", "http://h:1/", "http://h:1/v1", "http://h:1/v1/"] {
+            #expect(OpenAIRequest.endpoint(baseURL: base, path: "chat/completions") == "http://h:1/v1/chat/completions")
+        }
+        #expect(OpenAIRequest.endpoint(baseURL: "", path: "models") == "https://api.openai.com/v1/models")
+    }
+
+    @Test func headersCarryTheKeyOnlyWhenSet() {
+        let req = ProviderRequest(messages: [ProviderMessage(role: .user, content: "hi")])
+        let with = OpenAIRequest(baseURL: "http://h", apiKey: "k1", model: "m", request: req)
+        #expect(with.headers.contains(.init("Authorization", "Bearer k1")))
+        #expect(with.headers.contains(.init("Accept", "text/event-stream")))
+        #expect(with.headers.contains(.init("Content-Type", "application/json")))
+        for key in [nil, ""] as [String?] {
+            let without = OpenAIRequest(baseURL: "http://h", apiKey: key, model: "m", request: req)
+            #expect(!without.headers.contains { $0.name == "Authorization" })
+        }
+    }
+
+    @Test func bodyHasStreamUsageToolsAndToolMessages() throws {
+        let schema = ToolSchema(name: "read_file", description: "Read", parameters: .table(["type": "object"]))
+        let req = ProviderRequest(messages: [
+            ProviderMessage(role: .system, content: "be brief"),
+            ProviderMessage(role: .user, content: "read a"),
+            ProviderMessage(role: .assistant, content: "",
+                            toolCalls: [ToolCallRequest(id: "c1", name: "read_file", arguments: #"{"path":"a"}"#)]),
+            ProviderMessage(role: .tool, content: "contents", toolCallID: "c1"),
+        ], tools: [schema])
+        let body = try ChatJSON.decode(OpenAIRequest(baseURL: "x", apiKey: nil, model: "m1", request: req).body)
+        #expect(body["model"] == .string("m1"))
+        #expect(body["stream"] == .bool(true))
+        #expect(body["stream_options"]?["include_usage"] == .bool(true))
+        let messages = body["messages"]?.array ?? []
+        #expect(messages.map { $0["role"]?.string ?? "" } == ["system", "user", "assistant", "tool"])
+        #expect(messages[2]["content"] == .null)
+        let call = messages[2]["tool_calls"]?.array?.first
+        #expect(call?["id"] == .string("c1"))
+        #expect(call?["type"] == .string("function"))
+        #expect(call?["function"]?["name"] == .string("read_file"))
+        #expect(call?["function"]?["arguments"] == .string(#"{"path":"a"}"#))
+        #expect(messages[3]["tool_call_id"] == .string("c1"))
+        #expect(messages[3]["content"] == .string("contents"))
+        let tool = body["tools"]?.array?.first
+        #expect(tool?["type"] == .string("function"))
+        #expect(tool?["function"]?["name"] == .string("read_file"))
+        #expect(tool?["function"]?["parameters"]?["type"] == .string("object"))
+    }
+
+    @Test func noToolsKeyWithoutTools() throws {
+        let req = ProviderRequest(messages: [ProviderMessage(role: .user, content: "hi")])
+        let body = try ChatJSON.decode(OpenAIRequest(baseURL: "x", apiKey: nil, model: "m", request: req).body)
+        #expect(body["tools"] == nil)
+    }
+}
+
+@Suite struct OpenAIErrorMapperTests {
+    let url = "http://127.0.0.1:9/v1/chat/completions"
+
+    @Test func status401SaysKeyMissingOrWrongWithoutTheKey() {
+        let key = "sk-live-abcdefghijklmnop"
+        let body = #"{"error":{"message":"Incorrect API key provided: \#(key).","code":"invalid_api_key"}}"#
+        let m = OpenAIErrorMapper.message(status: 401, body: body, url: url, key: key)
+        #expect(m.contains("missing or wrong"))
+        #expect(m.contains("Incorrect API key provided"))
+        #expect(!m.contains(key))
+        #expect(!m.contains("abcdefghijklmnop"))
+    }
+
+    @Test func serverMessageIsQuoted() {
+        let m = OpenAIErrorMapper.message(status: 400, body: #"{"error":{"message":"too long","type":"x"}}"#, url: url, key: nil)
+        #expect(m == "openai: request rejected (HTTP 400): too long")
+        let plain = OpenAIErrorMapper.message(status: 502, body: "<html>\nBad gateway\n</html>", url: url, key: nil)
+        #expect(plain == "openai: server error (HTTP 502): <html> Bad gateway </html>")
+        #expect(OpenAIErrorMapper.message(status: 404, body: "", url: url, key: nil).contains(url))
+    }
+
+    @Test func retryableStatuses() {
+        #expect(OpenAIErrorMapper.isRetryable(status: 429))
+        #expect(OpenAIErrorMapper.isRetryable(status: 500))
+        #expect(OpenAIErrorMapper.isRetryable(status: 503))
+        #expect(!OpenAIErrorMapper.isRetryable(status: 400))
+        #expect(!OpenAIErrorMapper.isRetryable(status: 401))
+    }
+
+    @Test func retryAfterSecondsAndDate() {
+        #expect(OpenAIErrorMapper.retryAfter("3") == 3)
+        #expect(OpenAIErrorMapper.retryAfter(" 1.5 ") == 1.5)
+        #expect(OpenAIErrorMapper.retryAfter(nil) == nil)
+        #expect(OpenAIErrorMapper.retryAfter("soon") == nil)
+        let now = Date(timeIntervalSince1970: 1_445_412_480)  // Wed, 21 Oct 2015 07:28:00 GMT
+        #expect(OpenAIErrorMapper.retryAfter("Wed, 21 Oct 2015 07:28:10 GMT", now: now) == 10)
+    }
+
+    @Test func backoffDoublesAndIsCapped() {
+        #expect(OpenAIErrorMapper.backoff(attempt: 1, retryAfter: nil, cap: 20) == 0.5)
+        #expect(OpenAIErrorMapper.backoff(attempt: 3, retryAfter: nil, cap: 20) == 2)
+        #expect(OpenAIErrorMapper.backoff(attempt: 1, retryAfter: 100, cap: 20) == 20)
+    }
+
+    @Test func scrubRemovesKeysButKeepsShortSk() {
+        #expect(OpenAIErrorMapper.scrub("key sk-abc12345678 here", key: nil) == "key sk-[key] here")
+        #expect(OpenAIErrorMapper.scrub("task-1 ask-me", key: nil) == "task-1 ask-me")
+        #expect(OpenAIErrorMapper.scrub("local key hunter2!", key: "hunter2") == "local key [key]!")
+    }
+
+    @Test func connectionMessagesNameTheURL() {
+        #expect(OpenAIErrorMapper.connectionFailed(url: url, reason: "connection refused", key: nil).contains(url))
+        #expect(OpenAIErrorMapper.timedOut(url: url, seconds: 10, key: nil) == "openai: no answer from \(url) within 10 s (timeout)")
+    }
+}

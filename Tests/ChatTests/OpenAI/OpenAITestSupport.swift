@@ -1,0 +1,102 @@
+import Chat
+import Foundation
+
+/// SplitMix64 for the OpenAI decoder tests (seed printed on failure).
+struct OpenAIRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+}
+
+/// The seed from `WEFT_SEED`, or one from the clock.
+func openAISeed() -> UInt64 {
+    if let s = ProcessInfo.processInfo.environment["WEFT_SEED"], let v = UInt64(s) { return v }
+    return UInt64(Date().timeIntervalSince1970 * 1000)
+}
+
+/// The fake server script, found from this file's path.
+let fakeServerScript: String = {
+    let here = URL(fileURLWithPath: #filePath)
+    return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/fake_openai_server.py").path
+}()
+
+/// The exact SSE body bytes the fake server sends for `name`
+/// (`fake_openai_server.py --dump NAME`).
+func fakeCaseBytes(_ name: String) throws -> [UInt8] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", fakeServerScript, "--dump", name]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0, !data.isEmpty else {
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "dump \(name) failed"])
+    }
+    return [UInt8](data)
+}
+
+/// What a stream amounted to: concatenated text and thinking, tool calls,
+/// usage, the terminal event, and the order of event kinds (runs of one
+/// kind collapsed), so that different chunkings compare equal.
+struct StreamOutcome: Equatable, CustomStringConvertible {
+    var text = ""
+    var thinking = ""
+    var calls: [ToolCallRequest] = []
+    var usage: [Int]?
+    var finish: String?
+    var error: String?
+    var kinds: [String] = []
+
+    init(_ events: [ProviderEvent]) {
+        for e in events {
+            let kind: String
+            switch e {
+            case .textDelta(let t): text += t; kind = "text"
+            case .thinkingDelta(let t): thinking += t; kind = "thinking"
+            case .toolCall(let id, let name, let args):
+                calls.append(ToolCallRequest(id: id, name: name, arguments: args)); kind = "tool"
+            case .usage(let i, let o): usage = [i, o]; kind = "usage"
+            case .finish(let r): finish = r; kind = "finish"
+            case .error(let m): error = m; kind = "error"
+            }
+            if kinds.last != kind || kind == "tool" { kinds.append(kind) }
+        }
+    }
+
+    var description: String {
+        "text=\(text.debugDescription) thinking=\(thinking.debugDescription) calls=\(calls) usage=\(String(describing: usage)) finish=\(String(describing: finish)) error=\(String(describing: error)) kinds=\(kinds)"
+    }
+}
+
+/// Runs a fresh parser over `pieces`, then finishes it.
+func parse(pieces: [[UInt8]], apiKey: String? = nil) -> [ProviderEvent] {
+    var p = OpenAIStreamParser(apiKey: apiKey)
+    var events: [ProviderEvent] = []
+    for piece in pieces { events += p.feed(piece) }
+    events += p.finish()
+    return events
+}
+
+/// `bytes` split at `cuts` (sorted, in range).
+func split(_ bytes: [UInt8], at cuts: [Int]) -> [[UInt8]] {
+    var out: [[UInt8]] = []
+    var start = 0
+    for c in cuts where c > start && c < bytes.count {
+        out.append(Array(bytes[start..<c]))
+        start = c
+    }
+    out.append(Array(bytes[start...]))
+    return out
+}
