@@ -33,6 +33,12 @@ public final class ChatUI {
     var approval: ApprovalFloat?
     var popup: CommandPopup?
 
+    /// Groups of the chat windows themselves (Lua can redefine them).
+    static let uiGroups: [(String, HighlightDef)] = [
+        ("ChatStatus", HighlightDef(fg: .indexed(7), bg: .indexed(236))),
+        ("ChatComposer", .linked(to: "Normal")),
+    ]
+
     static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
     public init(editor: Editor, loop: MainLoop, highlights: HighlightTable, controller: ChatController,
@@ -41,7 +47,9 @@ public final class ChatUI {
         self.loop = loop
         self.highlights = highlights
         self.controller = controller
-        for (name, def) in ChatHighlights.defaults where highlights.get(name) == nil { highlights.set(name, def) }
+        for (name, def) in ChatHighlights.defaults + Self.uiGroups where highlights.get(name) == nil {
+            highlights.set(name, def)
+        }
         windows = try ChatWindows.create(in: editor)
         let ns = editor.namespaces.create(name: "chat.transcript")
         projector = try TranscriptProjector(buffer: windows.transcriptBuffer, namespace: ns,
@@ -74,6 +82,7 @@ public final class ChatUI {
         _ = try? editor.events.create(events: ["resize", "layout_changed"],
                                       options: AutocmdOptions(desc: "chat: refit transcript", owner: "weft")) { [unowned self] _ in
             self.refit()
+            self.composer.wrapWidth = self.composerInnerWidth
             return false
         }
         _ = try? editor.events.create(events: ["buf_changed"],
@@ -139,6 +148,12 @@ public final class ChatUI {
         if w != projector.width { try? projector.setWidth(w) }
     }
 
+    var composerInnerWidth: Int {
+        let rects = editor.layout?.compute(in: Rect(size: editor.screenSize)) ?? [:]
+        let r = rects[windows.composer.id] ?? Rect(size: editor.screenSize)
+        return max(1, r.width - 2 * windows.composer.border.thickness)
+    }
+
     var transcriptWidth: Int {
         let rects = editor.layout?.compute(in: Rect(size: editor.screenSize)) ?? [:]
         let r = rects[windows.transcript.id] ?? Rect(size: editor.screenSize)
@@ -191,7 +206,9 @@ public final class ChatUI {
 
     /// Grows the composer with its text (up to 10 lines), keeping it boxed.
     func composerChanged() {
-        let lines = min(10, max(1, windows.composerBuffer.lineCount))
+        let inner = composerInnerWidth
+        composer.wrapWidth = inner
+        let lines = min(10, max(1, composer.displayRows(width: inner)))
         let want = lines + 2 * windows.composer.border.thickness
         if editor.layout?.contains(windows.composer.id) == true {
             try? editor.resizeWindow(windows.composer.id, size: .cells(want))
