@@ -5,11 +5,13 @@ import Testing
 
 /// Runs every `Tests/Lua/*_spec.lua` file in a fresh editor, loop and
 /// runtime (see `LuaFixture`), with the assertion library in
-/// `Tests/Lua/helpers.lua`, and fails with each failing `it`.
+/// `Tests/Lua/helpers.lua`, and fails with each failing `it`. Set
+/// `WEFT_LUA_SPEC=name` to run only the files whose name starts with it.
 @Suite struct LuaSuiteTests {
     static func specFiles() -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: RepoPaths.luaTests)) ?? []
-        return files.filter { $0.hasSuffix("_spec.lua") }.sorted()
+        let only = ProcessInfo.processInfo.environment["WEFT_LUA_SPEC"]
+        return files.filter { $0.hasSuffix("_spec.lua") && (only == nil || $0.hasPrefix(only!)) }.sorted()
     }
 
     @Test(arguments: specFiles())
