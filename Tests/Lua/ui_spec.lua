@@ -103,3 +103,35 @@ t.describe("weft.ui", function()
     t.eq(3, T.quit_code())
   end)
 end)
+
+t.describe("hostile input", function()
+  t.it("huge and negative coordinates never crash the renderer", function()
+    local w = win.open(buf.create{}, { relative = "editor", row = 0, col = 0, width = 6, height = 2, renderer = "extension" })
+    ui.draw(w, {
+      { kind = "fill", row = math.mininteger, col = -(1 << 62), width = math.maxinteger, height = 1 << 62, char = "#" },
+      { kind = "text", row = math.maxinteger, col = math.maxinteger, text = "far" },
+      { kind = "text", row = 0, col = -3, text = "abcdef\27[2J\7" },
+      { kind = "cursor", row = math.maxinteger, col = math.mininteger },
+    })
+    local rows = ui.screen()
+    t.eq(12, #rows)
+    t.ok(not rows[1]:find("\27", 1, true), "escape sequences are sanitized")
+    win.close(w)
+  end)
+
+  t.it("huge float geometry is clamped, not a crash", function()
+    local w = win.open(buf.create{}, { relative = "editor", row = math.maxinteger, col = math.mininteger, width = 1 << 40, height = 1 << 40 })
+    t.eq(12, #ui.screen())
+    t.ok(win.get_rect(w))
+    win.set_config(w, { row = math.mininteger, width = math.maxinteger, anchor = "SE" })
+    t.eq(12, #ui.screen())
+    win.close(w)
+  end)
+
+  t.it("huge timer delays and timeouts are bounded", function()
+    local id = weft.timer.defer(math.maxinteger, function() end)
+    t.eq(true, weft.timer.stop(id))
+    t.eq(false, weft.wait(1, function() return false end))
+    t.raises_match("timeout must be 0 to 3600000 ms", weft.keymap.set_timeout, math.maxinteger)
+  end)
+end)

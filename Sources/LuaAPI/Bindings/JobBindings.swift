@@ -25,26 +25,8 @@ extension LuaRuntime {
     private func startJob(_ c: LuaCall) throws -> Int32 {
         _ = try c.table(1)
         let o = try LuaOptions(c, 1, allowed: Self.jobOptionKeys)
-        let argv: [String]
-        switch o.value("cmd") {
-        case .string(let s)?: argv = ["/bin/sh", "-c", s]
-        case .array(let a)?:
-            argv = try a.map { v in
-                guard let s = v.string else { throw c.bad(1, "field 'cmd': every element must be a string") }
-                return s
-            }
-        case let other: throw o.error("cmd", "list of strings or string", other ?? .null)
-        }
-        guard !argv.isEmpty else { throw c.bad(1, "field 'cmd': empty command") }
-        var env: [String: String]?
-        if let t = try o.table("env") {
-            env = try t.mapValues { v in
-                guard let s = v.string ?? (v.int.map(String.init)) else {
-                    throw c.bad(1, "field 'env': values must be strings")
-                }
-                return s
-            }
-        }
+        let argv = try Self.jobArgv(o)
+        let env = try Self.jobEnv(o)
         let onStdout = try c.functionField(1, "on_stdout").map(handler)
         let onStderr = try c.functionField(1, "on_stderr").map(handler)
         let onExit = try c.functionField(1, "on_exit").map(handler)
@@ -82,6 +64,33 @@ extension LuaRuntime {
         lua_setmetatable(L, -2)
         jobs[job.id.raw] = JobRecord(job: job, owner: owner, objectRef: state.ref(at: -1))
         return 1
+    }
+
+    /// `cmd`: an argv list, or a shell command line run by `/bin/sh -c`.
+    private static func jobArgv(_ o: LuaOptions) throws -> [String] {
+        let argv: [String]
+        switch o.value("cmd") {
+        case .string(let s)?: argv = ["/bin/sh", "-c", s]
+        case .array(let a)?:
+            argv = try a.map { v in
+                guard let s = v.string else { throw o.call.bad(o.index, "field 'cmd': every element must be a string") }
+                return s
+            }
+        case let other: throw o.error("cmd", "list of strings or string", other ?? .null)
+        }
+        guard !argv.isEmpty else { throw o.call.bad(o.index, "field 'cmd': empty command") }
+        return argv
+    }
+
+    /// `env`: names to string values (numbers are converted).
+    private static func jobEnv(_ o: LuaOptions) throws -> [String: String]? {
+        guard let t = try o.table("env") else { return nil }
+        return try t.mapValues { v in
+            guard let s = v.string ?? (v.int.map(String.init)) else {
+                throw o.call.bad(o.index, "field 'env': values must be strings")
+            }
+            return s
+        }
     }
 
     private func jobCallback(_ id: Int, _ h: LuaRef, _ name: String, _ args: [LuaArg]) {

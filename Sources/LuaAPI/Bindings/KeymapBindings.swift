@@ -31,7 +31,9 @@ extension LuaRuntime {
             },
             "set_timeout": { [unowned self] c in
                 let ms = try c.int(1)
-                guard ms >= 0 else { throw c.bad(1, "timeout must not be negative, got \(ms)") }
+                guard ms >= 0, ms <= 3_600_000 else {
+                    throw c.bad(1, "timeout must be 0 to 3600000 ms, got \(ms)")
+                }
                 editor.dispatcher.timeoutlen = ms
                 return 0
             },

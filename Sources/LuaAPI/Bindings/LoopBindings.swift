@@ -14,17 +14,21 @@ final class IDBox {
 }
 
 extension LuaRuntime {
+    /// Longer delays are clamped to this (about 24 days), keeping the
+    /// loop's nanosecond arithmetic far from overflow.
+    static let maxDelay = Int(Int32.max)
+
     func timerFunctions() -> [String: LuaFunction.Body] {
         [
             "defer": { [unowned self] c in
                 let ms = try c.int(1)
                 guard ms >= 0 else { throw c.bad(1, "delay must not be negative, got \(ms)") }
-                return c.push(startTimer(ms: ms, handler(try c.function(2)), repeating: false, kind: "timer"))
+                return c.push(startTimer(ms: min(ms, Self.maxDelay), handler(try c.function(2)), repeating: false, kind: "timer"))
             },
             "every": { [unowned self] c in
                 let ms = try c.int(1)
                 guard ms >= 1 else { throw c.bad(1, "interval must be at least 1 ms, got \(ms)") }
-                return c.push(startTimer(ms: ms, handler(try c.function(2)), repeating: true, kind: "timer"))
+                return c.push(startTimer(ms: min(ms, Self.maxDelay), handler(try c.function(2)), repeating: true, kind: "timer"))
             },
             "stop": { [unowned self] c in
                 let id = try c.int(1)
@@ -52,8 +56,9 @@ extension LuaRuntime {
     /// pass. The caller's budget is paused while waiting, and the wait is
     /// charged to nobody; handlers run meanwhile get their own budget.
     func wait(_ c: LuaCall) throws -> Int32 {
-        let ms = try c.int(1)
-        guard ms >= 0 else { throw c.bad(1, "timeout must not be negative, got \(ms)") }
+        let raw = try c.int(1)
+        guard raw >= 0 else { throw c.bad(1, "timeout must not be negative, got \(raw)") }
+        let ms = min(raw, Self.maxDelay)
         let cond = try c.optFunction(2).map(handler)
         var failure: Error?
         let ok = state.withoutBudget {

@@ -76,6 +76,11 @@ enum DrawOps {
         "cursor": ["kind", "row", "col"],
     ]
 
+    /// Coordinates and sizes are clamped to this magnitude: far beyond any
+    /// screen, and small enough that the renderer's rectangle arithmetic
+    /// cannot overflow.
+    static let limit = 1 << 20
+
     static func parse(_ list: [Value], call c: LuaCall, index: Int32) throws -> [DrawOp] {
         var ops: [DrawOp] = []
         ops.reserveCapacity(list.count)
@@ -96,7 +101,7 @@ enum DrawOps {
             throw c.bad(index, "op \(n) (\(kind)): unknown field '\(bad)'")
         }
         func int(_ k: String, default d: Int? = nil) throws -> Int {
-            if let v = t[k], let i = v.int { return i }
+            if let v = t[k], let i = v.int { return min(max(i, -limit), limit) }
             if t[k] == nil, let d { return d }
             throw c.bad(index, "op \(n) (\(kind)): field '\(k)' must be an integer, got \((t[k] ?? .null).luaTypeName)")
         }
