@@ -32,6 +32,13 @@ let package = Package(
             path: "Benchmarks/KernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "LuaBenchmarks",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), "BenchSupport",
+                           .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
+                           .product(name: "LuaAPI", package: "weft")],
+            path: "Benchmarks/LuaBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "BytesReport",
             dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft")],
             path: "Benchmarks/BytesReport"),
