@@ -110,7 +110,7 @@ function M.after(fn) cleanups[#cleanups + 1] = fn end
 local function run_cleanups()
   for i = #cleanups, 1, -1 do
     local ok, err = pcall(cleanups[i])
-    if not ok then print("  (cleanup failed: " .. tostring(err) .. ")") end
+    if not ok then print("  FAIL (cleanup) " .. tostring(err)) end
   end
   cleanups = {}
 end
