@@ -24,6 +24,7 @@ public struct KeywordHighlighter: SyntaxHighlighter {
         self.quotes = Set(quotes.compactMap { $0.asciiValue })
     }
 
+    /// Keyword, string, comment and number spans of each line.
     public func highlight(_ lines: [String]) -> [[StyledSpan]] {
         var inBlock = false
         return lines.map { highlightLine(Array($0.utf8), inBlock: &inBlock) }

@@ -8,6 +8,7 @@ public enum TranscriptError: Error, Hashable, Sendable, CustomStringConvertible 
     /// No block at this message and block index.
     case blockOutOfRange(message: Int, block: Int)
 
+    /// A message a user or developer can act on.
     public var description: String {
         switch self {
         case .noMessage: return "the transcript has no message yet; append a message first"

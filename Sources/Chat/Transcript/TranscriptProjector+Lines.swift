@@ -24,6 +24,18 @@ extension TranscriptProjector {
         return lo < entries.count && entries[lo].start <= row ? lo : nil
     }
 
+    /// Indices of the entries whose lines intersect buffer rows `rows`.
+    func entriesIntersecting(_ rows: Range<Int>) -> [Int] {
+        guard !rows.isEmpty, !entries.isEmpty else { return [] }
+        var i = entryIndex(containing: max(0, rows.lowerBound)) ?? (rows.lowerBound < 0 ? 0 : entries.count)
+        var out: [Int] = []
+        while i < entries.count, entries[i].start < rows.upperBound {
+            out.append(i)
+            i += 1
+        }
+        return out
+    }
+
     /// The lines of block `block` of message `message`: a blank separator
     /// unless it is the first entry, a "You" header for a user message's
     /// first block, then the block itself.
@@ -50,6 +62,8 @@ extension TranscriptProjector {
             let e = entries[i]
             let (lines, dependent) = render(message: e.message, block: e.block, entryIndex: i)
             entries[i].widthDependent = dependent
+            entries[i].renderedWidth = width
+            stale.remove(i)
             guard lines != e.lines else { continue }
             try replace(rows: e.start, old: e.lines, new: lines)
             entries[i].lines = lines

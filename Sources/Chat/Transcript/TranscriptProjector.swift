@@ -14,9 +14,13 @@ import Kernel
 ///   (usually the last one or two): earlier blocks are never re-parsed and
 ///   their lines and marks are never touched;
 /// * `setWidth` re-renders only width-dependent blocks (tables, lists,
-///   quotes, rules, tool headers), all of them and not only the visible
-///   ones, and only when the width actually changes; blocks whose lines come
-///   out equal cause no buffer change;
+///   quotes, rules, tool headers), and only when the width actually
+///   changes; blocks whose lines come out equal cause no buffer change.
+///   Without `visibleRows` it re-fits every such block of the transcript
+///   (correct, O(transcript)); with `visibleRows` it re-fits only the blocks
+///   on screen and leaves the others stale until `refit(rows:)` is called
+///   for them (the UI calls it with the visible rows before each draw) or
+///   `refitAll()` (e.g. when idle) — bounded by what is visible;
 /// * `setToolsExpanded` / `toggleThinking` re-render tool and thinking
 ///   blocks only.
 ///
@@ -59,6 +63,8 @@ public final class TranscriptProjector {
         var start: Int
         var lines: [StyledLine]
         var widthDependent: Bool
+        /// The width the lines were rendered at.
+        var renderedWidth: Int
         var end: Int { start + lines.count }
     }
 
@@ -66,6 +72,8 @@ public final class TranscriptProjector {
     var entries: [Entry] = []
     /// Index in `entries` of each message's first block.
     var firstEntry: [Int] = []
+    /// Width-dependent entries rendered at an earlier width.
+    var stale = Set<Int>()
 
     /// A projector over `buffer` (whose content is cleared) fitting blocks
     /// to `width` cells.
@@ -122,7 +130,8 @@ public final class TranscriptProjector {
         let (lines, dependent) = render(message: m, block: b, entryIndex: entries.count)
         // The empty buffer's single line is replaced by the first block.
         try buffer.setLines(start, entries.isEmpty ? buffer.lineCount : start, lines.map(\.text))
-        entries.append(Entry(message: m, block: b, start: start, lines: lines, widthDependent: dependent))
+        entries.append(Entry(message: m, block: b, start: start, lines: lines, widthDependent: dependent,
+                             renderedWidth: width))
         setMarks(lines, from: start)
     }
 
@@ -134,6 +143,7 @@ public final class TranscriptProjector {
         self.messages = []
         entries = []
         firstEntry = []
+        stale = []
         for message in messages { try append(message) }
     }
 
@@ -161,13 +171,48 @@ public final class TranscriptProjector {
     }
 
     /// Fits width-dependent blocks to `width`; does nothing when the width
-    /// is unchanged. Re-renders every width-dependent block of the
-    /// transcript (not only the visible ones), bottom to top.
-    public func setWidth(_ width: Int) throws {
+    /// is unchanged.
+    ///
+    /// - Parameter visibleRows: nil re-renders every width-dependent block
+    ///   of the transcript, bottom to top. Otherwise only the blocks that
+    ///   intersect these buffer rows are re-fitted now; the others become
+    ///   stale (`staleBlockCount`) and are re-fitted by `refit(rows:)` when
+    ///   they come into view, or by `refitAll()`.
+    public func setWidth(_ width: Int, visibleRows: Range<Int>? = nil) throws {
         let w = max(1, width)
         guard w != self.width else { return }
         self.width = w
-        try rerender(entries.indices.filter { entries[$0].widthDependent })
+        stale = []
+        let dependent = entries.indices.filter { entries[$0].widthDependent && entries[$0].renderedWidth != w }
+        guard let rows = visibleRows else {
+            try rerender(dependent)
+            return
+        }
+        let now = Set(entriesIntersecting(rows))
+        stale = Set(dependent.filter { !now.contains($0) })
+        try rerender(dependent.filter { now.contains($0) })
+    }
+
+    /// Number of blocks still fitted to an earlier width (see `setWidth`).
+    public var staleBlockCount: Int { stale.count }
+
+    /// Re-fits the stale blocks that intersect buffer rows `rows` (call it
+    /// with the visible rows before drawing). Cheap when nothing is stale.
+    /// - Returns: whether any line changed.
+    @discardableResult
+    public func refit(rows: Range<Int>) throws -> Bool {
+        guard !stale.isEmpty else { return false }
+        let due = entriesIntersecting(rows).filter { stale.contains($0) }
+        guard !due.isEmpty else { return false }
+        let before = buffer.tick
+        try rerender(due)
+        return buffer.tick != before
+    }
+
+    /// Re-fits every stale block.
+    public func refitAll() throws {
+        guard !stale.isEmpty else { return }
+        try rerender(Array(stale))
     }
 
     /// Expands (or collapses) every tool output and thinking block at once

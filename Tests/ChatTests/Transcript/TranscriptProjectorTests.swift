@@ -109,6 +109,35 @@ import Testing
         #expect(h.marks == fresh.marks)
     }
 
+    @Test func widthChangeRefitsVisibleBlocksFirst() throws {
+        let table = "| name | description |\n|---|---|\n| 漢字 | a long description that needs wrapping at small widths |"
+        let messages: [ChatMessage] = [.user("a"), .assistant(table), .user("b"), .assistant(table), .assistant("- a list item that wraps when narrow")]
+        let h = try ProjectorHarness(width: 80)
+        for m in messages { try h.projector.append(m) }
+        let last = try #require(h.projector.lineRange(message: 4, block: 0))
+        h.changes = []
+        try h.projector.setWidth(30, visibleRows: last)
+        #expect(h.projector.staleBlockCount == 2)
+        #expect(h.changes.allSatisfy { $0.first >= last.lowerBound })
+        #expect(!h.changes.isEmpty)
+        // Scrolling up to the first table re-fits it alone.
+        let first = try #require(h.projector.lineRange(message: 1, block: 0))
+        h.changes = []
+        #expect(try h.projector.refit(rows: first.lowerBound..<(first.lowerBound + 1)))
+        #expect(h.projector.staleBlockCount == 1)
+        #expect(h.changes.allSatisfy { $0.first >= first.lowerBound && $0.first < first.upperBound })
+        #expect(try h.projector.refit(rows: 0..<1) == false)
+        try h.projector.refitAll()
+        #expect(h.projector.staleBlockCount == 0)
+        let fresh = try ProjectorHarness(width: 30)
+        for m in messages { try fresh.projector.append(m) }
+        #expect(h.buffer.lines == fresh.buffer.lines)
+        #expect(h.marks == fresh.marks)
+        // A new width without visible rows re-fits everything.
+        try h.projector.setWidth(80)
+        #expect(h.projector.staleBlockCount == 0)
+    }
+
     @Test func widthChangeLeavesPlainBlocksAlone() throws {
         let h = try ProjectorHarness(width: 80)
         try h.projector.append(.user("x"))
