@@ -1,5 +1,6 @@
 import Glibc
 import Kernel
+import LuaAPI
 import OpenAIProvider
 import Render
 
@@ -43,12 +44,12 @@ struct Launcher {
         let chat = try ChatSetup.install(in: app, options: options)
         let lua = app.makeLua()
         ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
-        app.loadConfig(lua, options: options)
         let shown = app.editor.onMessage
         app.editor.onMessage = { m in
             shown?(m)
             if m.level == .error { fputs("weft: \(m.text)\n", stderr) }
         }
+        app.loadConfig(lua, options: options)
         app.editor.emit("startup")
         defer { lua.jobManager.stopAll() }
         for script in options.scripts {
@@ -76,6 +77,7 @@ enum Health {
         print("terminal: TERM=\(env["TERM"] ?? "(unset)")\(terminfo.isFallback ? " (unknown to terminfo: using built-in xterm fallback)" : ""), colors \(terminfo.colors), color mode \(mode.rawValue)")
         print("unicode: \(TextMeasure.unicodeVersion) (utf8proc)")
         print("stdin is a tty: \(isatty(STDIN_FILENO) == 1), stdout is a tty: \(isatty(STDOUT_FILENO) == 1)")
+        reportLua(options: options)
         do {
             let provider = try ChatSetup.provider(options: options, env: env)
             if let openai = provider as? OpenAIProvider {
@@ -89,5 +91,29 @@ enum Health {
             print("provider: \(error)")
         }
         return 0
+    }
+}
+
+extension Health {
+    /// Lua, the config file and what every owner registered (the same
+    /// report as `:extensions`), from a headless start with the stock UI.
+    static func reportLua(options: Options) {
+        print("lua: \(LuaVersion.string), runtime \(RuntimePaths.runtimeDir)")
+        do {
+            let app = try App(size: Size(width: 80, height: 24))
+            let chat = try ChatSetup.install(in: app, options: options)
+            let lua = app.makeLua()
+            ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
+            var errors: [String] = []
+            app.editor.onMessage = { m in if m.level == .error { errors.append(m.text) } }
+            app.loadConfig(lua, options: options)
+            let config = options.clean ? "(--clean)" : (options.configFile ?? RuntimePaths.defaultConfig ?? "(none)")
+            print("config: \(config)\(errors.isEmpty ? "" : " — ERROR: " + errors.joined(separator: "; "))")
+            print("extensions:")
+            for line in lua.extensionsText().split(separator: "\n") { print("  \(line)") }
+            lua.jobManager.stopAll()
+        } catch {
+            print("lua: could not start: \(error)")
+        }
     }
 }

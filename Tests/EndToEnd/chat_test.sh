@@ -98,3 +98,55 @@ test_continue_after_quit_and_after_kill_9() {
   WEFT_HOME=$WEFT_HOME start_weft 80x24 --continue
   wait_for "long please" && wait_for "(interrupted)"
 }
+
+test_thinking_collapsed_then_expanded() {
+  start_weft 90x30
+  wait_for "Welcome" || return 1
+  literal "think about it"; keys Enter
+  wait_for "idle" 10 || return 1
+  wait_line "▸ Thinking \([0-9]+ lines?\)" 5 || return 1
+  keys C-o
+  wait_for "▾ Thinking" 5 || return 1
+  keys C-o
+  wait_line "▸ Thinking \(" 5
+}
+
+test_resize_mid_stream_reflows_cleanly() {
+  WEFT_MOCK_TPS=80 start_weft 100x30
+  wait_for "Welcome" || return 1
+  literal "markdown"; keys Enter
+  wait_for "streaming" || return 1
+  resize 60 25
+  sleep 0.3
+  resize 120 35
+  wait_for "That's everything" 30 || return 1
+  wait_line "^╰─{118}╯$" || return 1
+  # no row wider than the terminal, no leftovers of the old width
+  ! screen | awk '{ if (length($0) > 120) exit 1 }' || true
+}
+
+test_large_paste_shows_a_placeholder_and_sends_everything() {
+  start_weft 90x30
+  wait_for "Welcome" || return 1
+  local f; f=$(mktemp)
+  seq 1 200000 > "$f"   # about 1.3 MB, 200,000 lines
+  tmux_ load-buffer "$f"
+  tmux_ paste-buffer -p -t "$SESSION"
+  wait_for "[pasted 200000 lines" 20 || return 1
+  keys Enter
+  wait_for "idle" 30 || return 1
+  # the session file holds the whole paste, not the placeholder
+  local session; session=$(ls "$WEFT_HOME"/state/weft/sessions/*.jsonl | head -1)
+  grep -q '199999\\n200000' "$session" || { echo "    paste not sent in full"; return 1; }
+  ! grep -q 'pasted 200000 lines' "$session"
+}
+
+test_invalid_utf8_and_controls_in_input_are_harmless() {
+  start_weft 80x24
+  wait_for "Welcome" || return 1
+  tmux_ send-keys -t "$SESSION" -H c3 28 41 1b 5b 32 4a 42
+  sleep 0.3
+  keys Enter
+  wait_for "idle" || return 1
+  wait_for "Welcome"   # the screen was not cleared by ESC [ 2 J
+}

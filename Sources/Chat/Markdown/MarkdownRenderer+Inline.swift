@@ -31,9 +31,9 @@ struct InlineBuilder {
         switch node.kind {
         case .text:
             current.append(node.literal)
-        case .softBreak:
-            current.append(" ")
-        case .lineBreak:
+        case .softBreak, .lineBreak:
+            // Chat models mean their single newlines: keep them (unlike
+            // CommonMark, which joins soft breaks with a space).
             segments.append(current)
             current = StyledText()
         case .code:

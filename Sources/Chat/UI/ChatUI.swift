@@ -30,6 +30,8 @@ public final class ChatUI {
     var lastTranscriptLines = 0
     var statusNotice: String?
     var searchStatus: String?
+    /// The composer height last set automatically (see `composerChanged`).
+    var autoComposerHeight = 3
     var approval: ApprovalFloat?
     var popup: CommandPopup?
 
@@ -148,17 +150,19 @@ public final class ChatUI {
         if w != projector.width { try? projector.setWidth(w) }
     }
 
-    var composerInnerWidth: Int {
-        let rects = editor.layout?.compute(in: Rect(size: editor.screenSize)) ?? [:]
-        let r = rects[windows.composer.id] ?? Rect(size: editor.screenSize)
-        return max(1, r.width - 2 * windows.composer.border.thickness)
+    /// The content width of a window where it is now, tiled or floating.
+    func innerWidth(_ win: Window) -> Int {
+        let screen = Rect(size: editor.screenSize)
+        if let f = win.floatConfig {
+            return max(1, FloatLayout(config: f, editor: screen).inner.width)
+        }
+        let r = editor.layout?.compute(in: screen)[win.id] ?? screen
+        return max(1, r.width - 2 * win.border.thickness)
     }
 
-    var transcriptWidth: Int {
-        let rects = editor.layout?.compute(in: Rect(size: editor.screenSize)) ?? [:]
-        let r = rects[windows.transcript.id] ?? Rect(size: editor.screenSize)
-        return r.width - 2 * windows.transcript.border.thickness
-    }
+    var composerInnerWidth: Int { innerWidth(windows.composer) }
+
+    var transcriptWidth: Int { innerWidth(windows.transcript) }
 
     func showWelcome() {
         guard controller.messages.isEmpty else { return }
@@ -197,20 +201,23 @@ public final class ChatUI {
                            tokensOut: controller.usage.output, contextWindow: contextWindow,
                            session: controller.sessionID, cwd: controller.cwd, queued: controller.queue.count,
                            newLines: unseenLines, notice: statusNotice ?? searchStatus)
-        let width = max(1, (editor.layout?.compute(in: Rect(size: editor.screenSize))[windows.status.id]?.width) ?? editor.screenSize.width)
-        let text = s.render(width: width)
+        let text = s.render(width: innerWidth(windows.status))
         if windows.statusBuffer.line(0) != text || windows.statusBuffer.lineCount != 1 {
             try? windows.statusBuffer.setLines(0, -1, [text])
         }
     }
 
     /// Grows the composer with its text (up to 10 lines), keeping it boxed.
+    /// A size set from Lua (`win.set_config`, `layout.set`) is kept: the
+    /// composer is auto-sized only while its size is the last one set here.
     func composerChanged() {
         let inner = composerInnerWidth
         composer.wrapWidth = inner
         let lines = min(10, max(1, composer.displayRows(width: inner)))
         let want = lines + 2 * windows.composer.border.thickness
-        if editor.layout?.contains(windows.composer.id) == true {
+        if let tree = editor.layout, tree.contains(windows.composer.id),
+           tree.size(of: windows.composer.id) == .cells(autoComposerHeight) {
+            autoComposerHeight = want
             try? editor.resizeWindow(windows.composer.id, size: .cells(want))
         }
         updatePopup()

@@ -9,6 +9,8 @@ struct CommandPopup {
     let buffer: Buffer
     var candidates: [String]
     var replacesPrefix: String
+    /// The placement last set here; a different one was set from Lua and is kept.
+    var placed: FloatConfig
 }
 
 extension ChatUI {
@@ -37,7 +39,10 @@ extension ChatUI {
         do {
             if var p = popup {
                 try p.buffer.setLines(0, -1, lines)
-                try editor.setPlacement(p.window.id, float: config)
+                if p.window.floatConfig == p.placed {
+                    try editor.setPlacement(p.window.id, float: config)
+                    p.placed = config
+                }
                 p.candidates = shown.map(\.0)
                 p.replacesPrefix = prefix
                 popup = p
@@ -51,7 +56,8 @@ extension ChatUI {
                 spec.options.wrap = false
                 spec.options.cursorVisible = false
                 let win = try editor.openWindow(buffer: buf.id, spec)
-                popup = CommandPopup(window: win, buffer: buf, candidates: shown.map(\.0), replacesPrefix: prefix)
+                popup = CommandPopup(window: win, buffer: buf, candidates: shown.map(\.0), replacesPrefix: prefix,
+                                     placed: config)
             }
         } catch {
             closePopup()

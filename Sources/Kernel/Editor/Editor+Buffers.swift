@@ -47,9 +47,24 @@ extension Editor {
         let data: Value = .table(["buf": .int(c.buf.raw), "first": .int(c.first),
                                   "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
                                   "tick": .int(c.tick)])
+        if let buf = buffers[c.buf] {
+            for w in windows.values where w.buffer == c.buf { clampCursor(w, buf) }
+        }
         emit("buf_changed", subject: buffers[c.buf]?.name, data: data, buf: c.buf)
         if windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden }) {
             requestRedraw()
+        }
+    }
+}
+
+extension Editor {
+    /// Keeps a window's cursor inside its buffer after an edit removed the
+    /// text under it (row past the end, or column past the line).
+    func clampCursor(_ w: Window, _ buf: Buffer) {
+        let row = min(max(0, w.cursor.row), buf.lineCount - 1)
+        let len = buf.line(row)?.utf8.count ?? 0
+        if row != w.cursor.row || w.cursor.col > len {
+            w.cursor = Position(row: row, col: min(w.cursor.col, len))
         }
     }
 }

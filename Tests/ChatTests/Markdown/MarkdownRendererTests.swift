@@ -37,8 +37,9 @@ import Testing
         #expect(lines[0].text == text)
     }
 
+    /// Unlike CommonMark, a single newline from the model is kept as a line break.
     @Test func softAndHardBreaks() {
-        #expect(MD.texts(render("a\nb")) == ["a b"])
+        #expect(MD.texts(render("a\nb")) == ["a", "b"])
         #expect(MD.texts(render("a  \nb")) == ["a", "b"])
         let lines = render("**x  \ny**")
         #expect(MD.spans(lines[0]) == ["MdBold:x"])

@@ -170,7 +170,7 @@ import Testing
     @Test func modelTextWithEscapesIsKept() throws {
         let h = try ProjectorHarness()
         try h.projector.append(.assistant("evil \u{1b}]52;c;AAAA\u{7} \u{1b}[2J text\r\nnext"))
-        #expect(h.buffer.lines == ["evil \u{1b}]52;c;AAAA\u{7} \u{1b}[2J text next"])
+        #expect(h.buffer.lines == ["evil \u{1b}]52;c;AAAA\u{7} \u{1b}[2J text", "next"])
     }
 
     @Test func updatingAMiddleBlockMovesLaterBlocks() throws {
