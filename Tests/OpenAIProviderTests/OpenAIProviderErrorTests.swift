@@ -9,12 +9,14 @@ import Testing
 @Suite struct OpenAIProviderErrorTests {
     @Test func case5a400ShowsTheServerMessage() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:5a"))
         #expect(events == [.error(message: "openai: request rejected (HTTP 400): This model's maximum context length is 4096 tokens.")])
     }
 
     @Test func case5b401NeverShowsTheKey() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let key = "sk-proj-SECRET0123456789"
         let events = await run(server.provider(key: key), ask("case:5b"))
         let m = errorMessage(events) ?? ""
@@ -26,6 +28,7 @@ import Testing
 
     @Test func case5c429RetriesAfterRetryAfterThenSucceeds() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let notices = Notices()
         let start = Date()
         let events = await run(server.provider(onStatus: { notices.add($0) }), ask("case:5c"))
@@ -37,6 +40,7 @@ import Testing
 
     @Test func case5d500ThenSuccess() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let notices = Notices()
         let events = await run(server.provider(onStatus: { notices.add($0) }), ask("case:5d"))
         #expect(text(events) == "Recovered after 500.")
@@ -45,6 +49,7 @@ import Testing
 
     @Test func case5e503ForeverGivesUpClearly() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let notices = Notices()
         let events = await run(server.provider(onStatus: { notices.add($0) }), ask("case:5e"))
         #expect(events == [.error(message: "openai: server error (HTTP 503): The server is overloaded (gave up after 3 tries)")])
@@ -54,6 +59,7 @@ import Testing
 
     @Test func case6aMidStreamErrorKeepsThePartialText() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:6a"))
         #expect(events == [.textDelta("Partial "),
                            .error(message: "openai: server error (server_error): upstream model crashed")])
@@ -61,6 +67,7 @@ import Testing
 
     @Test func case6bDroppedConnectionIsAnError() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:6b"))
         #expect(text(events) == "Partial answer")
         #expect(events.last == .error(message: OpenAIErrorMapper.truncated))
@@ -68,12 +75,14 @@ import Testing
 
     @Test func case7JSONErrorBodyWithStatus200() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         #expect(await run(server.provider(), ask("case:7")) ==
                 [.error(message: "openai: server error (NotFoundError): model 'nope' does not exist")])
     }
 
     @Test func refusedConnectionNamesTheURL() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let url = server.baseURL
         server.stop()
         let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: url, model: "m"))
@@ -83,6 +92,7 @@ import Testing
 
     @Test func silentServerTimesOut() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let start = Date()
         let events = await run(server.provider(readTimeout: 1), ask("case:silent"))
         let elapsed = Date().timeIntervalSince(start)
@@ -92,6 +102,7 @@ import Testing
 
     @Test func cancelClosesTheConnectionPromptly() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let log = EventLog()
         let handle = server.provider().stream(request: ask("case:hang")) { log.add($0) }
         try await Task.sleep(nanoseconds: 400_000_000)
@@ -111,6 +122,7 @@ import Testing
 
     @Test func listModelsAndHealth() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         #expect(try await server.provider().listModels() == ["fake-model-1", "fake-model-2"])
         let provider = server.provider()
         let line = await onThread { provider.healthLine() }
@@ -119,6 +131,7 @@ import Testing
 
     @Test func listModelsUnsupported() async throws {
         let server = try await FakeServer.start(extraArguments: ["--no-models"])
+        defer { server.stop() }  // also keeps it alive to the end
         let provider = server.provider()
         guard case .failure(.unsupported(let m)) = await onThread({ provider.listModelsBlocking() }) else {
             Issue.record("expected unsupported")
@@ -129,6 +142,7 @@ import Testing
 
     @Test func healthNamesAnUnreachableServer() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let url = server.baseURL
         server.stop()
         let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: url, apiKey: "sk-hidden-0123456789", model: "m"))

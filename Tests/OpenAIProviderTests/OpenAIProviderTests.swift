@@ -15,6 +15,7 @@ import Testing
     @Test(arguments: streamingCases)
     func streamingCaseMatchesTheParser(name: String) async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = normalized(await run(server.provider(), ask("case:" + name)))
         var parser = OpenAIStreamParser()
         let want = normalized(parser.feed(try await dumpCaseAsync(name)) + parser.finish())
@@ -24,6 +25,7 @@ import Testing
 
     @Test func case1TextWithUTF8SplitsArrivesWhole() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:1a"))
         #expect(text(events) == "Hello, wörld! 日本語 and 😀 emoji, done.")
         #expect(events.suffix(2) == [.usage(input: 10, output: 5), .finish(reason: "stop")])
@@ -32,6 +34,7 @@ import Testing
     @Test(arguments: ["2a", "2b", "2c"])
     func case2ReasoningInEachForm(name: String) async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:" + name))
         #expect(thinking(events) == "Let me check the time.")
         #expect(text(events) == "It is noon.")
@@ -39,6 +42,7 @@ import Testing
 
     @Test func case3ParallelCallsReusingIndexZero() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:3c"))
         #expect(events == [.toolCall(id: "call_a", name: "read_file", arguments: #"{"path": "a.txt"}"#),
                            .toolCall(id: "call_b", name: "list_files", arguments: #"{"path": "."}"#),
@@ -47,18 +51,21 @@ import Testing
 
     @Test func lengthFinishIsReported() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         #expect(await run(server.provider(), ask("case:len")).last == .finish(reason: "length"))
     }
 
     @Test(arguments: ["4a", "4b"])
     func case4UsageWithEmptyOrNullChoices(name: String) async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:" + name))
         #expect(events == [.textDelta("Counted."), .usage(input: 12, output: 3), .finish(reason: "stop")])
     }
 
     @Test func toolLoopSecondRequestCarriesCallsAndResults() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let call = ToolCallRequest(id: "call_run", name: "run_command", arguments: #"{"command":"echo hi"}"#)
         let request = ProviderRequest(messages: [
             ProviderMessage(role: .user, content: "case:tool"),
@@ -81,12 +88,14 @@ import Testing
 
     @Test func baseURLEndingInV1() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: server.baseURL + "/v1/", model: "m"))
         #expect(text(await run(p, ask("hello"))) == "You said: hello")
     }
 
     @Test func case8SlowDripArrivesIncrementally() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let log = EventLog()
         let handle = server.provider().stream(request: ask("case:8")) { log.add($0) }
         #expect(await waitFinished(handle, timeout: 10))
@@ -104,6 +113,7 @@ import Testing
 @Suite struct OpenAIProviderThroughputTests {
     @Test func case9HundredThousandTokens() async throws {
         let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
         let counter = TokenCounter()
         let start = Date()
         let handle = server.provider().stream(request: ask("case:9")) { counter.add($0) }

@@ -93,7 +93,7 @@ public struct OpenAIStreamParser: Sendable {
 
     private mutating func handle(_ event: SSEEvent, into out: inout [ProviderEvent]) {
         let data = event.data
-        if data.trimmingCharacters(in: .whitespaces) == "[DONE]" {
+        if data.utf8.count < 16 && data.trimmingCharacters(in: .whitespaces) == "[DONE]" {
             complete(into: &out)
             return
         }
