@@ -5,7 +5,7 @@ import Kernel
 @testable import OpenAIProvider
 
 /// The Python fake server (Tests/Fixtures/fake_openai_server.py) on a free
-/// port of 127.0.0.1, for one test. It exits by itself after 20 idle
+/// port of 127.0.0.1, for one test. It exits by itself after 600 idle
 /// seconds; ``stop()`` ends it sooner.
 final class FakeServer: @unchecked Sendable {
     static let script: String = {
@@ -18,7 +18,7 @@ final class FakeServer: @unchecked Sendable {
 
     init(extraArguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--port", "0", "--idle-timeout", "20"] + extraArguments
+        process.arguments = ["python3", Self.script, "--port", "0", "--idle-timeout", "600"] + extraArguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()
