@@ -5,8 +5,13 @@ test_markdown_showcase_streams_and_renders() {
   wait_for "Welcome" || return 1
   literal "show me markdown"; keys Enter
   wait_for "That's everything" 20 || return 1
-  keys PageUp
-  wait_line "┌─+┬" 5
+  local i
+  for i in 1 2 3 4 5 6; do
+    keys PageUp
+    screen | grep -qE "┌─+┬" && return 0
+    sleep 0.2
+  done
+  wait_line "┌─+┬" 2
 }
 
 test_tool_call_allowed_through_the_float() {
@@ -83,6 +88,7 @@ test_continue_after_quit_and_after_kill_9() {
   WEFT_HOME=$WEFT_HOME start_weft 80x24
   wait_for "Welcome" || return 1
   literal "count to 3"; keys Enter
+  wait_line "^ *3 *$" 10 || return 1
   wait_for "idle" || return 1
   keys C-d
   wait_for "[exited 0]" || return 1
@@ -93,8 +99,9 @@ test_continue_after_quit_and_after_kill_9() {
   literal "long please"; keys Enter
   wait_for "streaming" || return 1
   sleep 1.5
-  kill -9 "$(weft_pid)"
-  wait_for "[exited" || return 1
+  local pid; pid=$(weft_pid) || { echo "    no weft process"; return 1; }
+  kill -9 "$pid"
+  wait_for "[exited" 20 || return 1
   WEFT_HOME=$WEFT_HOME start_weft 80x24 --continue
   wait_for "long please" && wait_for "(interrupted)"
 }
@@ -134,9 +141,13 @@ test_large_paste_shows_a_placeholder_and_sends_everything() {
   tmux_ paste-buffer -p -t "$SESSION"
   wait_for "[pasted 200000 lines" 20 || return 1
   keys Enter
-  wait_for "idle" 30 || return 1
   # the session file holds the whole paste, not the placeholder
-  local session; session=$(ls "$WEFT_HOME"/state/weft/sessions/*.jsonl | head -1)
+  local i session=""
+  for i in $(seq 1 300); do
+    session=$(ls "$WEFT_HOME"/state/weft/sessions/*.jsonl 2>/dev/null | head -1)
+    [ -n "$session" ] && grep -q '199999\\n200000' "$session" && break
+    sleep 0.1
+  done
   grep -q '199999\\n200000' "$session" || { echo "    paste not sent in full"; return 1; }
   ! grep -q 'pasted 200000 lines' "$session"
 }
