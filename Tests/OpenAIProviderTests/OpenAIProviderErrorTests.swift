@@ -108,8 +108,8 @@ import Testing
         try await Task.sleep(nanoseconds: 400_000_000)
         let start = Date()
         handle.cancel()
-        #expect(await waitFinished(handle, timeout: 2), "the stream did not end after cancel")
-        #expect(Date().timeIntervalSince(start) < 0.5)
+        #expect(await waitFinished(handle, timeout: 10), "the stream did not end after cancel")
+        #expect(Date().timeIntervalSince(start) < 5, "cancel must close the connection well before the 60 s read timeout")
         #expect(log.events.isEmpty)
         var gone: Value?
         for _ in 0..<40 {

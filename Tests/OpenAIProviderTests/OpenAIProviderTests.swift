@@ -98,7 +98,7 @@ import Testing
         defer { server.stop() }  // also keeps it alive to the end
         let log = EventLog()
         let handle = server.provider().stream(request: ask("case:8")) { log.add($0) }
-        #expect(await waitFinished(handle, timeout: 10))
+        #expect(await waitFinished(handle, timeout: 60))
         let timed = log.timed
         let deltas = timed.filter { if case .textDelta = $0.1 { return true } else { return false } }
         #expect(deltas.count >= 30, "got \(deltas.count) deltas")
