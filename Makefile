@@ -32,10 +32,10 @@ unit-tests: build-debug
 e2e-tests: build-debug
 	@bash Tests/EndToEnd/run.sh $(DEBUG_BIN)
 
-bench: bootstrap
+bench: build
 	@bash scripts/bench.sh
 
-bench-compare: bootstrap
+bench-compare: build
 	@bash scripts/bench.sh --compare
 
 install: build

@@ -19,10 +19,12 @@ def main():
     p.add_argument("--machine", required=True)
     p.add_argument("--benchmarks", required=True)
     p.add_argument("--bytes", required=True)
+    p.add_argument("--startup", required=True)
     p.add_argument("--compare", default="")
     a = p.parse_args()
     bench = open(a.benchmarks).read().strip()
     bytes_rows = open(a.bytes).read().strip()
+    startup_rows = open(a.startup).read().strip()
     print(f"""# Performance
 
 Measured with `make bench` on {a.date}, on {a.machine}.
@@ -37,6 +39,12 @@ percentiles from ordo-one/benchmark; bytes are exact (deterministic).
 | frame | bytes | target / peer |
 |---|---|---|
 {bytes_rows}
+
+## Startup
+
+| scenario | median | target |
+|---|---|---|
+{startup_rows}
 
 ## Timings
 
