@@ -28,7 +28,16 @@ enum ChatSetup {
     static func controller(app: App, options: Options) throws -> ChatController {
         let env = ProcessInfoLite.env
         let root = SessionStore.defaultRoot(environment: env)
-        return ChatController(editor: app.editor, loop: app.loop, provider: try provider(options: options, env: env),
+        var chosen = try provider(options: options, env: env)
+        if let openai = chosen as? OpenAIProvider {
+            // Retry notices ("HTTP 429, retrying in 1 s") reach the status line.
+            let poster = app.loop.poster
+            let editor = app.editor
+            chosen = openai.with(onStatus: { message in
+                poster.post { editor.notify(message, level: .warn) }
+            })
+        }
+        return ChatController(editor: app.editor, loop: app.loop, provider: chosen,
                               tools: ToolRegistry.withBuiltins(), store: SessionStore(root: root), cwd: currentDirectory())
     }
 

@@ -84,3 +84,11 @@ test_openai_health_checks_the_server() {
   kill "$FAKE_PID"; wait "$FAKE_PID" 2>/dev/null
   ! env -i HOME="$(mktemp -d)" PATH="$PATH" "$WEFT_BIN" --health --base-url "$FAKE_URL" >/dev/null
 }
+
+test_openai_model_command_lists_and_switches() {
+  start_openai_weft || return 1
+  literal "/model"; keys Enter
+  wait_for "Models of openai" 10 || return 1
+  literal "/model fake-model-2"; keys Enter
+  wait_for "openai:fake-model-2" 10
+}

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Kernel
 
 // The chat's default keys and commands. Every one is an ordinary keymap
@@ -111,8 +113,8 @@ extension ChatUI {
         try cmd("resume", "open a saved session by id", nargs: .one) { [unowned self] inv in
             try self.controller.load(sessionID: inv.args)
         }
-        try cmd("model", "show the model (switching needs a provider that lists models)", nargs: .optional) { [unowned self] _ in
-            self.notice("model: \(self.controller.provider.name):\(self.controller.provider.model)")
+        try cmd("model", "list the server's models; /model NAME switches", nargs: .optional) { [unowned self] inv in
+            self.modelCommand(inv.args.trimmingCharacters(in: .whitespaces))
         }
         try cmd("help", "list commands and keys") { [unowned self] _ in self.showHelp() }
         try cmd("quit", "quit weft") { [unowned self] _ in self.onQuit?() }
@@ -127,6 +129,36 @@ extension ChatUI {
         refreshStatus()
         loop.after(ms: 3000) { [weak self] in
             if self?.statusNotice == text { self?.statusNotice = nil; self?.refreshStatus() }
+        }
+    }
+
+    /// `/model`: lists the provider's models (off the main thread), or
+    /// switches to `name`.
+    func modelCommand(_ name: String) {
+        guard let p = controller.provider as? ModelSwitching else {
+            notice("model: \(controller.provider.name):\(controller.provider.model) (this provider cannot switch)")
+            return
+        }
+        if !name.isEmpty {
+            controller.provider = p.switching(to: name)
+            notice("model: now \(controller.provider.name):\(name)")
+            return
+        }
+        notice("model: asking \(p.name) for its models…")
+        let poster = loop.poster
+        DispatchQueue.global().async {
+            let result = p.availableModels(timeout: 10)
+            poster.post { [weak self] in
+                guard let self else { return }
+                switch result {
+                case .success(let models):
+                    let lines = ["Models of \(p.name) (switch with /model NAME):"]
+                        + models.map { "  \($0)\($0 == self.controller.provider.model ? "  (current)" : "")" }
+                    self.showNotice(lines.joined(separator: "\n"))
+                case .failure(let error):
+                    self.editor.notify("model: \(error)", level: .error)
+                }
+            }
         }
     }
 

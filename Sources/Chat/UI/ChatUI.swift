@@ -166,9 +166,13 @@ public final class ChatUI {
 
     func showWelcome() {
         guard controller.messages.isEmpty else { return }
-        var lines = ["Welcome to weft. Type a message and press Enter.", "",
-                     "The offline mock model (\(controller.provider.name):\(controller.provider.model)) answers these:"]
-        for t in MockProvider.triggers { lines.append("  \(t.phrase) — \(t.summary)") }
+        var lines = ["Welcome to weft. Type a message and press Enter.", ""]
+        if controller.provider is MockProvider {
+            lines.append("The offline mock model (\(controller.provider.name):\(controller.provider.model)) answers these:")
+            for t in MockProvider.triggers { lines.append("  \(t.phrase) — \(t.summary)") }
+        } else {
+            lines.append("Talking to \(controller.provider.name):\(controller.provider.model). /model lists the server's models.")
+        }
         lines += ["", "Keys: Enter send · Shift-Enter/Ctrl-J newline · Esc interrupt · Ctrl-O expand · PageUp/PageDown scroll · / commands · Ctrl-D quit"]
         try? projector.reset([ChatMessage(role: .system, blocks: [.notice(lines.joined(separator: "\n"))])])
     }
