@@ -1,0 +1,96 @@
+---@meta
+
+--- The chat layer's table. It exists when weft runs with the stock chat UI
+--- (always, except in programs that embed only the kernel).
+---@class weft.chat
+weft.chat = {}
+
+---@class weft.chat.Message
+---@field role "user"|"assistant"|"tool"|"system"
+---@field text string the message text (errors and notices included)
+---@field thinking? string the model's reasoning, if any
+---@field tools? weft.chat.ToolCall[] the tool calls of an assistant message
+
+---@class weft.chat.ToolCall
+---@field id string
+---@field name string
+---@field arguments string JSON text
+---@field status "running"|"ok"|"error"|"denied"
+---@field output string
+
+--- Sends a prompt (queued while a reply streams). Fires `prompt_submit`.
+---@param text string
+function weft.chat.submit(text) end
+
+--- Stops the reply in progress; the partial text stays, marked interrupted.
+function weft.chat.interrupt() end
+
+--- Inside a `prompt_submit` handler: replaces the text that will be sent.
+---@param text string
+function weft.chat.set_prompt(text) end
+
+--- Inside a `tool_approval` handler that returns true: decides for the call.
+---@param decision "allow"|"deny"|"always"
+function weft.chat.approve(decision) end
+
+--- The conversation as plain tables, oldest first.
+---@return weft.chat.Message[]
+function weft.chat.messages() end
+
+--- "idle", "streaming", "running_tools", "awaiting_approval" or "error".
+---@return string
+function weft.chat.state() end
+
+--- Tokens used so far in this conversation.
+---@return {input: integer, output: integer}
+function weft.chat.usage() end
+
+--- The id of the current session file, or nil before the first message.
+---@return string?
+function weft.chat.session() end
+
+--- Saved sessions, newest first.
+---@return {id: string, title: string, messages: integer, modified: number}[]
+function weft.chat.sessions() end
+
+--- Loads a saved session into the transcript. Fires `session_load`.
+---@param id string
+function weft.chat.open(id) end
+
+--- Starts a new, empty conversation.
+function weft.chat.new() end
+
+---@class weft.chat.tool
+weft.chat.tool = {}
+
+---@class weft.chat.ToolSpec
+---@field name string
+---@field description? string
+---@field parameters? table JSON schema of the arguments object
+---@field needs_approval? boolean ask before running (policy "ask")
+---@field run fun(args: table): string, boolean? returns the output and, optionally, true for an error
+
+--- Adds a tool the model may call (runs on the main loop, under the time budget).
+---@param spec weft.chat.ToolSpec
+function weft.chat.tool.register(spec) end
+
+--- Every tool with its approval policy.
+---@return {name: string, description: string, needs_approval: boolean, policy: "ask"|"allow"|"deny"}[]
+function weft.chat.tool.list() end
+
+--- Sets a tool's approval policy.
+---@param name string
+---@param policy "ask"|"allow"|"deny"
+function weft.chat.tool.policy(name, policy) end
+
+---@class weft.chat.provider
+weft.chat.provider = {}
+
+--- The active provider: name, model (and for openai base_url, api_key_set).
+---@return table
+function weft.chat.provider.get() end
+
+--- Switches provider: `{name="mock", model=, tokens_per_second=}` or
+--- `{name="openai", model=, base_url=, api_key=}`.
+---@param spec table
+function weft.chat.provider.set(spec) end
