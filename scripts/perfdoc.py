@@ -20,11 +20,13 @@ def main():
     p.add_argument("--benchmarks", required=True)
     p.add_argument("--bytes", required=True)
     p.add_argument("--startup", required=True)
+    p.add_argument("--provider", required=True)
     p.add_argument("--compare", default="")
     a = p.parse_args()
     bench = open(a.benchmarks).read().strip()
     bytes_rows = open(a.bytes).read().strip()
     startup_rows = open(a.startup).read().strip()
+    provider_rows = open(a.provider).read().strip()
     print(f"""# Performance
 
 Measured with `make bench` on {a.date}, on {a.machine}.
@@ -45,6 +47,15 @@ percentiles from ordo-one/benchmark; bytes are exact (deterministic).
 | scenario | median | target |
 |---|---|---|
 {startup_rows}
+
+## Provider throughput
+
+The local fake server (Tests/Fixtures/fake_openai_server.py, Python) is the
+limit here, not the client.
+
+| scenario | wall time | rate |
+|---|---|---|
+{provider_rows}
 
 ## Timings
 
