@@ -41,6 +41,6 @@ let package = Package(
         .executableTarget(
             name: "BytesReport",
             dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft")],
-            path: "Benchmarks/BytesReport"),
+            path: "Tools/BytesReport"),
     ]
 )
