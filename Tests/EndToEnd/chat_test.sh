@@ -103,7 +103,9 @@ test_continue_after_quit_and_after_kill_9() {
   kill -9 "$pid"
   wait_for "[exited" 20 || return 1
   WEFT_HOME=$WEFT_HOME start_weft 80x24 --continue
-  wait_for "long please" && wait_for "(interrupted)"
+  wait_for "(interrupted)" 15 || return 1
+  # the prompt and the partial reply were saved before the kill
+  grep -q '"long please"' "$WEFT_HOME"/state/weft/sessions/*.jsonl
 }
 
 test_thinking_collapsed_then_expanded() {
