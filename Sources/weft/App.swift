@@ -69,12 +69,16 @@ final class App {
         }
     }
 
-    /// Resizes the virtual or real screen and repaints in one frame.
+    /// Resizes the virtual or real screen and repaints in one frame. The
+    /// terminal is repainted in full on every SIGWINCH, even when the size
+    /// ends up unchanged: two quick resizes can reach us as one size while
+    /// the terminal reflowed its screen in between.
     func resize(_ size: Size) {
-        guard size != editor.screenSize else { return }
-        editor.screenSize = size
         tty?.invalidate()
-        editor.emit("resize", data: .table(["width": .int(size.width), "height": .int(size.height)]))
+        if size != editor.screenSize {
+            editor.screenSize = size
+            editor.emit("resize", data: .table(["width": .int(size.width), "height": .int(size.height)]))
+        }
         editor.requestRedraw()
     }
 }

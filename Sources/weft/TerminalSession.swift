@@ -11,6 +11,7 @@ final class TerminalSession {
     unowned let app: App
     private var escTimer: TimerID?
     private var keyTimer: TimerID?
+    private var settleTimer: TimerID?
 
     init(app: App, mouse: Bool) throws {
         self.app = app
@@ -28,7 +29,7 @@ final class TerminalSession {
         app.editor.screenSize = device.size()
         let loop = app.loop
         _ = loop.watch(fd: device.inputFD, events: .read) { [unowned self] _, _ in self.readInput() }
-        _ = try loop.onSignal(SIGWINCH) { [unowned self] _ in self.app.resize(self.device.size()) }
+        _ = try loop.onSignal(SIGWINCH) { [unowned self] _ in self.resized() }
         _ = try loop.onSignal(SIGTSTP) { [unowned self] _ in self.suspend() }
         _ = try loop.onSignal(SIGCONT) { [unowned self] _ in self.resumed() }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
@@ -39,6 +40,19 @@ final class TerminalSession {
     /// Leaves the terminal exactly as it was found.
     func stop() {
         device.leave()
+    }
+
+    /// SIGWINCH: repaint at the new size now, and once more when resizing has
+    /// settled (100 ms later): a terminal that reflows its own screen after
+    /// reading our frame (tmux during quick successive resizes) is brought
+    /// back in line with what we drew.
+    func resized() {
+        app.resize(device.size())
+        if let t = settleTimer { _ = app.loop.cancel(t) }
+        settleTimer = app.loop.after(ms: 100) { [unowned self] in
+            self.settleTimer = nil
+            self.app.resize(self.device.size())
+        }
     }
 
     func readInput() {
