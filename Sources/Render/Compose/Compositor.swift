@@ -19,7 +19,7 @@ public final class Compositor {
 
     public init(highlights: HighlightTable) {
         self.highlights = highlights
-        drawer = WindowDrawer(highlights: highlights, wrapCache: WrapCache())
+        drawer = WindowDrawer(highlights: highlights, wrapCache: WrapCacheBox())
     }
 
     /// Screen rectangles of every visible window for the editor's current

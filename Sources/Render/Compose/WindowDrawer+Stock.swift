@@ -10,22 +10,21 @@ extension WindowDrawer {
 
     /// Builds the viewport of `win` over `buf` for a content area of `size`.
     /// Row counts include virtual lines; lines are measured only on demand.
-    mutating func viewport(_ win: Window, _ buf: Buffer, size: Size, base: StyleID) -> Viewport {
+    func viewport(_ win: Window, _ buf: Buffer, size: Size, base: StyleID) -> Viewport {
         let width = win.options.wrap ? size.width : Int.max / 4
         let options = Self.wrapOptions(win)
         let hasMarks = buf.extmarks.count > 0
         let highlights = self.highlights
-        var cache = wrapCache
+        let box = wrapCache
         let vp = Viewport(lineCount: buf.lineCount, height: size.height) { i in
             guard let line = buf.line(i) else { return 1 }
-            if !hasMarks { return win.options.wrap ? cache.rowCount(line, width: width, options: options) : 1 }
+            if !hasMarks { return win.options.wrap ? box.cache.rowCount(line, width: width, options: options) : 1 }
             let marks = buf.extmarks.list(rows: i..<(i + 1), overlap: false)
-            if marks.isEmpty { return win.options.wrap ? cache.rowCount(line, width: width, options: options) : 1 }
+            if marks.isEmpty { return win.options.wrap ? box.cache.rowCount(line, width: width, options: options) : 1 }
             let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
             let rows = win.options.wrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
             return rows + d.virtualRows
         }
-        wrapCache = cache
         return vp
     }
 

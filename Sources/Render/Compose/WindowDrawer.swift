@@ -8,7 +8,10 @@ import Kernel
 /// shows are measured, decorated and drawn.
 struct WindowDrawer {
     let highlights: HighlightTable
-    var wrapCache: WrapCache
+    /// Row counts of wrapped lines, kept across frames. A reference so the
+    /// viewport's row-count closure (called after `viewport` returns) fills
+    /// the same cache the next frame reads.
+    let wrapCache: WrapCacheBox
 
     /// Where the cursor of a window ended up on screen, if visible.
     typealias CursorSpot = Position
@@ -88,4 +91,9 @@ struct WindowDrawer {
         guard let hl, !hl.isEmpty else { return base }
         return highlights.combine(base: base, over: highlights.resolve(hl))
     }
+}
+
+/// A shared, mutable `WrapCache` (see `WindowDrawer.wrapCache`).
+final class WrapCacheBox {
+    var cache = WrapCache()
 }

@@ -126,4 +126,15 @@ import Testing
         c.scroll(w, in: e, rows: 5)
         #expect(w.view.follow)
     }
+
+    @Test func wrapCacheKeepsRowCountsAcrossFrames() throws {
+        let (e, _, w) = try editor(10, 3, (0..<1_000).map { "line \($0) is long enough to wrap" })
+        w.view.follow = true
+        let c = Compositor(highlights: hl)
+        _ = c.compose(e)
+        c.drawer.wrapCache.cache.resetCounters()
+        _ = c.compose(e)
+        #expect(c.drawer.wrapCache.cache.misses == 0)
+        #expect(c.drawer.wrapCache.cache.hits > 0)
+    }
 }
