@@ -138,12 +138,20 @@ public struct FrameEncoder {
         cursor = to
     }
 
-    /// Resets the pen and clears the screen, leaving the cursor home, and
-    /// returns what the screen then shows: blanks, or, on a terminal that
-    /// cannot clear, cells that match nothing so that every cell is drawn.
+    /// Resets the pen and the scroll region, clears the screen, leaving the
+    /// cursor home, and returns what the screen then shows: blanks, or, on a
+    /// terminal that cannot clear, cells that match nothing so that every
+    /// cell is drawn.
+    ///
+    /// The scroll region is reset because a repaint follows a resize, and a
+    /// frame encoded for the old size may have reached the terminal after
+    /// it resized: its closing "region = whole screen" then names the old
+    /// height, and line feeds and cursor-down of the repaint would stop at
+    /// that stale bottom margin.
     mutating func appendClear(width: Int, height: Int, into out: inout [UInt8]) -> Grid {
         SGR.transition(from: nil, to: .plain, into: &out)
         pen = .plain
+        if let csr = caps.ti.csr, height > 0 { csr.append(to: &out, 0, height - 1) }
         var base = Grid(width: width, height: height)
         if let clear = caps.ti.clear {
             clear.append(to: &out)

@@ -41,7 +41,7 @@ func textScreen(width: Int = 200, height: Int = 50, shift: Int = 0) -> Grid {
         var enc = encoder()
         let bytes = enc.encode(next: Grid(lines: ["hi"]), cursor: Position(row: 0, col: 2), cursorVisible: true)
         let text = readable(bytes)
-        #expect(text.hasPrefix("\\e[?2026h\\e[m\\e[H\\e[2Jhi"), "\(text)")
+        #expect(text.hasPrefix("\\e[?2026h\\e[m\\e[1;1r\\e[H\\e[2Jhi"), "\(text)")
         #expect(text.hasSuffix("\\e[?25h\\e[?2026l"), "\(text)")
         #expect(enc.lastFrame.fullRepaint)
     }

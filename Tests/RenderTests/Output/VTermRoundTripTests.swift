@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    /// A frame for the old size that reached the terminal after a resize
+    /// leaves a scroll region ending at the old bottom row; the repaint after
+    /// `invalidate()` must not be confined by it (tmux showed a blank
+    /// composer after a resize mid-stream before this was fixed).
+    @Test func repaintAfterResizeIgnoresAStaleScrollRegion() {
+        let grid = textScreen(width: 30, height: 12)
+        let vt = VTermOracle(rows: 12, cols: 30)
+        vt.feed(Array("\u{1B}[1;8r".utf8))     // "whole screen" of the old 8-row size
+        var enc = FrameEncoder(terminfo: .xterm, colorMode: .truecolor, highlights: HighlightTable())
+        vt.feed(enc.encode(next: grid, cursor: nil, cursorVisible: false))
+        #expect(vt.mismatch(with: grid, highlights: HighlightTable(), mode: .truecolor) == nil)
+    }
+
     @Test func randomFramesRoundTrip() {
         let seed = ScreenRNG.seedFromEnvironment(fallback: 0x5EED_0F_5C4EE4)
         var rng = ScreenRNG(seed: seed)
