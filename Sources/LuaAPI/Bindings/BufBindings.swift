@@ -16,6 +16,7 @@ extension LuaRuntime {
                 let b = try editor.createBuffer(name: o.string("name") ?? "",
                                                 scratch: o.bool("scratch") ?? false,
                                                 modifiable: o.bool("modifiable") ?? true)
+                created.buffers[currentOwner, default: []].append(b.id)
                 return c.push(b.id.raw)
             },
             "list": { [unowned self] c in

@@ -22,6 +22,7 @@ extension LuaRuntime {
                     if let b = try o.bool(key) { def[key] = .bool(b) }
                 }
                 if let link = try o.string("link") { def["link"] = .string(link) }
+                noteHighlight(name, owner: currentOwner)
                 try highlights.setHighlight(name, .table(def))
                 editor.requestRedraw()
                 return 0

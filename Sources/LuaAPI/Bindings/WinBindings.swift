@@ -14,6 +14,7 @@ extension LuaRuntime {
                 let b = try bufferArg(c, 1)
                 let o = try LuaOptions(c, 2, allowed: WinConfig.keys)
                 let w = try editor.openWindow(buffer: b.id, WinConfig.spec(o, editor: editor))
+                created.windows[currentOwner, default: []].append(w.id)
                 return c.push(w.id.raw)
             },
             "close": { [unowned self] c in

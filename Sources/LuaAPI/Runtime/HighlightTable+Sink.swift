@@ -23,6 +23,9 @@ extension HighlightTable: HighlightSink {
         set(name, def)
     }
 
+    /// Removes the group; it resolves to the default style afterwards.
+    public func removeHighlight(_ name: String) { clear(name) }
+
     /// The definition as a table (`fg`/`bg`/`sp` as "#rrggbb" or palette
     /// indexes, attributes as `true`, `link`), or nil when undefined.
     public func highlight(_ name: String) -> Value? {

@@ -10,10 +10,8 @@ extension LuaRuntime {
         var dirs: [String] = []
         if let configDir { dirs.append(configDir) }
         if !runtimeDir.isEmpty { dirs.append(runtimeDir) }
-        let prefix = dirs.map { "\($0)/lua/?.lua;\($0)/lua/?/init.lua" }.joined(separator: ";")
-        guard !prefix.isEmpty else { return }
-        try state.run("package.path = ... .. ';' .. package.path", chunkName: "=package.path",
-                      args: [.string(prefix)])
+        // Each directory is added once (loading a config again adds nothing).
+        for dir in dirs.reversed() { try addPackageDir(dir + "/lua") }
     }
 
     /// Loads a config file (`init.lua`): `package.path` gains the file's

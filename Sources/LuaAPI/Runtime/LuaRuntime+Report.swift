@@ -56,6 +56,10 @@ extension LuaRuntime {
         var lines = ["Loaded files: " + (loadedFiles.isEmpty ? "none" : loadedFiles.joined(separator: ", "))]
         let reports = extensionsReport()
         lines += reports.isEmpty ? ["No Lua extensions registered."] : reports.map(\.summary)
+        if !plugins.records.isEmpty {
+            lines.append("Plugins and config files (load order):")
+            lines += pluginLines().map { "  " + $0 }
+        }
         return lines.joined(separator: "\n")
     }
 

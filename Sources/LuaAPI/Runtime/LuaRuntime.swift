@@ -68,6 +68,12 @@ public final class LuaRuntime {
     var weftRef: Int32 = 0
     /// Registry reference of the job objects' metatable.
     var jobMetaRef: Int32 = 0
+    /// Windows, buffers and highlight groups each owner created (for teardown).
+    var created = CreatedObjects()
+    /// Registration kinds other layers keep per owner (the chat layer's tools).
+    var ownerHooks: [OwnerHook] = []
+    /// The plugins: discovery, load, reload, state (`weft.plugin`).
+    public private(set) lazy var plugins = PluginHost(runtime: self)
 
     /// Creates the state, installs `weft` and registers the `extensions` command.
     ///
@@ -89,6 +95,7 @@ public final class LuaRuntime {
         editor.now = { Int(clock.nowNanos / 1_000_000) }
         installModule()
         registerExtensionsCommand()
+        registerReloadCommand()
     }
 
     deinit {
@@ -176,6 +183,7 @@ public final class LuaRuntime {
         register(table: "job", functions: jobFunctions())
         register(table: "log", functions: logFunctions())
         register(table: "json", functions: jsonFunctions())
+        register(table: "plugin", functions: pluginFunctions())
         register(functions: topLevelFunctions())
         installJobMetatable()
     }

@@ -71,6 +71,8 @@ public protocol HighlightSink: AnyObject {
     func setHighlight(_ name: String, _ definition: Value) throws
     /// The definition of `name` as a table, or nil when it is not defined.
     func highlight(_ name: String) -> Value?
+    /// Removes group `name` (a plugin being unloaded).
+    func removeHighlight(_ name: String)
 }
 
 /// A `HighlightSink` that only remembers definitions (tests, headless
@@ -87,4 +89,7 @@ public final class MemoryHighlights: HighlightSink {
 
     /// The stored definition.
     public func highlight(_ name: String) -> Value? { groups[name] }
+
+    /// Forgets the definition.
+    public func removeHighlight(_ name: String) { groups[name] = nil }
 }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Project config that needs trust: a `.weft/init.lua` file or a
+/// `.weft/plugins/` folder (trusted as one unit) in the working directory
+/// or one of its ancestors up to the repository root.
+public struct ProjectItem: Hashable, Sendable {
+    /// Which of the two it is.
+    public enum Kind: String, Sendable {
+        /// `.weft/init.lua`.
+        case initFile = "init"
+        /// `.weft/plugins/`.
+        case plugins
+    }
+
+    /// File or folder kind.
+    public var kind: Kind
+    /// Its absolute path.
+    public var path: String
+
+    /// Creates an item.
+    public init(kind: Kind, path: String) {
+        self.kind = kind
+        self.path = path
+    }
+
+    /// The files the item consists of, as (path relative to the item,
+    /// contents), sorted by path: the file itself, or every regular file
+    /// under the folder.
+    public func files() -> [(path: String, bytes: [UInt8])] {
+        let fm = FileManager.default
+        if kind == .initFile {
+            guard let d = fm.contents(atPath: path) else { return [] }
+            return [("init.lua", [UInt8](d))]
+        }
+        guard let e = fm.enumerator(atPath: path) else { return [] }
+        var out: [(String, [UInt8])] = []
+        while let rel = e.nextObject() as? String {
+            var isDir: ObjCBool = false
+            let full = path + "/" + rel
+            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
+                  let d = fm.contents(atPath: full) else { continue }
+            out.append((rel, [UInt8](d)))
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    /// SHA-256 of the contents: the file's bytes; for the folder, each
+    /// file's relative path, a NUL, its length in decimal, a NUL and its
+    /// bytes, in path order. Nil when the item is gone.
+    public func contentHash() -> String? {
+        let fs = files()
+        if fs.isEmpty && !FileManager.default.fileExists(atPath: path) { return nil }
+        if kind == .initFile { return fs.first.map { SHA256.hex($0.bytes) } }
+        var h = SHA256()
+        for f in fs {
+            h.update(Array(f.path.utf8) + [0] + Array(String(f.bytes.count).utf8) + [0])
+            h.update(f.bytes)
+        }
+        return h.finalHex()
+    }
+
+    /// The project items for working directory `cwd`: in `cwd` and each
+    /// ancestor up to the nearest directory holding `.git` (only `cwd`
+    /// outside a repository), outermost first; per directory `init.lua`
+    /// before `plugins/`. `exclude` (the user's config directory) is skipped.
+    public static func find(cwd: String, exclude: String? = nil) -> [ProjectItem] {
+        let fm = FileManager.default
+        var dirs: [String] = []
+        var dir = (cwd as NSString).standardizingPath
+        while true {
+            dirs.append(dir)
+            if fm.fileExists(atPath: dir + "/.git") { break }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { dirs = [dirs[0]]; break }
+            dir = parent
+        }
+        var out: [ProjectItem] = []
+        for d in dirs.reversed() where d + "/.weft" != exclude {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: d + "/.weft/init.lua", isDirectory: &isDir), !isDir.boolValue {
+                out.append(ProjectItem(kind: .initFile, path: d + "/.weft/init.lua"))
+            }
+            if fm.fileExists(atPath: d + "/.weft/plugins", isDirectory: &isDir), isDir.boolValue {
+                out.append(ProjectItem(kind: .plugins, path: d + "/.weft/plugins"))
+            }
+        }
+        return out
+    }
+}
