@@ -87,7 +87,7 @@ extension OpenAIProvider {
     }
 
     static func modelIDs(_ body: String, url: String) throws -> [String] {
-        guard let json = try? ChatJSON.decode(body) else {
+        guard let json = try? JSON.decode(body, surrogates: .replace) else {
             throw OpenAIProviderError.failed("openai: the model list from \(url) is not JSON")
         }
         let items = json["data"]?.array ?? json["models"]?.array ?? json.array ?? []

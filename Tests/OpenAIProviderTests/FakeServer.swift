@@ -78,7 +78,7 @@ final class FakeServer: @unchecked Sendable {
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return try ChatJSON.decode(String(decoding: data, as: UTF8.self))
+        return try JSON.decode(String(decoding: data, as: UTF8.self), surrogates: .replace)
     }
 }
 

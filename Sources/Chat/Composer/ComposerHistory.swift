@@ -59,7 +59,7 @@ public final class ComposerHistory {
     // MARK: - File
 
     static func encode(_ text: String) -> String {
-        ChatJSON.encode(.string(text))
+        JSON.line(.string(text))
     }
 
     private func load(_ path: String) {
@@ -68,7 +68,7 @@ public final class ComposerHistory {
         var loaded: [String] = []
         for line in content.split(separator: "\n", omittingEmptySubsequences: true) {
             fileLines += 1
-            if case .string(let s)? = try? ChatJSON.decode(String(line)) {
+            if case .string(let s)? = try? JSON.decode(String(line), surrogates: .replace) {
                 loaded.append(s)
             } else {
                 skippedLines += 1

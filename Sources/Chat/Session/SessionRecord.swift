@@ -70,7 +70,7 @@ public struct SessionRecord: Hashable, Sendable {
 
 extension SessionRecord {
     /// The record as one line of JSON (no newline).
-    public var jsonLine: String { ChatJSON.encode(value) }
+    public var jsonLine: String { JSON.line(value) }
 
     /// The record as a ``Value`` table (absent optionals are left out).
     public var value: Value {
@@ -94,7 +94,7 @@ extension SessionRecord {
     /// - Throws: ``SessionError/corruptLine(_:)`` describing what is wrong.
     public init(jsonLine: String) throws {
         let value: Value
-        do { value = try ChatJSON.decode(jsonLine) } catch {
+        do { value = try JSON.decode(jsonLine, surrogates: .replace) } catch {
             throw SessionError.corruptLine("\(error)")
         }
         guard let t = value.table else { throw SessionError.corruptLine("not a JSON object") }

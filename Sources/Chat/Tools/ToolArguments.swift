@@ -52,7 +52,7 @@ public enum ToolArguments {
         if trimmed.isEmpty {
             value = .table([:])
         } else {
-            do { value = try ChatJSON.decode(trimmed) } catch {
+            do { value = try JSON.decode(trimmed, surrogates: .replace) } catch {
                 return .failure(.invalidJSON(tool: tool, detail: "\(error)"))
             }
         }

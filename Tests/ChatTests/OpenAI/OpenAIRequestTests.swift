@@ -32,7 +32,7 @@ import Testing
                             toolCalls: [ToolCallRequest(id: "c1", name: "read_file", arguments: #"{"path":"a"}"#)]),
             ProviderMessage(role: .tool, content: "contents", toolCallID: "c1"),
         ], tools: [schema])
-        let body = try ChatJSON.decode(OpenAIRequest(baseURL: "x", apiKey: nil, model: "m1", request: req).body)
+        let body = try JSON.decode(OpenAIRequest(baseURL: "x", apiKey: nil, model: "m1", request: req).body)
         #expect(body["model"] == .string("m1"))
         #expect(body["stream"] == .bool(true))
         #expect(body["stream_options"]?["include_usage"] == .bool(true))
@@ -54,7 +54,7 @@ import Testing
 
     @Test func noToolsKeyWithoutTools() throws {
         let req = ProviderRequest(messages: [ProviderMessage(role: .user, content: "hi")])
-        let body = try ChatJSON.decode(OpenAIRequest(baseURL: "x", apiKey: nil, model: "m", request: req).body)
+        let body = try JSON.decode(OpenAIRequest(baseURL: "x", apiKey: nil, model: "m", request: req).body)
         #expect(body["tools"] == nil)
     }
 }

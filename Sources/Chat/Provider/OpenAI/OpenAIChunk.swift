@@ -71,7 +71,7 @@ public struct OpenAIServerError: Hashable, Sendable {
 
     /// Parses `text` as JSON and finds the error in it.
     public static func find(inBody text: String) -> OpenAIServerError? {
-        guard let json = try? ChatJSON.decode(text) else { return nil }
+        guard let json = try? JSON.decode(text, surrogates: .replace) else { return nil }
         return find(in: json)
     }
 
@@ -108,9 +108,9 @@ public struct OpenAIChunk: Hashable, Sendable {
     public init() {}
 
     /// Decodes one SSE `data` payload.
-    /// - Throws: ``ChatJSONError`` when the payload is not JSON.
+    /// - Throws: ``JSON/Failure`` when the payload is not JSON.
     public static func parse(_ data: String) throws -> OpenAIChunk {
-        let json = try ChatJSON.decode(data)
+        let json = try JSON.decode(data, surrogates: .replace)
         var chunk = OpenAIChunk()
         chunk.error = OpenAIServerError.find(in: json)
         if let u = json["usage"], u.table != nil {
@@ -132,7 +132,7 @@ public struct OpenAIChunk: Hashable, Sendable {
         let function = v["function"]
         var args = function?["arguments"]?.string
         if args == nil, let obj = function?["arguments"], obj.table != nil {
-            args = ChatJSON.encode(obj)  // a server that sends an object, not text
+            args = JSON.line(obj)  // a server that sends an object, not text
         }
         return OpenAIToolCallDelta(index: v["index"]?.int ?? 0, id: nonEmpty(v["id"]?.string),
                                    name: nonEmpty(function?["name"]?.string), arguments: args)

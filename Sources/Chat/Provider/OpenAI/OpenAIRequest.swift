@@ -43,7 +43,7 @@ public struct OpenAIRequest: Hashable, Sendable {
         url = Self.endpoint(baseURL: baseURL, path: "chat/completions")
         headers = Self.headers(apiKey: apiKey, accept: "text/event-stream")
         headers.append(HeaderField("Content-Type", "application/json"))
-        body = ChatJSON.encode(Self.bodyValue(model: model, request: request))
+        body = JSON.line(Self.bodyValue(model: model, request: request))
     }
 
     /// `{base}/v1/{path}`, accepting a base that already ends in `/v1`

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Assembles streamed tool-call fragments into complete calls.
 ///
@@ -78,6 +79,6 @@ public struct ToolCallAccumulator: Sendable {
         guard !slot.name.isEmpty, let id = delta.id, !slot.id.isEmpty, id != slot.id,
               let name = delta.name else { return false }
         if name != slot.name { return true }
-        return (try? ChatJSON.decode(slot.arguments)) != nil
+        return (try? JSON.decode(slot.arguments, surrogates: .replace)) != nil
     }
 }

@@ -1,11 +1,13 @@
-import Kernel
-
 /// The recursive-descent parser behind `JSON.decode`, over UTF-8 bytes.
 struct JSONParser {
     let bytes: [UInt8]
+    let surrogates: JSON.SurrogatePolicy
     var i = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], surrogates: JSON.SurrogatePolicy = .reject) {
+        self.bytes = bytes
+        self.surrogates = surrogates
+    }
 
     var atEnd: Bool { i >= bytes.count }
 
@@ -151,22 +153,32 @@ struct JSONParser {
     }
 
     /// After `\u`: four hex digits, and a low surrogate escape when the
-    /// first is a high surrogate. Returns the scalar's UTF-8 bytes.
+    /// first is a high surrogate. Returns the scalar's UTF-8 bytes. A lone
+    /// surrogate is an error, or U+FFFD under `.replace`.
     private mutating func unicodeEscape() throws -> [UInt8] {
         let at = i - 2
         var code = try hex4()
         if (0xD800...0xDBFF).contains(code) {
-            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+            if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                let resume = i
+                i += 2
+                let low = try hex4()
+                if (0xDC00...0xDFFF).contains(low) {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                } else if surrogates == .replace {
+                    i = resume  // the next escape is read again on its own
+                    code = 0xFFFD
+                } else {
+                    throw failure("high surrogate followed by a non-low surrogate", at: at)
+                }
+            } else if surrogates == .replace {
+                code = 0xFFFD
+            } else {
                 throw failure("high surrogate without a following low surrogate", at: at)
             }
-            i += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else {
-                throw failure("high surrogate followed by a non-low surrogate", at: at)
-            }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         } else if (0xDC00...0xDFFF).contains(code) {
-            throw failure("lone low surrogate", at: at)
+            guard surrogates == .replace else { throw failure("lone low surrogate", at: at) }
+            code = 0xFFFD
         }
         guard let scalar = Unicode.Scalar(code) else { throw failure("invalid code point", at: at) }
         return Array(String(Character(scalar)).utf8)

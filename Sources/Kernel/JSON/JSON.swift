@@ -1,17 +1,21 @@
-import Kernel
-
-/// A small, strict JSON codec over `Value` (RFC 8259).
+/// The one JSON codec of weft, over the kernel's `Value` (RFC 8259): used
+/// by `weft.json`, tool arguments and schemas, session files (JSONL) and
+/// the provider wire format.
 ///
-/// Encoding: `.table` is an object (keys sorted, so output is stable),
-/// `.array` an array, `.null` is `null`; strings are escaped (`"`, `\`,
-/// control characters; non-ASCII is written as UTF-8); doubles that are
-/// not finite are an error. Decoding: objects become `.table`, arrays
-/// `.array`, integers without fraction or exponent that fit become `.int`,
-/// other numbers `.double`; `\u` escapes including surrogate pairs are
-/// decoded; errors name the byte position (1-based).
+/// Encoding writes compact single-line JSON: `.table` is an object (keys
+/// sorted, so output is stable), `.array` an array, `.null` is `null`;
+/// strings are escaped (`"`, `\`, every control character, U+2028/U+2029;
+/// non-ASCII is written as UTF-8), so one encoded value is always one line.
+/// `encode` rejects non-finite doubles; `line` writes them as `null` and
+/// never fails. Decoding: objects become `.table`, arrays `.array`,
+/// integers without fraction or exponent that fit become `.int`, other
+/// numbers `.double`; `\u` escapes including surrogate pairs are decoded
+/// (a lone surrogate is an error, or U+FFFD with `.replace`, for text from
+/// servers); errors name the byte position (1-based).
 ///
 /// ```swift
 /// try JSON.encode(.table(["a": .array([1, "x"])]))   // {"a":[1,"x"]}
+/// JSON.line(.double(.nan))                            // null
 /// try JSON.decode("[1, 2.5, \"\\u00e9\"]")           // .array([1, 2.5, "é"])
 /// ```
 public enum JSON {
@@ -33,30 +37,50 @@ public enum JSON {
     /// Nesting deeper than this is rejected when decoding.
     public static let maxDepth = 512
 
+    /// What decoding does with a `\u` escape of a lone UTF-16 surrogate.
+    public enum SurrogatePolicy: Sendable {
+        /// The text is rejected (strict RFC 8259 + Unicode).
+        case reject
+        /// The escape becomes U+FFFD (for text written by other programs).
+        case replace
+    }
+
     // MARK: - Encoding
 
     /// `v` as compact JSON text.
     /// - Throws: `Failure.unencodable` for a non-finite number.
     public static func encode(_ v: Value) throws -> String {
         var out = ""
-        try write(v, to: &out)
+        try write(v, to: &out, nonFiniteAsNull: false)
         return out
     }
 
-    private static func write(_ v: Value, to out: inout String) throws {
+    /// `v` as compact single-line JSON; non-finite numbers become `null`.
+    /// Never fails: for session lines and request bodies.
+    public static func line(_ v: Value) -> String {
+        var out = ""
+        try? write(v, to: &out, nonFiniteAsNull: true)
+        return out
+    }
+
+    private static func write(_ v: Value, to out: inout String, nonFiniteAsNull: Bool) throws {
         switch v {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d):
-            guard d.isFinite else { throw Failure.unencodable("cannot encode \(d) as JSON") }
+            if !d.isFinite {
+                guard nonFiniteAsNull else { throw Failure.unencodable("cannot encode \(d) as JSON") }
+                out += "null"
+                return
+            }
             out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) + ".0" : "\(d)"
         case .string(let s): quote(s, into: &out)
         case .array(let a):
             out += "["
             for (i, e) in a.enumerated() {
                 if i > 0 { out += "," }
-                try write(e, to: &out)
+                try write(e, to: &out, nonFiniteAsNull: nonFiniteAsNull)
             }
             out += "]"
         case .table(let t):
@@ -65,7 +89,7 @@ public enum JSON {
                 if i > 0 { out += "," }
                 quote(k, into: &out)
                 out += ":"
-                try write(t[k] ?? .null, to: &out)
+                try write(t[k] ?? .null, to: &out, nonFiniteAsNull: nonFiniteAsNull)
             }
             out += "}"
         }
@@ -83,6 +107,8 @@ public enum JSON {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
             default:
                 if u.value < 0x20 || u.value == 0x7F {
                     let hex = String(u.value, radix: 16)
@@ -99,8 +125,8 @@ public enum JSON {
 
     /// Parses JSON text.
     /// - Throws: `Failure.syntax` naming what was expected and where.
-    public static func decode(_ text: String) throws -> Value {
-        var p = JSONParser(Array(text.utf8))
+    public static func decode(_ text: String, surrogates: SurrogatePolicy = .reject) throws -> Value {
+        var p = JSONParser(Array(text.utf8), surrogates: surrogates)
         p.skipSpace()
         let v = try p.value(depth: 0)
         p.skipSpace()
