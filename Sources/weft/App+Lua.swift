@@ -19,19 +19,24 @@ extension App: UIHost {
         return lua
     }
 
-    /// Loads init.lua as the options say. A broken config is reported with
-    /// file, line and traceback, and weft starts anyway.
-    func loadConfig(_ lua: LuaRuntime, options: Options) {
-        guard !options.clean else { return }
-        let path = options.configFile ?? RuntimePaths.defaultConfig
-        guard let path else { return }
-        if options.configFile == nil && access(path, R_OK) != 0 { return }
-        do {
-            try lua.setPackagePath(configDir: RuntimePaths.directory(of: path))
-            try lua.loadConfig(path: path)
-        } catch {
-            editor.notify("error in \(path): \(error)", level: .error)
+    /// Loads init.lua, plugins and trusted project config as the options
+    /// say (see `PluginSetup` for the order). A broken config or plugin is
+    /// reported with file, line and traceback, and weft starts anyway.
+    /// - Parameter askTrust: the terminal UI asks about untrusted project
+    ///   config in a float; otherwise (headless, health) it is skipped with
+    ///   a warning on stderr.
+    func loadConfig(_ lua: LuaRuntime, options: Options, askTrust: Bool = false) {
+        let store = TrustStore(directory: RuntimePaths.stateDir)
+        lua.plugins.trust = store
+        if askTrust {
+            let prompt = TrustFloat(editor: editor, plugins: lua.plugins, store: store)
+            lua.plugins.onUntrusted = { prompt.ask($0) }
+        } else {
+            lua.plugins.onUntrusted = { item in
+                fputs("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n", stderr)
+            }
         }
+        lua.plugins.start(RuntimePaths.pluginSetup(options))
     }
 }
 
@@ -57,6 +62,42 @@ enum RuntimePaths {
         if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return x + "/weft/init.lua" }
         if let h = env["HOME"], !h.isEmpty { return h + "/.config/weft/init.lua" }
         return nil
+    }
+
+    /// `$XDG_STATE_HOME/weft` (default `~/.local/state/weft`): the trust store.
+    static var stateDir: String {
+        LuaPaths.stdpath("state", runtime: runtimeDir, environment: ProcessInfoLite.env) ?? ".weft-state"
+    }
+
+    /// The config file to load: `-u FILE` (reported when missing), else
+    /// the default one when it exists; nil with `--clean`.
+    static func configFile(_ options: Options) -> String? {
+        guard !options.clean else { return nil }
+        if let file = options.configFile { return file }
+        guard let path = defaultConfig, access(path, R_OK) == 0 else { return nil }
+        return path
+    }
+
+    /// Where plugins come from, in load order: `runtime/plugins`, the
+    /// config file, `$XDG_CONFIG_HOME/weft/plugins`, project config from
+    /// the working directory up to the repository root, `--plugin` paths.
+    /// `--clean` keeps only the runtime plugins and `--plugin` paths.
+    static func pluginSetup(_ options: Options) -> PluginSetup {
+        let env = ProcessInfoLite.env
+        let configDir = LuaPaths.stdpath("config", runtime: runtimeDir, environment: env)
+        var setup = PluginSetup(runtimePlugins: runtimeDir + "/plugins", config: configFile(options),
+                                flagPlugins: options.plugins)
+        if !options.clean {
+            setup.userPlugins = configDir.map { $0 + "/plugins" }
+            setup.project = ProjectItem.find(cwd: currentDirectory())
+        }
+        return setup
+    }
+
+    static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(cString: buf)
     }
 
     static func directory(of path: String) -> String {

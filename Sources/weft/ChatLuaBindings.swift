@@ -9,6 +9,8 @@ import OpenAIProvider
 enum ChatLuaBindings {
     static func install(_ lua: LuaRuntime, chat: ChatUI, loop: MainLoop) {
         let c = chat.controller
+        let toolOwners = PluginTools(tools: c.tools)
+        lua.addOwnerHook(toolOwners.hook)
         lua.register(table: "chat", functions: [
             "submit": { call in
                 c.submit(try call.string(1))
@@ -76,6 +78,7 @@ enum ChatLuaBindings {
                     }
                 }
                 c.tools.register(tool)
+                toolOwners.registered(name, by: run.owner)
                 return 0
             },
             "list": { call in

@@ -10,13 +10,27 @@ struct Launcher {
 
     func run() throws -> Int32 {
         if options.health { return Health.report(options: options) }
-        if let prompt = options.prompt { return try PrintMode.run(options: options, prompt: prompt) }
+        if let prompt = options.prompt {
+            warnUntrustedProjectConfig()
+            return try PrintMode.run(options: options, prompt: prompt)
+        }
         if options.headless { return try runHeadless() }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             fputs("weft: stdin and stdout must be a terminal (use --headless -l FILE for scripts)\n", stderr)
             return 2
         }
         return try runTerminal()
+    }
+
+    /// Print mode runs no Lua; project config that is not trusted is named
+    /// on stderr so a user knows it was skipped.
+    func warnUntrustedProjectConfig() {
+        guard !options.clean else { return }
+        let store = TrustStore(directory: RuntimePaths.stateDir)
+        for item in ProjectItem.find(cwd: RuntimePaths.currentDirectory()) {
+            guard let hash = item.contentHash(), store.decision(for: item.path, hash: hash) != .trust else { continue }
+            fputs("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n", stderr)
+        }
     }
 
     func runTerminal() throws -> Int32 {
@@ -28,7 +42,7 @@ struct Launcher {
         let chat = try ChatSetup.install(in: app, options: options)
         let lua = app.makeLua()
         ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
-        app.loadConfig(lua, options: options)
+        app.loadConfig(lua, options: options, askTrust: true)
         app.editor.emit("startup")
         app.editor.requestRedraw()
         app.loop.run()

@@ -18,12 +18,15 @@ struct Options {
     var baseURL: String?
     var continueLast = false
     var resume: String?
+    /// `--plugin PATH` (repeatable): plugins loaded last, whatever the config says.
+    var plugins: [String] = []
 
     static let usage = """
     usage: weft [options]
 
       weft                      start the UI
-      weft --clean | -u FILE    no init.lua | this init.lua
+      weft --clean | -u FILE    no init.lua, user plugins or project config | this init.lua
+      weft --plugin PATH        also load this plugin (folder or .lua file; repeatable)
       weft --headless -l FILE   run a Lua script with no terminal (--size WxH, default 80x24)
       weft --health             report terminal, capabilities, Lua, config
       weft --no-mouse           do not capture the mouse
@@ -65,6 +68,7 @@ struct Options {
             case "--base-url": o.baseURL = try value(a)
             case "--continue": o.continueLast = true
             case "--resume": o.resume = try value(a)
+            case "--plugin": o.plugins.append(try value(a))
             default: throw OptionError("unknown option: \(a) (see weft --help)")
             }
             i += 1

@@ -13,6 +13,7 @@ extension PluginHost {
         }
         guard FileManager.default.fileExists(atPath: records[i].spec.entry) else {
             records[i].state = .error("\(records[i].spec.entry): no such file")
+            runtime.report("plugin \(records[i].spec.name): \(records[i].spec.entry): no such file")
             return
         }
         do {

@@ -88,6 +88,7 @@ public final class PluginHost {
 
     /// Loads (again) the project code of `item` after it was trusted.
     public func loadTrusted(_ item: ProjectItem) {
+        reported.remove(item.path)
         for i in records.indices where records[i].trustItem == item {
             unload(at: i)
             records[i].state = .pending

@@ -1,0 +1,175 @@
+import Kernel
+import Render
+
+/// The float that asks whether project config (`.weft/init.lua`,
+/// `.weft/plugins/`) may run, one item at a time: **v** views the code
+/// (again: back to the question; j/k scroll), **t** trusts this exact
+/// content and runs it, **i** or Esc ignores it for this session, **d**
+/// denies it (not asked again until the content changes). Keys live in
+/// mode "trust"; the window is named "trust".
+///
+/// ```swift
+/// let prompt = TrustFloat(editor: editor, plugins: lua.plugins, store: store)
+/// lua.plugins.onUntrusted = { prompt.ask($0) }
+/// ```
+public final class TrustFloat {
+    /// What is being asked about now.
+    struct Question {
+        let item: ProjectItem
+        /// The hash of the content shown; trust records exactly this.
+        let hash: String
+        let window: Window
+        let buffer: Buffer
+        let previousMode: String
+        let previousWindow: WindowID?
+        var viewing = false
+    }
+
+    let editor: Editor
+    unowned let plugins: PluginHost
+    let store: TrustStore
+    var queue: [ProjectItem] = []
+    var current: Question?
+
+    /// Creates the prompt and maps its keys in mode "trust".
+    public init(editor: Editor, plugins: PluginHost, store: TrustStore) {
+        self.editor = editor
+        self.plugins = plugins
+        self.store = store
+    }
+
+    /// Asks about `item` now, or after the questions before it. Denied
+    /// content is not asked about again.
+    public func ask(_ item: ProjectItem) {
+        guard let hash = item.contentHash(), store.decision(for: item.path, hash: hash) != .deny else { return }
+        if current?.item == item || queue.contains(item) { return }
+        queue.append(item)
+        if current == nil { showNext() }
+    }
+
+    /// The item being asked about, if the float is open.
+    public var asking: ProjectItem? { current?.item }
+
+    /// The keys of mode "trust", mapped while the float is open.
+    private var keys: [(String, String, () -> Void)] {
+        [
+            ("t", "trust this project config and run it", { [unowned self] in answer(.trust) }),
+            ("d", "deny this project config (ask again when it changes)", { [unowned self] in answer(.deny) }),
+            ("i", "ignore this project config for this session", { [unowned self] in answer(nil) }),
+            ("<Esc>", "ignore this project config for this session", { [unowned self] in answer(nil) }),
+            ("v", "view the project config's code", { [unowned self] in toggleView() }),
+            ("j", "scroll down", { [unowned self] in scroll(1) }),
+            ("<Down>", "scroll down", { [unowned self] in scroll(1) }),
+            ("k", "scroll up", { [unowned self] in scroll(-1) }),
+            ("<Up>", "scroll up", { [unowned self] in scroll(-1) }),
+        ]
+    }
+
+    private func mapKeys() {
+        for (lhs, desc, action) in keys {
+            try? editor.keymaps.set(mode: "trust", lhs: lhs, rhs: .handler(owner: "weft", call: action),
+                                    options: KeymapOptions(desc: desc, nowait: true, owner: "weft"))
+        }
+    }
+
+    private func unmapKeys() {
+        for (lhs, _, _) in keys { try? editor.keymaps.del(mode: "trust", lhs: lhs) }
+    }
+
+    private func showNext() {
+        while !queue.isEmpty {
+            let item = queue.removeFirst()
+            guard let hash = item.contentHash() else { continue }
+            do {
+                try open(item, hash: hash)
+                return
+            } catch {
+                editor.notify("trust prompt: \(error)", level: .error)
+            }
+        }
+    }
+
+    private func open(_ item: ProjectItem, hash: String) throws {
+        let buf = try editor.createBuffer(scratch: true)
+        let lines = questionLines(item)
+        try buf.setLines(0, -1, lines)
+        var spec = WindowSpec()
+        spec.name = "trust"
+        spec.float = geometry(lines)
+        spec.enter = true
+        spec.options.cursorVisible = false
+        spec.options.wrap = true
+        let previousWindow = editor.currentWindowID
+        let previousMode = editor.mode
+        let win = try editor.openWindow(buffer: buf.id, spec)
+        current = Question(item: item, hash: hash, window: win, buffer: buf,
+                           previousMode: previousMode, previousWindow: previousWindow)
+        mapKeys()
+        try editor.setMode("trust")
+        editor.requestRedraw()
+    }
+
+    private func questionLines(_ item: ProjectItem) -> [String] {
+        let what = item.kind == .initFile ? "runs this project's config:" : "loads this project's plugins:"
+        return ["weft found project code that has not been trusted. Trusting it", what,
+                "  " + item.path, "",
+                "[v] view   [t] trust and run   [i] ignore   [d] deny"]
+    }
+
+    private func geometry(_ lines: [String]) -> FloatConfig {
+        let screen = editor.screenSize
+        let widest = lines.map { TextMeasure.measure($0) }.max() ?? 40
+        let width = max(1, min(screen.width - 4, max(50, widest + 2)))
+        let height = max(1, min(screen.height - 4, lines.count))
+        return FloatConfig(relative: .editor, row: max(0, (screen.height - height) / 2 - 1),
+                           col: max(0, (screen.width - width - 2) / 2), width: width, height: height,
+                           zindex: 150, border: .rounded, title: "Trust project config?", titlePos: .center)
+    }
+
+    private func toggleView() {
+        guard var q = current else { return }
+        q.viewing.toggle()
+        var lines = questionLines(q.item)
+        if q.viewing {
+            lines = ["[t] trust and run   [i] ignore   [d] deny   [v] back   j/k scroll", ""]
+            for f in q.item.files() {
+                if q.item.kind == .plugins { lines.append("── \(f.path) ──") }
+                lines += String(decoding: f.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                    .map(String.init)
+            }
+        }
+        try? q.buffer.setLines(0, -1, lines)
+        q.window.view = WindowView()
+        try? editor.setPlacement(q.window.id, float: geometry(lines))
+        current = q
+        editor.requestRedraw()
+    }
+
+    private func scroll(_ rows: Int) {
+        guard let q = current, q.viewing else { return }
+        let top = max(0, min(q.buffer.lineCount - 1, q.window.view.topline + rows))
+        q.window.view = WindowView(topline: top)
+        editor.requestRedraw()
+    }
+
+    /// Closes the float and acts: trust records the hash and runs the
+    /// code; deny records it; nil (ignore) does neither.
+    private func answer(_ decision: TrustStore.Decision?) {
+        guard let q = current else { return }
+        current = nil
+        unmapKeys()
+        try? editor.deleteBuffer(q.buffer.id)
+        try? editor.setMode(q.previousMode)
+        if let w = q.previousWindow, editor.windows[w] != nil { try? editor.focus(w) }
+        if let decision {
+            do {
+                try store.record(decision, for: q.item.path, hash: q.hash)
+            } catch {
+                editor.notify("could not save the trust decision in \(store.path): \(error)", level: .error)
+            }
+        }
+        if decision == .trust { plugins.loadTrusted(q.item) }
+        editor.requestRedraw()
+        showNext()
+    }
+}
