@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// The default provider: deterministic, offline, paced like a real model.
 ///
@@ -152,7 +153,7 @@ struct MockPacer: Sendable {
     /// of at most 10 ms so a cancel is noticed promptly; tiny delays are
     /// accumulated so fast pacing does not oversleep.
     func play(_ events: [ProviderEvent], on handle: ProviderStream) {
-        var rng = MockRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var debt = firstTokenLatency
         for event in events {
             let weight: Double

@@ -1,3 +1,5 @@
+import Kernel
+
 /// The canned texts ``MockProvider`` answers with.
 enum MockTexts {
     /// The markdown showcase: every element the transcript renders.
@@ -114,7 +116,7 @@ enum MockTexts {
     /// A long deterministic reply of `lines` lines: sections of prose, one
     /// sentence per line, paragraphs separated by blank lines.
     static func longText(lines: Int, seed: UInt64) -> String {
-        var rng = MockRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let subjects = ["The renderer", "A window", "The kernel", "Every buffer", "The loop", "A timer",
                         "The composer", "Each extmark", "The transcript", "A provider"]
         let verbs = ["draws", "measures", "wraps", "schedules", "tracks", "projects", "streams", "caches"]
@@ -131,8 +133,8 @@ enum MockTexts {
             out.append("## Section \(section)")
             out.append("")
             for _ in 0..<3 {
-                for _ in 0..<(5 + rng.next(below: 4)) {
-                    out.append("\(rng.pick(subjects)) \(rng.pick(verbs)) \(rng.pick(objects)) \(rng.pick(endings))")
+                for _ in 0..<(5 + rng.below(4)) {
+                    out.append("\(rng.pick(subjects) ?? "") \(rng.pick(verbs) ?? "") \(rng.pick(objects) ?? "") \(rng.pick(endings) ?? "")")
                 }
                 out.append("")
             }
@@ -153,33 +155,9 @@ enum MockTexts {
     }
 }
 
-/// SplitMix64: a small seeded PRNG so the mock's pacing and long text are
-/// reproducible.
-struct MockRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<n` (0 when n <= 0).
-    mutating func next(below n: Int) -> Int {
-        guard n > 0 else { return 0 }
-        return Int(next() % UInt64(n))
-    }
-
-    /// A double in `0..<1`.
+extension SplitMix64 {
+    /// A double in `0..<1`, for the mock's pacing.
     mutating func unit() -> Double {
         Double(next() >> 11) / Double(1 << 53)
-    }
-
-    mutating func pick(_ items: [String]) -> String {
-        items.isEmpty ? "" : items[next(below: items.count)]
     }
 }

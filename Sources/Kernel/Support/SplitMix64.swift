@@ -4,7 +4,7 @@ import Glibc
 /// the same sequence on every machine, so randomised tests print their seed
 /// and can be replayed, and the mock model's pacing is reproducible.
 ///
-///     var rng = SplitMix64(seed: SplitMix64.seed(fallback: 42))  // WEFT_SEED wins
+///     var rng = SplitMix64(seed: SplitMix64.seed())  // $WEFT_SEED replays a run
 ///     let n = rng.below(10)          // 0..<10
 ///     if rng.chance(25) { ... }      // true 25% of the time
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -33,12 +33,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     public mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[below(items.count)] }
 
     /// The seed for a randomised test: `$WEFT_SEED` when set (to replay a
-    /// failure), else `fallback`, else one taken from the clock.
-    public static func seed(fallback: UInt64? = nil) -> UInt64 {
+    /// failure), else the clock in milliseconds mixed with `salt`, so every
+    /// run tries new cases and prints a seed that replays them.
+    public static func seed(mixing salt: UInt64 = 0) -> UInt64 {
         if let text = getenv("WEFT_SEED"), let seed = UInt64(String(cString: text)) { return seed }
-        if let fallback { return fallback }
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
-        return UInt64(ts.tv_sec) &* 1000 &+ UInt64(ts.tv_nsec / 1_000_000)
+        return (UInt64(ts.tv_sec) &* 1000 &+ UInt64(ts.tv_nsec / 1_000_000)) ^ salt
     }
 }

@@ -42,21 +42,8 @@ func composerCleanup(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
 }
 
-/// ComposerRNG: a small seeded PRNG so randomised tests can be replayed.
-struct ComposerRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator of the composer tests.
+typealias ComposerRNG = SplitMix64
 
 /// The seed from `WEFT_SEED`, or one from the clock.
-func composerTestSeed() -> UInt64 {
-    if let s = ProcessInfo.processInfo.environment["WEFT_SEED"], let v = UInt64(s) { return v }
-    return UInt64(Date().timeIntervalSince1970 * 1000)
-}
+func composerTestSeed() -> UInt64 { SplitMix64.seed() }

@@ -1,27 +1,12 @@
 import Chat
 import Foundation
+import Kernel
 
-/// SplitMix64 for the OpenAI decoder tests (seed printed on failure).
-struct OpenAIRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-}
+/// The seeded generator of the OpenAI decoder tests (seed printed on failure).
+typealias OpenAIRandom = SplitMix64
 
 /// The seed from `WEFT_SEED`, or one from the clock.
-func openAISeed() -> UInt64 {
-    if let s = ProcessInfo.processInfo.environment["WEFT_SEED"], let v = UInt64(s) { return v }
-    return UInt64(Date().timeIntervalSince1970 * 1000)
-}
+func openAISeed() -> UInt64 { SplitMix64.seed() }
 
 /// The fake server script, found from this file's path.
 let fakeServerScript: String = {

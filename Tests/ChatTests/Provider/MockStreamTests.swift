@@ -3,24 +3,10 @@ import Kernel
 import Testing
 @testable import Chat
 
-/// SplitMix64 for the chatcore tests (seed printed on failure).
-struct CCRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-}
+/// The seeded generator of the chat core tests (seed printed on failure).
+typealias CCRandom = SplitMix64
 
-func ccSeed() -> UInt64 {
-    if let s = ProcessInfo.processInfo.environment["WEFT_SEED"], let v = UInt64(s) { return v }
-    return 0xC4A7 &+ UInt64(Date().timeIntervalSince1970)
-}
+func ccSeed() -> UInt64 { SplitMix64.seed() }
 
 func ccTempDir() -> String {
     let dir = NSTemporaryDirectory() + "weft-chatcore-" + UUID().uuidString

@@ -1,27 +1,12 @@
 import Foundation
 @testable import Kernel
 
-/// A SplitMix64 generator: a small seeded PRNG so randomised tests can be replayed.
-struct ExtmarkRNG: RandomNumberGenerator {
-    private var state: UInt64
+/// The seeded generator of the extmark tests.
+typealias ExtmarkRNG = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// The seed from `WEFT_SEED`, or one derived from the clock.
-    static func testSeed() -> UInt64 {
-        if let text = ProcessInfo.processInfo.environment["WEFT_SEED"], let seed = UInt64(text) {
-            return seed
-        }
-        return UInt64(Date().timeIntervalSince1970 * 1000) & 0xFFFF_FFFF
-    }
+    static func testSeed() -> UInt64 { seed() }
 }
 
 /// The plain model the store is checked against: an unordered dictionary of

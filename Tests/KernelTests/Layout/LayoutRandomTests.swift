@@ -2,23 +2,9 @@ import Foundation
 import Testing
 @testable import Kernel
 
-/// A SplitMix64 generator: a tiny seeded PRNG so failures can be replayed with `WEFT_SEED`.
-private struct LayoutRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+private typealias LayoutRNG = SplitMix64
 
-private func seedFromEnvironment() -> UInt64 {
-    if let text = ProcessInfo.processInfo.environment["WEFT_SEED"], let seed = UInt64(text) { return seed }
-    return UInt64(Date().timeIntervalSince1970 * 1000) ^ 0x5EED_1A70
-}
+private func seedFromEnvironment() -> UInt64 { SplitMix64.seed() }
 
 /// Problems with `rects` as a tiling of `area` by exactly `windows` (empty when fine).
 private func tilingProblems(_ rects: [WindowID: Rect], windows: [WindowID], area: Rect) -> [String] {

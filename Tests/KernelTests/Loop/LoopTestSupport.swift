@@ -44,23 +44,10 @@ struct LoopTestError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-/// SplitMix64: a small seeded generator for randomised loop tests.
-struct LoopRNG: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator of the loop tests.
+typealias LoopRNG = SplitMix64
 
 enum LoopSeed {
     /// `WEFT_SEED` if set, else a time-based seed (printed by failing tests).
-    static func current() -> UInt64 {
-        if let s = ProcessInfo.processInfo.environment["WEFT_SEED"], let v = UInt64(s) { return v }
-        return SystemClock().nowNanos
-    }
+    static func current() -> UInt64 { SplitMix64.seed() }
 }

@@ -1,6 +1,7 @@
 import CTermKey
 import Testing
 @testable import Render
+import Kernel
 
 /// The sequences split out before termkey: SGR mouse, bracketed paste,
 /// focus, mode reports, OSC/DCS replies and unknown CSIs.

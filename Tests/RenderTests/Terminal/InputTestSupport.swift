@@ -1,5 +1,6 @@
 import Foundation
 @testable import Render
+import Kernel
 
 /// Shorthands for decoder tests.
 enum InputTest {
@@ -33,24 +34,5 @@ enum InputTest {
             case .unknown: return "#unknown"
             }
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator for reproducible randomised tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// The seed from `WEFT_SEED`, else a time-based one.
-    static func seed() -> UInt64 {
-        if let s = ProcessInfo.processInfo.environment["WEFT_SEED"], let v = UInt64(s) { return v }
-        return UInt64(UInt32(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)))
     }
 }

@@ -1,27 +1,9 @@
 import Foundation
 @testable import Render
+import Kernel
 
-/// SplitMix64: a small seeded generator for the text tests. The seed comes
-/// from `WEFT_SEED` when set, else from the clock; tests print it.
-struct TextRNG: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { self.state = seed }
-
-    /// The seed to use for a randomised test run.
-    static func seed() -> UInt64 {
-        if let text = ProcessInfo.processInfo.environment["WEFT_SEED"], let seed = UInt64(text) { return seed }
-        return UInt64(UInt32(truncatingIfNeeded: UInt64(Date().timeIntervalSince1970 * 1000)))
-    }
-
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator of the text tests.
+typealias TextRNG = SplitMix64
 
 /// Pieces of text in several scripts, including the hard cases.
 enum TextSamples {
