@@ -19,7 +19,9 @@ extension PluginHost {
         do {
             records[i].manifest = try readManifest(records[i].spec) ?? PluginManifest()
         } catch {
-            records[i].state = .error("\(records[i].spec.manifestPath ?? records[i].spec.path): \(error)")
+            let file = records[i].spec.manifestPath ?? records[i].spec.path
+            let text = "\(error)"
+            records[i].state = .error(text.hasPrefix(file) ? text : "\(file): \(text)")
             runtime.report("plugin \(records[i].spec.name): \(records[i].state.reason ?? "")")
             return
         }
@@ -52,8 +54,19 @@ extension PluginHost {
         } catch {
             let text = "\(error)"
             runtime.report("error in \(r.spec.isConfig ? r.spec.entry : "plugin " + r.spec.name): \(text)")
-            return .error(text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text)
+            let first = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
+            return .error(Self.fullChunkName(first, path: r.spec.entry))
         }
+    }
+
+    /// Lua shortens long file names in messages from the left
+    /// (`...ins/foo/init.lua:3: boom`); puts the whole path back when the
+    /// message is about `path`.
+    static func fullChunkName(_ message: String, path: String) -> String {
+        guard message.hasPrefix("..."), let colon = message.firstIndex(of: ":") else { return message }
+        let tail = message[message.index(message.startIndex, offsetBy: 3)..<colon]
+        guard !tail.isEmpty, path.hasSuffix(tail) else { return message }
+        return path + message[colon...]
     }
 
     /// Whether project item `item` may run now; reports it (once per pass) when not.

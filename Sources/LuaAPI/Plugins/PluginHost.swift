@@ -81,7 +81,12 @@ public final class PluginHost {
     /// plugin is reported (message area and log) and the next one loads.
     public func start(_ setup: PluginSetup) {
         self.setup = setup
-        records = discover(setup)
+        let loads = Dictionary(records.map { ($0.owner, $0.loads) }, uniquingKeysWith: +)
+        records = discover(setup).map { r in
+            var r = r
+            r.loads = loads[r.owner] ?? 0
+            return r
+        }
         reported = []
         for i in records.indices where records[i].state == .pending { load(at: i) }
     }
