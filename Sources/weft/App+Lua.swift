@@ -31,6 +31,8 @@ extension App: UIHost {
         if askTrust {
             let prompt = TrustFloat(editor: editor, plugins: lua.plugins, store: store)
             lua.plugins.onUntrusted = { prompt.ask($0) }
+            let report = ReportFloat(editor: editor)
+            lua.showReport = { title, text in report.show(title: title, text) }
         } else {
             lua.plugins.onUntrusted = { item in
                 fputs("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n", stderr)

@@ -76,6 +76,11 @@ test_broken_plugin_does_not_stop_others_or_the_ui() {
   wait_for "broken.lua:1:" || return 1
   literal "/fine"; keys Enter
   wait_for "fine plugin works" || return 1
+  literal "/extensions"; keys Enter
+  wait_for "broken  error  (flag): $dir/broken.lua:1: unexpected symbol" || return 1
+  wait_for "fine  loaded  (flag) 1 command" || return 1
+  literal "q"
+  wait_gone "q close" || return 1
   literal "hello"; keys Enter
   wait_for "mock provider" || return 1
   keys C-d

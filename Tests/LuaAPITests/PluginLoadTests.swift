@@ -134,4 +134,24 @@ import Testing
             #expect(fx.runtime.extensionsText().contains("two  loaded  (user) 1 command, 2 keymaps, "))
         }
     }
+
+    @Test func extensionsCommandShowsTheWholeReportInAFloat() throws {
+        try LuaTestLock.run {
+            let sb = try PluginSandbox()
+            defer { sb.cleanup() }
+            try sb.write("plugins/off/manifest.lua", "return { enabled = false }")
+            try sb.write("plugins/off/init.lua", "")
+            let fx = try LuaFixture(width: 100, height: 30)
+            let report = ReportFloat(editor: fx.editor)
+            fx.runtime.showReport = { report.show(title: $0, $1) }
+            fx.runtime.plugins.start(PluginSetup(userPlugins: sb.root + "/plugins"))
+            try fx.editor.commands.run(line: "extensions")
+            let win = try #require(fx.editor.findWindow(name: "report"))
+            let lines = fx.editor.buffers[win.buffer]?.lines ?? []
+            #expect(lines.contains("  off  disabled  (user): disabled in manifest.lua (enabled = false)"))
+            #expect(fx.editor.mode == "report")
+            try fx.editor.feedKeys("q")
+            #expect(fx.editor.findWindow(name: "report") == nil && fx.editor.mode == "normal")
+        }
+    }
 }

@@ -69,7 +69,9 @@ extension LuaRuntime {
                                     options: CommandOptions(desc: "List Lua extensions: what each file registered and its Lua time",
                                                             owner: Self.kernelOwner)) { [weak self] _ in
             guard let self else { return }
-            self.editor.notify(self.extensionsText(), level: .info)
+            let text = self.extensionsText()
+            self.editor.notify(text, level: .info)
+            self.showReport?("Extensions", text)
         }
     }
 }

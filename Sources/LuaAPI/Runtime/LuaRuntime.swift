@@ -31,6 +31,9 @@ public final class LuaRuntime {
     /// Where `weft.hl.set` stores definitions (Render's highlight table in
     /// the real UI; an in-memory table until one is attached).
     public var highlights: HighlightSink = MemoryHighlights()
+    /// Shows a multi-line report (title, text) in full, e.g. `:extensions`
+    /// in the terminal UI (the message line shows only its first line).
+    public var showReport: ((String, String) -> Void)?
     /// Called by `weft.quit(code)` when no `ui` is attached.
     public var onQuit: ((Int) -> Void)?
     /// The directory holding weft's shipped Lua (`runtime/`); `stdpath("runtime")`.
