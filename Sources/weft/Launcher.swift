@@ -118,11 +118,12 @@ extension Health {
             let chat = try ChatSetup.install(in: app, options: options)
             let lua = app.makeLua()
             ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
-            var errors: [String] = []
-            app.editor.onMessage = { m in if m.level == .error { errors.append(m.text) } }
+            app.editor.onMessage = { _ in }  // failures are in the plugin list below
             app.loadConfig(lua, options: options)
-            let config = options.clean ? "(--clean)" : (options.configFile ?? RuntimePaths.defaultConfig ?? "(none)")
-            print("config: \(config)\(errors.isEmpty ? "" : " — ERROR: " + errors.joined(separator: "; "))")
+            let file = RuntimePaths.configFile(options)
+            let config = file ?? (options.clean ? "(--clean)" : "(none: \(RuntimePaths.defaultConfig ?? "no HOME") does not exist)")
+            let failed = lua.plugins.records.first { $0.spec.source == .config }?.state.reason
+            print("config: \(config)\(failed.map { " — ERROR: " + $0 } ?? "")")
             print("extensions:")
             for line in lua.extensionsText().split(separator: "\n") { print("  \(line)") }
             lua.jobManager.stopAll()

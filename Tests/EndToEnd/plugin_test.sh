@@ -110,6 +110,10 @@ EOF
   [ "$out" = "tools=1 timers=1 keymaps=1 tooly loaded" ] || { echo "    got: $out"; echo "    stderr: $err"; return 1; }
   grep -q "skipping untrusted project config $proj/.weft/init.lua" <<<"$err" || { echo "    no warning: $err"; return 1; }
   [ ! -e "$proj/ran" ] || { echo "    headless ran untrusted project config"; return 1; }
+  out=$(cd "$proj" && env -i HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" PATH="$PATH" \
+        "$WEFT_BIN" --health 2>/dev/null)
+  grep -q "tooly  loaded  (user) 1 keymap, 1 timer, 1 tool" <<<"$out" || { echo "    health: $out"; return 1; }
+  grep -q "$proj/.weft/init.lua  untrusted  (project)" <<<"$out" || { echo "    health: $out"; return 1; }
   err=$(cd "$proj" && env -i HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" PATH="$PATH" \
         WEFT_MOCK_TPS=0 "$WEFT_BIN" -p "hi" 2>&1 >/dev/null)
   grep -q "skipping untrusted project config" <<<"$err" || { echo "    -p gave no warning: $err"; return 1; }

@@ -37,7 +37,7 @@ extension LuaRuntime {
     }
 
     private func runFile(_ path: String, budgeted: Bool, args: [Value] = []) throws -> [Value] {
-        loadedFiles.append(path)
+        if !loadedFiles.contains(path) { loadedFiles.append(path) }
         return try measure(owner: path) {
             do {
                 return try state.runFile(path, args: args, budgeted: budgeted)
