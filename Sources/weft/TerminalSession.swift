@@ -21,6 +21,7 @@ final class TerminalSession {
         let terminfo = Terminfo.load(term: term)
         let mode = ColorMode.detect(env: ProcessInfoLite.env, terminfoColors: terminfo.colors)
         encoder = FrameEncoder(terminfo: terminfo, colorMode: mode, highlights: app.highlights)
+        encoder.hyperlinks = Hyperlinks.detect(env: ProcessInfoLite.env)
     }
 
     /// Enters the terminal and wires input and signals into the loop.

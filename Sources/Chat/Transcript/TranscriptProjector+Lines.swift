@@ -105,7 +105,7 @@ extension TranscriptProjector {
                 let b = min(max(a, span.range.upperBound), length)
                 guard a < b else { continue }
                 _ = try? buffer.extmarks.set(ns: namespace, start: Position(row: r, col: a),
-                                             end: Position(row: r, col: b), decoration: Decoration(hl: span.hl))
+                                             end: Position(row: r, col: b), decoration: Decoration(hl: span.hl, url: span.url))
             }
             if !line.eol.isEmpty {
                 _ = try? buffer.extmarks.set(ns: namespace, start: Position(row: r, col: length),

@@ -28,7 +28,7 @@ public enum VirtTextPos: String, Hashable, Sendable, CaseIterable {
 ///
 /// Mirrors the decoration options of Neovim's `nvim_buf_set_extmark`
 /// (`hl_group`, `virt_text`, `virt_text_pos`, `virt_lines`,
-/// `virt_lines_above`, `priority`, `line_hl_group`).
+/// `virt_lines_above`, `priority`, `line_hl_group`, `url`).
 public struct Decoration: Hashable, Sendable {
     /// The default priority, as in Neovim.
     public static let defaultPriority = 4096
@@ -49,6 +49,9 @@ public struct Decoration: Hashable, Sendable {
     /// Highlight group for the whole screen line(s) of the mark, e.g. a code
     /// block background.
     public var lineHl: String?
+    /// Hyperlink target of the mark's range (start to end): shown as an
+    /// OSC 8 link where the terminal supports them.
+    public var url: String?
 
     /// A decoration; every field defaults to "nothing drawn".
     public init(hl: String? = nil,
@@ -57,7 +60,8 @@ public struct Decoration: Hashable, Sendable {
                 virtLines: [[VirtTextChunk]] = [],
                 virtLinesAbove: Bool = false,
                 priority: Int = Decoration.defaultPriority,
-                lineHl: String? = nil) {
+                lineHl: String? = nil,
+                url: String? = nil) {
         self.hl = hl
         self.virtText = virtText
         self.virtTextPos = virtTextPos
@@ -65,10 +69,11 @@ public struct Decoration: Hashable, Sendable {
         self.virtLinesAbove = virtLinesAbove
         self.priority = priority
         self.lineHl = lineHl
+        self.url = url
     }
 
     /// True when the decoration draws nothing (a plain position mark).
     public var isEmpty: Bool {
-        hl == nil && virtText.isEmpty && virtLines.isEmpty && lineHl == nil
+        hl == nil && virtText.isEmpty && virtLines.isEmpty && lineHl == nil && url == nil
     }
 }

@@ -102,14 +102,15 @@ struct DisplayLine {
     private mutating func applyHighlights(_ marks: [Extmark], row: Int, source: String, highlights: HighlightTable) {
         let lineLen = source.utf8.count
         for m in marks {
-            guard let hl = m.decoration.hl else { continue }
+            guard m.decoration.hl != nil || m.decoration.url != nil else { continue }
             let end = m.end ?? Position(row: m.start.row, col: m.start.col)
             guard m.end != nil, m.start.row <= row, end.row >= row else { continue }
             let from = m.start.row < row ? 0 : min(m.start.col, lineLen)
             let to = end.row > row ? lineLen : min(end.col, lineLen)
             guard from < to else { continue }
             if styles.isEmpty { styles = Array(repeating: base, count: text.utf8.count) }
-            let over = highlights.resolve(hl)
+            var over = m.decoration.hl.map { highlights.resolve($0) } ?? .default
+            if let url = m.decoration.url { over = highlights.withLink(over, url: url) }
             let a = displayByte(forSource: from), b = displayByte(forSource: to)
             for i in a..<min(b, styles.count) {
                 styles[i] = highlights.combine(base: styles[i], over: over)

@@ -57,8 +57,7 @@ extension FrameEncoder {
                 if Self.changedCount(row: row, from: i, base: base, next: next) > el.format.count {
                     moveTo(Position(row: row, col: i), next: next, into: &out, stats: &stats)
                     if pen.map({ Self.blankLooksSame($0, t.style) }) != true {
-                        SGR.transition(from: pen, to: t.style, into: &out)
-                        pen = t.style
+                        setPen(t.style, into: &out)
                     }
                     el.append(to: &out)
                     return
@@ -161,8 +160,7 @@ extension FrameEncoder {
         let cell = next.cells[index]
         let style = effectiveStyle(cell.style)
         if !(cell.isSpace && pen.map { Self.blankLooksSame($0, style) } == true) {
-            SGR.transition(from: pen, to: style, into: &out)
-            pen = style
+            setPen(style, into: &out)
         }
         next.appendBytes(of: cell, to: &out)
         stats.cellsWritten += 1
@@ -180,12 +178,25 @@ extension FrameEncoder {
         }
     }
 
+    /// Changes the pen to `style`: SGR for the look, OSC 8 when the link
+    /// changes (an unknown pen counts as no link open: frames never end
+    /// with one open, and a repaint closes any).
+    mutating func setPen(_ style: Style, into out: inout [UInt8]) {
+        SGR.transition(from: pen, to: style, into: &out)
+        let open = pen?.link ?? 0
+        if style.link != open {
+            SGR.hyperlink(highlights.url(for: style.link), into: &out)
+        }
+        pen = style
+    }
+
     /// Whether a space drawn with pen `pen` looks like a space in `style`:
-    /// same background and, when an attribute that shows on blanks
+    /// same link, same background and, when an attribute that shows on blanks
     /// (reverse, underline, strike) is involved, the same everything. Then
     /// a space needs no SGR change, which keeps the pen across the spaces
     /// between differently coloured words.
     static func blankLooksSame(_ pen: Style, _ style: Style) -> Bool {
+        if pen.link != style.link { return false }
         let visible = Attributes.visibleOnBlank.rawValue
         if (pen.attrs.rawValue | style.attrs.rawValue) & visible != 0 { return pen == style }
         return pen.bg == style.bg

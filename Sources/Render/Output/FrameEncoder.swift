@@ -28,6 +28,12 @@ public struct FrameEncoder {
     public var useScrollRegions = true
     /// Wrap multi-span frames in BSU/ESU (on by default).
     public var synchronizedOutput = true
+    /// Send cells whose style has a link as OSC 8 hyperlinks (off by
+    /// default; see `Hyperlinks.detect(env:)`). The open link is part of the
+    /// pen; every frame ends with no link open.
+    public var hyperlinks = false {
+        didSet { effectiveStyles = [] }
+    }
 
     /// What the terminal shows; nil before the first frame and after
     /// `invalidate()` (the next frame then clears and repaints).
@@ -89,6 +95,10 @@ public struct FrameEncoder {
             stats.fullRepaint = true
         }
         paintFrame(base: base, next: next, into: &body, stats: &stats)
+        if let p = pen, p.link != 0 {
+            SGR.hyperlink(nil, into: &body)
+            pen?.link = 0
+        }
         let hides = cursorShown != false && !cursorVisible
         let shows = cursorShown != true && cursorVisible
         if cursorVisible, let target, next.width > 0, next.height > 0 {
@@ -150,6 +160,7 @@ public struct FrameEncoder {
     /// that stale bottom margin.
     mutating func appendClear(width: Int, height: Int, into out: inout [UInt8]) -> Grid {
         SGR.transition(from: nil, to: .plain, into: &out)
+        if hyperlinks { SGR.hyperlink(nil, into: &out) }
         pen = .plain
         if let csr = caps.ti.csr, height > 0 { csr.append(to: &out, 0, height - 1) }
         var base = Grid(width: width, height: height)
@@ -200,6 +211,7 @@ public struct FrameEncoder {
         s.fg = colorMode.downgrade(s.fg)
         s.bg = colorMode.downgrade(s.bg)
         s.sp = colorMode == .truecolor || colorMode == .color256 ? colorMode.downgrade(s.sp) : .default
+        if !hyperlinks || highlights.url(for: s.link) == nil { s.link = 0 }
         if i >= effectiveStyles.count {
             effectiveStyles.append(contentsOf: repeatElement(nil, count: i - effectiveStyles.count + 1))
         }

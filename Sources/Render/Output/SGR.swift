@@ -150,3 +150,16 @@ enum SGR {
         p.append(contentsOf: s.utf8)
     }
 }
+
+// MARK: - Hyperlinks
+
+extension SGR {
+    /// Appends the OSC 8 sequence that opens a hyperlink to `url`, or that
+    /// closes the open one when `url` is nil: `ESC ] 8 ; ; URL ESC \`.
+    /// The URL must already be safe (`HighlightTable.isSafeURL`).
+    static func hyperlink(_ url: String?, into out: inout [UInt8]) {
+        out.append(contentsOf: [0x1B, UInt8(ascii: "]"), UInt8(ascii: "8"), UInt8(ascii: ";"), UInt8(ascii: ";")])
+        if let url { out.append(contentsOf: url.utf8) }
+        out.append(contentsOf: [0x1B, UInt8(ascii: "\\")])
+    }
+}

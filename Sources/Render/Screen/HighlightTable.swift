@@ -17,6 +17,11 @@ public final class HighlightTable {
     private var ids: [Style: StyleID] = [.plain: .default]
     private var resolved: [String: StyleID] = [:]
     private var combined: [UInt64: StyleID] = [:]
+    /// Hyperlink URLs by link id (`Style.link`); id 0 is "no link".
+    var urls: [String] = [""]
+    var urlIDs: [String: UInt32] = [:]
+    /// Style ids with a link laid over them, keyed by base id and link id.
+    var linked: [UInt64: StyleID] = [:]
 
     /// Bumped by every `set`/`clear`, so a renderer can tell that resolved
     /// names may now map to other ids.

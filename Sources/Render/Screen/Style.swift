@@ -25,10 +25,12 @@ public struct Attributes: OptionSet, Hashable, Sendable {
     public static let visibleOnBlank: Attributes = [.underline, .undercurl, .strikethrough, .reverse]
 }
 
-/// The look of a cell: colours and attributes.
+/// The look of a cell: colours, attributes and an optional hyperlink.
 ///
 /// `.default` colours mean the terminal default. `sp` is the underline /
-/// undercurl colour (`.default` = same as the text).
+/// undercurl colour (`.default` = same as the text). `link` names a URL in
+/// the `HighlightTable` the style is interned in (0 = no link); the encoder
+/// sends it as an OSC 8 hyperlink where the terminal supports them.
 public struct Style: Hashable, Sendable, CustomStringConvertible {
     /// Foreground (text) colour.
     public var fg: Color
@@ -38,13 +40,18 @@ public struct Style: Hashable, Sendable, CustomStringConvertible {
     public var sp: Color
     /// Bold, italic, underline...
     public var attrs: Attributes
+    /// Hyperlink: an id from `HighlightTable.linkID(for:)`; 0 = none.
+    public var link: UInt32
 
-    /// Creates a style; every field defaults to "terminal default".
-    public init(fg: Color = .default, bg: Color = .default, sp: Color = .default, attrs: Attributes = []) {
+    /// Creates a style; every field defaults to "terminal default" (and no
+    /// link).
+    public init(fg: Color = .default, bg: Color = .default, sp: Color = .default, attrs: Attributes = [],
+                link: UInt32 = 0) {
         self.fg = fg
         self.bg = bg
         self.sp = sp
         self.attrs = attrs
+        self.link = link
     }
 
     /// The terminal's default look.
@@ -52,12 +59,13 @@ public struct Style: Hashable, Sendable, CustomStringConvertible {
 
     /// This style with the set fields of `over` laid on top: non-default
     /// colours of `over` win and attributes are added (as Neovim combines
-    /// extmark highlights).
+    /// extmark highlights); a link of `over` wins.
     public func overlaid(by over: Style) -> Style {
         Style(fg: over.fg == .default ? fg : over.fg,
               bg: over.bg == .default ? bg : over.bg,
               sp: over.sp == .default ? sp : over.sp,
-              attrs: attrs.union(over.attrs))
+              attrs: attrs.union(over.attrs),
+              link: over.link == 0 ? link : over.link)
     }
 
     public var description: String {
@@ -66,6 +74,7 @@ public struct Style: Hashable, Sendable, CustomStringConvertible {
         if bg != .default { parts.append("bg=\(bg)") }
         if sp != .default { parts.append("sp=\(sp)") }
         if !attrs.isEmpty { parts.append("attrs=\(attrs.rawValue)") }
+        if link != 0 { parts.append("link=\(link)") }
         return "Style(" + parts.joined(separator: " ") + ")"
     }
 }

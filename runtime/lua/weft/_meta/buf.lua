@@ -101,6 +101,7 @@ weft.extmark = {}
 ---@field end_col? integer end column (default 0)
 ---@field hl? string highlight group over the range
 ---@field line_hl? string highlight group of the whole line
+---@field url? string hyperlink target of the range (OSC 8 where the terminal supports it)
 ---@field priority? integer default 4096
 ---@field virt_text? weft.Chunk[]
 ---@field virt_text_pos? "eol"|"right_align"|"overlay"|"inline"
@@ -118,6 +119,7 @@ weft.extmark = {}
 ---@field end_col? integer
 ---@field hl? string
 ---@field line_hl? string
+---@field url? string
 ---@field priority integer
 ---@field virt_text? weft.Chunk[]
 ---@field virt_text_pos? string
