@@ -47,36 +47,42 @@ public struct MarkdownRenderer: Sendable {
     /// (lists, quotes, tables, rules): blocks without them need no
     /// re-rendering when the window is resized.
     ///
-    /// With a `cache`, top-level blocks whose source text and width are the
-    /// same as in the previous call reuse their lines: a streaming reply
-    /// re-parses the whole text (cmark is fast and context matters) but
-    /// re-renders only the blocks that changed, usually the last one.
+    /// With a `cache`, a text that extends the previous one (a streaming
+    /// reply) is parsed again only from the start of its last top-level
+    /// block: the finished blocks before it keep their lines (see
+    /// `MarkdownCache` for when it falls back to a full parse).
     public func renderDocument(_ markdown: String, width: Int,
                                cache: MarkdownCache? = nil) -> (lines: [StyledLine], widthDependent: Bool) {
-        let doc = MarkdownNode.parse(markdown)
         let w = max(8, width)
-        // Link reference definitions ("[x]: url") change how earlier blocks
-        // render, so a text that has one is rendered without the cache.
-        let source = cache != nil && !SourceLines.hasReferenceDefinition(markdown) ? SourceLines(markdown) : nil
-        var fresh: [String: [StyledLine]] = [:]
-        var lines: [StyledLine] = []
-        var dependent = false
-        for (i, block) in doc.children.enumerated() {
-            if i > 0 { lines.append(.blank) }
-            if let source, let cache, block.startLine > 0 {
-                let key = "\(w)|\(block.startLine)|" + source.text(block.startLine, block.endLine)
-                let rendered = cache.blocks[key] ?? renderBlock(block, width: w, wrap: false, depth: 0)
-                fresh[key] = rendered
-                lines += rendered
-            } else {
-                lines += renderBlock(block, width: w, wrap: false, depth: 0)
-            }
+        guard let cache else {
+            let blocks = renderBlocks(MarkdownNode.parse(markdown).children, width: w)
+            return assemble(blocks.map { ($0.lines, $0.dependent) })
+        }
+        return cache.render(markdown, width: w, with: self)
+    }
+
+    /// Renders top-level `blocks` one by one.
+    func renderBlocks(_ blocks: [MarkdownNode], width: Int) -> [(lines: [StyledLine], dependent: Bool)] {
+        blocks.map { block in
+            let dependent: Bool
             switch block.kind {
-            case .paragraph, .heading, .codeBlock, .htmlBlock: break
+            case .paragraph, .heading, .codeBlock, .htmlBlock: dependent = false
             default: dependent = true
             }
+            return (renderBlock(block, width: width, wrap: false, depth: 0), dependent)
         }
-        cache?.blocks = fresh
+    }
+
+    /// Joins rendered top-level blocks with a blank line between them.
+    func assemble(_ blocks: [(lines: [StyledLine], dependent: Bool)]) -> (lines: [StyledLine], widthDependent: Bool) {
+        var lines: [StyledLine] = []
+        lines.reserveCapacity(blocks.reduce(blocks.count) { $0 + $1.lines.count })
+        var dependent = false
+        for (i, block) in blocks.enumerated() {
+            if i > 0 { lines.append(.blank) }
+            lines += block.lines
+            dependent = dependent || block.dependent
+        }
         return (lines.isEmpty ? [.blank] : lines, dependent)
     }
 
@@ -191,45 +197,3 @@ extension MarkdownNode {
     }
 }
 
-/// Rendered top-level blocks of the previous `renderDocument` call, keyed
-/// by width, position and source text. Holds only the blocks of the last
-/// document rendered with it, so its size is bounded by that document.
-public final class MarkdownCache {
-    var blocks: [String: [StyledLine]] = [:]
-
-    /// An empty cache.
-    public init() {}
-
-    /// Number of cached blocks.
-    public var count: Int { blocks.count }
-}
-
-/// The lines of a source text, for slicing by cmark line numbers.
-struct SourceLines {
-    private let bytes: [UInt8]
-    private var starts: [Int] = [0]
-
-    init(_ text: String) {
-        bytes = Array(text.utf8)
-        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
-    }
-
-    /// Whether `text` may hold a link reference definition ("]:").
-    static func hasReferenceDefinition(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b == UInt8(ascii: ":") && previous == UInt8(ascii: "]") { return true }
-            previous = b
-        }
-        return false
-    }
-
-    /// Lines `first...last` (1-based, clamped) joined with newlines.
-    func text(_ first: Int, _ last: Int) -> String {
-        let lo = min(max(1, first), starts.count) - 1
-        let hi = min(max(lo + 1, last), starts.count)
-        let a = starts[lo]
-        let b = hi < starts.count ? starts[hi] : bytes.count
-        return String(decoding: bytes[a..<max(a, b)], as: UTF8.self)
-    }
-}
