@@ -60,6 +60,26 @@ import Testing
         }
     }
 
+    @Test func runawayPluginIsAbortedAndMissingPathsAreReported() throws {
+        try LuaTestLock.run {
+            let sb = try PluginSandbox()
+            defer { sb.cleanup() }
+            try sb.write("plugins/a_loop.lua", "while true do end")
+            try sb.write("plugins/b_after.lua", "after = true")
+            let fx = try LuaFixture()
+            fx.runtime.budgetMs = 100
+            fx.runtime.plugins.start(PluginSetup(userPlugins: sb.root + "/plugins",
+                                                 flagPlugins: [sb.root + "/nowhere.lua", sb.root + "/plugins/b_after.lua"]))
+            let loop = fx.runtime.plugins.record(named: "a_loop")?.state
+            #expect(loop?.reason?.contains("exceeded its time budget (100 ms)") == true, "\(String(describing: loop))")
+            #expect(try fx.runtime.run("return after") == [.bool(true)])
+            #expect(fx.runtime.plugins.record(named: "nowhere")?.state == .error("\(sb.root)/nowhere.lua: no such file or folder"))
+            // The --plugin copy of b_after overrides the user one; reload goes to the winner.
+            #expect(fx.runtime.plugins.records.filter { $0.spec.name == "b_after" }.map(\.state.name) == ["overridden", "loaded"])
+            #expect(try fx.runtime.plugins.reload(name: "b_after").state == .loaded)
+        }
+    }
+
     @Test func badManifestsAreReportedClearly() throws {
         let cases: [(String, String)] = [
             ("return 42", "must return a table, got number"),

@@ -30,13 +30,13 @@ public enum PluginDiscovery {
     public static func single(_ path: String, source: PluginSource) -> Found {
         let absolute = absolutePath(path)
         let name = (absolute as NSString).lastPathComponent
+        let base = name.hasSuffix(".lua") ? String(name.dropLast(4)) : name
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir) else {
-            return Found(spec: PluginSpec(name: name, path: absolute, entry: absolute, source: source, isFolder: false),
+            return Found(spec: PluginSpec(name: base, path: absolute, entry: absolute, source: source, isFolder: false),
                          problem: "\(absolute): no such file or folder")
         }
         if isDir.boolValue { return folder(absolute, name: name, source: source) }
-        let base = name.hasSuffix(".lua") ? String(name.dropLast(4)) : name
         return Found(spec: PluginSpec(name: base, path: absolute, entry: absolute, source: source, isFolder: false))
     }
 

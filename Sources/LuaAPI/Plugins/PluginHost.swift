@@ -72,9 +72,10 @@ public final class PluginHost {
         self.runtime = runtime
     }
 
-    /// The record named `name`, if any.
+    /// The record named `name`, if any (of two with one name, the later:
+    /// the one that is not overridden).
     public func record(named name: String) -> PluginRecord? {
-        records.first { $0.spec.name == name }
+        records.last { $0.spec.name == name }
     }
 
     /// Discovers everything `setup` names and loads it in order. A failing
@@ -88,6 +89,9 @@ public final class PluginHost {
             return r
         }
         reported = []
+        for r in records {
+            if case .error(let why) = r.state { runtime.report("plugin \(r.spec.name): \(why)") }
+        }
         for i in records.indices where records[i].state == .pending { load(at: i) }
     }
 
@@ -108,7 +112,7 @@ public final class PluginHost {
     ///   inside a plugin that is still loading.
     @discardableResult
     public func reload(name: String) throws -> PluginRecord {
-        guard let i = records.firstIndex(where: { $0.spec.name == name }) else {
+        guard let i = records.lastIndex(where: { $0.spec.name == name }) else {
             throw PluginError("no plugin named '\(name)' (see :extensions)")
         }
         try checkNotLoading()
