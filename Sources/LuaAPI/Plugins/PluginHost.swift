@@ -82,6 +82,7 @@ public final class PluginHost {
     /// plugin is reported (message area and log) and the next one loads.
     public func start(_ setup: PluginSetup) {
         self.setup = setup
+        try? runtime.setPackagePath(configDir: nil)  // runtime/lua, for every plugin
         let loads = Dictionary(records.map { ($0.owner, $0.loads) }, uniquingKeysWith: +)
         records = discover(setup).map { r in
             var r = r
