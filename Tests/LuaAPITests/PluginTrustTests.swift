@@ -93,9 +93,17 @@ import Testing
             try store.record(.trust, for: items[0].path, hash: before!)
             fx.runtime.plugins.loadTrusted(items[0])
             #expect(sb.exists("one") && sb.exists("two"))
-            // Any file of the folder changing changes the hash.
+            // Any file of the folder changing changes the hash, also through a link.
             try sb.write("repo/.weft/plugins/two/lua/two/helper.lua", "-- changed")
-            #expect(items[0].contentHash() != before)
+            let changed = items[0].contentHash()
+            #expect(changed != before)
+            try sb.write("repo/outside/init.lua", "-- v1")
+            try FileManager.default.createSymbolicLink(atPath: sb.root + "/repo/.weft/plugins/linked",
+                                                       withDestinationPath: sb.root + "/repo/outside")
+            let linked = items[0].contentHash()
+            #expect(linked != changed)
+            try sb.write("repo/outside/init.lua", "-- v2")
+            #expect(items[0].contentHash() != linked)
         }
     }
 

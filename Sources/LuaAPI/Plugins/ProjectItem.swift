@@ -25,23 +25,31 @@ public struct ProjectItem: Hashable, Sendable {
 
     /// The files the item consists of, as (path relative to the item,
     /// contents), sorted by path: the file itself, or every regular file
-    /// under the folder.
+    /// under the folder. Symbolic links are followed (to a depth of 16), so
+    /// code a link points at is covered too.
     public func files() -> [(path: String, bytes: [UInt8])] {
-        let fm = FileManager.default
         if kind == .initFile {
-            guard let d = fm.contents(atPath: path) else { return [] }
+            guard let d = FileManager.default.contents(atPath: path) else { return [] }
             return [("init.lua", [UInt8](d))]
         }
-        guard let e = fm.enumerator(atPath: path) else { return [] }
-        var out: [(String, [UInt8])] = []
-        while let rel = e.nextObject() as? String {
+        var out: [(path: String, bytes: [UInt8])] = []
+        Self.walk(path, rel: "", depth: 0, into: &out)
+        return out.sorted { $0.path < $1.path }
+    }
+
+    private static func walk(_ dir: String, rel: String, depth: Int, into out: inout [(path: String, bytes: [UInt8])]) {
+        let fm = FileManager.default
+        guard depth < 16, let names = try? fm.contentsOfDirectory(atPath: dir) else { return }
+        for name in names {
+            let full = dir + "/" + name, relName = rel.isEmpty ? name : rel + "/" + name
             var isDir: ObjCBool = false
-            let full = path + "/" + rel
-            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
-                  let d = fm.contents(atPath: full) else { continue }
-            out.append((rel, [UInt8](d)))
+            guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }
+            if isDir.boolValue {
+                walk(full, rel: relName, depth: depth + 1, into: &out)
+            } else if let d = fm.contents(atPath: full) {
+                out.append((relName, [UInt8](d)))
+            }
         }
-        return out.sorted { $0.0 < $1.0 }
     }
 
     /// SHA-256 of the contents: the file's bytes; for the folder, each
