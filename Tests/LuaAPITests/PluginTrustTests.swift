@@ -57,6 +57,10 @@ import Testing
             #expect(sb.exists("ran"))
             #expect(fx.runtime.plugins.records[0].state == .loaded)
             #expect(TrustStore(directory: sb.root + "/state").decision(for: items[0].path, hash: items[0].contentHash()!) == .trust)
+            // A module beside it is part of what was trusted.
+            let trusted = items[0].contentHash()
+            try sb.write("repo/.weft/lua/helper.lua", "return 1")
+            #expect(items[0].contentHash() != trusted)
             // Edited afterwards: not run again until trusted again.
             try sb.write("repo/.weft/init.lua", "io.open('\(sb.root)/edited', 'w'):close()")
             try fx.runtime.plugins.reload(name: items[0].path)

@@ -24,16 +24,19 @@ public struct ProjectItem: Hashable, Sendable {
     }
 
     /// The files the item consists of, as (path relative to the item,
-    /// contents), sorted by path: the file itself, or every regular file
-    /// under the folder. Symbolic links are followed (to a depth of 16), so
-    /// code a link points at is covered too.
+    /// contents), sorted by path: `init.lua` plus every file under the
+    /// `lua/` folder next to it (the modules it can `require`), or every
+    /// file under the plugins folder. Symbolic links are followed (to a
+    /// depth of 16), so code a link points at is covered too.
     public func files() -> [(path: String, bytes: [UInt8])] {
+        var out: [(path: String, bytes: [UInt8])] = []
         if kind == .initFile {
             guard let d = FileManager.default.contents(atPath: path) else { return [] }
-            return [("init.lua", [UInt8](d))]
+            out.append(("init.lua", [UInt8](d)))
+            Self.walk((path as NSString).deletingLastPathComponent + "/lua", rel: "lua", depth: 0, into: &out)
+        } else {
+            Self.walk(path, rel: "", depth: 0, into: &out)
         }
-        var out: [(path: String, bytes: [UInt8])] = []
-        Self.walk(path, rel: "", depth: 0, into: &out)
         return out.sorted { $0.path < $1.path }
     }
 
@@ -52,13 +55,12 @@ public struct ProjectItem: Hashable, Sendable {
         }
     }
 
-    /// SHA-256 of the contents: the file's bytes; for the folder, each
-    /// file's relative path, a NUL, its length in decimal, a NUL and its
-    /// bytes, in path order. Nil when the item is gone.
+    /// SHA-256 over `files()`: for each file its relative path, a NUL, its
+    /// length in decimal, a NUL and its bytes, in path order. Nil when the
+    /// item is gone.
     public func contentHash() -> String? {
         let fs = files()
         if fs.isEmpty && !FileManager.default.fileExists(atPath: path) { return nil }
-        if kind == .initFile { return fs.first.map { SHA256.hex($0.bytes) } }
         var h = SHA256()
         for f in fs {
             h.update(Array(f.path.utf8) + [0] + Array(String(f.bytes.count).utf8) + [0])

@@ -132,8 +132,9 @@ public final class TrustFloat {
         var lines = questionLines(q.item)
         if q.viewing {
             lines = ["[t] trust and run   [i] ignore   [d] deny   [v] back   j/k scroll", ""]
-            for f in q.item.files() {
-                if q.item.kind == .plugins { lines.append("── \(f.path) ──") }
+            let files = q.item.files()
+            for f in files {
+                if files.count > 1 || q.item.kind == .plugins { lines.append("── \(f.path) ──") }
                 lines += String(decoding: f.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                     .map(String.init)
             }
