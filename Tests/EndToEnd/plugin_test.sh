@@ -8,7 +8,7 @@ make_project() {
   mkdir -p "$1/.git" "$1/.weft"
   cat >"$1/.weft/init.lua" <<EOF
 io.open("$1/ran", "w"):close()
-weft.notify("project config ran")
+weft.notify("project " .. "config ran")
 EOF
 }
 
@@ -23,6 +23,7 @@ test_trust_float_asks_and_trust_runs_the_project_config() {
   literal "v"
   wait_for 'io.open(' || return 1
   literal "t"
+  wait_gone "Trust project config?" || return 1
   wait_for "project config ran" || return 1
   [ -e "$proj/ran" ] || { echo "    trusted config did not run"; return 1; }
   grep -q "^trust [0-9a-f]\{64\} $proj/.weft/init.lua$" "$WEFT_HOME/state/weft/trust" \
