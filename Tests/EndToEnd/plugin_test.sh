@@ -115,6 +115,12 @@ EOF
         "$WEFT_BIN" --health 2>/dev/null)
   grep -q "tooly  loaded  (user) 1 keymap, 1 timer, 1 tool" <<<"$out" || { echo "    health: $out"; return 1; }
   grep -q "$proj/.weft/init.lua  untrusted  (project)" <<<"$out" || { echo "    health: $out"; return 1; }
+  # --clean: no user plugins, no project config (so no warning); --plugin still loads.
+  printf 'print("flag plugin ran")\n' >"$home/flag.lua"
+  printf 'for _, p in ipairs(weft.plugin.list()) do print("listed " .. p.name) end\n' >"$home/list.lua"
+  out=$(cd "$proj" && env -i HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" PATH="$PATH" \
+        "$WEFT_BIN" --headless --clean --plugin "$home/flag.lua" -l "$home/list.lua" 2>&1)
+  [ "$out" = "$(printf 'flag plugin ran\nlisted flag')" ] || { echo "    --clean: $out"; return 1; }
   err=$(cd "$proj" && env -i HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" PATH="$PATH" \
         WEFT_MOCK_TPS=0 "$WEFT_BIN" -p "hi" 2>&1 >/dev/null)
   grep -q "skipping untrusted project config" <<<"$err" || { echo "    -p gave no warning: $err"; return 1; }
