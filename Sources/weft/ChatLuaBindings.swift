@@ -24,6 +24,11 @@ enum ChatLuaBindings {
                 c.promptOverride = try call.string(1)
                 return 0
             },
+            "set_request": { call in
+                let list: Value = .array(try call.list(1))
+                do { try c.setRequest(list) } catch let e as ChatValueError { throw call.fail("\(e)") }
+                return 0
+            },
             "approve": { call in
                 let s = try call.string(1)
                 guard let d = decision(s) else { throw call.bad(1, "expected 'allow', 'deny' or 'always', got '\(s)'") }

@@ -42,6 +42,11 @@ public final class ChatController {
     public var approver: ((ToolCall, @escaping (ToolApprovalDecision) -> Void) -> Void)?
     /// Set by a `prompt_submit` handler to replace the submitted text.
     public var promptOverride: String?
+    /// Set by a `model_request` handler (`setRequest`) to replace the
+    /// messages sent; see `ChatController+Request.swift`.
+    var requestOverride: [ProviderMessage]?
+    /// True while `model_request` handlers run.
+    public internal(set) var isEmittingModelRequest = false
 
     var stream: ProviderStream?
     var pendingCalls: [ToolCall] = []
@@ -122,9 +127,9 @@ public final class ChatController {
     // MARK: - Provider round trip
 
     func request() {
-        let req = ProviderRequest(messages: Conversation.providerMessages(messages, system: systemPrompt),
+        var req = ProviderRequest(messages: Conversation.providerMessages(messages, system: systemPrompt),
                                   tools: tools.schemas())
-        editor.emit("model_request", data: .table(["messages": .int(req.messages.count)]))
+        req.messages = modelRequestMessages(req.messages)
         append(ChatMessage(role: .assistant, blocks: []))
         state = .streaming
         requestStart = loop.clock.nowNanos

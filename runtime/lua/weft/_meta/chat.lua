@@ -29,6 +29,17 @@ function weft.chat.interrupt() end
 ---@param text string
 function weft.chat.set_prompt(text) end
 
+---@class weft.chat.RequestMessage
+---@field role "system"|"user"|"assistant"|"tool"
+---@field content string
+---@field tool_calls? { id: string, name: string, arguments: string }[]
+---@field tool_call_id? string required for role "tool"
+
+--- Inside a `model_request` handler: replaces the messages sent to the model
+--- (`ev.data.messages` edited or a new list). Errors name the bad field.
+---@param messages weft.chat.RequestMessage[]
+function weft.chat.set_request(messages) end
+
 --- Inside a `tool_approval` handler that returns true: decides for the call.
 ---@param decision "allow"|"deny"|"always"
 function weft.chat.approve(decision) end
