@@ -26,6 +26,15 @@ public struct ComposerToken: Equatable, Hashable, Sendable {
 }
 
 extension Composer {
+    /// Whether the text could offer completions right now: it starts with
+    /// "/" or the cursor's line has an "@" (cheap: no word scanning).
+    public var mayComplete: Bool {
+        guard let b = try? buffer() else { return false }
+        if b.line(0)?.utf8.first == UInt8(ascii: "/") { return true }
+        let row = min(max(0, window.cursor.row), b.lineCount - 1)
+        return b.line(row)?.utf8.contains(UInt8(ascii: "@")) == true
+    }
+
     /// The word around the cursor when it starts with `prefix` (`"/"`,
     /// `"@"`; `""` for any word), else nil. A cursor between spaces gives
     /// an empty word (only for an empty prefix).

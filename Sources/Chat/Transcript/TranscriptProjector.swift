@@ -209,6 +209,18 @@ public final class TranscriptProjector {
         return buffer.tick != before
     }
 
+    /// Re-fits at most `limit` stale blocks that start at or after buffer
+    /// row `fromRow`, nearest the end first (for re-fitting in batches
+    /// while idle).
+    /// - Returns: whether stale blocks at or after `fromRow` remain.
+    @discardableResult
+    public func refitStale(limit: Int, fromRow: Int = 0) throws -> Bool {
+        guard !stale.isEmpty else { return false }
+        let due = stale.filter { entries[$0].start >= fromRow }.sorted(by: >)
+        try rerender(Array(due.prefix(max(1, limit))))
+        return due.count > limit
+    }
+
     /// Re-fits every stale block.
     public func refitAll() throws {
         guard !stale.isEmpty else { return }
@@ -240,13 +252,18 @@ public final class TranscriptProjector {
     }
 
     /// Sets the spinner glyph and re-projects the running tool blocks
-    /// (only their header line changes).
+    /// (only their header line changes). Tools run only in the current
+    /// turn, so only the blocks after the last user message are looked at:
+    /// a tick costs the same in a 10-message and a 10,000-message chat.
     public func setSpinner(_ glyph: String) throws {
         guard glyph != spinner else { return }
         spinner = glyph
-        try rerender(entries.indices.filter { i in
-            if case .toolCall(let call) = blockAt(i) { return call.status == .running }
-            return false
-        })
+        var running: [Int] = []
+        var i = entries.count - 1
+        while i >= 0, messages[entries[i].message].role != .user {
+            if case .toolCall(let call) = blockAt(i), call.status == .running { running.append(i) }
+            i -= 1
+        }
+        try rerender(running)
     }
 }

@@ -34,6 +34,23 @@ public final class ChatUI {
     var autoComposerHeight = 3
     var approval: ApprovalFloat?
     var popup: CommandPopup?
+    /// Bumped on every resize and layout change: cached window widths
+    /// computed at an older epoch are stale.
+    var layoutEpoch = 0
+    /// Inner widths by window, with what they were computed from.
+    var widthCache: [WindowID: (key: WidthKey, width: Int)] = [:]
+    /// The status last written and its width (unchanged status: no work).
+    var lastStatus: (line: StatusLine, width: Int)?
+    /// Refits blocks left stale by a resize, a batch per tick.
+    var refitTimer: TimerID?
+
+    /// What a window's inner width depends on.
+    struct WidthKey: Equatable {
+        var epoch: Int
+        var screen: Size
+        var border: BorderStyle
+        var float: FloatConfig?
+    }
 
     /// Groups of the chat windows themselves (Lua can redefine them).
     static let uiGroups: [(String, HighlightDef)] = [
@@ -83,8 +100,15 @@ public final class ChatUI {
         }
         _ = try? editor.events.create(events: ["resize", "layout_changed"],
                                       options: AutocmdOptions(desc: "chat: refit transcript", owner: "weft")) { [unowned self] _ in
+            self.layoutEpoch += 1
             self.refit()
             self.composer.wrapWidth = self.composerInnerWidth
+            self.refreshStatus()
+            return false
+        }
+        _ = try? editor.events.create(events: ["render"],
+                                      options: AutocmdOptions(desc: "chat: refit visible blocks", owner: "weft")) { [unowned self] _ in
+            self.refitVisible()
             return false
         }
         _ = try? editor.events.create(events: ["buf_changed"],
@@ -144,20 +168,72 @@ public final class ChatUI {
         refreshStatus()
     }
 
-    /// Re-fits width-dependent blocks (tables, lists, rules) to the transcript width.
+    /// Re-fits width-dependent blocks (tables, lists, rules) to the
+    /// transcript width, bounded by what is visible: the blocks on screen
+    /// now, the others when they come into view (`refitVisible`, before
+    /// every frame) or in batches while idle (`scheduleIdleRefit`).
     func refit() {
         let w = max(1, transcriptWidth)
-        if w != projector.width { try? projector.setWidth(w) }
+        guard w != projector.width else { return }
+        try? projector.setWidth(w, visibleRows: visibleTranscriptRows())
+        scheduleIdleRefit()
+    }
+
+    /// Buffer rows that may be on screen in the transcript: a buffer line
+    /// takes at least one screen row, so no more lines than the screen has
+    /// rows are visible, counted from the top line (or the tail when the
+    /// view follows it).
+    func visibleTranscriptRows() -> Range<Int> {
+        let lines = windows.transcriptBuffer.lineCount
+        let rows = max(1, editor.screenSize.height)
+        let view = windows.transcript.view
+        if view.follow { return max(0, lines - rows)..<lines }
+        let top = min(max(0, view.topline), max(0, lines - 1))
+        return top..<min(lines, top + rows)
+    }
+
+    /// Before each frame: re-fits stale blocks that are about to be shown.
+    func refitVisible() {
+        guard projector.staleBlockCount > 0 else { return }
+        _ = try? projector.refit(rows: visibleTranscriptRows())
+    }
+
+    /// Re-fits the remaining stale blocks a batch at a time on the loop, so
+    /// a resize of a long transcript never blocks input. While the view is
+    /// scrolled up, only blocks from its top line down are re-fitted (a
+    /// height change above it would move the text under the reader); the
+    /// ones above are re-fitted when they scroll into view.
+    func scheduleIdleRefit() {
+        guard refitTimer == nil, projector.staleBlockCount > 0 else { return }
+        refitTimer = loop.after(ms: 30) { [weak self] in
+            guard let self else { return }
+            self.refitTimer = nil
+            let view = self.windows.transcript.view
+            let from = view.follow ? 0 : max(0, view.topline)
+            let before = self.windows.transcriptBuffer.tick
+            let more = (try? self.projector.refitStale(limit: 300, fromRow: from)) ?? false
+            if self.windows.transcriptBuffer.tick != before { self.editor.requestRedraw() }
+            if more { self.scheduleIdleRefit() }
+        }
     }
 
     /// The content width of a window where it is now, tiled or floating.
+    /// Cached until the next resize or layout change (or a new border or
+    /// float placement of the window), so per-key and per-token callers
+    /// do not compute the layout.
     func innerWidth(_ win: Window) -> Int {
+        let key = WidthKey(epoch: layoutEpoch, screen: editor.screenSize, border: win.border, float: win.floatConfig)
+        if let cached = widthCache[win.id], cached.key == key { return cached.width }
         let screen = Rect(size: editor.screenSize)
+        let width: Int
         if let f = win.floatConfig {
-            return max(1, FloatLayout(config: f, editor: screen).inner.width)
+            width = max(1, FloatLayout(config: f, editor: screen).inner.width)
+        } else {
+            let r = editor.layout?.compute(in: screen)[win.id] ?? screen
+            width = max(1, r.width - 2 * win.border.thickness)
         }
-        let r = editor.layout?.compute(in: screen)[win.id] ?? screen
-        return max(1, r.width - 2 * win.border.thickness)
+        widthCache[win.id] = (key, width)
+        return width
     }
 
     var composerInnerWidth: Int { innerWidth(windows.composer) }
@@ -198,14 +274,19 @@ public final class ChatUI {
         spinnerTimer = nil
     }
 
-    /// Rewrites the status line from the controller's state.
+    /// Rewrites the status line from the controller's state; does nothing
+    /// when neither the state nor the width changed (it runs per token and
+    /// per spinner tick).
     public func refreshStatus() {
         let s = StatusLine(model: controller.provider.model, provider: controller.provider.name, state: controller.state,
                            spinner: Self.spinnerFrames[spinnerFrame], tokensIn: controller.usage.input,
                            tokensOut: controller.usage.output, contextWindow: contextWindow,
                            session: controller.sessionID, cwd: controller.cwd, queued: controller.queue.count,
                            newLines: unseenLines, notice: statusNotice ?? searchStatus)
-        let text = s.render(width: innerWidth(windows.status))
+        let width = innerWidth(windows.status)
+        if let last = lastStatus, last.line == s, last.width == width, windows.statusBuffer.lineCount == 1 { return }
+        lastStatus = (s, width)
+        let text = s.render(width: width)
         if windows.statusBuffer.line(0) != text || windows.statusBuffer.lineCount != 1 {
             try? windows.statusBuffer.setLines(0, -1, [text])
         }
@@ -224,7 +305,8 @@ public final class ChatUI {
             autoComposerHeight = want
             try? editor.resizeWindow(windows.composer.id, size: .cells(want))
         }
-        updatePopup()
+        // The popup only exists for "/command" and "@path" text.
+        if popup != nil || composer.mayComplete { updatePopup() }
     }
 }
 

@@ -4,7 +4,7 @@ import Render
 
 /// The text of the status window: model and provider, state, tokens and
 /// context use, session, working directory — fitted to the width.
-struct StatusLine {
+struct StatusLine: Equatable {
     var model: String
     var provider: String
     var state: ChatController.State
