@@ -114,7 +114,8 @@ import Testing
             let log = "order = order or {}; order[#order + 1] = "
             try sb.write("runtime/plugins/shared.lua", log + "'runtime shared'")
             try sb.write("runtime/plugins/first.lua", log + "'runtime first'")
-            let config = try sb.write("config/init.lua", log + "'init'")
+            let config = try sb.write("config/init.lua", log + "'init'; zeta_setup = require('zeta.setup')")
+            try sb.write("config/plugins/zeta/lua/zeta/setup.lua", "return 'setup from zeta'")
             try sb.write("config/plugins/zeta/init.lua", log + "'user zeta'")
             try sb.write("config/plugins/zeta/manifest.lua", "return { name = 'renamed' }")
             try sb.write("config/plugins/alpha.lua", log + "'user alpha'")
@@ -125,6 +126,7 @@ import Testing
                                                  userPlugins: sb.root + "/config/plugins", flagPlugins: [flag]))
             let order = try fx.runtime.run("return order").first?.array?.compactMap(\.string)
             #expect(order == ["runtime first", "init", "user alpha", "user shared", "user zeta", "flag dev"])
+            #expect(try fx.runtime.run("return zeta_setup") == ["setup from zeta"], "init.lua requires a plugin's module")
             let names = fx.runtime.plugins.records.map(\.spec.name)
             #expect(names == ["first", "shared", "init.lua", "alpha", "shared", "renamed", "dev"])
             #expect(fx.runtime.plugins.records[1].state == .overridden(by: sb.root + "/config/plugins/shared.lua"))

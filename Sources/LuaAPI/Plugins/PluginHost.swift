@@ -92,6 +92,8 @@ public final class PluginHost {
         reported = []
         for r in records {
             if case .error(let why) = r.state { runtime.report("plugin \(r.spec.name): \(why)") }
+            // init.lua may require a plugin's modules (a setup() call) before the plugin runs.
+            if r.trustItem == nil, !r.spec.isConfig, let dir = r.spec.luaDir { try? runtime.addPackageDir(dir) }
         }
         for i in records.indices where records[i].state == .pending { load(at: i) }
     }
