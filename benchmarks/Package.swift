@@ -42,5 +42,10 @@ let package = Package(
             name: "BytesReport",
             dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft")],
             path: "Tools/BytesReport"),
+        .executableTarget(
+            name: "Profile",
+            dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
+                           .product(name: "LuaAPI", package: "weft")],
+            path: "Tools/Profile"),
     ]
 )

@@ -94,6 +94,29 @@ t.describe("weft.ui", function()
     win.close(w)
   end)
 
+  t.it("reads common ops directly and the rest through the general parser alike", function()
+    local w = win.open(buf.create{}, { relative = "editor", row = 0, col = 0, width = 8, height = 2, renderer = "extension" })
+    local ops = {
+      { kind = "clear", hl = "Normal" },
+      { kind = "text", row = 0, col = 1, text = "ab", hl = "Title" },
+      { kind = "fill", row = 1, col = 0, width = 3, height = 1, char = "-" },
+      { kind = "cursor", row = 1, col = 4 },
+    }
+    ui.draw(w, ops)  -- fast path
+    local direct = T.draw_list(w)
+    ops[#ops + 1] = { kind = "spans", row = 1, col = 5, spans = { { "x" } } }  -- general path
+    ui.draw(w, ops)
+    local general = T.draw_list(w)
+    general[#general] = nil
+    t.eq(general, direct)
+    t.eq(4, #direct)
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 1 (fill): width and height must not be negative)",
+      ui.draw, w, { { kind = "fill", row = 0, col = 0, width = -1, height = 1 } })
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (list expected, got a table with non-sequence keys)",
+      ui.draw, w, { { kind = "clear" }, x = 1 })
+    win.close(w)
+  end)
+
   t.it("raises without a UI for screen, and quits through the UI", function()
     T.detach_ui()
     t.raises_eq("weft.ui.screen: no UI attached", ui.screen)

@@ -44,13 +44,17 @@ extension Editor {
     }
 
     func bufferChanged(_ c: BufferChange) {
-        let data: Value = .table(["buf": .int(c.buf.raw), "first": .int(c.first),
-                                  "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
-                                  "tick": .int(c.tick)])
         if let buf = buffers[c.buf] {
             for w in windows.values where w.buffer == c.buf { clampCursor(w, buf) }
         }
-        emit("buf_changed", subject: buffers[c.buf]?.name, data: data, buf: c.buf)
+        // The event data (a dictionary) cost more than the edit itself:
+        // built only when someone listens.
+        if events.hasHandlers("buf_changed") {
+            let data: Value = .table(["buf": .int(c.buf.raw), "first": .int(c.first),
+                                      "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
+                                      "tick": .int(c.tick)])
+            emit("buf_changed", subject: buffers[c.buf]?.name, data: data, buf: c.buf)
+        }
         if windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden }) {
             requestRedraw()
         }

@@ -14,7 +14,8 @@ struct LuaOptions {
         self.call = call
         self.index = index
         self.fields = try call.optTable(index) ?? [:]
-        if let bad = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+        if fields.keys.contains(where: { !allowed.contains($0) }),
+           let bad = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw call.bad(index, "unknown option '\(bad)' (expected one of: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
@@ -26,9 +27,16 @@ struct LuaOptions {
         self.fields = fields
     }
 
-    func has(_ key: String) -> Bool { fields[key].map { $0 != .null } ?? false }
+    func has(_ key: String) -> Bool { value(key) != nil }
 
     func value(_ key: String) -> Value? {
+        // Option tables are small and bindings ask for many absent keys:
+        // comparing a few (mostly small, inline) strings is cheaper than
+        // hashing the key for a dictionary lookup.
+        if fields.count <= 4 {
+            for (k, v) in fields where k == key { return v == .null ? nil : v }
+            return nil
+        }
         guard let v = fields[key], v != .null else { return nil }
         return v
     }

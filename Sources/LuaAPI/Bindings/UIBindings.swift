@@ -30,7 +30,7 @@ extension LuaRuntime {
                 guard w.renderer == .extension else {
                     throw c.fail("window \(w.id.raw) is drawn by the stock renderer; set renderer = \"extension\" first (weft.win.set_config(\(w.id.raw), {renderer = \"extension\"}))")
                 }
-                w.drawList = try DrawOps.parse(c.list(2), call: c, index: 2)
+                w.drawList = try DrawOps.parseFast(c, index: 2) ?? DrawOps.parse(c.list(2), call: c, index: 2)
                 editor.requestRedraw()
                 return 0
             },

@@ -83,12 +83,44 @@ public struct LuaCall {
 
     /// A list of strings (each element checked).
     public func strings(_ i: Int32) throws -> [String] {
-        try list(i).enumerated().map { (k, v) in
+        if let fast = stringsFast(i) { return fast }
+        return try list(i).enumerated().map { (k, v) in
             guard case .string(let s) = v else {
                 throw bad(i, "element \(k + 1) must be a string, got \(v.luaTypeName)")
             }
             return s
         }
+    }
+
+    /// `strings(i)` read straight from the stack for the common case (a
+    /// sequence of strings and nothing else), without converting the table
+    /// to `Value`s first; nil for anything else, which the general path
+    /// then accepts or rejects with its message.
+    private func stringsFast(_ i: Int32) -> [String]? {
+        guard lua_type(L, i) == LUA_TTABLE, lua_checkstack(L, 3) != 0 else { return nil }
+        let t = lua_absindex(L, i)
+        let n = Int(lua_rawlen(L, t))
+        var result: [String] = []
+        result.reserveCapacity(n)
+        var k = 1
+        while k <= n {
+            guard lua_rawgeti(L, t, lua_Integer(k)) == LUA_TSTRING, let s = LuaValue.string(L, at: -1) else {
+                weft_pop(L, 1)
+                return nil
+            }
+            weft_pop(L, 1)
+            result.append(s)
+            k += 1
+        }
+        // Only keys 1...n: the entry count must be n.
+        var count = 0
+        lua_pushnil(L)
+        while lua_next(L, t) != 0 {
+            weft_pop(L, 1)
+            count += 1
+            if count > n { weft_pop(L, 1); return nil }
+        }
+        return count == n ? result : nil
     }
 
     /// Stores the function at `i` in the registry; returns the reference.

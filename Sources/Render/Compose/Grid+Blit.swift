@@ -14,7 +14,12 @@ extension Grid {
                 if cell.isContinuation { c += 1; continue }
                 let col = origin.col + c
                 if col >= 0, col < width {
-                    if cell.isSpace {
+                    let i = row * width + col
+                    if cell.width == 1, !cell.isExternal, cells[i].width == 1 {
+                        // A narrow inline cell over a narrow cell: nothing to
+                        // measure or repair (the hot path of extension windows).
+                        cells[i] = cell
+                    } else if cell.isSpace {
                         put(" ", row: row, col: col, style: cell.style)
                     } else {
                         put(source.cluster(row: r, col: c), row: row, col: col, style: cell.style)

@@ -16,11 +16,16 @@ extension WindowDrawer {
         let hasMarks = buf.extmarks.count > 0
         let highlights = self.highlights
         let box = wrapCache
+        let markRows = MarkRows(buf.extmarks)
         let vp = Viewport(lineCount: buf.lineCount, height: size.height) { i in
             guard let line = buf.line(i) else { return 1 }
             if !hasMarks { return win.options.wrap ? box.cache.rowCount(line, width: width, options: options) : 1 }
-            let marks = buf.extmarks.list(rows: i..<(i + 1), overlap: false)
-            if marks.isEmpty { return win.options.wrap ? box.cache.rowCount(line, width: width, options: options) : 1 }
+            let marks = markRows.marks(startingOn: i)
+            // Marks that neither add text (inline virtual text) nor rows
+            // (virtual lines) leave the height of the plain line: cached.
+            if marks.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
+                return win.options.wrap ? box.cache.rowCount(line, width: width, options: options) : 1
+            }
             let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
             let rows = win.options.wrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
             return rows + d.virtualRows
@@ -165,6 +170,30 @@ extension WindowDrawer {
         let u = Array(s.utf8)
         let lo = max(0, min(a, u.count)), hi = max(lo, min(b, u.count))
         return String(decoding: u[lo..<hi], as: UTF8.self)
+    }
+}
+
+/// The marks of a buffer by start row, fetched a chunk of rows at a time:
+/// the viewport asks for the height of one line after another (down or
+/// up), and one range query per chunk is much cheaper than one per line.
+final class MarkRows {
+    private let store: ExtmarkStore
+    private var fetched: Range<Int> = 0..<0
+    private var byRow: [Int: [Extmark]] = [:]
+    /// Rows fetched per query.
+    static let chunk = 64
+
+    init(_ store: ExtmarkStore) { self.store = store }
+
+    /// The marks starting on `row` (as `list(rows: row..<row+1)`).
+    func marks(startingOn row: Int) -> [Extmark] {
+        if !fetched.contains(row) {
+            // Centered on `row`, as the walk may go either way.
+            let lower = max(0, row - Self.chunk / 2)
+            fetched = lower..<(lower + Self.chunk)
+            byRow = Dictionary(grouping: store.list(rows: fetched, overlap: false), by: \.start.row)
+        }
+        return byRow[row] ?? []
     }
 }
 

@@ -91,9 +91,13 @@ extension FrameEncoder {
     /// A hash of the content of row `r` (equal rows of different grids hash
     /// alike).
     static func rowHash(_ g: Grid, _ r: Int) -> Int {
-        var hasher = Hasher()
-        for c in 0..<g.width { g.hashCell(g.cells[r * g.width + c], into: &hasher) }
-        return hasher.finalize()
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        let start = r * g.width
+        for c in 0..<g.width {
+            h = (h ^ g.cellHash(g.cells[start + c])) &* 0x0000_0100_0000_01B3
+            h ^= h >> 29
+        }
+        return Int(truncatingIfNeeded: h)
     }
 
     /// Whether every cell of row `r` is the same (blank lines match

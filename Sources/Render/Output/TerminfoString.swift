@@ -10,6 +10,16 @@ public struct TerminfoString: Hashable, Sendable {
     public let format: [UInt8]
     /// The native expansion plan, nil when `unibi_run` is needed.
     private let template: [Piece]?
+    /// `length` without walking the template (the cursor planner asks for
+    /// it several times per move): literal bytes, and the parameter and
+    /// increment of up to two `%d` pieces (param 0 = none); nil when the
+    /// template has more decimals or is absent.
+    private let shape: Shape?
+
+    private struct Shape: Hashable, Sendable {
+        var literals = 0
+        var p1 = 0, inc1 = 0, p2 = 0, inc2 = 0
+    }
 
     private enum Piece: Hashable, Sendable {
         case literal([UInt8])
@@ -20,6 +30,21 @@ public struct TerminfoString: Hashable, Sendable {
     public init(_ format: [UInt8]) {
         self.format = format
         self.template = TerminfoString.compile(format)
+        self.shape = template.flatMap(TerminfoString.shape)
+    }
+
+    private static func shape(_ template: [Piece]) -> Shape? {
+        var shape = Shape()
+        for piece in template {
+            switch piece {
+            case .literal(let bytes): shape.literals += bytes.count
+            case .decimal(let p, let inc):
+                if shape.p1 == 0 { (shape.p1, shape.inc1) = (p, inc) }
+                else if shape.p2 == 0 { (shape.p2, shape.inc2) = (p, inc) }
+                else { return nil }
+            }
+        }
+        return shape
     }
 
     /// Wraps a capability given as text.
@@ -50,6 +75,12 @@ public struct TerminfoString: Hashable, Sendable {
     /// The length of the expansion, computed without building it when the
     /// form is simple.
     public func length(_ a: Int = 0, _ b: Int = 0) -> Int {
+        if let shape {
+            var n = shape.literals
+            if shape.p1 != 0 { n += decimalLength(shape.p1 == 1 ? a + shape.inc1 : b + shape.inc1) }
+            if shape.p2 != 0 { n += decimalLength(shape.p2 == 1 ? a + shape.inc2 : b + shape.inc2) }
+            return n
+        }
         guard let template else { return TerminfoString.run(format, a, b).count }
         var n = 0
         for piece in template {

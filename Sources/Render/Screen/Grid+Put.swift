@@ -39,6 +39,7 @@ extension Grid {
     @discardableResult
     public mutating func put(text: String, row: Int, col: Int, style: StyleID) -> Int {
         guard row >= 0, row < height else { return col }
+        if let end = putPrintableASCII(text, row: row, col: col, style: style) { return end }
         var c = col
         for ch in text {
             if c >= width { break }
@@ -49,6 +50,22 @@ extension Grid {
             c += put(String(ch), row: row, col: c, style: style)
         }
         return c
+    }
+
+    /// `put(text:row:col:style:)` for text that is all printable ASCII (one
+    /// cell per byte, nothing to measure or sanitize); nil for other text.
+    private mutating func putPrintableASCII(_ text: String, row: Int, col: Int, style: StyleID) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+            var c = col
+            for b in bytes {
+                if c >= width { break }
+                if c >= 0 { putASCII(b, row: row, col: c, style: style) }
+                c += 1
+            }
+            return c
+        }
     }
 
     /// Fills `rect` (clipped to the grid) with `cluster` in `style`. A wide

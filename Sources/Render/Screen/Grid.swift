@@ -106,6 +106,15 @@ extension Grid: Equatable, Hashable {
     }
 
     /// Hashes a cell by content, so equal cells of different grids agree.
+    /// A cheap 64-bit hash of a cell's content (the same for equal cells of
+    /// different grids): scroll detection hashes every row of two frames,
+    /// where `Hasher` cost more than the rest of the row diff.
+    @inline(__always)
+    func cellHash(_ cell: Cell) -> UInt64 {
+        let glyph = cell.isExternal ? UInt64(bitPattern: Int64(clusters.string(at: cell.externalIndex).hashValue)) : cell.glyph
+        return glyph ^ (UInt64(cell.style.raw) << 8 | UInt64(cell.width)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
     func hashCell(_ cell: Cell, into hasher: inout Hasher) {
         hasher.combine(cell.style)
         hasher.combine(cell.width)

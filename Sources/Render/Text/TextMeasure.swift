@@ -128,6 +128,7 @@ public enum TextMeasure {
     /// control character, so it is safe to send to a terminal.
     public static func sanitize(_ s: String, startColumn: Int = 0, tabstop: Int = defaultTabstop) -> String {
         var copy = s
+        if copy.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 >= 0x7F } }) { return s }  // printable ASCII
         return copy.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)

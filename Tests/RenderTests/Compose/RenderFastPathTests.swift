@@ -1,0 +1,106 @@
+import Testing
+@testable import Kernel
+@testable import Render
+
+/// The caches and fast paths added for the benchmarks keep behaviour:
+/// chunked mark fetching in the viewport (`MarkRows`), the plain-height
+/// shortcut for marks that add no text or rows, ASCII text and blit fast
+/// paths in `Grid`.
+@Suite struct RenderFastPathTests {
+    let hl = HighlightTable()
+
+    func editor(_ w: Int, _ h: Int, _ lines: [String]) throws -> (Editor, Buffer, Window) {
+        let e = Editor(size: Size(width: w, height: h))
+        let b = try e.createBuffer(name: "b")
+        try b.setLines(0, -1, lines)
+        let win = try e.openWindow(buffer: b.id, WindowSpec())
+        win.options.cursorVisible = false
+        return (e, b, win)
+    }
+
+    /// A virtual line added far down a long buffer (past the first chunk
+    /// of marks fetched) shows in the next frame: nothing is kept from the
+    /// frame before, and rows come from marks starting on each line only.
+    @Test func virtualLinesFarDownCountInTheNextFrame() throws {
+        let (e, b, w) = try editor(8, 4, (0..<300).map { "l\($0)" })
+        let ns = e.namespaces.create(name: "t")
+        for r in stride(from: 0, to: 300, by: 3) {  // hl-only marks: plain height
+            try b.extmarks.set(ns: ns, start: Position(row: r, col: 0), end: Position(row: r, col: 1),
+                               decoration: Decoration(hl: "Title"))
+        }
+        let compositor = Compositor(highlights: hl)
+        w.view.follow = true
+        ScreenExpectation(highlights: hl, names: ["Title"]).expect(compositor.compose(e), """
+            l296    |
+            {Title:l}297    |
+            l298    |
+            l299    |
+            """)
+        try b.extmarks.set(ns: ns, start: Position(row: 297, col: 0),
+                           decoration: Decoration(virtLines: [[VirtTextChunk("v", hl: nil)]]))
+        ScreenExpectation(highlights: hl, names: ["Title"]).expect(compositor.compose(e), """
+            {Title:l}297    |
+            v       |
+            l298    |
+            l299    |
+            """)
+        compositor.scroll(w, in: e, rows: -2)
+        ScreenExpectation(highlights: hl, names: ["Title"]).expect(compositor.compose(e), """
+            l295    |
+            l296    |
+            {Title:l}297    |
+            v       |
+            """)
+    }
+
+    /// Chunked fetching returns what a one-row query returns, in order,
+    /// on both sides of a chunk edge.
+    @Test func markRowsMatchOneRowQueries() throws {
+        let store = ExtmarkStore()
+        let ns = NamespaceID(1)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let row = Int.random(in: 0..<400, using: &rng)
+            try store.set(ns: ns, start: Position(row: row, col: Int.random(in: 0..<5, using: &rng)))
+        }
+        let rows = MarkRows(store)
+        for row in [0, 1, 31, 32, 33, 63, 64, 65, 200, 150, 399, 100, 0] {
+            #expect(rows.marks(startingOn: row) == store.list(rows: row..<(row + 1)), "row \(row)")
+        }
+    }
+
+    /// `put(text:)` with printable ASCII matches cluster-by-cluster writing,
+    /// including clipping at both edges and repairing a wide character.
+    @Test func asciiTextMatchesGeneralPath() {
+        var g = Grid(width: 6, height: 1)
+        g.put("中", row: 0, col: 2, style: .default)
+        #expect(g.put(text: "abcdefgh", row: 0, col: -2, style: .default) == 6)
+        #expect(g.debugRows == ["cdefgh"])
+        var h = Grid(width: 6, height: 1)
+        h.put("中", row: 0, col: 2, style: .default)
+        h.put(text: "x", row: 0, col: 3, style: .default)
+        #expect(h.debugRows == ["   x  "])
+    }
+
+    /// Blitting narrow cells takes the fast path over narrow cells and the
+    /// repairing path over a wide character.
+    @Test func blitRepairsWideCharacters() {
+        var dst = Grid(width: 6, height: 1)
+        dst.put("中", row: 0, col: 0, style: .default)
+        var src = Grid(width: 3, height: 1)
+        src.put(text: "abc", row: 0, col: 0, style: .default)
+        dst.blit(src, at: Position(row: 0, col: 1))
+        #expect(dst.debugRows == [" abc  "])
+    }
+}
+
+extension Grid {
+    /// Each row as text (continuation cells skipped), for short assertions.
+    var debugRows: [String] {
+        (0..<height).map { r in
+            var s = ""
+            for c in 0..<width where !self[r, c].isContinuation { s += cluster(row: r, col: c) }
+            return s
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import BenchSupport
+import Foundation
+import Kernel
+import LuaAPI
+import Render
+
+/// A driver for profiling one scenario of the suite under callgrind:
+///
+///     swift build -c release -Xswiftc -g --product Profile
+///     valgrind --tool=callgrind .build/release/Profile scroll_page 10000 200
+///     (or only the timed loop: --toggle-collect='$s7Profile4time*')
+///     callgrind_annotate callgrind.out.<pid>
+///
+/// Arguments: scenario, size (messages), iterations. Prints the median
+/// time per iteration so the same binary also gives a quick number.
+let args = CommandLine.arguments
+let scenario = args.count > 1 ? args[1] : "scroll_page"
+let size = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
+let iterations = args.count > 3 ? Int(args[3]) ?? 200 : 200
+
+@inline(never)
+func time(_ body: (Int) throws -> Void) rethrows {
+    var samples: [UInt64] = []
+    for i in 0..<iterations {
+        let s = DispatchTime.now().uptimeNanoseconds
+        try body(i)
+        samples.append(DispatchTime.now().uptimeNanoseconds - s)
+    }
+    samples.sort()
+    print("\(scenario)/\(size): p50 \(Double(samples[samples.count / 2]) / 1000) us, p90 \(Double(samples[samples.count * 9 / 10]) / 1000) us")
+}
+
+func luaRuntime() throws -> (LuaRuntime, HeadlessUI) {
+    let editor = Editor(size: Size(width: 200, height: 50))
+    let lua = LuaRuntime(editor: editor, loop: try MainLoop())
+    let ui = HeadlessUI(editor: editor)
+    lua.ui = ui
+    return (lua, ui)
+}
+
+switch scenario {
+case "scroll_page":
+    var rig = try RenderRig(messages: size)
+    try time { i in
+        rig.compositor.scroll(rig.window, in: rig.editor, rows: i % 2 == 0 ? -48 : 48)
+        _ = rig.frame()
+    }
+case "stream_append":
+    var rig = try RenderRig(messages: size)
+    try time { i in
+        let last = rig.buffer.lineCount - 1
+        let len = rig.buffer.line(last)?.utf8.count ?? 0
+        try rig.buffer.setText(last, len, last, len, [i % 12 == 11 ? "" : " tok"])
+        if i % 12 == 11 { try rig.buffer.append([""]) }
+        _ = rig.frame()
+    }
+case "full_redraw":
+    var rig = try RenderRig(messages: size)
+    try time { _ in
+        rig.encoder.invalidate()
+        _ = rig.frame()
+    }
+case "resize_reflow":
+    var rig = try RenderRig(width: 120, messages: size)
+    try time { i in
+        rig.editor.screenSize = Size(width: i % 2 == 0 ? 80 : 120, height: 50)
+        rig.encoder.invalidate()
+        _ = rig.frame()
+    }
+case "extension_window":
+    let (lua, ui) = try luaRuntime()
+    try lua.run("""
+        local b = weft.buf.create{}
+        w = weft.win.open(b, {renderer = 'extension'})
+        function draw()
+          local ops = {}
+          for i = 0, 1999 do
+            ops[#ops + 1] = {kind = 'text', row = i % 50, col = (i * 7) % 190, text = 'op' .. i, hl = 'Title'}
+          end
+          weft.ui.draw(w, ops)
+        end
+        """)
+    try time { _ in
+        try lua.run("draw()")
+        _ = ui.render()
+    }
+case "buf_set_lines":
+    let (lua, _) = try luaRuntime()
+    try lua.run("b = weft.buf.create{}")
+    try time { _ in try lua.run("for i = 1, 10000 do weft.buf.set_lines(b, 0, -1, {'line ' .. i, 'second'}) end") }
+case "extmark_set":
+    let (lua, _) = try luaRuntime()
+    try lua.run("b = weft.buf.create{}; weft.buf.set_lines(b, 0, -1, {string.rep('x', 100)}); ns = weft.ns.create('bench')")
+    try time { _ in
+        try lua.run("weft.extmark.clear(b, ns, 0, -1); for i = 1, 10000 do weft.extmark.set(b, ns, 0, i % 100, {hl = 'Title'}) end")
+    }
+default:
+    print("unknown scenario \(scenario)")
+}
