@@ -4,6 +4,8 @@
 #   scripts/bench.sh --compare  also the Neovim comparisons (installs neovim)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 root=$PWD
 out=benchmarks/output
 mkdir -p "$out"
@@ -26,9 +28,44 @@ startup() {
 }
 tmp=$(mktemp -d)
 echo 'weft.ui.redraw(); weft.quit(0)' > "$tmp/first_frame.lua"
+# Memory: a 10,000-message transcript (the suite's generator, as a buffer
+# with a highlight per message header) shown in a 200x50 window; RSS after
+# the frame against 3x the text + 30 MB.
+cat > "$tmp/memory.lua" <<'LUA'
+local words = { "the", "kernel", "window", "buffer", "render", "a", "of", "wrap", "terminal",
+  "quick", "measure", "diff", "extmark", "layout", "streaming", "token", "model" }
+local seed, lines, headers, bytes = 3, {}, {}, 0
+local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n end
+for i = 1, 10000 do
+  headers[#headers + 1] = #lines
+  lines[#lines + 1] = i % 2 == 1 and "You" or "Assistant"
+  for _ = 1, 2 + rnd(3) do
+    local w = {}
+    for k = 1, 8 + rnd(20) do w[k] = words[rnd(#words) + 1] end
+    lines[#lines + 1] = table.concat(w, " ")
+  end
+  lines[#lines + 1] = ""
+end
+for _, l in ipairs(lines) do bytes = bytes + #l + 1 end
+local b = weft.buf.create{}
+weft.buf.set_lines(b, 0, -1, lines)
+local ns = weft.ns.create("mem")
+for _, h in ipairs(headers) do weft.extmark.set(b, ns, h, 0, { end_col = #lines[h + 1], hl = "Title" }) end
+weft.win.open(b, { relative = "editor", row = 0, col = 0, width = 200, height = 50 })
+lines = nil
+collectgarbage()
+weft.ui.redraw()
+local rss = io.open("/proc/self/status"):read("a"):match("VmRSS:%s*(%d+)")
+io.stdout:write(string.format("%d %d\n", tonumber(rss) * 1024, bytes))
+weft.quit(0)
+LUA
+read -r rss text < <(HOME=$tmp "$weft" --clean --headless --size 200x50 -l "$tmp/memory.lua" 2>&1 | tail -1)
+limit=$(( 3 * text + 30 * 1048576 ))
+mem_ok=$([ "$rss" -le "$limit" ] && echo met || echo '**missed**')
 {
-  echo "| startup.first_frame, no config (--clean) | $(HOME=$tmp startup --clean --headless --size 200x50 -l "$tmp/first_frame.lua") ms | <= 30 ms |"
-  echo "| startup.first_frame, runtime/examples/vim.lua | $(HOME=$tmp startup -u runtime/examples/vim.lua --headless --size 200x50 -l "$tmp/first_frame.lua") ms | <= 50 ms |"
+  echo "| startup.first_frame, no config (--clean) | $(HOME=$tmp startup --clean --headless --size 200x50 -l "$tmp/first_frame.lua") ms | <= 30 ms | |"
+  echo "| startup.first_frame, runtime/examples/vim.lua | $(HOME=$tmp startup -u runtime/examples/vim.lua --headless --size 200x50 -l "$tmp/first_frame.lua") ms | <= 50 ms | |"
+  echo "| memory, 10,000-message transcript (headless, buffer + marks) | RSS $(( rss / 1048576 )) MB for $(( text / 1024 )) KB of text | <= $(( limit / 1048576 )) MB | $mem_ok |"
 } > "$out/startup.md"
 
 # Provider throughput: a 100k-token reply (fake server case 9) streamed
@@ -43,6 +80,11 @@ kill $fake 2>/dev/null || true
 secs=$(echo "scale=3; ($e - $s) / 1000000000" | bc)
 words=$(wc -w < "$tmp/reply")
 echo "| openai provider, 100k-token reply through weft -p | $secs s | $(echo "$words / $secs" | bc) tokens/s |" > "$out/provider.md"
+
+# Idle: weft (release, stock chat UI in a 200x50 pty) left alone for 10 s;
+# CPU ticks and context switches of all its threads from /proc.
+idle=$(HOME=$tmp python3 benchmarks/pty/ptyrun.py idle "$weft" --clean)
+echo "$idle" > "$out/idle.json"
 rm -rf "$tmp"
 
 compare=""
@@ -54,6 +96,8 @@ if [ "${1:-}" = "--compare" ]; then
 fi
 
 machine="$(uname -srm), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-python3 scripts/perfdoc.py --date "$(date -u +%Y-%m-%d)" --machine "$machine" \
-  --benchmarks "$out/benchmarks.md" --bytes "$out/bytes.md" --startup "$out/startup.md" --provider "$out/provider.md" --compare "$compare" > docs/performance.md
+python3 scripts/perfdoc.py --date "$(date -u +'%Y-%m-%d %H:%M UTC')" --machine "$machine" \
+  --load "$load_before / $(cut -d' ' -f1-3 /proc/loadavg)" --duration "$(( $(date +%s) - started ))" \
+  --benchmarks "$out/benchmarks.md" --bytes "$out/bytes.md" --startup "$out/startup.md" --provider "$out/provider.md" \
+  --idle "$out/idle.json" --compare "$compare" > docs/performance.md
 echo "wrote docs/performance.md"

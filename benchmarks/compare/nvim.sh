@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the same Lua loops, the same startup and a dense 200x50 redraw in weft
+# Runs the same Lua loops, the same startup and a dense 200x50 redraw (bytes
+# through a pty, benchmarks/pty/ptyrun.py) in weft
 # and in Neovim, in one run, and prints a markdown table with weft/nvim ratios.
 #   benchmarks/compare/nvim.sh path/to/weft
 set -euo pipefail
@@ -53,9 +54,17 @@ n_sl=$(nv "$dir/nvim_set_lines.lua"); w_sl=$(wf "$dir/weft_set_lines.lua")
 n_em=$(nv "$dir/nvim_extmark.lua"); w_em=$(wf "$dir/weft_extmark.lua")
 n_st=$(startup nvim --clean --headless +qa); w_st=$(startup "$weft" --clean --headless -l "$dir/quit.lua")
 
+# Dense 200x50 redraw: the same screen (benchmarks/pty/dense.lua: prose
+# with a different truecolor highlight every 3-7 cells) drawn by each
+# editor's first frame in a 200x50 pty; bytes written, startup included.
+pty=$(cd "$(dirname "$0")/../pty" && pwd)
+n_db=$(python3 "$pty/ptyrun.py" bytes nvim --noplugin -n -i NONE -u "$pty/dense_nvim.lua")
+w_db=$(python3 "$pty/ptyrun.py" bytes "$weft" -u "$pty/dense_weft.lua")
+
 ratio() { echo "scale=2; $1 / $2" | bc; }
 echo "| scenario | weft | nvim $(nvim --version | head -1 | awk '{print $2}') | weft/nvim | target |"
 echo "|---|---|---|---|---|"
 echo "| lua.buf_set_lines (10k calls, CPU ms) | $w_sl | $n_sl | $(ratio "$w_sl" "$n_sl") | <= 0.5 |"
 echo "| lua.extmark_set (10k marks, CPU ms) | $w_em | $n_em | $(ratio "$w_em" "$n_em") | <= 0.5 |"
 echo "| startup.first_frame, headless, ms (wall) | $w_st | $n_st | $(ratio "$w_st" "$n_st") | <= 1 |"
+echo "| dense 200x50 redraw through a pty, bytes (first frame, startup included) | $w_db | $n_db | $(ratio "$w_db" "$n_db") | <= 0.5 |"
