@@ -16,7 +16,7 @@ import Foundation
 ///
 /// Falls back to a full parse when the text does not extend the previous
 /// one, the width changed, or the text has a link reference definition
-/// (`[x]: url` changes how earlier links render).
+/// (`[x]: url` changes how earlier links render) or a carriage return.
 ///
 /// Holds only the blocks of the last document rendered with it, so its size
 /// is bounded by that document.
@@ -116,11 +116,13 @@ public final class MarkdownCache {
         return old.withUTF8 { o in text.withUTF8 { n in memcmp(o.baseAddress!, n.baseAddress!, o.count) == 0 } }
     }
 
-    /// Whether the bytes may hold a link reference definition ("]:").
+    /// Whether the bytes may hold a link reference definition ("]:"), or a
+    /// carriage return (cmark counts a lone CR as a line end, which would
+    /// put its line numbers out of step with the newline count here).
     static func hasReferenceDefinition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for b in bytes {
-            if b == UInt8(ascii: ":") && previous == UInt8(ascii: "]") { return true }
+            if b == 13 || (b == UInt8(ascii: ":") && previous == UInt8(ascii: "]")) { return true }
             previous = b
         }
         return false

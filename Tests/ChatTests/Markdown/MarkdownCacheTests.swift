@@ -14,6 +14,7 @@ import Testing
         "para\n#\n#foo\n\n## heading\ntext\n1. one\n2. two\n\n   still two\n3) other list\n\n    indented code\n    more\n\nend",
         "intro\n| a | b |\n|---|:-:|\n| 1 | 2 |\n| 3 | 4 |\nnot a row\n\n> quote\nlazy line\n> > nested\n\n```\nopen fence never closed\n\nstill code\n- not a list",
         "<div>\nhtml block\n</div>\n\n* star\n+ plus list\n\n***\n\ntext with `code` and **bold\nacross** lines\n\n~~~ruby\nputs 1\n~~~\n\nlast *para*",
+        "windows\r\nline ends\r\n\r\n- a\r\n- b\r\n\r\nold mac\rline\r\rend\n\nafter",
         "你好 **世界** 🎉\n\n- [ ] task\n- [x] done\n  - nested 漢字\n\n| 名前 | 説明 |\n|--|--|\n| 👩‍👩‍👧 | 家族 |\n\n> 引用\n\n```swift\nlet x = \"中\"\n```\n",
     ]
 
