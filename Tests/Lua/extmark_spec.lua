@@ -30,6 +30,13 @@ t.describe("weft.extmark", function()
     t.eq(nil, ext.get(b, ns, 999))
   end)
 
+  t.it("keeps a hyperlink url on a range", function()
+    local b = fresh({ "see docs" })
+    local id = ext.set(b, ns, 0, 4, { end_col = 8, hl = "Underlined", url = "https://example.com/docs" })
+    t.eq("https://example.com/docs", ext.get(b, ns, id).url)
+    t.raises_match("url", ext.set, b, ns, 0, 0, { end_col = 1, url = 42 })
+  end)
+
   t.it("replaces a mark with an explicit id", function()
     local b = fresh({ "abc" })
     local id = ext.set(b, ns, 0, 0, {})
