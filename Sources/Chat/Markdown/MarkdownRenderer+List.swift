@@ -60,7 +60,7 @@ enum Prefixing {
             }
             var out = p
             out.append(StyledText(text: line.text, spans: line.spans))
-            return StyledLine(out.text, spans: out.spans, lineHl: line.lineHl, eol: line.eol)
+            return StyledLine(out.text, spans: out.spans, lineHl: line.lineHl, eol: line.eol, noWrap: line.noWrap)
         }
     }
 }

@@ -160,7 +160,7 @@ public struct MarkdownRenderer: Sendable {
         let spans = syntax.highlighter(for: language)?.highlight(code) ?? []
         for (i, text) in code.enumerated() {
             let valid = (i < spans.count ? spans[i] : []).filter { $0.range.upperBound <= text.utf8.count && !$0.range.isEmpty }
-            lines.append(StyledLine(text, spans: valid, lineHl: ChatHighlights.codeBlock))
+            lines.append(StyledLine(text, spans: valid, lineHl: ChatHighlights.codeBlock, noWrap: true))
         }
         return lines
     }

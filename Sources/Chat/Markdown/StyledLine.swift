@@ -32,13 +32,17 @@ public struct StyledLine: Hashable, Sendable {
     public var lineHl: String?
     /// Virtual text shown after the end of the line (e.g. a duration).
     public var eol: [VirtTextChunk]
+    /// Shown on one screen row, cut at the window's edge (code lines).
+    public var noWrap: Bool
 
     /// A line of `text` with optional spans, row highlight and eol text.
-    public init(_ text: String, spans: [StyledSpan] = [], lineHl: String? = nil, eol: [VirtTextChunk] = []) {
+    public init(_ text: String, spans: [StyledSpan] = [], lineHl: String? = nil, eol: [VirtTextChunk] = [],
+                noWrap: Bool = false) {
         self.text = text
         self.spans = spans
         self.lineHl = lineHl
         self.eol = eol
+        self.noWrap = noWrap
     }
 
     /// The empty line.

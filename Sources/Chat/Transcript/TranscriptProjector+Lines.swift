@@ -96,9 +96,9 @@ extension TranscriptProjector {
         for (k, line) in lines.enumerated() {
             let r = row + k
             let length = line.text.utf8.count
-            if let hl = line.lineHl {
+            if line.lineHl != nil || line.noWrap {
                 _ = try? buffer.extmarks.set(ns: namespace, start: Position(row: r, col: 0),
-                                             decoration: Decoration(priority: 100, lineHl: hl))
+                                             decoration: Decoration(priority: 100, lineHl: line.lineHl, noWrap: line.noWrap))
             }
             for span in line.spans {
                 let a = min(max(0, span.range.lowerBound), length)

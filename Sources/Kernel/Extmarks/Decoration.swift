@@ -28,7 +28,7 @@ public enum VirtTextPos: String, Hashable, Sendable, CaseIterable {
 ///
 /// Mirrors the decoration options of Neovim's `nvim_buf_set_extmark`
 /// (`hl_group`, `virt_text`, `virt_text_pos`, `virt_lines`,
-/// `virt_lines_above`, `priority`, `line_hl_group`, `url`).
+/// `virt_lines_above`, `priority`, `line_hl_group`, `url`), plus `noWrap`.
 public struct Decoration: Hashable, Sendable {
     /// The default priority, as in Neovim.
     public static let defaultPriority = 4096
@@ -52,6 +52,10 @@ public struct Decoration: Hashable, Sendable {
     /// Hyperlink target of the mark's range (start to end): shown as an
     /// OSC 8 link where the terminal supports them.
     public var url: String?
+    /// Show the mark's line on one screen row, cut at the window's edge with
+    /// an overflow marker, even in a window that wraps (code blocks in the
+    /// transcript). The text itself is kept whole.
+    public var noWrap: Bool
 
     /// A decoration; every field defaults to "nothing drawn".
     public init(hl: String? = nil,
@@ -61,7 +65,8 @@ public struct Decoration: Hashable, Sendable {
                 virtLinesAbove: Bool = false,
                 priority: Int = Decoration.defaultPriority,
                 lineHl: String? = nil,
-                url: String? = nil) {
+                url: String? = nil,
+                noWrap: Bool = false) {
         self.hl = hl
         self.virtText = virtText
         self.virtTextPos = virtTextPos
@@ -70,10 +75,11 @@ public struct Decoration: Hashable, Sendable {
         self.priority = priority
         self.lineHl = lineHl
         self.url = url
+        self.noWrap = noWrap
     }
 
     /// True when the decoration draws nothing (a plain position mark).
     public var isEmpty: Bool {
-        hl == nil && virtText.isEmpty && virtLines.isEmpty && lineHl == nil && url == nil
+        hl == nil && virtText.isEmpty && virtLines.isEmpty && lineHl == nil && url == nil && !noWrap
     }
 }

@@ -8,7 +8,7 @@ extension LuaRuntime {
     static let extmarkOptionKeys: Set<String> = [
         "id", "end_row", "end_col", "hl", "priority", "virt_text", "virt_text_pos",
         "virt_lines", "virt_lines_above", "right_gravity", "end_right_gravity", "line_hl",
-        "url",
+        "url", "no_wrap",
     ]
 
     func nsFunctions() -> [String: LuaFunction.Body] {
@@ -99,6 +99,7 @@ extension LuaRuntime {
         d.hl = try o.string("hl")
         d.lineHl = try o.string("line_hl")
         d.url = try o.string("url")
+        d.noWrap = try o.bool("no_wrap") ?? false
         d.priority = try o.int("priority") ?? Decoration.defaultPriority
         if let list = try o.list("virt_text") { d.virtText = try chunks(list, o, "virt_text") }
         if let pos = try o.choice("virt_text_pos", VirtTextPos.allCases.map(\.rawValue)) {
@@ -182,6 +183,7 @@ extension LuaRuntime {
         if let hl = d.hl { t["hl"] = .string(hl) }
         if let hl = d.lineHl { t["line_hl"] = .string(hl) }
         if let url = d.url { t["url"] = .string(url) }
+        if d.noWrap { t["no_wrap"] = .bool(true) }
         if !d.virtText.isEmpty {
             t["virt_text"] = chunkValue(d.virtText)
             t["virt_text_pos"] = .string(d.virtTextPos.rawValue)

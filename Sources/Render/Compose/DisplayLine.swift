@@ -37,6 +37,8 @@ struct DisplayLine {
         return col + shift
     }
 
+    /// Shown on one row, cut at the edge (a mark with `noWrap` starts here).
+    var noWrap = false
     var virtualRows: Int { linesAbove.count + linesBelow.count }
 
     /// Builds the display form of `line` (row `row` of the buffer) from the
@@ -50,6 +52,7 @@ struct DisplayLine {
         d.applyHighlights(ordered, row: row, source: line, highlights: highlights)
         for m in ordered where m.start.row == row {
             let deco = m.decoration
+            if deco.noWrap { d.noWrap = true }
             if let lh = deco.lineHl {
                 let id = highlights.resolve(lh)
                 d.lineStyle = highlights.combine(base: d.lineStyle ?? base, over: id)

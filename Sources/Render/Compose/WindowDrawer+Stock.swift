@@ -24,10 +24,11 @@ extension WindowDrawer {
             // Marks that neither add text (inline virtual text) nor rows
             // (virtual lines) leave the height of the plain line: cached.
             if marks.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
-                return win.options.wrap ? box.cache.rowCount(line, width: width, options: options) : 1
+                let wraps = win.options.wrap && !marks.contains { $0.decoration.noWrap }
+                return wraps ? box.cache.rowCount(line, width: width, options: options) : 1
             }
             let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
-            let rows = win.options.wrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
+            let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
             return rows + d.virtualRows
         }
         return vp
@@ -65,7 +66,7 @@ extension WindowDrawer {
                   cursorCol: Int?) -> CursorSpot? {
         var rows: [Row] = d.linesAbove.map { .virtual($0) }
         let options = Self.wrapOptions(win)
-        let segments = win.options.wrap
+        let segments = win.options.wrap && !d.noWrap
             ? Wrapper.wrap(d.text, width: area.width, options: options)
             : [WrapSegment(byteRange: 0..<d.text.utf8.count, startColumn: 0, width: 0, showsBreak: false)]
         rows += segments.enumerated().map { .text($0.offset, $0.element) }
@@ -93,6 +94,12 @@ extension WindowDrawer {
                     grid.put(text: TextMeasure.sanitize(options.showbreak), row: screenRow, col: area.col, style: nonText)
                 }
                 let end = drawSegment(d, seg, row: screenRow, area: area, grid: &grid, nonText: nonText)
+                if d.noWrap && win.options.wrap && end >= area.right && area.width > 1
+                    && TextMeasure.measure(d.text, tabstop: win.options.tabstop) > area.width {
+                    // Cut at the edge: the last cell says there is more.
+                    grid.put(text: "›", row: screenRow, col: area.right - 1,
+                             style: highlights.combine(base: d.lineStyle ?? d.base, over: nonText))
+                }
                 if let cb = cursorByte, cb >= seg.byteRange.lowerBound,
                    cb < seg.byteRange.upperBound || (index == segments.count - 1 && cb >= seg.byteRange.upperBound) {
                     let prefix = TextMeasure.measure(sub(d.text, seg.byteRange.lowerBound, min(cb, seg.byteRange.upperBound)),

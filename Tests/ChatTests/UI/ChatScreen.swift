@@ -111,7 +111,7 @@ final class ChatScreen {
 
     /// Style ids named by chat group, or by two groups combined.
     private func styleNames() -> [StyleID: String] {
-        let groups = ChatHighlights.defaults.map(\.0) + ChatUI.uiGroups.map(\.0)
+        let groups = ChatHighlights.defaults.map(\.0) + ChatUI.uiGroups.map(\.0) + ["NonText"]
         var names: [StyleID: String] = [:]
         for g in groups where names[highlights.resolve(g)] == nil { names[highlights.resolve(g)] = g }
         for a in groups {

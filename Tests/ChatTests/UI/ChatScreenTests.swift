@@ -54,7 +54,8 @@ import Testing
         """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdBold", 4: "MdItalic", 5: "MdStrike", 6: "MdCode"])
     }
 
-    /// Fenced code: language label, row background, syntax colours.
+    /// Fenced code: language label, row background, syntax colours; a long
+    /// line is not wrapped but cut at the edge with a marker.
     @Test func fence() throws {
         let s = try screen("```swift\nlet x = 1 // a comment that is far too long for the window\n```")
         s.expect("""
@@ -62,8 +63,7 @@ import Testing
         q{2:                             }|
                                       |
         {3:swift}{4:                         }|
-        {5:let} x = {6:1} {7:// a comment that is}|
-        {7:far too long for the window}{4:   }|
+        {5:let} x = {6:1} {7:// a comment that i}{8:›}|
                                       |
                                       |
                                       |
@@ -72,7 +72,8 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdCodeLang", 4: "MdCodeBlock", 5: "SynKeyword", 6: "SynNumber", 7: "SynComment"])
+                                      |
+        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdCodeLang", 4: "MdCodeBlock", 5: "SynKeyword", 6: "SynNumber", 7: "SynComment", 8: "MdCodeBlock+NonText"])
     }
 
     /// Nested lists: markers, hanging indent on wrapped lines, task boxes.

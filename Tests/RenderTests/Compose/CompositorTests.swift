@@ -81,6 +81,21 @@ import Testing
             """)
     }
 
+    @Test func noWrapLinesStayOnOneRowCutWithAMarker() throws {
+        let (e, b, w) = try editor(10, 4, ["let x = compute(1, 2)", "wrapped text here", "end"])
+        w.options.cursorVisible = false
+        let ns = e.namespaces.create(name: "t")
+        try b.extmarks.set(ns: ns, start: Position(row: 0, col: 0), decoration: Decoration(noWrap: true))
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["NonText"]).expect(frame, """
+            let x = c{NonText:›}|
+            wrapped   |
+            text here |
+            end       |
+            """)
+        #expect(b.line(0) == "let x = compute(1, 2)", "the text is kept whole")
+    }
+
     @Test func controlCharactersAreShownInert() throws {
         let (e, _, w) = try editor(20, 1, ["a\u{1b}[31mb\u{7}"])
         w.options.cursorVisible = false

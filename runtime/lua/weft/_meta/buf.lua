@@ -102,6 +102,7 @@ weft.extmark = {}
 ---@field hl? string highlight group over the range
 ---@field line_hl? string highlight group of the whole line
 ---@field url? string hyperlink target of the range (OSC 8 where the terminal supports it)
+---@field no_wrap? boolean show the line on one row, cut at the window edge (text kept whole)
 ---@field priority? integer default 4096
 ---@field virt_text? weft.Chunk[]
 ---@field virt_text_pos? "eol"|"right_align"|"overlay"|"inline"
@@ -120,6 +121,7 @@ weft.extmark = {}
 ---@field hl? string
 ---@field line_hl? string
 ---@field url? string
+---@field no_wrap? boolean
 ---@field priority integer
 ---@field virt_text? weft.Chunk[]
 ---@field virt_text_pos? string
