@@ -48,15 +48,19 @@ struct DisplayLine {
         var d = DisplayLine(text: line, base: base)
         guard !marks.isEmpty else { return d }
         let ordered = marks.sorted { $0.decoration.priority < $1.decoration.priority }
+        // A line highlight is the background of the whole row, text included:
+        // it becomes the base the other highlights are drawn over.
+        for m in ordered where m.start.row == row {
+            if m.decoration.noWrap { d.noWrap = true }
+            if let lh = m.decoration.lineHl {
+                d.lineStyle = highlights.combine(base: d.lineStyle ?? base, over: highlights.resolve(lh))
+            }
+        }
+        if let ls = d.lineStyle { d.base = ls }
         d.spliceInline(ordered, row: row, highlights: highlights)
         d.applyHighlights(ordered, row: row, source: line, highlights: highlights)
         for m in ordered where m.start.row == row {
             let deco = m.decoration
-            if deco.noWrap { d.noWrap = true }
-            if let lh = deco.lineHl {
-                let id = highlights.resolve(lh)
-                d.lineStyle = highlights.combine(base: d.lineStyle ?? base, over: id)
-            }
             if !deco.virtText.isEmpty {
                 switch deco.virtTextPos {
                 case .eol: d.eol += deco.virtText

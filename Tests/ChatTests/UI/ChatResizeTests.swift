@@ -11,7 +11,7 @@ import Testing
         s.show([("q", Self.table)])
         s.resize(width: 24, height: 14)
         s.expect("""
-        q{1:                       }|
+        {1:q                       }|
                                 |
         {2:┌──────┬───────────────┐}|
         {2:│} {3:Name} {2:│} {3:Note}          {2:│}|

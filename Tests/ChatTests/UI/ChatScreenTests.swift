@@ -17,7 +17,7 @@ import Testing
         let s = try screen("# One\n## Two\n### Three\ntext")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         {3:One}                           |
                                       |
@@ -30,7 +30,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdH1", 4: "MdH2", 5: "MdH3"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdH1", 4: "MdH2", 5: "MdH3"])
     }
 
     /// Emphasis, strikethrough and inline code.
@@ -38,7 +38,7 @@ import Testing
         let s = try screen("**bold** *italic* ~~gone~~ `code`")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         {3:bold} {4:italic} {5:gone} {6:code}         |
                                       |
@@ -51,7 +51,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdBold", 4: "MdItalic", 5: "MdStrike", 6: "MdCode"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdBold", 4: "MdItalic", 5: "MdStrike", 6: "MdCode"])
     }
 
     /// Fenced code: language label, row background, syntax colours; a long
@@ -60,10 +60,10 @@ import Testing
         let s = try screen("```swift\nlet x = 1 // a comment that is far too long for the window\n```")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         {3:swift}{4:                         }|
-        {5:let} x = {6:1} {7:// a comment that i}{8:›}|
+        {5:let}{4: x = }{6:1}{4: }{7:// a comment that i}{8:›}|
                                       |
                                       |
                                       |
@@ -73,7 +73,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdCodeLang", 4: "MdCodeBlock", 5: "SynKeyword", 6: "SynNumber", 7: "SynComment", 8: "MdCodeBlock+NonText"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdCodeBlock+MdCodeLang", 4: "MdCodeBlock", 5: "MdCodeBlock+SynKeyword", 6: "MdCodeBlock+SynNumber", 7: "MdCodeBlock+SynComment", 8: "MdCodeBlock+NonText"])
     }
 
     /// Nested lists: markers, hanging indent on wrapped lines, task boxes.
@@ -81,7 +81,7 @@ import Testing
         let s = try screen("- first item that wraps around the narrow window\n  - nested item also wraps around here\n    1. deep\n- [x] done")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         {3:• }first item that wraps around|
           the narrow window           |
@@ -94,7 +94,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdListMarker"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdListMarker"])
     }
 
     /// Quotes: a bar per level, pre-wrapped under the bar.
@@ -102,7 +102,7 @@ import Testing
         let s = try screen("> quoted text that goes on long enough to wrap\n> > nested")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         {3:│ quoted text that goes on}    |
         {3:│ long enough to wrap}         |
@@ -115,7 +115,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdQuote"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdQuote"])
     }
 
     /// Tables fitted to the width: CJK and emoji keep the borders aligned.
@@ -123,7 +123,7 @@ import Testing
         let s = try screen("| Name | Note |\n|---|---|\n| 漢字 | a long cell that must wrap in its column |\n| 🎉 | ok |")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         {3:┌──────┬─────────────────────┐}|
         {3:│} {4:Name} {3:│} {4:Note}                {3:│}|
@@ -136,7 +136,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdTableBorder", 4: "MdTableHeader"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdTableBorder", 4: "MdTableHeader"])
     }
 
     /// Links: styled and carrying their URL (sent as OSC 8).
@@ -144,7 +144,7 @@ import Testing
         let s = try screen("see [docs](https://example.com/docs) now")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         see {3:docs} now                  |
                                       |
@@ -157,7 +157,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdLink url=https://example.com/docs"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdLink url=https://example.com/docs"])
     }
 
     /// Rules span the width.
@@ -165,7 +165,7 @@ import Testing
         let s = try screen("above\n\n---\n\nbelow")
         s.expect("""
         {1:You}{2:                           }|
-        q{2:                             }|
+        {2:q                             }|
                                       |
         above                         |
                                       |
@@ -178,7 +178,7 @@ import Testing
                                       |
                                       |
                                       |
-        """, legend: [1: "ChatUser", 2: "ChatUserBg", 3: "MdRule"])
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "MdRule"])
     }
 
     /// Thinking collapsed to a summary line; tool blocks with status glyph,

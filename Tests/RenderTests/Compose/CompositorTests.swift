@@ -96,6 +96,19 @@ import Testing
         #expect(b.line(0) == "let x = compute(1, 2)", "the text is kept whole")
     }
 
+    @Test func lineHighlightIsTheBackgroundOfTheTextToo() throws {
+        let (e, b, w) = try editor(6, 2, ["ab", "cd"])
+        w.options.cursorVisible = false
+        let ns = e.namespaces.create(name: "t")
+        hl.set("Band", HighlightDef(bg: .indexed(236)))
+        try b.extmarks.set(ns: ns, start: Position(row: 0, col: 0), decoration: Decoration(lineHl: "Band"))
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["Band"]).expect(frame, """
+            {Band:ab    }|
+            cd    |
+            """)
+    }
+
     @Test func controlCharactersAreShownInert() throws {
         let (e, _, w) = try editor(20, 1, ["a\u{1b}[31mb\u{7}"])
         w.options.cursorVisible = false
