@@ -15,7 +15,7 @@ extension JobManager {
             job.discard()
             job.kill(SIGTERM)
         }
-        var left = reapQuietly(jobs, ms: graceMs)
+        let left = reapQuietly(jobs, ms: graceMs)
         for job in left { job.kill(SIGKILL) }
         _ = reapQuietly(left, ms: 1_000)
     }
