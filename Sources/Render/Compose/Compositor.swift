@@ -53,7 +53,7 @@ public final class Compositor {
         ordered += editor.floatsByZ
         for win in ordered where !win.hidden {
             guard let outer = all[win.id] else { continue }
-            let spot = draw(win, outer: outer, editor: editor, grid: &grid)
+            let spot = draw(win, outer: outer, editor: editor, normal: normal, grid: &grid)
             if win.id == current { cursor = spot }
         }
         cursorSpot = cursor
@@ -61,10 +61,12 @@ public final class Compositor {
         return Frame(grid: grid, cursor: cursor)
     }
 
-    func draw(_ win: Window, outer: Rect, editor: Editor, grid: inout Grid) -> Position? {
+    func draw(_ win: Window, outer: Rect, editor: Editor, normal: StyleID, grid: inout Grid) -> Position? {
         let normalName = win.options.normalHl == "Normal" && win.isFloating ? "NormalFloat" : win.options.normalHl
         let base = highlights.resolve(normalName)
-        grid.fill(outer, style: base)
+        // Tiled windows never overlap and are drawn first, on a grid filled
+        // with Normal: only a float or another background needs the fill.
+        if win.isFloating || base != normal { grid.fill(outer, style: base) }
         let inner = drawer.drawBorder(win, outer: outer, grid: &grid)
         guard !inner.isEmpty else { return nil }
         switch win.renderer {

@@ -127,8 +127,19 @@ extension WindowDrawer {
         var text = d.text
         text.withUTF8 { all in
             let slice = UnsafeBufferPointer(rebasing: all[seg.byteRange])
-            TextMeasure.forEachCluster(slice, startColumn: 0, tabstop: 8) { c in
-                guard col < area.right else { return false }
+            var scanner = ClusterScanner(slice, startColumn: 0, tabstop: 8)
+            while col < area.right {
+                // Printable ASCII runs (most text) go cell by cell without
+                // building a cluster each; the scanner keeps the column for tabs.
+                let start = scanner.position
+                let run = scanner.advanceASCII(maxCells: area.right - col)
+                if run > 0 {
+                    grid.putASCIIRun(UnsafeBufferPointer(rebasing: slice[start..<(start + run)]), row: row, col: col,
+                                     styles: d.styles, styleOffset: lower + start, base: d.base)
+                    col += run
+                    continue
+                }
+                guard let c = scanner.next() else { break }
                 let style = d.style(at: lower + c.byteRange.lowerBound)
                 if let rep = c.replacementText {
                     let s = c.isReplacement ? highlights.combine(base: style, over: nonText) : style
@@ -142,7 +153,6 @@ extension WindowDrawer {
                     }
                 }
                 col += c.width
-                return true
             }
         }
         return min(col, area.right)
@@ -219,5 +229,33 @@ extension Grid {
             return
         }
         cells[i] = Cell(glyph: UInt64(byte), style: style, width: 1)
+    }
+
+    /// Writes a run of printable ASCII bytes (each a one-cell cluster)
+    /// from (`row`, `col`), clipped to the grid: byte `k` takes
+    /// `styles[styleOffset + k]`, or `base` past the end of `styles` (an
+    /// empty `styles` means all `base`). Cells that hold part of a wide
+    /// character go through `putASCII`, which repairs the other half.
+    mutating func putASCIIRun(_ bytes: UnsafeBufferPointer<UInt8>, row: Int, col: Int,
+                              styles: [StyleID], styleOffset: Int, base: StyleID) {
+        guard row >= 0, row < height, col < width else { return }
+        let first = max(0, -col)
+        let count = min(bytes.count, width - col)
+        guard first < count else { return }
+        let w = width
+        styles.withUnsafeBufferPointer { st in
+            for k in first..<count {
+                let byte = bytes[k]
+                let s = styleOffset + k
+                let style = s < st.count ? st[s] : base
+                let i = row * w + col + k
+                let old = cells[i]
+                if old.isContinuation || old.width == 2 || byte < 0x20 || byte >= 0x7F {
+                    putASCII(byte, row: row, col: col + k, style: style)
+                } else {
+                    cells[i] = Cell(glyph: UInt64(byte), style: style, width: 1)
+                }
+            }
+        }
     }
 }

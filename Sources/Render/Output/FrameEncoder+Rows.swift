@@ -35,7 +35,7 @@
 extension FrameEncoder {
     /// Paints every row of `next` that differs from `base`.
     mutating func paintRows(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
-        for row in 0..<next.height {
+        for row in 0..<next.height where !next.rowEquals(row, base, row) {
             paintRow(row, base: base, next: next, into: &out, stats: &stats)
         }
     }

@@ -83,9 +83,7 @@ extension FrameEncoder {
 
     /// Whether row `r` of `a` equals row `s` of `b`.
     static func rowsEqual(_ a: Grid, _ r: Int, _ b: Grid, _ s: Int) -> Bool {
-        let w = a.width
-        for c in 0..<w where !a.sameCell(r * w + c, in: b, s * w + c) { return false }
-        return true
+        a.rowEquals(r, b, s)
     }
 
     /// A hash of the content of row `r` (equal rows of different grids hash

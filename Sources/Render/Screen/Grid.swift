@@ -88,6 +88,30 @@ public struct Grid: Sendable {
         guard a.isExternal, b.isExternal else { return false }
         return clusters.string(at: a.externalIndex) == other.clusters.string(at: b.externalIndex)
     }
+
+    /// Whether row `r` of this grid and row `s` of `other` (of the same
+    /// width) are the same, cell for cell as `sameCell` decides. A tight
+    /// loop over the cell storage: the encoder asks this of every row of
+    /// every frame, and most rows have not changed.
+    public func rowEquals(_ r: Int, _ other: Grid, _ s: Int) -> Bool {
+        let w = width
+        guard w == other.width, r >= 0, s >= 0, r < height, s < other.height else { return false }
+        return cells.withUnsafeBufferPointer { a in
+            other.cells.withUnsafeBufferPointer { b in
+                var i = r * w, j = s * w
+                let end = i + w
+                while i < end {
+                    let x = a[i], y = b[j]
+                    if x.glyph != y.glyph || x.style.raw != y.style.raw || x.width != y.width || x.isExternal {
+                        if !sameCell(i, in: other, j) { return false }
+                    }
+                    i += 1
+                    j += 1
+                }
+                return true
+            }
+        }
+    }
 }
 
 // MARK: - Equatable, Hashable
