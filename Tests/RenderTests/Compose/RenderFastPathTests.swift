@@ -92,6 +92,26 @@ import Testing
         dst.blit(src, at: Position(row: 0, col: 1))
         #expect(dst.debugRows == [" abc  "])
     }
+
+    /// An ASCII run written over half of a wide character repairs the
+    /// other half, takes per-byte styles then the base style, and is
+    /// clipped at both edges.
+    @Test func asciiRunRepairsWideCharsTakesStylesAndClips() {
+        let bold = hl.intern(Style(attrs: [.bold]))
+        var g = Grid(width: 6, height: 1)
+        g.put("漢", row: 0, col: 2, style: .default)
+        let bytes = Array("abcdefgh".utf8)
+        bytes.withUnsafeBufferPointer { b in
+            g.putASCIIRun(UnsafeBufferPointer(rebasing: b[0..<3]), row: 0, col: 3, styles: [bold], styleOffset: 0, base: .default)
+        }
+        #expect(g.debugRows[0] == "   abc", "the left half of 漢 is blanked, not left dangling")
+        #expect(g[0, 3].style == bold && g[0, 4].style == .default)
+        bytes.withUnsafeBufferPointer { b in
+            g.putASCIIRun(b, row: 0, col: -2, styles: [], styleOffset: 0, base: .default)
+            g.putASCIIRun(b, row: 1, col: 0, styles: [], styleOffset: 0, base: .default)  // off the grid
+        }
+        #expect(g.debugRows[0] == "cdefgh")
+    }
 }
 
 extension Grid {
@@ -103,4 +123,5 @@ extension Grid {
             return s
         }
     }
+
 }
