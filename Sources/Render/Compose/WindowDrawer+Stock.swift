@@ -47,12 +47,19 @@ extension WindowDrawer {
         guard let first = visible.first, let last = visible.last else { return nil }
         let marks = buf.extmarks.count > 0
             ? buf.extmarks.list(rows: first.line..<(last.line + 1), overlap: true) : []
+        // The marks of each visible line (starting on it or spanning it), in
+        // one pass over the marks rather than one filter per line.
+        var marksByLine = [[Extmark]](repeating: [], count: marks.isEmpty ? 0 : last.line - first.line + 1)
+        for m in marks {
+            let lo = max(m.start.row, first.line)
+            let hi = min(max(m.end?.row ?? m.start.row, m.start.row), last.line)
+            guard lo <= hi else { continue }
+            for r in lo...hi { marksByLine[r - first.line].append(m) }
+        }
         var cursor: CursorSpot?
         for v in visible {
             guard let line = buf.line(v.line) else { continue }
-            let lineMarks = marks.isEmpty ? [] : marks.filter { m in
-                m.start.row == v.line || (m.start.row < v.line && (m.end?.row ?? -1) >= v.line)
-            }
+            let lineMarks = marksByLine.isEmpty ? [] : marksByLine[v.line - first.line]
             let d = DisplayLine.make(line: line, row: v.line, marks: lineMarks, base: base, highlights: highlights)
             let spot = drawLine(d, win: win, visible: v, area: area, grid: &grid,
                                 cursorCol: win.cursor.row == v.line ? win.cursor.col : nil)
