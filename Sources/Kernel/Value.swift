@@ -38,6 +38,18 @@ public enum Value: Hashable, Sendable {
 
     /// Field access on a table (nil for other kinds or missing keys).
     public subscript(key: String) -> Value? { table?[key] }
+
+    /// The Lua type name this value has (or would have): "nil", "boolean",
+    /// "number", "string" or "table"; for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "nil"
+        case .bool: return "boolean"
+        case .int, .double: return "number"
+        case .string: return "string"
+        case .array, .table: return "table"
+        }
+    }
 }
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {

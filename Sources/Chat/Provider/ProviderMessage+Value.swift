@@ -80,15 +80,3 @@ public struct ChatValueError: Error, CustomStringConvertible, Equatable {
     public init(_ description: String) { self.description = description }
 }
 
-extension Value {
-    /// A short name of the value's type, for error messages.
-    var typeName: String {
-        switch self {
-        case .null: return "nil"
-        case .bool: return "boolean"
-        case .int, .double: return "number"
-        case .string: return "string"
-        case .array, .table: return "table"
-        }
-    }
-}

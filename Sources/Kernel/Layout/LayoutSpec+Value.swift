@@ -42,7 +42,7 @@ extension LayoutSpec {
 
     private init(value: Value, path: String) throws {
         guard let t = value.table else {
-            throw KernelError.invalidArgument("\(path): expected a table, got \(Self.typeName(value))")
+            throw KernelError.invalidArgument("\(path): expected a table, got \(value.typeName)")
         }
         let size = try Self.optionalInt(t["size"], path: "\(path).size")
         let weight = try Self.optionalNumber(t["weight"], path: "\(path).weight")
@@ -52,7 +52,7 @@ extension LayoutSpec {
         case (.some(let win), nil):
             try Self.rejectUnknownKeys(t, allowed: Self.leafKeys, path: path)
             guard let raw = win.int else {
-                throw KernelError.invalidArgument("\(path).win: expected a window id, got \(Self.typeName(win))")
+                throw KernelError.invalidArgument("\(path).win: expected a window id, got \(win.typeName)")
             }
             self = .leaf(win: WindowID(raw), size: size, weight: weight)
         case (nil, .some(let kindValue)):
@@ -76,7 +76,7 @@ extension LayoutSpec {
         case .table(let t)? where t.isEmpty: items = []
         case nil: throw KernelError.invalidArgument("\(path).children: missing (a container needs a list of children)")
         case let other?:
-            throw KernelError.invalidArgument("\(path).children: expected a list, got \(typeName(other))")
+            throw KernelError.invalidArgument("\(path).children: expected a list, got \(other.typeName)")
         }
         return try items.enumerated().map { i, item in
             try LayoutSpec(value: item, path: "\(path).children[\(i + 1)]")
@@ -107,22 +107,13 @@ extension LayoutSpec {
         }
     }
 
-    static func typeName(_ v: Value) -> String {
-        switch v {
-        case .null: return "nil"
-        case .bool: return "boolean"
-        case .int, .double: return "number"
-        case .string: return "string"
-        case .array, .table: return "table"
-        }
-    }
 
     private static func describe(_ v: Value) -> String {
         switch v {
         case .string(let s): return "\"\(s)\""
         case .int(let i): return String(i)
         case .double(let d): return String(d)
-        default: return typeName(v)
+        default: return v.typeName
         }
     }
 }

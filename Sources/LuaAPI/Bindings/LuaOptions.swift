@@ -42,7 +42,7 @@ struct LuaOptions {
     }
 
     func error(_ key: String, _ expected: String, _ got: Value) -> LuaError {
-        call.bad(index, "field '\(key)': \(expected) expected, got \(got.luaTypeName)")
+        call.bad(index, "field '\(key)': \(expected) expected, got \(got.typeName)")
     }
 
     func string(_ key: String) throws -> String? {

@@ -92,7 +92,7 @@ enum DrawOps {
 
     private static func op(_ item: Value, number n: Int, call c: LuaCall, index: Int32) throws -> DrawOp {
         guard let t = item.table else {
-            throw c.bad(index, "op \(n): table expected, got \(item.luaTypeName)")
+            throw c.bad(index, "op \(n): table expected, got \(item.typeName)")
         }
         guard let kind = t["kind"]?.string, let allowed = keys[kind] else {
             throw c.bad(index, "op \(n): field 'kind' must be \"text\", \"spans\", \"fill\", \"clear\" or \"cursor\"")
@@ -103,7 +103,7 @@ enum DrawOps {
         func int(_ k: String, default d: Int? = nil) throws -> Int {
             if let v = t[k], let i = v.int { return min(max(i, -limit), limit) }
             if t[k] == nil, let d { return d }
-            throw c.bad(index, "op \(n) (\(kind)): field '\(k)' must be an integer, got \((t[k] ?? .null).luaTypeName)")
+            throw c.bad(index, "op \(n) (\(kind)): field '\(k)' must be an integer, got \((t[k] ?? .null).typeName)")
         }
         func str(_ k: String, optional: Bool) throws -> String? {
             guard let v = t[k] else {
@@ -111,7 +111,7 @@ enum DrawOps {
                 throw c.bad(index, "op \(n) (\(kind)): field '\(k)' must be a string, got nil")
             }
             guard let s = v.string else {
-                throw c.bad(index, "op \(n) (\(kind)): field '\(k)' must be a string, got \(v.luaTypeName)")
+                throw c.bad(index, "op \(n) (\(kind)): field '\(k)' must be a string, got \(v.typeName)")
             }
             return s
         }

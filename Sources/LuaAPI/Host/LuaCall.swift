@@ -86,7 +86,7 @@ public struct LuaCall {
         if let fast = stringsFast(i) { return fast }
         return try list(i).enumerated().map { (k, v) in
             guard case .string(let s) = v else {
-                throw bad(i, "element \(k + 1) must be a string, got \(v.luaTypeName)")
+                throw bad(i, "element \(k + 1) must be a string, got \(v.typeName)")
             }
             return s
         }
@@ -169,17 +169,6 @@ public struct LuaCall {
 }
 
 extension Value {
-    /// The Lua type name this value would have.
-    public var luaTypeName: String {
-        switch self {
-        case .null: return "nil"
-        case .bool: return "boolean"
-        case .int, .double: return "number"
-        case .string: return "string"
-        case .array, .table: return "table"
-        }
-    }
-
     /// A short readable rendering (numbers as Lua prints them).
     public var description: String {
         switch self {

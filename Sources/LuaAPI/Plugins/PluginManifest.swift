@@ -33,7 +33,7 @@ public struct PluginManifest: Equatable, Sendable {
     public init(value: Value) throws {
         guard case .table(let t) = value else {
             if case .array(let a) = value, a.isEmpty { return }
-            throw ManifestError("must return a table, got \(Self.typeName(value))")
+            throw ManifestError("must return a table, got \(value.typeName)")
         }
         if let unknown = t.keys.filter({ !Self.fields.contains($0) }).sorted().first {
             throw ManifestError("unknown field '\(unknown)' (known: description, enabled, name, requires, version)")
@@ -45,7 +45,7 @@ public struct PluginManifest: Equatable, Sendable {
         switch t["enabled"] {
         case nil, .null?: break
         case .bool(let b)?: enabled = b
-        case let v?: throw ManifestError("field 'enabled': boolean expected, got \(Self.typeName(v))")
+        case let v?: throw ManifestError("field 'enabled': boolean expected, got \(v.typeName)")
         }
         try readRequires(t["requires"])
     }
@@ -60,7 +60,7 @@ public struct PluginManifest: Equatable, Sendable {
             bins = try Self.strings(r["bin"], "requires.bin")
             luaModules = try Self.strings(r["lua"], "requires.lua")
         case let v?:
-            throw ManifestError("field 'requires': table expected, got \(Self.typeName(v))")
+            throw ManifestError("field 'requires': table expected, got \(v.typeName)")
         }
     }
 
@@ -68,7 +68,7 @@ public struct PluginManifest: Equatable, Sendable {
         switch v {
         case nil, .null?: return nil
         case .string(let s)?: return s
-        case let v?: throw ManifestError("field '\(field)': string expected, got \(typeName(v))")
+        case let v?: throw ManifestError("field '\(field)': string expected, got \(v.typeName)")
         }
     }
 
@@ -78,25 +78,15 @@ public struct PluginManifest: Equatable, Sendable {
         case .array(let a)?:
             return try a.enumerated().map { i, e in
                 guard case .string(let s) = e, !s.isEmpty else {
-                    throw ManifestError("field '\(field)[\(i + 1)]': non-empty string expected, got \(typeName(e))")
+                    throw ManifestError("field '\(field)[\(i + 1)]': non-empty string expected, got \(e.typeName)")
                 }
                 return s
             }
         case .table(let t)? where t.isEmpty: return []
-        case let v?: throw ManifestError("field '\(field)': list of strings expected, got \(typeName(v))")
+        case let v?: throw ManifestError("field '\(field)': list of strings expected, got \(v.typeName)")
         }
     }
 
-    /// The Lua type name of a converted value.
-    static func typeName(_ v: Value) -> String {
-        switch v {
-        case .null: return "nil"
-        case .bool: return "boolean"
-        case .int, .double: return "number"
-        case .string: return "string"
-        case .array, .table: return "table"
-        }
-    }
 }
 
 /// A `manifest.lua` that could not be used.
