@@ -3,19 +3,9 @@ import Render
 
 /// Deterministic text for benchmarks: prose, code, CJK, emoji, combining.
 public enum Corpus {
-    /// A small deterministic PRNG so every run measures the same data.
-    public struct Rng {
-        var state: UInt64
-        public init(seed: UInt64) { state = seed }
-        public mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        public mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// The deterministic generator (Kernel's SplitMix64) so every run
+    /// measures the same data.
+    public typealias Rng = SplitMix64
 
     static let words = ["the", "kernel", "window", "buffer", "render", "a", "of", "wrap", "terminal",
                         "quick", "measure", "diff", "extmark", "layout", "streaming", "token", "model"]
@@ -98,4 +88,9 @@ public struct RenderRig {
         let f = compositor.compose(editor)
         return encoder.encode(next: f.grid, cursor: f.cursor, cursorVisible: f.cursor != nil).count
     }
+}
+
+extension SplitMix64 {
+    /// A number in `0..<n`.
+    public mutating func int(_ n: Int) -> Int { below(n) }
 }
