@@ -18,10 +18,7 @@ public final class TrustFloat {
         let item: ProjectItem
         /// The hash of the content shown; trust records exactly this.
         let hash: String
-        let window: Window
-        let buffer: Buffer
-        let previousMode: String
-        let previousWindow: WindowID?
+        let float: ModalFloat
         var viewing = false
     }
 
@@ -51,7 +48,7 @@ public final class TrustFloat {
     public var asking: ProjectItem? { current?.item }
 
     /// The keys of mode "trust", mapped while the float is open.
-    private var keys: [(String, String, () -> Void)] {
+    private var keys: [ModalFloat.Key] {
         [
             ("t", "trust this project config and run it", { [unowned self] in answer(.trust) }),
             ("d", "deny this project config (ask again when it changes)", { [unowned self] in answer(.deny) }),
@@ -63,17 +60,6 @@ public final class TrustFloat {
             ("k", "scroll up", { [unowned self] in scroll(-1) }),
             ("<Up>", "scroll up", { [unowned self] in scroll(-1) }),
         ]
-    }
-
-    private func mapKeys() {
-        for (lhs, desc, action) in keys {
-            try? editor.keymaps.set(mode: "trust", lhs: lhs, rhs: .handler(owner: "weft", call: action),
-                                    options: KeymapOptions(desc: desc, nowait: true, owner: "weft"))
-        }
-    }
-
-    private func unmapKeys() {
-        for (lhs, _, _) in keys { try? editor.keymaps.del(mode: "trust", lhs: lhs) }
     }
 
     private func showNext() {
@@ -90,23 +76,9 @@ public final class TrustFloat {
     }
 
     private func open(_ item: ProjectItem, hash: String) throws {
-        let buf = try editor.createBuffer(scratch: true)
-        let lines = questionLines(item)
-        try buf.setLines(0, -1, lines)
-        var spec = WindowSpec()
-        spec.name = "trust"
-        spec.float = geometry(lines)
-        spec.enter = true
-        spec.options.cursorVisible = false
-        spec.options.wrap = true
-        let previousWindow = editor.currentWindowID
-        let previousMode = editor.mode
-        let win = try editor.openWindow(buffer: buf.id, spec)
-        current = Question(item: item, hash: hash, window: win, buffer: buf,
-                           previousMode: previousMode, previousWindow: previousWindow)
-        mapKeys()
-        try editor.setMode("trust")
-        editor.requestRedraw()
+        let float = try ModalFloat(editor: editor, name: "trust", mode: "trust", title: "Trust project config?",
+                                   lines: questionLines(item), minWidth: 50, padding: 2, zindex: 150, keys: keys)
+        current = Question(item: item, hash: hash, float: float)
     }
 
     private func questionLines(_ item: ProjectItem) -> [String] {
@@ -114,16 +86,6 @@ public final class TrustFloat {
         return ["weft found project code that has not been trusted. Trusting it", what,
                 "  " + item.path, "",
                 "[v] view   [t] trust and run   [i] ignore   [d] deny"]
-    }
-
-    private func geometry(_ lines: [String]) -> FloatConfig {
-        let screen = editor.screenSize
-        let widest = lines.map { TextMeasure.measure($0) }.max() ?? 40
-        let width = max(1, min(screen.width - 4, max(50, widest + 2)))
-        let height = max(1, min(screen.height - 4, lines.count))
-        return FloatConfig(relative: .editor, row: max(0, (screen.height - height) / 2 - 1),
-                           col: max(0, (screen.width - width - 2) / 2), width: width, height: height,
-                           zindex: 150, border: .rounded, title: "Trust project config?", titlePos: .center)
     }
 
     private func toggleView() {
@@ -139,18 +101,13 @@ public final class TrustFloat {
                     .map(String.init)
             }
         }
-        try? q.buffer.setLines(0, -1, lines)
-        q.window.view = WindowView()
-        try? editor.setPlacement(q.window.id, float: geometry(lines))
+        q.float.show(lines)
         current = q
-        editor.requestRedraw()
     }
 
     private func scroll(_ rows: Int) {
         guard let q = current, q.viewing else { return }
-        let top = max(0, min(q.buffer.lineCount - 1, q.window.view.topline + rows))
-        q.window.view = WindowView(topline: top)
-        editor.requestRedraw()
+        q.float.scroll(rows)
     }
 
     /// Closes the float and acts: trust records the hash and runs the
@@ -158,10 +115,7 @@ public final class TrustFloat {
     private func answer(_ decision: TrustStore.Decision?) {
         guard let q = current else { return }
         current = nil
-        unmapKeys()
-        try? editor.deleteBuffer(q.buffer.id)
-        try? editor.setMode(q.previousMode)
-        if let w = q.previousWindow, editor.windows[w] != nil { try? editor.focus(w) }
+        q.float.close()
         if let decision {
             do {
                 try store.record(decision, for: q.item.path, hash: q.hash)
