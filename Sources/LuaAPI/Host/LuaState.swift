@@ -125,6 +125,18 @@ public final class LuaState {
         return luaL_ref(L, weft_registryindex())
     }
 
+    /// Replaces the table on top of the stack with its field `key`, first
+    /// storing a new empty table there when the field is not a table.
+    public static func enterSubtable(_ L: OpaquePointer, _ key: String) {
+        if weft_rawgetfield(L, -1, key) != LUA_TTABLE {
+            weft_pop(L, 1)
+            weft_newtable(L)
+            lua_pushvalue(L, -1)
+            weft_rawsetfield(L, -3, key)
+        }
+        weft_remove(L, -2)
+    }
+
     /// Releases a registry reference.
     public func unref(_ ref: Int32) {
         luaL_unref(L, weft_registryindex(), ref)

@@ -63,13 +63,7 @@ extension LuaRuntime {
             plugins.stateRef = state.ref(at: -1)
         }
         lua_rawgeti(L, weft_registryindex(), lua_Integer(plugins.stateRef))
-        if weft_rawgetfield(L, -1, name) != LUA_TTABLE {
-            weft_pop(L, 1)
-            weft_newtable(L)
-            lua_pushvalue(L, -1)
-            weft_rawsetfield(L, -3, name)
-        }
-        weft_remove(L, -2)
+        LuaState.enterSubtable(L, name)
     }
 
     /// Registers `:reload [NAME]`: one plugin, or (no name) init.lua and

@@ -127,15 +127,7 @@ public final class LuaRuntime {
         let L = state.L
         lua_rawgeti(L, weft_registryindex(), lua_Integer(weftRef))
         let parts = name.split(separator: ".").map(String.init)
-        for part in parts {
-            if weft_rawgetfield(L, -1, part) != LUA_TTABLE {
-                weft_pop(L, 1)
-                weft_newtable(L)
-                lua_pushvalue(L, -1)
-                weft_rawsetfield(L, -3, part)
-            }
-            weft_remove(L, -2)
-        }
+        for part in parts { LuaState.enterSubtable(L, part) }
         for (fn, body) in functions {
             LuaFunction.push(L, name: "weft.\(name).\(fn)", body)
             weft_rawsetfield(L, -2, fn)
