@@ -1,4 +1,5 @@
 import Benchmark
+import BenchSupport
 import Kernel
 import LuaAPI
 import Render
@@ -20,39 +21,28 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("lua.buf_set_lines (10k calls)") { benchmark in
         let (_, lua, _) = try runtime()
-        try lua.run("b = weft.buf.create{}")
+        try lua.run(LuaScenario.bufSetLines.setup)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            try lua.run("for i = 1, 10000 do weft.buf.set_lines(b, 0, -1, {'line ' .. i, 'second'}) end")
+            try lua.run(LuaScenario.bufSetLines.step)
         }
     }
 
     Benchmark("lua.extmark_set (10k marks)") { benchmark in
         let (_, lua, _) = try runtime()
-        try lua.run("b = weft.buf.create{}; weft.buf.set_lines(b, 0, -1, {string.rep('x', 100)}); ns = weft.ns.create('bench')")
+        try lua.run(LuaScenario.extmarkSet.setup)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            try lua.run("weft.extmark.clear(b, ns, 0, -1); for i = 1, 10000 do weft.extmark.set(b, ns, 0, i % 100, {hl = 'Title'}) end")
+            try lua.run(LuaScenario.extmarkSet.step)
         }
     }
 
     Benchmark("render.extension_window (2,000 draw ops)") { benchmark in
-        let (editor, lua, ui) = try runtime()
-        try lua.run("""
-            local b = weft.buf.create{}
-            w = weft.win.open(b, {renderer = 'extension'})
-            function draw()
-              local ops = {}
-              for i = 0, 1999 do
-                ops[#ops + 1] = {kind = 'text', row = i % 50, col = (i * 7) % 190, text = 'op' .. i, hl = 'Title'}
-              end
-              weft.ui.draw(w, ops)
-            end
-            """)
-        _ = editor
+        let (_, lua, ui) = try runtime()
+        try lua.run(LuaScenario.extensionWindow.setup)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            try lua.run("draw()")
+            try lua.run(LuaScenario.extensionWindow.step)
             blackHole(ui.render())
         }
     }

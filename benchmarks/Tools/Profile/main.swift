@@ -67,32 +67,13 @@ case "resize_reflow":
         rig.encoder.invalidate()
         _ = rig.frame()
     }
-case "extension_window":
-    let (lua, ui) = try luaRuntime()
-    try lua.run("""
-        local b = weft.buf.create{}
-        w = weft.win.open(b, {renderer = 'extension'})
-        function draw()
-          local ops = {}
-          for i = 0, 1999 do
-            ops[#ops + 1] = {kind = 'text', row = i % 50, col = (i * 7) % 190, text = 'op' .. i, hl = 'Title'}
-          end
-          weft.ui.draw(w, ops)
-        end
-        """)
+case "extension_window", "buf_set_lines", "extmark_set":
+    let (runtime, ui) = try luaRuntime()
+    let lua = LuaScenario(rawValue: scenario)!
+    try runtime.run(lua.setup)
     try time { _ in
-        try lua.run("draw()")
-        _ = ui.render()
-    }
-case "buf_set_lines":
-    let (lua, _) = try luaRuntime()
-    try lua.run("b = weft.buf.create{}")
-    try time { _ in try lua.run("for i = 1, 10000 do weft.buf.set_lines(b, 0, -1, {'line ' .. i, 'second'}) end") }
-case "extmark_set":
-    let (lua, _) = try luaRuntime()
-    try lua.run("b = weft.buf.create{}; weft.buf.set_lines(b, 0, -1, {string.rep('x', 100)}); ns = weft.ns.create('bench')")
-    try time { _ in
-        try lua.run("weft.extmark.clear(b, ns, 0, -1); for i = 1, 10000 do weft.extmark.set(b, ns, 0, i % 100, {hl = 'Title'}) end")
+        try runtime.run(lua.step)
+        if lua == .extensionWindow { _ = ui.render() }
     }
 default:
     print("unknown scenario \(scenario)")
