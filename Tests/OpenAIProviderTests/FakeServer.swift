@@ -1,7 +1,7 @@
 import Chat
 import Foundation
 import Glibc
-import Kernel
+@testable import Kernel
 @testable import OpenAIProvider
 
 /// The Python fake server (Tests/Fixtures/fake_openai_server.py) on a free
@@ -13,24 +13,13 @@ final class FakeServer: @unchecked Sendable {
             .appendingPathComponent("Fixtures/fake_openai_server.py").path
     }()
 
-    let process = Process()
+    private let child: ChildProcess
     let port: Int
 
     init(extraArguments: [String] = []) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--port", "0", "--idle-timeout", "600"] + extraArguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        var line: [UInt8] = []
-        while true {
-            let d = out.fileHandleForReading.readData(ofLength: 1)
-            guard let b = d.first else { break }
-            if b == 0x0A { break }
-            line.append(b)
-        }
-        guard let p = Int(String(decoding: line, as: UTF8.self)) else {
-            kill(process.processIdentifier, SIGKILL)
+        child = try ChildProcess(["python3", Self.script, "--port", "0", "--idle-timeout", "600"] + extraArguments)
+        guard let p = child.readLine(timeout: 30).flatMap({ Int($0) }) else {
+            child.kill()
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "fake server did not start"])
         }
         port = p
@@ -54,11 +43,7 @@ final class FakeServer: @unchecked Sendable {
 
     /// Kills the server (SIGKILL: a child of the test runner may inherit
     /// a mask that blocks SIGTERM) and reaps it.
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    func stop() { child.kill() }
 
     /// A provider pointed at this server.
     func provider(key: String? = nil, readTimeout: Double = 10, maxAttempts: Int = 3,
@@ -70,15 +55,8 @@ final class FakeServer: @unchecked Sendable {
 
     /// GET a debug endpoint (with curl), decoded.
     func debug(_ path: String) throws -> Value {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["curl", "-s", "--max-time", "5", baseURL + path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return try JSON.decode(String(decoding: data, as: UTF8.self), surrogates: .replace)
+        let (_, output) = try ChildProcess(["curl", "-s", "--max-time", "5", baseURL + path]).finish()
+        return try JSON.decode(String(decoding: output, as: UTF8.self), surrogates: .replace)
     }
 }
 
@@ -181,15 +159,7 @@ func dumpCaseAsync(_ name: String) async throws -> [UInt8] {
 
 /// The exact bytes the server sends for a streaming case.
 func dumpCase(_ name: String) throws -> [UInt8] {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", FakeServer.script, "--dump", name]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return [UInt8](data)
+    try ChildProcess(["python3", FakeServer.script, "--dump", name]).finish().output
 }
 
 /// Events with adjacent deltas of one kind merged (chunking-independent).

@@ -1,6 +1,6 @@
 import Chat
 import Foundation
-import Kernel
+@testable import Kernel
 
 /// The seeded generator of the OpenAI decoder tests (seed printed on failure).
 typealias OpenAIRandom = SplitMix64
@@ -18,18 +18,11 @@ let fakeServerScript: String = {
 /// The exact SSE body bytes the fake server sends for `name`
 /// (`fake_openai_server.py --dump NAME`).
 func fakeCaseBytes(_ name: String) throws -> [UInt8] {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", fakeServerScript, "--dump", name]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0, !data.isEmpty else {
+    let (status, output) = try ChildProcess(["python3", fakeServerScript, "--dump", name]).finish()
+    guard status == 0, !output.isEmpty else {
         throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "dump \(name) failed"])
     }
-    return [UInt8](data)
+    return output
 }
 
 /// What a stream amounted to: concatenated text and thinking, tool calls,
