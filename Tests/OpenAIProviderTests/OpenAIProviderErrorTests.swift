@@ -6,7 +6,7 @@ import Testing
 
 /// PROVIDERS.md cases 5, 6 and 7, timeouts, refused connections,
 /// cancellation and the model list, through the real transport.
-@Suite struct OpenAIProviderErrorTests {
+@Suite(.timeLimit(.minutes(2))) struct OpenAIProviderErrorTests {
     @Test func case5a400ShowsTheServerMessage() async throws {
         let server = try await FakeServer.start()
         defer { server.stop() }  // also keeps it alive to the end

@@ -6,7 +6,7 @@ import Testing
 
 /// Every case of PROVIDERS.md through the real HTTP transport against the
 /// fake server. Each test starts its own server on a free port.
-@Suite struct OpenAIProviderStreamTests {
+@Suite(.timeLimit(.minutes(2))) struct OpenAIProviderStreamTests {
     static let streamingCases = ["1a", "1b", "1c", "1d", "1e", "len", "2a", "2b", "2c", "3a", "3b", "3c", "3d",
                                  "tool", "4a", "4b", "6a"]
 
@@ -110,7 +110,7 @@ import Testing
 
 /// PROVIDERS.md case 9: 100,000 tokens as fast as the fake server sends
 /// them. Prints the sustained rate (`openai throughput: ...`).
-@Suite struct OpenAIProviderThroughputTests {
+@Suite(.timeLimit(.minutes(2))) struct OpenAIProviderThroughputTests {
     @Test func case9HundredThousandTokens() async throws {
         let server = try await FakeServer.start()
         defer { server.stop() }  // also keeps it alive to the end
