@@ -163,14 +163,4 @@ func dumpCase(_ name: String) throws -> [UInt8] {
 }
 
 /// Events with adjacent deltas of one kind merged (chunking-independent).
-func normalized(_ events: [ProviderEvent]) -> [ProviderEvent] {
-    var out: [ProviderEvent] = []
-    for e in events {
-        switch (out.last, e) {
-        case (.textDelta(let a)?, .textDelta(let b)): out[out.count - 1] = .textDelta(a + b)
-        case (.thinkingDelta(let a)?, .thinkingDelta(let b)): out[out.count - 1] = .thinkingDelta(a + b)
-        default: out.append(e)
-        }
-    }
-    return out
-}
+func normalized(_ events: [ProviderEvent]) -> [ProviderEvent] { ProviderEvent.coalesced(events) }

@@ -133,12 +133,10 @@ public final class ChatController {
         append(ChatMessage(role: .assistant, blocks: []))
         state = .streaming
         requestStart = loop.clock.nowNanos
-        let poster = loop.poster
         let token = RequestToken()
         currentRequest = token
-        stream = provider.stream(request: req) { [weak self] event in
-            poster.post { [weak self] in self?.receive(event, for: token) }
-        }
+        let inbox = ProviderInbox(poster: loop.poster) { [weak self] event in self?.receive(event, for: token) }
+        stream = provider.stream(request: req) { inbox.add($0) }
     }
 
     func receive(_ event: ProviderEvent, for token: RequestToken) {
