@@ -31,6 +31,8 @@ let benchmarks: @Sendable () -> Void = {
                 store.splice(start: Position(row: 0, col: 0), oldEnd: Position(row: 1, col: 0), newEnd: Position(row: 0, col: 0))
             }
         }
+        benchmark.stopMeasurement()
+        withExtendedLifetime(store) {}
     }
 
     Benchmark("buffer.append_line (100k lines)", configuration: .init(scalingFactor: .kilo)) { benchmark in
@@ -38,5 +40,7 @@ let benchmarks: @Sendable () -> Void = {
         try b.setLines(0, -1, Corpus.prose(bytes: 8_000_000))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { try b.append(["token"]) }
+        benchmark.stopMeasurement()
+        withExtendedLifetime(b) {}
     }
 }

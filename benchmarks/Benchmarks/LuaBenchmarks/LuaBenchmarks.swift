@@ -26,6 +26,8 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             try lua.run(LuaScenario.bufSetLines.step)
         }
+        benchmark.stopMeasurement()
+        withExtendedLifetime(lua) {}  // closing the Lua state is not the calls' cost
     }
 
     Benchmark("lua.extmark_set (10k marks)") { benchmark in
@@ -35,6 +37,8 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             try lua.run(LuaScenario.extmarkSet.step)
         }
+        benchmark.stopMeasurement()
+        withExtendedLifetime(lua) {}
     }
 
     Benchmark("render.extension_window (2,000 draw ops)") { benchmark in
@@ -45,5 +49,7 @@ let benchmarks: @Sendable () -> Void = {
             try lua.run(LuaScenario.extensionWindow.step)
             blackHole(ui.render())
         }
+        benchmark.stopMeasurement()
+        withExtendedLifetime((lua, ui)) {}
     }
 }

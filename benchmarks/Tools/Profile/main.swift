@@ -67,6 +67,15 @@ case "resize_reflow":
         rig.encoder.invalidate()
         _ = rig.frame()
     }
+case "resize_cold":
+    // As the suite's render.resize_reflow: one frame at a new width, wrap
+    // caches cold (a fresh rig per sample, built outside the timing).
+    var rigs = try (0..<iterations).map { _ in try RenderRig(width: 120, messages: size) }
+    try time { i in
+        rigs[i].editor.screenSize = Size(width: 80, height: 50)
+        rigs[i].encoder.invalidate()
+        _ = rigs[i].frame()
+    }
 case "extension_window", "buf_set_lines", "extmark_set":
     let (runtime, ui) = try luaRuntime()
     let lua = LuaScenario(rawValue: scenario)!
