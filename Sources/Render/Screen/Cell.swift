@@ -18,6 +18,10 @@ public struct Cell: Hashable, Sendable {
     /// 1 or 2 for a cell that starts a character, 0 for the right half of
     /// a wide character.
     public internal(set) var width: UInt8
+    /// Always zero: named so the 16 bytes have no padding, which lets rows
+    /// of cells be compared with memcmp (``Grid/rowEquals(_:_:_:)``).
+    private var reserved8: UInt8 = 0
+    private var reserved16: UInt16 = 0
 
     init(glyph: UInt64, style: StyleID, width: UInt8) {
         self.glyph = glyph

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// A rectangle of cells: what a window draws into and what the screen
 /// shows. A value type; copies are cheap until written (copy-on-write
 /// arrays).
@@ -96,6 +99,17 @@ public struct Grid: Sendable {
     public func rowEquals(_ r: Int, _ other: Grid, _ s: Int) -> Bool {
         let w = width
         guard w == other.width, r >= 0, s >= 0, r < height, s < other.height else { return false }
+        guard w > 0 else { return true }
+        if clusters.strings.isEmpty || other.clusters.strings.isEmpty {
+            // No side-table clusters on one side: equal cells are equal
+            // bytes (Cell has no padding), so one memcmp decides.
+            return cells.withUnsafeBytes { a in
+                other.cells.withUnsafeBytes { b in
+                    let stride = MemoryLayout<Cell>.stride
+                    return memcmp(a.baseAddress! + r * w * stride, b.baseAddress! + s * w * stride, w * stride) == 0
+                }
+            }
+        }
         return cells.withUnsafeBufferPointer { a in
             other.cells.withUnsafeBufferPointer { b in
                 var i = r * w, j = s * w

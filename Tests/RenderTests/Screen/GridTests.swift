@@ -19,6 +19,34 @@ func expectScreen(_ grid: Grid, _ expected: String, sourceLocation: SourceLocati
 }
 
 @Suite struct GridTests {
+    /// `rowEquals` compares rows with memcmp when a side has no long
+    /// clusters; that is only right while a cell has no padding bytes.
+    @Test func cellIsSixteenBytesWithoutPadding() {
+        #expect(MemoryLayout<Cell>.size == 16)
+        #expect(MemoryLayout<Cell>.stride == 16)
+    }
+
+    @Test func rowEqualsSeesStyleWidthAndLongClusters() {
+        let family = "👨‍👩‍👧"  // 18 UTF-8 bytes: stored in the grid's side table
+        var a = Grid(width: 6, height: 2), b = Grid(width: 6, height: 2)
+        _ = a.put(text: "ab", row: 0, col: 0, style: StyleID(1))
+        _ = b.put(text: "ab", row: 1, col: 0, style: StyleID(1))
+        #expect(a.rowEquals(0, b, 1))
+        #expect(!a.rowEquals(0, b, 0))
+        _ = b.put(text: "ab", row: 0, col: 0, style: StyleID(2))
+        #expect(!a.rowEquals(0, b, 0))  // same text, other style
+        // Long clusters interned at different side-table indices compare by text.
+        _ = a.put("x\u{301}\u{302}\u{303}\u{304}", row: 1, col: 0, style: .default)
+        _ = a.put(family, row: 1, col: 2, style: .default)
+        _ = b.put(family, row: 1, col: 2, style: .default)
+        #expect(!a.rowEquals(1, b, 1))
+        var c = Grid(width: 6, height: 2)
+        _ = c.put(family, row: 0, col: 2, style: .default)
+        _ = c.put("x\u{301}\u{302}\u{303}\u{304}", row: 0, col: 0, style: .default)
+        #expect(a.rowEquals(1, c, 0))
+        #expect(!a.rowEquals(1, c, 1))
+    }
+
     @Test func linesInitializerAndRowText() {
         let g = Grid(lines: ["ab", "中x", "é"])
         #expect(g.width == 3)
