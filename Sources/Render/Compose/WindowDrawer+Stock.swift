@@ -27,7 +27,7 @@ extension WindowDrawer {
                 let wraps = win.options.wrap && !marks.contains { $0.decoration.noWrap }
                 return wraps ? box.cache.rowCount(line, width: width, options: options) : 1
             }
-            let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
+            let d = DisplayLine.make(line: line, row: i, marks: Array(marks), base: base, highlights: highlights)
             let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
             return rows + d.virtualRows
         }
@@ -203,21 +203,32 @@ extension WindowDrawer {
 final class MarkRows {
     private let store: ExtmarkStore
     private var fetched: Range<Int> = 0..<0
-    private var byRow: [Int: [Extmark]] = [:]
+    /// The fetched marks in list order (by start position).
+    private var marks: [Extmark] = []
+    /// `marks[rowStart[k]..<rowStart[k + 1]]` start on row `fetched.lowerBound + k`.
+    private var rowStart: [Int] = []
     /// Rows fetched per query.
     static let chunk = 64
 
     init(_ store: ExtmarkStore) { self.store = store }
 
     /// The marks starting on `row` (as `list(rows: row..<row+1)`).
-    func marks(startingOn row: Int) -> [Extmark] {
+    func marks(startingOn row: Int) -> ArraySlice<Extmark> {
         if !fetched.contains(row) {
             // Centered on `row`, as the walk may go either way.
             let lower = max(0, row - Self.chunk / 2)
             fetched = lower..<(lower + Self.chunk)
-            byRow = Dictionary(grouping: store.list(rows: fetched, overlap: false), by: \.start.row)
+            marks = store.list(rows: fetched, overlap: false)
+            rowStart.removeAll(keepingCapacity: true)
+            var i = 0
+            for r in fetched {
+                while i < marks.count && marks[i].start.row < r { i += 1 }
+                rowStart.append(i)
+            }
+            rowStart.append(marks.count)
         }
-        return byRow[row] ?? []
+        let k = row - fetched.lowerBound
+        return marks[rowStart[k]..<rowStart[k + 1]]
     }
 }
 

@@ -25,6 +25,17 @@ public struct WrapCache: Sendable {
         public var width: Int
         /// Wrap options.
         public var options: WrapOptions
+
+        /// One combine of the already well-mixed content hash with the
+        /// other fields (the showbreak string by its length only): most of
+        /// a lookup's cost was hashing the key field by field.
+        public func hash(into hasher: inout Hasher) {
+            var x = contentHash ^ UInt64(truncatingIfNeeded: byteCount) &* 0x9E37_79B9_7F4A_7C15
+            x ^= UInt64(truncatingIfNeeded: width) &* 0xBF58_476D_1CE4_E5B9
+            x ^= UInt64(truncatingIfNeeded: options.tabstop << 8 | options.showbreak.utf8.count << 2
+                        | (options.linebreak ? 2 : 0) | (options.breakindent ? 1 : 0)) &* 0x94D0_49BB_1331_11EB
+            hasher.combine(x)
+        }
     }
 
     /// The most entries the cache holds (at least 2).
