@@ -19,7 +19,7 @@ public final class Compositor {
 
     public init(highlights: HighlightTable) {
         self.highlights = highlights
-        drawer = WindowDrawer(highlights: highlights, wrapCache: WrapCacheBox())
+        drawer = WindowDrawer(highlights: highlights, wrapCache: WrapCacheBox(), lineCache: LineDrawCache())
     }
 
     /// Screen rectangles of every visible window for the editor's current
@@ -51,11 +51,14 @@ public final class Compositor {
         let current = editor.currentWindowID
         var ordered = (editor.layout?.windows ?? []).compactMap { editor.windows[$0] }
         ordered += editor.floatsByZ
+        var drawn: Set<WindowID> = []
         for win in ordered where !win.hidden {
             guard let outer = all[win.id] else { continue }
             let spot = draw(win, outer: outer, editor: editor, normal: normal, grid: &grid)
             if win.id == current { cursor = spot }
+            drawn.insert(win.id)
         }
+        drawer.lineCache.keep(only: drawn)
         cursorSpot = cursor
         if let cw = editor.currentWindow, !cw.options.cursorVisible { cursor = nil }
         return Frame(grid: grid, cursor: cursor)

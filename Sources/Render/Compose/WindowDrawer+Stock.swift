@@ -57,20 +57,39 @@ extension WindowDrawer {
             for r in lo...hi { marksByLine[r - first.line].append(m) }
         }
         var cursor: CursorSpot?
+        let options = Self.wrapOptions(win)
+        let generation = highlights.generation
+        let nonText = highlights.resolve("NonText")
+        var drawn = [Int: LineDrawCache.Entry](minimumCapacity: visible.count)
         for v in visible {
             guard let line = buf.line(v.line) else { continue }
             let lineMarks = marksByLine.isEmpty ? [] : marksByLine[v.line - first.line]
+            let top = area.row + v.screenRow
+            let shown = top..<min(top + v.rowCount, area.bottom)
+            let isCursorLine = win.cursor.row == v.line
+            let key = LineDrawCache.Key(text: line, marks: lineMarks, firstRow: v.firstRow, rows: shown.count,
+                                        width: area.width, base: base, wrap: win.options.wrap, options: options,
+                                        generation: generation)
+            if !isCursorLine, let e = lineCache.entry(win.id, line: v.line, key: key),
+               grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
+                drawn[v.line] = e
+                continue
+            }
             let d = DisplayLine.make(line: line, row: v.line, marks: lineMarks, base: base, highlights: highlights)
             let spot = drawLine(d, win: win, visible: v, area: area, grid: &grid,
-                                cursorCol: win.cursor.row == v.line ? win.cursor.col : nil)
+                                cursorCol: isCursorLine ? win.cursor.col : nil, nonText: nonText)
             if spot != nil { cursor = spot }
+            if !isCursorLine, !shown.isEmpty, let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
+                drawn[v.line] = LineDrawCache.Entry(key: key, cells: cells)
+            }
         }
+        lineCache.replace(win.id, with: drawn)
         return cursor
     }
 
     /// Draws the rows of one display line that fall in the window.
     func drawLine(_ d: DisplayLine, win: Window, visible v: VisibleLine, area: Rect, grid: inout Grid,
-                  cursorCol: Int?) -> CursorSpot? {
+                  cursorCol: Int?, nonText: StyleID) -> CursorSpot? {
         var rows: [Row] = d.linesAbove.map { .virtual($0) }
         let options = Self.wrapOptions(win)
         let segments = win.options.wrap && !d.noWrap
@@ -80,7 +99,6 @@ extension WindowDrawer {
         rows += d.linesBelow.map { .virtual($0) }
         var cursor: CursorSpot?
         let cursorByte = cursorCol.map { d.displayByte(forSource: $0) }
-        let nonText = highlights.resolve("NonText")
         var screenRow = area.row + v.screenRow
         for (i, row) in rows.enumerated() where i >= v.firstRow && i < v.firstRow + v.rowCount {
             defer { screenRow += 1 }
@@ -92,13 +110,14 @@ extension WindowDrawer {
             case .virtual(let chunks):
                 var c = area.col
                 for ch in chunks {
-                    c = grid.put(text: TextMeasure.sanitize(ch.text), row: screenRow, col: c,
+                    c = grid.put(text: Self.clip(TextMeasure.sanitize(ch.text), at: c, area: area), row: screenRow, col: c,
                                  style: style(ch.hl, over: d.lineStyle ?? d.base))
                     if c >= area.right { break }
                 }
             case .text(let index, let seg):
                 if seg.showsBreak {
-                    grid.put(text: TextMeasure.sanitize(options.showbreak), row: screenRow, col: area.col, style: nonText)
+                    grid.put(text: Self.clip(TextMeasure.sanitize(options.showbreak), at: area.col, area: area),
+                             row: screenRow, col: area.col, style: nonText)
                 }
                 let end = drawSegment(d, seg, row: screenRow, area: area, grid: &grid, nonText: nonText)
                 if d.noWrap && win.options.wrap && end >= area.right && area.width > 1
@@ -150,10 +169,16 @@ extension WindowDrawer {
                 let style = d.style(at: lower + c.byteRange.lowerBound)
                 if let rep = c.replacementText {
                     let s = c.isReplacement ? highlights.combine(base: style, over: nonText) : style
-                    grid.put(text: rep, row: row, col: col, style: s)
+                    // A tab or control picture at the edge is cut there, never
+                    // spilled into the next window.
+                    grid.put(text: Self.clip(rep, at: col, area: area), row: row, col: col, style: s)
                 } else {
                     let bytes = UnsafeBufferPointer(rebasing: slice[c.byteRange])
-                    if c.width == 1, bytes.count == 1 {
+                    if c.width > area.right - col {
+                        // A wide character that does not fit (no wrap): the
+                        // cell stays blank rather than spilling over the edge.
+                        break
+                    } else if c.width == 1, bytes.count == 1 {
                         grid.putASCII(bytes[0], row: row, col: col, style: style)
                     } else {
                         grid.put(String(decoding: bytes, as: UTF8.self), row: row, col: col, style: style)
@@ -178,16 +203,25 @@ extension WindowDrawer {
             let w = text.reduce(0) { $0 + TextMeasure.measure($1) }
             var rc = max(area.col, area.right - w)
             for (i, ch) in d.rightAlign.enumerated() {
-                rc = grid.put(text: text[i], row: row, col: rc, style: style(ch.hl, over: base))
+                rc = grid.put(text: Self.clip(text[i], at: rc, area: area), row: row, col: rc, style: style(ch.hl, over: base))
             }
         }
         for ov in d.overlays {
             let col = area.col + TextMeasure.measure(sub(d.text, 0, min(d.displayByte(forSource: ov.col), d.text.utf8.count)))
             var oc = col
             for ch in ov.chunks where oc < area.right {
-                oc = grid.put(text: TextMeasure.sanitize(ch.text), row: row, col: oc, style: style(ch.hl, over: base))
+                oc = grid.put(text: Self.clip(TextMeasure.sanitize(ch.text), at: oc, area: area), row: row, col: oc,
+                              style: style(ch.hl, over: base))
             }
         }
+    }
+
+    /// `text` cut to the cells left between `col` and the area's right edge.
+    static func clip(_ text: String, at col: Int, area: Rect) -> String {
+        let room = area.right - col
+        guard room > 0 else { return "" }
+        if text.utf8.count <= room, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return TextMeasure.truncate(text, width: room, ellipsis: "")
     }
 
     func sub(_ s: String, _ a: Int, _ b: Int) -> String {
@@ -207,6 +241,7 @@ final class MarkRows {
     private var marks: [Extmark] = []
     /// `marks[rowStart[k]..<rowStart[k + 1]]` start on row `fetched.lowerBound + k`.
     private var rowStart: [Int] = []
+    private var lastRow: Int?
     /// Rows fetched per query.
     static let chunk = 64
 
@@ -214,9 +249,17 @@ final class MarkRows {
 
     /// The marks starting on `row` (as `list(rows: row..<row+1)`).
     func marks(startingOn row: Int) -> ArraySlice<Extmark> {
+        defer { lastRow = row }
         if !fetched.contains(row) {
-            // Centered on `row`, as the walk may go either way.
-            let lower = max(0, row - Self.chunk / 2)
+            // Ahead of the walk: upward (follow-tail walks up from the last
+            // line) the chunk ends at `row`, downward it starts there, and a
+            // first query is centred.
+            let lower: Int
+            switch lastRow {
+            case let last? where row < last: lower = max(0, row - Self.chunk + 1)
+            case let last? where row > last: lower = row
+            default: lower = max(0, row - Self.chunk / 2)
+            }
             fetched = lower..<(lower + Self.chunk)
             marks = store.list(rows: fetched, overlap: false)
             rowStart.removeAll(keepingCapacity: true)

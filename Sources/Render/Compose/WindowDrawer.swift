@@ -12,6 +12,8 @@ struct WindowDrawer {
     /// viewport's row-count closure (called after `viewport` returns) fills
     /// the same cache the next frame reads.
     let wrapCache: WrapCacheBox
+    /// The cells of the lines drawn in the last frame, per window.
+    let lineCache: LineDrawCache
 
     /// Where the cursor of a window ended up on screen, if visible.
     typealias CursorSpot = Position

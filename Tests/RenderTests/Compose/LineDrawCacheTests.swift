@@ -1,0 +1,102 @@
+import Testing
+@testable import Kernel
+@testable import Render
+
+/// The line cache must never show what a fresh compositor would not: after
+/// every random change (edits, marks, highlights, options, sizes, scrolls,
+/// floats, cursor moves) the cached frame equals a frame composed from
+/// scratch.
+@Suite struct LineDrawCacheTests {
+    static let pieces = ["hello", "wörld", "中文字", "😀", "tab\there", "a b c d e f g h", "   indented",
+                         "x\u{301}\u{302}\u{303}\u{304}", "👨‍👩‍👧", "", "long line with many words to wrap around"]
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func cachedFramesEqualFreshFrames(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let hl = HighlightTable()
+        let editor = Editor(size: Size(width: 30, height: 12))
+        let buf = try editor.createBuffer(name: "t")
+        try buf.setLines(0, -1, (0..<40).map { "line \($0) " + Self.pieces[$0 % Self.pieces.count] })
+        let win = try editor.openWindow(buffer: buf.id, WindowSpec())
+        win.view.follow = true
+        let other = try editor.createBuffer(name: "o")
+        try other.setLines(0, -1, ["side 中文 window", "second"])
+        var spec = WindowSpec()
+        spec.split = .right
+        spec.size = .cells(9)
+        _ = try editor.openWindow(buffer: other.id, spec)
+        var float: Window?
+        let ns = NamespaceID(1)
+        let cached = Compositor(highlights: hl)
+        var lastKind = 0
+        for step in 0..<400 {
+            let kind = rng.below(14)
+            lastKind = kind
+            try change(kind, rng: &rng, editor: editor, buf: buf, win: win, other: other,
+                       float: &float, hl: hl, ns: ns, compositor: cached)
+            let got = cached.compose(editor)
+            let want = Compositor(highlights: hl).compose(editor)
+            #expect(got.grid == want.grid, "seed \(seed) step \(step) change \(lastKind)\n\(got.grid.styledDescription)\n--\n\(want.grid.styledDescription)")
+            #expect(got.cursor == want.cursor, "seed \(seed) step \(step)")
+            if got.grid != want.grid { return }
+        }
+        // The cache was used, not just bypassed.
+        #expect(cached.drawer.lineCache.hits > 1000)
+    }
+
+    private func change(_ kind: Int, rng: inout SplitMix64, editor: Editor, buf: Buffer, win: Window, other: Buffer,
+                        float: inout Window?, hl: HighlightTable, ns: NamespaceID, compositor: Compositor) throws {
+        let n = buf.lineCount
+        let row = (rng.below(n))
+        let piece = Self.pieces[(rng.below(Self.pieces.count))]
+        switch kind {
+        case 0, 1:  // stream onto the last line
+            let len = buf.line(n - 1)?.utf8.count ?? 0
+            try buf.setText(n - 1, len, n - 1, len, [" " + piece])
+        case 2: try buf.append([piece])
+        case 3: try buf.setLines(row, row + 1, [piece + " " + piece])
+        case 4: try buf.setLines(row, row + 1, [])
+        case 5:
+            let len = buf.line(row)?.utf8.count ?? 0
+            let col = (rng.below(len + 1))
+            let decoration: Decoration
+            switch rng.below(5) {
+            case 0: decoration = Decoration(hl: "Search")
+            case 1: decoration = Decoration(virtText: [VirtTextChunk("<v>", hl: "Comment")], virtTextPos: .eol)
+            case 2: decoration = Decoration(virtLines: [[VirtTextChunk("virtual", hl: "Title")]])
+            case 3: decoration = Decoration(lineHl: "Visual")
+            default: decoration = Decoration(virtText: [VirtTextChunk("»", hl: "NonText")], virtTextPos: .inline)
+            }
+            let atLineStart = Position(row: row, col: 0)
+            let start = String(buf.line(row) ?? "").utf8.count >= col ? Position(row: row, col: col) : atLineStart
+            _ = try? buf.extmarks.set(ns: ns, start: start, end: decoration.hl != nil ? Position(row: row, col: len) : nil,
+                                      decoration: decoration)
+        case 6:
+            let marks = buf.extmarks.list()
+            if let m = marks.first { _ = buf.extmarks.delete(ns: m.ns, id: m.id) }
+        case 7:
+            hl.set(["Search", "Comment", "Title", "Visual", "NonText", "Normal"][(rng.below(6))],
+                   HighlightDef(fg: .rgb(UInt8(rng.below(256)), 10, 20), attrs: rng.below(2) == 0 ? [.bold] : []))
+        case 8:
+            switch rng.below(3) {
+            case 0: win.options.wrap.toggle()
+            case 1: win.options.linebreak.toggle()
+            default: win.options.breakindent.toggle()
+            }
+        case 9: editor.screenSize = Size(width: 20 + (rng.below(25)), height: 6 + (rng.below(10)))
+        case 10: compositor.scroll(win, in: editor, rows: (rng.below(9)) - 4)
+        case 11:
+            if let f = float {
+                try editor.closeWindow(f.id, force: true)
+                float = nil
+            } else {
+                var spec = WindowSpec()
+                spec.float = FloatConfig(row: (rng.below(5)), col: (rng.below(12)), width: 10, height: 3,
+                                         border: .single)
+                float = try editor.openWindow(buffer: other.id, spec)
+            }
+        case 12: win.cursor = Position(row: row, col: 0)
+        default: try other.setLines(0, 1, [piece])
+        }
+    }
+}
