@@ -170,7 +170,9 @@ import Testing
             try fx.editor.commands.run(line: "extensions")
             let win = try #require(fx.editor.findWindow(name: "report"))
             let lines = fx.editor.buffers[win.buffer]?.lines ?? []
-            #expect(lines.contains("  off  disabled  (user): disabled in manifest.lua (enabled = false)"))
+            // One cell of margin inside the border, a blank row above and below.
+            #expect(lines.contains("   off  disabled  (user): disabled in manifest.lua (enabled = false)"))
+            #expect(lines.first == "" && lines.last == "")
             #expect(fx.editor.mode == "report")
             try fx.editor.feedKeys("q")
             #expect(fx.editor.findWindow(name: "report") == nil && fx.editor.mode == "normal")

@@ -33,6 +33,7 @@ final class ModalFloat {
         self.zindex = zindex
         previousMode = editor.mode
         previousWindow = editor.currentWindowID
+        let lines = Self.framed(lines)
         buffer = try editor.createBuffer(scratch: true)
         try buffer.setLines(0, -1, lines)
         var spec = WindowSpec()
@@ -59,6 +60,7 @@ final class ModalFloat {
 
     /// Shows `lines` instead, from the top, re-centred to fit them.
     func show(_ lines: [String]) {
+        let lines = Self.framed(lines)
         try? buffer.setLines(0, -1, lines)
         window.view = WindowView()
         try? editor.setPlacement(window.id, float: Self.centred(lines, screen: editor.screenSize, title: title,
@@ -82,11 +84,18 @@ final class ModalFloat {
         editor.requestRedraw()
     }
 
+    /// `lines` with a blank line above and below and a one-cell left
+    /// margin, so text never touches the border (the width adds the right
+    /// margin).
+    static func framed(_ lines: [String]) -> [String] {
+        [""] + lines.map { $0.isEmpty ? "" : " " + $0 } + [""]
+    }
+
     /// A float centred on `screen` that fits `lines` (within a 2-cell margin).
     static func centred(_ lines: [String], screen: Size, title: String, minWidth: Int, padding: Int,
                         zindex: Int) -> FloatConfig {
         let widest = lines.map { TextMeasure.measure($0) }.max() ?? 0
-        let width = max(1, min(screen.width - 4, max(minWidth, widest + padding)))
+        let width = max(1, min(screen.width - 4, max(minWidth, widest + 1 + padding)))
         let height = max(1, min(screen.height - 4, lines.count))
         return FloatConfig(relative: .editor, row: max(0, (screen.height - height) / 2 - 1),
                            col: max(0, (screen.width - width - 2) / 2), width: width, height: height,
