@@ -76,6 +76,9 @@ case "resize_cold":
         rigs[i].encoder.invalidate()
         _ = rigs[i].frame()
     }
+case "measure_mixed":
+    let text = Corpus.mixed(bytes: 1 << 20).joined(separator: "\n")
+    time { _ in _ = TextMeasure.measure(text) }
 case "extension_window", "buf_set_lines", "extmark_set":
     let (runtime, ui) = try luaRuntime()
     let lua = LuaScenario(rawValue: scenario)!
