@@ -78,6 +78,13 @@ public struct Decoration: Hashable, Sendable {
         self.noWrap = noWrap
     }
 
+    /// True when the decoration can change how many rows its line takes or
+    /// what text is wrapped (virtual text, virtual lines, `noWrap`); a
+    /// renderer can take plain, cached line heights when no mark has one.
+    public var affectsLayout: Bool {
+        !virtText.isEmpty || !virtLines.isEmpty || noWrap
+    }
+
     /// True when the decoration draws nothing (a plain position mark).
     public var isEmpty: Bool {
         hl == nil && virtText.isEmpty && virtLines.isEmpty && lineHl == nil && url == nil && !noWrap

@@ -27,6 +27,11 @@ public final class ExtmarkStore {
     /// The number of marks, all namespaces together.
     public var count: Int { table.ids.count }
 
+    /// The number of marks whose decoration can change a line's height
+    /// (`Decoration.affectsLayout`): with none, line heights depend on the
+    /// text alone.
+    public var layoutMarkCount: Int { table.layoutMarks }
+
     /// Creates or replaces a mark and returns its id.
     ///
     /// - Parameters:

@@ -11,6 +11,8 @@ extension ExtmarkTable {
         var problems: [String] = []
         checkBlocks(&problems)
         checkRecords(&problems)
+        let layout = records.filter { $0.isLive && $0.decoration.affectsLayout }.count
+        if layout != layoutMarks { problems.append("layout mark count \(layoutMarks), but \(layout) live marks affect layout") }
         return problems
     }
 

@@ -104,6 +104,8 @@ struct ExtmarkTable {
     /// longer are). Overlap queries only need to check these; see
     /// `noteRowChange`.
     var multilineSlots: Set<Int32> = []
+    /// Live marks whose decoration `affectsLayout`.
+    var layoutMarks = 0
 
     static func clamped(_ p: Position) -> Position {
         Position(row: min(max(0, p.row), maxCoordinate), col: min(max(0, p.col), maxCoordinate))
@@ -125,8 +127,10 @@ struct ExtmarkTable {
             allocateSlot(record)
         } else {
             removeEntries(of: slot)
+            if records[Int(slot)].decoration.affectsLayout { layoutMarks -= 1 }
             records[Int(slot)] = record
         }
+        if decoration.affectsLayout { layoutMarks += 1 }
         let startPos = Self.clamped(start)
         insertEntry(at: startPos, slot: slot, isEnd: false, rightGravity: rightGravity)
         if let end {
@@ -205,6 +209,7 @@ struct ExtmarkTable {
         removeEntries(of: slot)
         ids.remove(ns: records[Int(slot)].ns.raw, id: records[Int(slot)].id)
         if records[Int(slot)].hasEnd { multilineSlots.remove(slot) }
+        if records[Int(slot)].decoration.affectsLayout { layoutMarks -= 1 }
         records[Int(slot)] = .dead
         freeSlots.append(slot)
     }

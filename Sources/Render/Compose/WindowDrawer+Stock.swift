@@ -13,7 +13,9 @@ extension WindowDrawer {
     func viewport(_ win: Window, _ buf: Buffer, size: Size, base: StyleID) -> Viewport {
         let width = win.options.wrap ? size.width : Int.max / 4
         let options = Self.wrapOptions(win)
-        let hasMarks = buf.extmarks.count > 0
+        // Only marks with virtual text, virtual lines or no-wrap change a
+        // line's height; without any, heights come from the wrap cache alone.
+        let hasMarks = buf.extmarks.layoutMarkCount > 0
         let highlights = self.highlights
         let box = wrapCache
         let markRows = MarkRows(buf.extmarks)

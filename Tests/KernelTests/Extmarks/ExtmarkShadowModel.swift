@@ -21,14 +21,14 @@ struct ShadowExtmarks {
     var nextID: [Int: Int] = [:]
 
     mutating func set(ns: NamespaceID, id: Int?, start: Position, end: Position?,
-                      rightGravity: Bool, endRightGravity: Bool) -> Int {
+                      decoration: Decoration = Decoration(), rightGravity: Bool, endRightGravity: Bool) -> Int {
         let next = nextID[ns.raw, default: 1]
         let markID = id ?? next
         if markID >= next { nextID[ns.raw] = markID + 1 }
         let key = Key(ns: ns.raw, id: markID)
         if marks[key] == nil { keys.append(key) }
         marks[key] = Extmark(
-            id: markID, ns: ns, start: start, end: end, decoration: Decoration(),
+            id: markID, ns: ns, start: start, end: end, decoration: decoration,
             rightGravity: rightGravity, endRightGravity: endRightGravity)
         return markID
     }

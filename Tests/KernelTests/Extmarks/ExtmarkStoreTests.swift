@@ -228,3 +228,23 @@ private func starts(_ s: ExtmarkStore, _ n: Int) -> [Position?] {
         #expect(s.list(rows: 6..<10, overlap: true).isEmpty)
     }
 }
+
+/// `layoutMarkCount`: marks that can change a line's height, kept through
+/// set, replace by id, delete and clear.
+@Suite struct ExtmarkLayoutCountTests {
+    @Test func countsLayoutMarksThroughEveryChange() throws {
+        let s = ExtmarkStore()
+        let a = try s.set(ns: ns1, start: mp(0, 0), decoration: Decoration(virtLines: [[VirtTextChunk("x")]]))
+        _ = try s.set(ns: ns1, start: mp(1, 0), decoration: Decoration(hl: "Search"))
+        _ = try s.set(ns: ns2, start: mp(2, 0), decoration: Decoration(virtText: [VirtTextChunk(">")]))
+        _ = try s.set(ns: ns2, start: mp(3, 0), decoration: Decoration(noWrap: true))
+        #expect(s.layoutMarkCount == 3)
+        _ = try s.set(ns: ns1, id: a, start: mp(0, 0), decoration: Decoration(hl: "Search"))  // replaced
+        #expect(s.layoutMarkCount == 2)
+        #expect(s.clear(ns: ns2, rows: 2..<3) == 1)
+        #expect(s.layoutMarkCount == 1)
+        #expect(s.delete(ns: ns2, id: 2))
+        #expect(s.layoutMarkCount == 0)
+        #expect(s.checkInvariants() == [])
+    }
+}
