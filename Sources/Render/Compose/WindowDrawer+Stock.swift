@@ -21,13 +21,13 @@ extension WindowDrawer {
         let markRows = MarkRows(buf.extmarks)
         let vp = Viewport(lineCount: buf.lineCount, height: size.height) { i in
             guard let line = buf.line(i) else { return 1 }
-            if !hasMarks { return win.options.wrap ? box.cache.rowCount(line, width: width, options: options) : 1 }
+            if !hasMarks { return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1 }
             let marks = markRows.marks(startingOn: i)
             // Marks that neither add text (inline virtual text) nor rows
             // (virtual lines) leave the height of the plain line: cached.
             if marks.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
                 let wraps = win.options.wrap && !marks.contains { $0.decoration.noWrap }
-                return wraps ? box.cache.rowCount(line, width: width, options: options) : 1
+                return wraps ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
             }
             let d = DisplayLine.make(line: line, row: i, marks: Array(marks), base: base, highlights: highlights)
             let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1

@@ -46,6 +46,18 @@ public struct WrapCache: Sendable {
     public private(set) var misses = 0
     private var current: [Key: Int] = [:]
     private var previous: [Key: Int] = [:]
+    /// Direct-mapped by a caller's slot (a buffer row): the last line
+    /// measured there. A redraw asks for the same lines frame after frame,
+    /// and comparing a line with the one it was (usually the same string
+    /// storage) is much cheaper than hashing it.
+    private var recent: [Recent?] = []
+    private struct Recent {
+        var text: String
+        var width: Int
+        var options: WrapOptions
+        var rows: Int
+    }
+    private static let recentSlots = 1024
 
     /// Creates an empty cache holding at most `capacity` entries (values
     /// below 2 mean 2).
@@ -70,10 +82,26 @@ public struct WrapCache: Sendable {
         }
     }
 
+    /// ``rowCount(_:width:options:)`` for the line at `slot` (its buffer
+    /// row, say): a line equal to the one last measured at that slot, with
+    /// the same width and options, is answered without hashing it.
+    public mutating func rowCount(_ line: String, slot: Int, width: Int, options: WrapOptions = WrapOptions()) -> Int {
+        if recent.isEmpty { recent = Array(repeating: nil, count: Self.recentSlots) }
+        let i = slot & (Self.recentSlots - 1)
+        if let e = recent[i], e.width == width, e.text == line, e.options == options {
+            hits += 1
+            return e.rows
+        }
+        let rows = rowCount(line, width: width, options: options)
+        recent[i] = Recent(text: line, width: width, options: options, rows: rows)
+        return rows
+    }
+
     /// Drops every entry (counters are kept).
     public mutating func removeAll() {
         self.current.removeAll()
         self.previous.removeAll()
+        self.recent.removeAll()
     }
 
     /// Resets the hit and miss counters.

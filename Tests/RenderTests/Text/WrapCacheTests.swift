@@ -1,3 +1,4 @@
+import Kernel
 import Testing
 @testable import Render
 
@@ -22,6 +23,27 @@ import Testing
         #expect(cache.hits == 0 && cache.misses == 0)
         cache.removeAll()
         #expect(cache.count == 0)
+    }
+
+    /// The per-slot memo answers a repeated line without hashing, and never
+    /// answers for a changed line, width or options.
+    @Test func slotMemoAgreesWithWrapping() {
+        var cache = WrapCache(capacity: 16)
+        var rng = SplitMix64(seed: 11)
+        let words = ["ab", "中文", "x", "😀", "long-word", "\t"]
+        var lines = (0..<8).map { _ in (0..<6).map { _ in words[rng.below(words.count)] }.joined(separator: " ") }
+        for step in 0..<2000 {
+            let slot = rng.below(8)
+            if rng.below(4) == 0 { lines[slot] += " " + words[rng.below(words.count)] }
+            let width = 3 + rng.below(6)
+            let options = WrapOptions(linebreak: rng.below(2) == 0)
+            let want = Wrapper.rowCount(lines[slot], width: width, options: options)
+            #expect(cache.rowCount(lines[slot], slot: slot, width: width, options: options) == want, "step \(step)")
+        }
+        cache.resetCounters()
+        _ = cache.rowCount("same", slot: 3, width: 4)
+        _ = cache.rowCount("same", slot: 3, width: 4)
+        #expect(cache.hits == 1 && cache.misses == 1)
     }
 
     @Test func staysBoundedAndCorrect() {
