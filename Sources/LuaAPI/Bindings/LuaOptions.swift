@@ -1,3 +1,5 @@
+import CLua
+import CLuaShim
 import Kernel
 
 /// An option table argument (`{name=, scratch=}`), validated in one place:
@@ -6,16 +8,24 @@ import Kernel
 struct LuaOptions {
     let call: LuaCall
     let index: Int32
-    let fields: [String: Value]
+    /// The fields present, in table order. Option tables are small and
+    /// bindings probe them for many absent keys: a short list compared
+    /// key by key is cheaper than building and hashing a dictionary.
+    private let entries: [(key: String, value: Value)]
 
-    /// Reads the table at `index` (nil or absent gives an empty table).
+    /// The fields as a dictionary (for the few callers that inspect keys).
+    var fields: [String: Value] { Dictionary(entries, uniquingKeysWith: { first, _ in first }) }
+
+    /// Reads the table at `index` (nil or absent gives an empty table)
+    /// straight from the Lua stack: one `lua_next` walk, values converted
+    /// as they are met.
     /// - Throws: when the argument is not a table or has a key outside `allowed`.
     init(_ call: LuaCall, _ index: Int32, allowed: Set<String>) throws {
         self.call = call
         self.index = index
-        self.fields = try call.optTable(index) ?? [:]
-        if fields.keys.contains(where: { !allowed.contains($0) }),
-           let bad = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+        self.entries = try Self.read(call, index)
+        if entries.contains(where: { !allowed.contains($0.key) }),
+           let bad = entries.map(\.key).sorted().first(where: { !allowed.contains($0) }) {
             throw call.bad(index, "unknown option '\(bad)' (expected one of: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
@@ -24,21 +34,40 @@ struct LuaOptions {
     init(_ call: LuaCall, _ index: Int32, fields: [String: Value]) {
         self.call = call
         self.index = index
-        self.fields = fields
+        self.entries = fields.map { (key: $0.key, value: $0.value) }
+    }
+
+    /// The key/value pairs of the table at `index` (keys of a sequence part
+    /// as their decimal form, like `LuaCall.table`).
+    private static func read(_ call: LuaCall, _ index: Int32) throws -> [(key: String, value: Value)] {
+        let L = call.L
+        if call.isNil(index) { return [] }
+        guard lua_type(L, index) == LUA_TTABLE else { _ = try call.table(index); return [] }
+        let t = lua_absindex(L, index)
+        guard lua_checkstack(L, 4) != 0 else { return [] }
+        let n = Int(lua_rawlen(L, t))
+        var out: [(key: String, value: Value)] = []
+        lua_pushnil(L)
+        while lua_next(L, t) != 0 {
+            let key: String?
+            switch lua_type(L, -2) {
+            case LUA_TSTRING: key = LuaValue.string(L, at: -2)
+            case LUA_TNUMBER:
+                let i = lua_isinteger(L, -2) != 0 ? Int(lua_tointegerx(L, -2, nil)) : 0
+                key = i >= 1 && i <= n ? String(i) : String(lua_tonumberx(L, -2, nil))
+            default: key = nil
+            }
+            if let key { out.append((key, LuaValue.value(L, at: -1))) }
+            weft_pop(L, 1)
+        }
+        return out
     }
 
     func has(_ key: String) -> Bool { value(key) != nil }
 
     func value(_ key: String) -> Value? {
-        // Option tables are small and bindings ask for many absent keys:
-        // comparing a few (mostly small, inline) strings is cheaper than
-        // hashing the key for a dictionary lookup.
-        if fields.count <= 4 {
-            for (k, v) in fields where k == key { return v == .null ? nil : v }
-            return nil
-        }
-        guard let v = fields[key], v != .null else { return nil }
-        return v
+        for e in entries where e.key == key { return e.value == .null ? nil : e.value }
+        return nil
     }
 
     func error(_ key: String, _ expected: String, _ got: Value) -> LuaError {
