@@ -134,8 +134,12 @@ extension WindowDrawer {
                                                      tabstop: win.options.tabstop)
                     cursor = Position(row: screenRow, col: min(area.right - 1, area.col + seg.startColumn + prefix))
                 }
-                if index == segments.count - 1 {
+                let isLast = index == segments.count - 1
+                if isLast {
                     drawTrailing(d, row: screenRow, textEnd: end, area: area, grid: &grid)
+                }
+                if !d.overlays.isEmpty {
+                    drawOverlays(d, seg, isLast: isLast, row: screenRow, area: area, grid: &grid, tabstop: win.options.tabstop)
                 }
             }
         }
@@ -192,7 +196,7 @@ extension WindowDrawer {
         return min(col, area.right)
     }
 
-    /// Eol, right-aligned and overlay virtual text of a line's last row.
+    /// Eol and right-aligned virtual text of a line's last row.
     func drawTrailing(_ d: DisplayLine, row: Int, textEnd: Int, area: Rect, grid: inout Grid) {
         let base = d.lineStyle ?? d.base
         var c = textEnd + 1
@@ -208,9 +212,18 @@ extension WindowDrawer {
                 rc = grid.put(text: Self.clip(text[i], at: rc, area: area), row: row, col: rc, style: style(ch.hl, over: base))
             }
         }
+    }
+
+    /// Overlay virtual text whose column falls in `seg`, drawn over that
+    /// row of a wrapped line (the last row takes columns past the end).
+    func drawOverlays(_ d: DisplayLine, _ seg: WrapSegment, isLast: Bool, row: Int, area: Rect, grid: inout Grid,
+                      tabstop: Int) {
+        let base = d.lineStyle ?? d.base
+        let lower = seg.byteRange.lowerBound
         for ov in d.overlays {
-            let col = area.col + TextMeasure.measure(sub(d.text, 0, min(d.displayByte(forSource: ov.col), d.text.utf8.count)))
-            var oc = col
+            let at = min(d.displayByte(forSource: ov.col), d.text.utf8.count)
+            guard at >= lower, at < seg.byteRange.upperBound || isLast else { continue }
+            var oc = area.col + seg.startColumn + TextMeasure.measure(sub(d.text, lower, at), tabstop: tabstop)
             for ch in ov.chunks where oc < area.right {
                 oc = grid.put(text: Self.clip(TextMeasure.sanitize(ch.text), at: oc, area: area), row: row, col: oc,
                               style: style(ch.hl, over: base))

@@ -81,6 +81,25 @@ import Testing
             """)
     }
 
+    /// Overlay virtual text sits over its own column, on whichever row of
+    /// a wrapped line that column is drawn.
+    @Test func overlayOnAWrappedLineCoversItsColumnRow() throws {
+        let (e, b, w) = try editor(8, 4, ["abcdefghijklmnop", "end"])
+        w.options.cursorVisible = false
+        let ns = e.namespaces.create(name: "t")
+        try b.extmarks.set(ns: ns, start: Position(row: 0, col: 10),
+                           decoration: Decoration(virtText: [VirtTextChunk("XY", hl: "Comment")], virtTextPos: .overlay))
+        try b.extmarks.set(ns: ns, start: Position(row: 0, col: 1),
+                           decoration: Decoration(virtText: [VirtTextChunk("Z", hl: nil)], virtTextPos: .overlay))
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["Comment"]).expect(frame, """
+            aZcdefgh|
+            ij{Comment:XY}mnop|
+            end     |
+                    |
+            """)
+    }
+
     @Test func noWrapLinesStayOnOneRowCutWithAMarker() throws {
         let (e, b, w) = try editor(10, 4, ["let x = compute(1, 2)", "wrapped text here", "end"])
         w.options.cursorVisible = false
