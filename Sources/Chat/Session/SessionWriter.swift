@@ -20,6 +20,9 @@ public final class SessionWriter: @unchecked Sendable {
     public let path: String
     private let lock = NSLock()
     private var fd: Int32
+    /// The file's size before the first `partial` of the reply being
+    /// streamed, while nothing but partials followed it.
+    private var partialStart: off_t?
 
     init(id: String, path: String) throws {
         self.id = id
@@ -32,12 +35,30 @@ public final class SessionWriter: @unchecked Sendable {
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
     /// Writes `record` as one line; fsyncs unless it is a `partial`.
+    ///
+    /// The finished assistant message replaces the partial snapshots written
+    /// for it just before (each repeats the reply so far, so a long reply
+    /// would leave megabytes of them): the file is cut back to where they
+    /// began, then the message is written and synced. Any other record in
+    /// between keeps them.
     /// - Throws: ``SessionError/io(_:)`` if the write or sync fails, or the
     ///   writer is closed.
     public func append(_ record: SessionRecord) throws {
         lock.lock()
         defer { lock.unlock() }
         guard fd >= 0 else { throw SessionError.io("session \(id) is closed") }
+        switch (record.kind, record.role) {
+        case (.partial, _):
+            if partialStart == nil {
+                let end = lseek(fd, 0, SEEK_END)
+                partialStart = end >= 0 ? end : nil
+            }
+        case (.message, .assistant?):
+            if let start = partialStart { _ = ftruncate(fd, start) }  // on failure the loader still folds them
+            partialStart = nil
+        default:
+            partialStart = nil
+        }
         try writeAll(Array((record.jsonLine + "\n").utf8))
         if record.kind != .partial { try syncLocked() }
     }

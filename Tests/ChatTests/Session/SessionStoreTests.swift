@@ -57,6 +57,36 @@ import Testing
         }
     }
 
+    /// One writer: the finished reply replaces its partial snapshots in the
+    /// file; a record in between (meta, a user message) keeps what it follows.
+    @Test func finishedReplyReplacesItsPartialsInTheFile() throws {
+        try withStore { store in
+            let w = try store.create()
+            try w.append(.message(.user, "first", time: 1))
+            try w.append(SessionRecord(kind: .partial, role: .assistant, text: "Hel", time: 2))
+            try w.append(SessionRecord(kind: .partial, role: .assistant, text: "Hello wor", time: 3))
+            try w.append(.message(.assistant, "Hello world", time: 4))
+            var lines = try String(contentsOfFile: w.path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 2)
+            // A meta record between partials stays; the partial before it is
+            // still folded by the loader.
+            try w.append(.message(.user, "second", time: 5))
+            try w.append(SessionRecord(kind: .partial, role: .assistant, text: "A", time: 6))
+            try w.append(SessionRecord(kind: .meta, time: 7, meta: ["model": "m2"]))
+            try w.append(SessionRecord(kind: .partial, role: .assistant, text: "AB", time: 8))
+            try w.append(.message(.assistant, "ABC", time: 9))
+            lines = try String(contentsOfFile: w.path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 6)
+            // An interrupted reply (partial, then the next user message) is kept.
+            try w.append(SessionRecord(kind: .partial, role: .assistant, text: "Cut", time: 10))
+            try w.append(.message(.user, "third", time: 11))
+            try w.append(.message(.assistant, "ok", time: 12))
+            let loaded = try store.load(w.id)
+            #expect(loaded.records.map(\.text) == ["first", "Hello world", "second", "", "ABC", "Cut", "third", "ok"])
+            #expect(loaded.records.map(\.interrupted) == [false, false, false, false, false, true, false, false])
+        }
+    }
+
     @Test func corruptAndTruncatedLinesAreSkippedWithWarnings() throws {
         try withStore { store in
             let writer = try store.create(id: "broken")
