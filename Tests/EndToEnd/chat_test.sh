@@ -5,11 +5,19 @@ test_markdown_showcase_streams_and_renders() {
   wait_for "Welcome" || return 1
   literal "show me markdown"; keys Enter
   wait_for "That's everything" 20 || return 1
-  local i
+  # Page up until the table's top border shows (it may already be on the
+  # last page); each check waits for the page to be drawn (a loaded machine
+  # may take longer than a fixed sleep, and a second PageUp would scroll
+  # past the table).
+  local i t before
+  sleep 0.3
+  screen | grep -qE "┌─+┬" && return 0
   for i in 1 2 3 4 5 6; do
+    before=$(screen)
     keys PageUp
+    for t in $(seq 40); do [ "$(screen)" != "$before" ] && break; sleep 0.05; done
+    sleep 0.1
     screen | grep -qE "┌─+┬" && return 0
-    sleep 0.2
   done
   wait_line "┌─+┬" 2
 }

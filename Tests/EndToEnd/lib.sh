@@ -20,6 +20,14 @@ start_weft() {
     "env -i HOME=$WEFT_HOME XDG_CONFIG_HOME=$WEFT_HOME/config XDG_STATE_HOME=$WEFT_HOME/state WEFT_MOCK_TPS=${WEFT_MOCK_TPS:-500} PATH=$PATH TERM=xterm-256color LANG=C.UTF-8 $WEFT_BIN $*; echo \"[exited \$?]\"; stty -a | grep -o ' -icanon\| icanon' | head -1; sleep 30"
 }
 
+# expect_cooked: once weft has exited, the pane prints the tty's icanon
+# flag (a moment after "[exited N]"): waits for that line, and fails when
+# the terminal was left raw ("-icanon").
+expect_cooked() {
+  wait_line "^ -?icanon" 5 || return 1
+  screen | grep -q "^ icanon" || { echo "    terminal left in raw mode"; screen | sed 's/^/    |/'; return 1; }
+}
+
 # weft_pid: the pid of weft inside the pane.
 weft_pid() {
   local pane; pane=$(tmux_ display-message -p -t "$SESSION" '#{pane_pid}')

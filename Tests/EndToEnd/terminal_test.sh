@@ -27,7 +27,7 @@ test_quit_restores_the_terminal() {
   wait_for "Welcome" || return 1
   keys C-d
   wait_for "[exited 0]" || return 1
-  screen | grep -q " icanon" || { echo "    terminal left in raw mode"; screen; return 1; }
+  expect_cooked || return 1
   ! screen | grep -q "Welcome to weft"
 }
 
@@ -45,7 +45,7 @@ test_sigterm_restores_the_terminal() {
   wait_for "Welcome" || return 1
   kill -TERM "$(weft_pid)" || return 1
   wait_for "[exited" || return 1
-  screen | grep -q " icanon"
+  expect_cooked
 }
 
 test_idle_makes_no_wakeups() {
