@@ -121,7 +121,8 @@ extension WindowDrawer {
                     grid.put(text: Self.clip(TextMeasure.sanitize(options.showbreak), at: area.col, area: area),
                              row: screenRow, col: area.col, style: nonText)
                 }
-                let end = drawSegment(d, seg, row: screenRow, area: area, grid: &grid, nonText: nonText)
+                let end = drawSegment(d, seg, row: screenRow, area: area, grid: &grid, nonText: nonText,
+                                      tabstop: options.tabstop)
                 if d.noWrap && win.options.wrap && end >= area.right && area.width > 1
                     && TextMeasure.measure(d.text, tabstop: win.options.tabstop) > area.width {
                     // Cut at the edge: the last cell says there is more.
@@ -153,13 +154,13 @@ extension WindowDrawer {
 
     /// Draws the clusters of one wrapped segment; returns the column after the text.
     func drawSegment(_ d: DisplayLine, _ seg: WrapSegment, row: Int, area: Rect, grid: inout Grid,
-                     nonText: StyleID) -> Int {
+                     nonText: StyleID, tabstop: Int) -> Int {
         var col = area.col + seg.startColumn
         let lower = seg.byteRange.lowerBound
         var text = d.text
         text.withUTF8 { all in
             let slice = UnsafeBufferPointer(rebasing: all[seg.byteRange])
-            var scanner = ClusterScanner(slice, startColumn: 0, tabstop: 8)
+            var scanner = ClusterScanner(slice, startColumn: 0, tabstop: tabstop)
             while col < area.right {
                 // Printable ASCII runs (most text) go cell by cell without
                 // building a cluster each; the scanner keeps the column for tabs.

@@ -100,6 +100,18 @@ import Testing
             """)
     }
 
+    /// Tabs expand to the window's `tabstop`, as the wrapper counts them.
+    @Test func tabsFollowTheWindowTabstop() throws {
+        let (e, _, w) = try editor(12, 2, ["a\tb", "ab\tc"])
+        w.options.cursorVisible = false
+        w.options.tabstop = 4
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl).expect(frame, """
+            a   b       |
+            ab  c       |
+            """)
+    }
+
     @Test func noWrapLinesStayOnOneRowCutWithAMarker() throws {
         let (e, b, w) = try editor(10, 4, ["let x = compute(1, 2)", "wrapped text here", "end"])
         w.options.cursorVisible = false
