@@ -17,8 +17,9 @@ struct ScrollMove: Hashable, Sendable {
 /// scrolls that band (scroll region `csr` unless it is the whole screen,
 /// then `indn`/`ind` or `rin`/`ri`) and the row diff paints the rest. The
 /// caller encodes the frame with and without the scroll and keeps the
-/// shorter, so a bad guess costs time, never bytes. Only full-width bands
-/// are handled (side-by-side windows scroll by repainting).
+/// shorter, so a bad guess costs time, never bytes. A band shorter than an
+/// eighth of the changed rows is not tried. Only full-width bands are
+/// handled (side-by-side windows scroll by repainting).
 extension FrameEncoder {
     /// The most promising scroll from `base` to `next`, or nil.
     func scrollCandidate(base: Grid, next: Grid) -> ScrollMove? {
@@ -47,7 +48,11 @@ extension FrameEncoder {
                 runStart = -1
             }
         }
-        guard best.length >= 1 else { return nil }
+        // Trying a scroll costs a second encoding of the frame; when the
+        // band that would match is small next to what changed (a page
+        // scroll keeps 2 of 50 rows), it can save a few hundred bytes at
+        // most, not worth encoding twice.
+        guard best.length >= 1, best.length * 8 >= changed else { return nil }
         let a = best.start, b = best.start + best.length - 1
         return k > 0 ? ScrollMove(top: a, bottom: b + k, count: k) : ScrollMove(top: a + k, bottom: b, count: k)
     }

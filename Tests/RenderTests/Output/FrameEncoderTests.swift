@@ -176,6 +176,18 @@ func textScreen(width: Int = 200, height: Int = 50, shift: Int = 0) -> Grid {
         #expect(bytes.count < 260, "\(readable(bytes))")
     }
 
+    /// A page scroll keeps 2 of 50 rows: not worth encoding the frame twice
+    /// to try a terminal scroll; the rows are repainted (and come out right).
+    @Test func pageScrollIsRepaintedWithoutTryingAScroll() {
+        var enc = encoder()
+        _ = enc.encode(next: textScreen(), cursor: nil, cursorVisible: false)
+        let bytes = enc.encode(next: textScreen(shift: 48), cursor: nil, cursorVisible: false)
+        #expect(enc.lastFrame.scrolledRows == 0)
+        #expect(enc.scrollCandidate(base: textScreen(), next: textScreen(shift: 48)) == nil)
+        #expect(enc.scrollCandidate(base: textScreen(), next: textScreen(shift: 5)) != nil)
+        #expect(bytes.count > 0)
+    }
+
     @Test func scrollOfABandUsesAScrollRegion() {
         var enc = encoder()
         let status = enc.highlights.resolve("StatusLine")
