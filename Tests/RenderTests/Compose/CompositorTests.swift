@@ -6,11 +6,7 @@ import Testing
     let hl = HighlightTable()
 
     func editor(_ w: Int, _ h: Int, _ lines: [String]) throws -> (Editor, Buffer, Window) {
-        let e = Editor(size: Size(width: w, height: h))
-        let b = try e.createBuffer(name: "b")
-        try b.setLines(0, -1, lines)
-        let win = try e.openWindow(buffer: b.id, WindowSpec())
-        return (e, b, win)
+        try screenEditor(w, h, lines)
     }
 
     @Test func tiledSplitsAndCursor() throws {

@@ -53,3 +53,15 @@ struct ScreenExpectation {
             """, sourceLocation: sourceLocation)
     }
 }
+
+/// An editor of `w`x`h` with one buffer holding `lines`, shown in one
+/// window (cursor hidden unless `cursorVisible`): the fixture of the
+/// compositor tests.
+func screenEditor(_ w: Int, _ h: Int, _ lines: [String], cursorVisible: Bool = true) throws -> (Editor, Buffer, Window) {
+    let e = Editor(size: Size(width: w, height: h))
+    let b = try e.createBuffer(name: "b")
+    try b.setLines(0, -1, lines)
+    let win = try e.openWindow(buffer: b.id, WindowSpec())
+    win.options.cursorVisible = cursorVisible
+    return (e, b, win)
+}
