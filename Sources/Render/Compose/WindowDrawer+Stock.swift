@@ -18,10 +18,12 @@ extension WindowDrawer {
         let hasMarks = buf.extmarks.layoutMarkCount > 0
         let highlights = self.highlights
         let box = wrapCache
-        let markRows = MarkRows(buf.extmarks)
+        let markRows: MarkRows? = hasMarks ? MarkRows(buf.extmarks) : nil
         let vp = Viewport(lineCount: buf.lineCount, height: size.height) { i in
             guard let line = buf.line(i) else { return 1 }
-            if !hasMarks { return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1 }
+            guard let markRows else {
+                return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
+            }
             let marks = markRows.marks(startingOn: i)
             // Marks that neither add text (inline virtual text) nor rows
             // (virtual lines) leave the height of the plain line: cached.
