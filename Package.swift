@@ -4,7 +4,8 @@ import PackageDescription
 /// weft: a Neovim-style terminal kernel in Swift hosting Lua 5.4, with a
 /// stock chat UI on top. Layers point one way:
 /// Kernel <- Render <- LuaAPI, Chat <- weft (see docs/architecture.md).
-let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+/// Every target compiles in Swift 6 language mode (the default of tools
+/// version 6.1), so concurrency is checked completely.
 
 func systemLibrary(_ name: String, _ pkg: String?, _ apt: [String]) -> Target {
     .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkg, providers: [.apt(apt)])
@@ -31,34 +32,25 @@ let package = Package(
         systemLibrary("CVTerm", "vterm", ["libvterm-dev"]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
 
-        .target(name: "Kernel", swiftSettings: swift5, linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Kernel", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Render",
-                dependencies: ["Kernel", "CTermKey", "CUnibilium", "CUtf8proc"],
-                swiftSettings: swift5),
+                dependencies: ["Kernel", "CTermKey", "CUnibilium", "CUtf8proc"]),
         .target(name: "LuaAPI",
-                dependencies: ["Kernel", "Render", "CLua", "CLuaShim"],
-                swiftSettings: swift5),
+                dependencies: ["Kernel", "Render", "CLua", "CLuaShim"]),
         .target(name: "Chat",
-                dependencies: ["Kernel", "Render", "CCmark"],
-                swiftSettings: swift5),
+                dependencies: ["Kernel", "Render", "CCmark"]),
         .target(name: "OpenAIProvider",
                 dependencies: ["Chat", "Kernel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
-                path: "Sources/OpenAIProvider",
-                swiftSettings: swift5),
+                path: "Sources/OpenAIProvider"),
         .executableTarget(name: "weft",
-                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider"],
-                          swiftSettings: swift5),
+                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider"]),
 
-        .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swift5),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
         .testTarget(name: "RenderTests",
-                    dependencies: ["Render", "Kernel", "CTermKey", "CUnibilium", "CUtf8proc", "CVTerm"],
-                    swiftSettings: swift5),
+                    dependencies: ["Render", "Kernel", "CTermKey", "CUnibilium", "CUtf8proc", "CVTerm"]),
         .testTarget(name: "LuaAPITests",
-                    dependencies: ["LuaAPI", "Kernel", "Render", "CLua", "CLuaShim"],
-                    swiftSettings: swift5),
-        .testTarget(name: "ChatTests", dependencies: ["Chat", "Kernel", "Render", "CCmark"],
-                    swiftSettings: swift5),
-        .testTarget(name: "OpenAIProviderTests", dependencies: ["OpenAIProvider", "Chat", "Kernel"],
-                    swiftSettings: swift5),
+                    dependencies: ["LuaAPI", "Kernel", "Render", "CLua", "CLuaShim"]),
+        .testTarget(name: "ChatTests", dependencies: ["Chat", "Kernel", "Render", "CCmark"]),
+        .testTarget(name: "OpenAIProviderTests", dependencies: ["OpenAIProvider", "Chat", "Kernel"]),
     ]
 )

@@ -35,7 +35,7 @@ extension App: UIHost {
             lua.showReport = { title, text in report.show(title: title, text) }
         } else {
             lua.plugins.onUntrusted = { item in
-                fputs("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n", stderr)
+                StandardStream.error.write("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n")
             }
         }
         lua.plugins.start(RuntimePaths.pluginSetup(options))

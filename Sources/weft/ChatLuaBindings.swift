@@ -69,10 +69,14 @@ enum ChatLuaBindings {
                 guard let run = try lua.callback(call, table: 1, field: "run") else {
                     throw call.bad(1, "field 'run': function expected, got nil")
                 }
+                let bound = LoopBound((lua, run))
+                let poster = loop.poster
                 let tool = FunctionTool(name: name, description: spec["description"]?.string ?? "",
                                         parametersSchema: spec["parameters"] ?? ToolArguments.emptySchema,
                                         needsApproval: spec["needs_approval"] == .bool(true)) { args, _ in
-                    onMainThread(loop) {
+                    // Tools run on worker threads; Lua lives on the loop.
+                    poster.callAndWait {
+                        let (lua, run) = bound.value
                         do {
                             let out = try lua.invoke(run, [.table(args)], what: "tool \(name) (\(run.owner))")
                             let text = out.first?.string ?? out.first.map { "\($0)" } ?? ""
@@ -125,9 +129,9 @@ enum ChatLuaBindings {
                     let config = OpenAIConfiguration.from(environment: ProcessInfoLite.env, baseURL: spec["base_url"]?.string,
                                                           apiKey: spec["api_key"]?.string, model: spec["model"]?.string)
                     let poster = loop.poster
-                    let editor = c.editor
+                    let editor = LoopRef(c.editor)
                     c.provider = OpenAIProvider(configuration: config) { notice in
-                        poster.post { editor.notify(notice, level: .warn) }
+                        poster.post { editor.value?.notify(notice, level: .warn) }
                     }
                 default:
                     throw call.fail("unknown provider '\(name)' (use 'mock' or 'openai')")
@@ -175,22 +179,5 @@ enum ChatLuaBindings {
         if !thinking.isEmpty { t["thinking"] = .string(thinking) }
         if !tools.isEmpty { t["tools"] = .array(tools) }
         return .table(t)
-    }
-
-    /// Runs `body` on the loop's thread and waits for its result (tools run
-    /// on worker threads; Lua lives on the loop).
-    static func onMainThread(_ loop: MainLoop, _ body: @escaping () -> ToolResult) -> ToolResult {
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        loop.post {
-            box.result = body()
-            done.signal()
-        }
-        done.wait()
-        return box.result
-    }
-
-    final class ResultBox: @unchecked Sendable {
-        var result = ToolResult(output: "")
     }
 }

@@ -32,9 +32,9 @@ enum ChatSetup {
         if let openai = chosen as? OpenAIProvider {
             // Retry notices ("HTTP 429, retrying in 1 s") reach the status line.
             let poster = app.loop.poster
-            let editor = app.editor
+            let editor = LoopRef(app.editor)
             chosen = openai.with(onStatus: { message in
-                poster.post { editor.notify(message, level: .warn) }
+                poster.post { editor.value?.notify(message, level: .warn) }
             })
         }
         return ChatController(editor: app.editor, loop: app.loop, provider: chosen,

@@ -16,7 +16,7 @@ struct Launcher {
         }
         if options.headless { return try runHeadless() }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            fputs("weft: stdin and stdout must be a terminal (use --headless -l FILE for scripts)\n", stderr)
+            StandardStream.error.write("weft: stdin and stdout must be a terminal (use --headless -l FILE for scripts)\n")
             return 2
         }
         return try runTerminal()
@@ -29,7 +29,7 @@ struct Launcher {
         let store = TrustStore(directory: RuntimePaths.stateDir)
         for item in ProjectItem.find(cwd: RuntimePaths.currentDirectory()) {
             guard let hash = item.contentHash(), store.decision(for: item.path, hash: hash) != .trust else { continue }
-            fputs("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n", stderr)
+            StandardStream.error.write("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n")
         }
     }
 
@@ -61,7 +61,7 @@ struct Launcher {
         let shown = app.editor.onMessage
         app.editor.onMessage = { m in
             shown?(m)
-            if m.level == .error { fputs("weft: \(m.text)\n", stderr) }
+            if m.level == .error { StandardStream.error.write("weft: \(m.text)\n") }
         }
         app.loadConfig(lua, options: options)
         app.editor.emit("startup")
@@ -71,7 +71,7 @@ struct Launcher {
                 try lua.runScript(path: script, args: options.scriptArgs)
             } catch {
                 if app.quitting { break }
-                fputs("weft: \(error)\n", stderr)
+                StandardStream.error.write("weft: \(error)\n")
                 return 1
             }
             if app.quitting { return app.exitCode }

@@ -17,14 +17,13 @@ enum PrintMode {
         _ = try app.editor.events.create(events: ["model_delta"]) { ev in
             guard let text = ev.data["text"]?.string else { return false }
             let out = plain ? stripControls(text) : stripControls(text)
-            fputs(out, stdout)
-            fflush(stdout)
+            StandardStream.output.write(out)
             endsWithNewline = out.hasSuffix("\n")
             return false
         }
         _ = try app.editor.events.create(events: ["prompt_done"]) { ev in
             if let err = ev.data["error"]?.string {
-                fputs("weft: \(err)\n", stderr)
+                StandardStream.error.write("weft: \(err)\n")
                 code = 1
             }
             done = true
@@ -32,7 +31,7 @@ enum PrintMode {
         }
         controller.submit(prompt)
         while !done { _ = app.loop.runOnce(timeoutMs: 1000) }
-        if !endsWithNewline { fputs("\n", stdout) }
+        if !endsWithNewline { StandardStream.output.write("\n") }
         return code
     }
 

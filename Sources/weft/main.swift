@@ -7,7 +7,7 @@ import Render
 let weftVersion = "0.1.0"
 
 func fail(_ message: String, code: Int32 = 2) -> Never {
-    fputs("weft: \(message)\n", stderr)
+    StandardStream.error.write("weft: \(message)\n")
     exit(code)
 }
 

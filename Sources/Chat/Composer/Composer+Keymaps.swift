@@ -6,7 +6,7 @@ import Kernel
 
 extension Composer {
     /// One stock binding: keys, description, action.
-    typealias Binding = (lhs: String, desc: String, action: (Composer) throws -> Void)
+    typealias Binding = (lhs: String, desc: String, action: @Sendable (Composer) throws -> Void)
 
     /// The bindings of mode ``mode``.
     static let composerBindings: [Binding] = [

@@ -57,10 +57,11 @@ extension ChatController {
         let context = ToolContext(cwd: cwd)
         let request = ToolCallRequest(id: call.id, name: call.name, arguments: call.arguments)
         let poster = loop.poster
+        let owner = LoopRef(self)
         DispatchQueue.global().async {
             let result = registry.execute(request, context: context)
-            poster.post { [weak self] in
-                guard let self, self.pendingCalls.first?.id == call.id else { return }
+            poster.post {
+                guard let self = owner.value, self.pendingCalls.first?.id == call.id else { return }
                 var c = call
                 self.finishTool(&c, result, started: started)
             }

@@ -146,10 +146,11 @@ extension ChatUI {
         }
         notice("model: asking \(p.name) for its models…")
         let poster = loop.poster
+        let owner = LoopRef(self)
         DispatchQueue.global().async {
             let result = p.availableModels(timeout: 10)
-            poster.post { [weak self] in
-                guard let self else { return }
+            poster.post {
+                guard let self = owner.value else { return }
                 switch result {
                 case .success(let models):
                     let lines = ["Models of \(p.name) (switch with /model NAME):"]

@@ -26,6 +26,9 @@ public final class LoopPoster: @unchecked Sendable {
     /// Write end of the wake-up pipe.
     private let writeFD: Int32
 
+    /// The thread that made the loop (and so runs it).
+    private let loopThread = pthread_self()
+
     init() throws {
         (readFD, writeFD) = try Posix.makePipe(nonBlocking: true)
     }
@@ -43,6 +46,23 @@ public final class LoopPoster: @unchecked Sendable {
         let needWake = markWake()
         lock.unlock()
         if needWake { Posix.poke(writeFD) }
+    }
+
+    /// Runs `body` on the loop thread and returns its result, blocking the
+    /// calling worker thread until then. Called on the loop thread itself it
+    /// runs `body` at once (waiting would deadlock). Never call it from a
+    /// task on Swift's cooperative pool: blocking one of its few threads can
+    /// stall every task.
+    public func callAndWait<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
+        if pthread_equal(loopThread, pthread_self()) != 0 { return body() }
+        let done = DispatchSemaphore(value: 0)
+        let result = ResultSlot<T>()
+        post {
+            result.value = body()
+            done.signal()
+        }
+        done.wait()
+        return result.value!
     }
 
     /// Queues a signal number for the loop's signal hooks and wakes it.
@@ -107,4 +127,10 @@ public final class LoopPoster: @unchecked Sendable {
         defer { lock.unlock() }
         return signals.isEmpty ? nil : signals.removeFirst()
     }
+}
+
+/// One result handed from the loop thread to a waiting worker. Safe because
+/// the writer finishes before it signals the semaphore the reader waits on.
+private final class ResultSlot<T>: @unchecked Sendable {
+    var value: T?
 }

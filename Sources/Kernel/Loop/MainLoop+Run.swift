@@ -77,7 +77,7 @@ extension MainLoop {
     /// The poll timeout in ms: 0 if work is queued, else until the nearest
     /// timer or allowed frame, else -1 (block); never above `cap` if `cap >= 0`.
     func pollTimeout(cap: Int) -> Int32 {
-        if poster.hasPending { return 0 }
+        if poster.hasPending || !scheduled.isEmpty { return 0 }
         let now = clock.nowNanos
         var wait: UInt64?
         if let due = timers.nextDue() {
@@ -139,6 +139,14 @@ extension MainLoop {
             budget -= 1
             did = true
             do { try work() } catch { reportError(error) }
+        }
+        if !scheduled.isEmpty {
+            let batch = scheduled
+            scheduled.removeAll()
+            did = true
+            for fn in batch {
+                do { try fn() } catch { reportError(error) }
+            }
         }
         return did
     }

@@ -47,7 +47,7 @@ public final class MainLoop {
     /// callback or redraw. Defaults to printing on standard error; the
     /// application replaces it (message area, log).
     public var reportError: (Error) -> Void = { error in
-        fputs("weft: loop handler failed: \(error)\n", stderr)
+        StandardStream.error.write("weft: loop handler failed: \(error)\n")
     }
     /// Draws a frame; called at most once per iteration, only after
     /// ``requestRedraw()``, and no more than once per ``minFrameInterval``.
@@ -65,6 +65,8 @@ public final class MainLoop {
     var lastRedrawNanos: UInt64?
     var isRedrawing = false
     var stopRequested = false
+    /// Closures queued by ``schedule(_:)`` on the loop thread.
+    var scheduled: [() throws -> Void] = []
     private var nextID = 1
 
     /// Creates a loop reading time from `clock`.
@@ -92,6 +94,13 @@ public final class MainLoop {
     /// at the latest. Same as `poster.post`.
     public func post(_ closure: @escaping LoopPoster.Work) {
         poster.post(closure)
+    }
+
+    /// Queues `fn` to run on the next iteration; call on the loop thread.
+    /// Unlike ``post(_:)`` the closure need not be `Sendable`: it never
+    /// leaves this thread. Runs after the closures already posted.
+    public func schedule(_ fn: @escaping () throws -> Void) {
+        scheduled.append(fn)
     }
 
     // MARK: - File descriptors

@@ -70,13 +70,13 @@ public final class LuaState {
     /// Calls the function at `top + 1` (already pushed with its `nargs`
     /// arguments) under pcall + traceback + budget, and pops everything.
     func callFunction(below top: Int32, nargs: Int32, budgeted: Bool = true) throws -> [Value] {
-        let deadline = budgetMs > 0 ? Clock.monotonicNanos() + Int64(budgetMs) * 1_000_000 : 0
-        let outer = budgeted && LuaState.budgetDepth == 0
-        if outer { weft_clear_budget_tripped(L); weft_set_budget(L, deadline); LuaState.deadline = deadline }
-        if budgeted { LuaState.budgetDepth += 1 }
+        let due = budgetMs > 0 ? Clock.monotonicNanos() + Int64(budgetMs) * 1_000_000 : 0
+        let outer = budgeted && budgetDepth == 0
+        if outer { weft_clear_budget_tripped(L); weft_set_budget(L, due); deadline = due }
+        if budgeted { budgetDepth += 1 }
         let status = weft_pcall_traceback(L, nargs, LUA_MULTRET)
-        if budgeted { LuaState.budgetDepth -= 1 }
-        if outer { weft_set_budget(L, 0); LuaState.deadline = 0 }
+        if budgeted { budgetDepth -= 1 }
+        if outer { weft_set_budget(L, 0); deadline = 0 }
         defer { lua_settop(L, top) }
         if status != LUA_OK {
             let msg = LuaValue.string(L, at: -1) ?? "error"
@@ -91,9 +91,9 @@ public final class LuaState {
     }
 
     /// Nesting depth of protected calls, so only the outermost sets the budget.
-    static var budgetDepth = 0
+    var budgetDepth = 0
     /// The armed deadline (monotonic ns; 0 = none).
-    static var deadline: Int64 = 0
+    var deadline: Int64 = 0
 
     /// Whether the last failed call was aborted by the time budget.
     public var budgetTripped: Bool { weft_budget_tripped(L) != 0 }
@@ -103,17 +103,17 @@ public final class LuaState {
     /// own budget, and the time spent in `body` is not charged to the
     /// handler, whose remaining budget is re-armed afterwards.
     public func withoutBudget<T>(_ body: () throws -> T) rethrows -> T {
-        let savedDepth = LuaState.budgetDepth
-        let savedDeadline = LuaState.deadline
+        let savedDepth = budgetDepth
+        let savedDeadline = deadline
         let remaining = savedDeadline > 0 ? max(1, savedDeadline - Clock.monotonicNanos()) : 0
         weft_set_budget(L, 0)
-        LuaState.budgetDepth = 0
-        LuaState.deadline = 0
+        budgetDepth = 0
+        deadline = 0
         defer {
-            LuaState.budgetDepth = savedDepth
+            budgetDepth = savedDepth
             if savedDeadline > 0 {
-                LuaState.deadline = Clock.monotonicNanos() + remaining
-                weft_set_budget(L, LuaState.deadline)
+                deadline = Clock.monotonicNanos() + remaining
+                weft_set_budget(L, deadline)
             }
         }
         return try body()

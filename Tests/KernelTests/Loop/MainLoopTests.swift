@@ -182,7 +182,7 @@ struct MainLoopTests {
         let (loop, _) = try makeSystemLoop()
         let inner = LoopBox(false)
         let outer = LoopBox(false)
-        loop.post {
+        loop.schedule {
             loop.after(ms: 5) { inner.value = true }
             // Like weft.wait called from a handler.
             outer.value = loop.run(until: { inner.value }, timeoutMs: 5_000)

@@ -5,7 +5,7 @@ import Glibc
 
 /// A pseudo-terminal pair for device tests: the slave side is handed to
 /// `TerminalDevice`, the master side reads what it wrote.
-final class PseudoTerminal {
+final class PseudoTerminal: Sendable {
     let master: Int32
     let slave: Int32
 
