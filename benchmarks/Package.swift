@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "Profile",
             dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
-                           .product(name: "LuaAPI", package: "weft")],
+                           .product(name: "LuaAPI", package: "weft"), .product(name: "Chat", package: "weft")],
             path: "Tools/Profile"),
     ]
 )

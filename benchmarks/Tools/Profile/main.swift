@@ -1,4 +1,5 @@
 import BenchSupport
+import Chat
 import Foundation
 import Kernel
 import LuaAPI
@@ -86,6 +87,25 @@ case "extension_window", "buf_set_lines", "extmark_set":
     try time { _ in
         try runtime.run(lua.step)
         if lua == .extensionWindow { _ = ui.render() }
+    }
+case "keystroke":
+    // The whole keystroke path: the byte through the input decoder, the
+    // key event and keymap dispatch, the composer typing it, and the frame
+    // (a `size`-message transcript above the composer) composed and
+    // encoded. Every 150 keys a Ctrl-U clears the line, through the same path.
+    var rig = try RenderRig(messages: size)
+    let decoder = try InputDecoder(term: "xterm-256color")
+    let composerWindow = try rig.editor.openWindow(buffer: try rig.editor.createBuffer(name: "composer").id,
+                                                   WindowSpec())
+    let composer = Composer(editor: rig.editor, window: composerWindow)
+    try composer.installKeymaps(editor: rig.editor)
+    try rig.editor.focus(composerWindow.id)
+    try rig.editor.setMode(Composer.mode)
+    rig.frame()
+    time { i in
+        let byte: UInt8 = i % 150 == 149 ? 0x15 : (i % 5 == 4 ? 0x20 : 0x6b)
+        for case .key(let k) in decoder.feed([byte]) { rig.editor.handleKey(k) }
+        rig.frame()
     }
 default:
     print("unknown scenario \(scenario)")
