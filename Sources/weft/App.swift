@@ -56,12 +56,15 @@ final class App {
         case .key(let k):
             editor.handleKey(k)
         case .mouse(let m):
-            if editor.emit("mouse", subject: m.notation, data: .table([
-                "row": .int(m.row), "col": .int(m.col), "key": .string(m.notation)])) { return }
-            editor.handleKey(m.notation)
+            let key = m.key
+            if editor.events.hasHandlers("mouse") {
+                let token = key.token
+                if editor.emit("mouse", subject: token, data: .table([
+                    "row": .int(m.row), "col": .int(m.col), "key": .string(token)])) { return }
+            }
+            editor.handleKey(key)
         case .paste(let text):
-            if editor.emit("paste", data: .table(["text": .string(text)])) { return }
-            editor.unmappedKeyHandlers["paste:" + editor.mode]?(text)
+            editor.handlePaste(text)
         case .focus(let gained):
             editor.emit(gained ? "focus_gained" : "focus_lost")
         default:

@@ -56,23 +56,22 @@ extension Composer {
     /// Installs every composer key as a keymap (owner "weft") in modes
     /// ``mode`` and ``searchMode``, plus the unmapped-key handlers that type
     /// printable keys (`<Space>`, `<lt>`, `<Tab>` included) and the paste
-    /// handlers (`paste:composer`, `paste:composer_search`). In a search,
-    /// mouse keys are ignored and any other key accepts the match and is
-    /// then handled in ``mode``.
+    /// handlers of both modes. In a search, mouse keys are ignored and any
+    /// other key accepts the match and is then handled in ``mode``.
     /// Existing mappings of the same keys are replaced.
     /// - Throws: `KernelError` when a mapping cannot be set.
     public func installKeymaps(editor: Editor) throws {
         try install(Self.composerBindings, mode: Self.mode, in: editor)
         try install(Self.searchBindings, mode: Self.searchMode, in: editor)
-        editor.unmappedKeyHandlers[Self.mode] = { [weak self] key in
+        editor.setUnmappedKeyHandler(mode: Self.mode) { [weak self] key in
             guard let self, let s = Self.printable(key) else { return }
             self.report { try self.type(s) }
         }
-        editor.unmappedKeyHandlers[Self.searchMode] = { [weak self, weak editor] key in
+        editor.setUnmappedKeyHandler(mode: Self.searchMode) { [weak self, weak editor] key in
             guard let self else { return }
             if let s = Self.printable(key), s != "\t" {
                 self.searchType(s)
-            } else if Self.isMouse(key) {
+            } else if key.isMouse {
                 return
             } else {
                 self.acceptSearch()
@@ -83,19 +82,14 @@ extension Composer {
             guard let self else { return }
             self.report { try self.paste(text) }
         }
-        editor.unmappedKeyHandlers["paste:" + Self.mode] = paste
-        editor.unmappedKeyHandlers["paste:" + Self.searchMode] = paste
-    }
-
-    /// Whether a key is a mouse or wheel event (ignored during a search).
-    static func isMouse(_ key: String) -> Bool {
-        ["Mouse", "Drag", "Release", "ScrollWheel"].contains { key.contains($0) }
+        editor.setPasteHandler(mode: Self.mode, paste)
+        editor.setPasteHandler(mode: Self.searchMode, paste)
     }
 
     /// The text a key types, or nil for keys that type nothing.
-    static func printable(_ key: String) -> String? {
-        if key == "<Tab>" { return "\t" }
-        return (try? Key(token: key))?.text
+    static func printable(_ key: Key) -> String? {
+        if key.isNamed("Tab") && !key.hasModifiers { return "\t" }
+        return key.text
     }
 
     private func install(_ bindings: [Binding], mode: String, in editor: Editor) throws {

@@ -28,9 +28,11 @@ public final class Editor {
 
     /// Resolves typed keys against the keymap table (multi-key, timeout).
     public private(set) lazy var dispatcher = KeyDispatcher(table: keymaps)
-    /// Receives keys no mapping takes, per mode (e.g. the composer inserts
-    /// printable keys). Keys of modes with no handler are dropped.
-    public var unmappedKeyHandlers: [String: (String) -> Void] = [:]
+    /// Per mode, what keys no mapping takes do (see
+    /// ``setUnmappedKeyHandler(mode:_:)``).
+    var unmappedKeyHandlers: [String: (Key) -> Void] = [:]
+    /// Per mode, what pasted text does (see ``setPasteHandler(mode:_:)``).
+    var pasteHandlers: [String: (String) -> Void] = [:]
     /// Recent messages (`notify`, errors from handlers), newest last.
     public internal(set) var messages: [Message] = []
     /// Called for every new message (the frontend logs and shows it).

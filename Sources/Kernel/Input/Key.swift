@@ -96,6 +96,27 @@ public struct Key: Hashable, Sendable, CustomStringConvertible {
         return String(c)
     }
 
+    /// The character of an unmodified printable key other than `<` and
+    /// space (the keys whose token is the character itself), else nil.
+    public var plainCharacter: Character? {
+        guard !ctrl && !meta && !shift, case .char(let c) = base, c != "<", c != " " else { return nil }
+        return c
+    }
+
+    /// Whether this is a mouse key: a button press, drag or release, a wheel
+    /// step or a motion (`<LeftMouse>`, `<ScrollWheelUp>`, `<MouseMove>`...).
+    public var isMouse: Bool {
+        guard case .named(let name) = base else { return false }
+        return KeyNames.mouse.contains(name)
+    }
+
+    /// Whether the base is the named key `name` (canonical spelling), with
+    /// any modifiers: `key.isNamed("Tab")`.
+    public func isNamed(_ name: String) -> Bool {
+        if case .named(name) = base { return true }
+        return false
+    }
+
     // MARK: - Case helpers
 
     /// The lowercase form of a cased letter, when it is one character.

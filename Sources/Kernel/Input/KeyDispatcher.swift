@@ -7,14 +7,14 @@ public enum DispatchResult: CustomStringConvertible {
     case pending
     /// No mapping: these keys go to the mode's default handler (insert the
     /// text, move the cursor...), in order.
-    case unmapped([String])
+    case unmapped([Key])
 
     /// `matched(<lhs>)`, `pending` or `unmapped(a b)`, for logs and tests.
     public var description: String {
         switch self {
         case .matched(let e): return "matched(\(KeyNotation.format(e.keys)))"
         case .pending: return "pending"
-        case .unmapped(let keys): return "unmapped(\(keys.joined(separator: " ")))"
+        case .unmapped(let keys): return "unmapped(\(keys.map(\.token).joined(separator: " ")))"
         }
     }
 }
@@ -31,11 +31,13 @@ public enum DispatchResult: CustomStringConvertible {
 ///   fires, or the first key passes through unmapped, and the rest of P is
 ///   resolved again.
 ///
+/// Keys arrive as ``Key`` values (the terminal decoder makes them; notation
+/// strings are parsed once, at the edge: ``feed(keys:mode:buf:now:)``).
 /// The caller owns the clock: it passes `now` (milliseconds, any epoch) to
 /// ``feed(key:mode:buf:now:)`` and calls ``tick(now:)`` (or ``timeout(now:)``)
 /// once ``deadline`` has passed. On timeout the pending keys resolve as if no
 /// longer mapping existed. ``feed`` returns a list because one key can finish
-/// one mapping and start another (`[.matched(a), .unmapped(["x"])]`).
+/// one mapping and start another (`[.matched(a), .unmapped([x])]`).
 public final class KeyDispatcher {
     /// The mappings consulted (read live, so changes apply at the next key).
     public let table: KeymapTable
@@ -43,7 +45,7 @@ public final class KeyDispatcher {
     public var timeoutlen: Int = 1000
 
     /// The keys typed so far of an unfinished mapping.
-    public private(set) var pending: [String] = []
+    public private(set) var pending: [Key] = []
     /// When the pending keys last changed (the `now` of that call); nil when
     /// nothing is pending.
     public private(set) var pendingSince: Int?
@@ -61,16 +63,15 @@ public final class KeyDispatcher {
     /// When the pending keys time out (`pendingSince + timeoutlen`), or nil.
     public var deadline: Int? { pendingSince.map { $0 + timeoutlen } }
 
-    /// Feeds one key (a notation token; aliases are normalised) typed in
-    /// `mode` with buffer `buf` current. Keys pending from another mode or
-    /// buffer are resolved first, as on timeout.
-    public func feed(key: String, mode: String, buf: BufferID?, now: Int = 0) -> [DispatchResult] {
+    /// Feeds one key typed in `mode` with buffer `buf` current. Keys
+    /// pending from another mode or buffer are resolved first, as on timeout.
+    public func feed(key: Key, mode: String, buf: BufferID?, now: Int = 0) -> [DispatchResult] {
         var out = ResultList()
         if !pending.isEmpty && (context.mode != mode || context.buf != buf) {
             flush(into: &out)
         }
         context = (mode, buf)
-        pending.append((try? KeyNotation.canonical(key)) ?? key)
+        pending.append(key)
         resolve(force: false, into: &out)
         return finish(out, now: now)
     }
@@ -79,7 +80,7 @@ public final class KeyDispatcher {
     /// - Throws: `KernelError.invalidArgument` for invalid notation.
     public func feed(keys: String, mode: String, buf: BufferID?, now: Int = 0) throws -> [DispatchResult] {
         var out: [DispatchResult] = []
-        for k in try KeyNotation.parse(keys) {
+        for k in try KeyNotation.parseKeys(keys) {
             out.removeAll { if case .pending = $0 { return true } else { return false } }
             out += feed(key: k, mode: mode, buf: buf, now: now)
         }
@@ -112,7 +113,7 @@ public final class KeyDispatcher {
 
     /// Drops the pending keys without resolving them and returns them.
     @discardableResult
-    public func reset() -> [String] {
+    public func reset() -> [Key] {
         defer { pending = []; pendingSince = nil }
         return pending
     }
@@ -157,7 +158,7 @@ public final class KeyDispatcher {
 
     /// The mapping of exactly `keys` (buffer-local first) and whether a
     /// longer mapping starts with them.
-    private func lookup(_ keys: ArraySlice<String>) -> (entry: KeymapEntry?, longer: Bool) {
+    private func lookup(_ keys: ArraySlice<Key>) -> (entry: KeymapEntry?, longer: Bool) {
         let local = context.buf.flatMap { table.trie(mode: context.mode, buf: $0)?.node(keys) }
         let global = table.trie(mode: context.mode, buf: nil)?.node(keys)
         let longer = (local?.hasChildren ?? false) || (global?.hasChildren ?? false)

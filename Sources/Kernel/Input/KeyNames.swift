@@ -12,13 +12,20 @@ enum KeyNames {
         var names = ["CR", "Esc", "Tab", "BS", "Del", "Up", "Down", "Left", "Right",
                      "Home", "End", "PageUp", "PageDown", "Insert"]
         names += (1...24).map { "F\($0)" }
-        names += ["LeftMouse", "LeftDrag", "LeftRelease",
-                  "MiddleMouse", "MiddleDrag", "MiddleRelease",
-                  "RightMouse", "RightDrag", "RightRelease",
-                  "ScrollWheelUp", "ScrollWheelDown", "ScrollWheelLeft", "ScrollWheelRight",
-                  "MouseMove"]
+        names += mouseOrder
         return names
     }()
+
+    /// The mouse keys in their stable order.
+    private static let mouseOrder = ["LeftMouse", "LeftDrag", "LeftRelease",
+                                     "MiddleMouse", "MiddleDrag", "MiddleRelease",
+                                     "RightMouse", "RightDrag", "RightRelease",
+                                     "ScrollWheelUp", "ScrollWheelDown", "ScrollWheelLeft", "ScrollWheelRight",
+                                     "MouseMove"]
+
+    /// The canonical names of the mouse keys (buttons, drags, releases,
+    /// wheel steps, motion).
+    static let mouse: Set<String> = Set(mouseOrder)
 
     /// Aliases for named keys (lowercased spelling -> canonical name).
     static let aliases: [String: String] = [

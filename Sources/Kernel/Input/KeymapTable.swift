@@ -1,6 +1,6 @@
 /// All key mappings: per mode (any string: `"normal"`, `"insert"`,
 /// `"composer"`...), global or buffer-local, each (mode, scope) a trie of
-/// canonical key tokens.
+/// keys.
 ///
 /// ```swift
 /// let maps = KeymapTable()
@@ -110,8 +110,8 @@ public final class KeymapTable {
     // MARK: - Notation
 
     /// Parses a left-hand side with `<leader>` expanded.
-    private func parseLHS(_ lhs: String) throws -> [String] {
-        let keys = try KeyNotation.parse(expandLeader(lhs))
+    private func parseLHS(_ lhs: String) throws -> [Key] {
+        let keys = try KeyNotation.parseKeys(expandLeader(lhs))
         guard !keys.isEmpty else { throw KernelError.invalidArgument("keymap lhs is empty") }
         return keys
     }

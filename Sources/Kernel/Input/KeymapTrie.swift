@@ -1,15 +1,15 @@
-/// A trie of mappings for one (mode, buffer scope): each edge is a canonical
-/// key token, and a node holds the mapping whose left-hand side ends there.
+/// A trie of mappings for one (mode, buffer scope): each edge is a ``Key``,
+/// and a node holds the mapping whose left-hand side ends there.
 ///
 /// Invariants (see ``checkInvariants()``): every non-root node has a mapping
 /// or at least one child (deleting prunes empty branches); a mapping's keys
 /// equal the path from the root to its node; ``count`` equals the number of
-/// mappings; every edge is a canonical key token.
+/// mappings; every edge is a key in canonical form.
 final class KeymapTrie {
     /// A node: the mapping ending here, and the continuations.
     final class Node {
         var entry: KeymapEntry?
-        var children: [String: Node] = [:]
+        var children: [Key: Node] = [:]
 
         /// Whether some longer mapping continues from this node.
         var hasChildren: Bool { !children.isEmpty }
@@ -25,7 +25,7 @@ final class KeymapTrie {
 
     /// Stores `entry` at `keys`, replacing any mapping already there.
     /// `keys` must not be empty (the caller checks).
-    func insert(_ keys: [String], _ entry: KeymapEntry) {
+    func insert(_ keys: [Key], _ entry: KeymapEntry) {
         var node = root
         for k in keys {
             if let next = node.children[k] {
@@ -43,7 +43,7 @@ final class KeymapTrie {
     /// Removes the mapping at `keys`, pruning branches left empty. Returns
     /// false when there was none.
     @discardableResult
-    func remove(_ keys: [String]) -> Bool {
+    func remove(_ keys: [Key]) -> Bool {
         var path: [Node] = [root]
         for k in keys {
             guard let next = path[path.count - 1].children[k] else { return false }
@@ -62,7 +62,7 @@ final class KeymapTrie {
     }
 
     /// The node reached by `keys`, or nil when no mapping starts with them.
-    func node(_ keys: ArraySlice<String>) -> Node? {
+    func node(_ keys: ArraySlice<Key>) -> Node? {
         var node = root
         for k in keys {
             guard let next = node.children[k] else { return nil }
@@ -80,7 +80,7 @@ final class KeymapTrie {
 
     private func collect(_ node: Node, into out: inout [KeymapEntry]) {
         if let e = node.entry { out.append(e) }
-        for k in node.children.keys.sorted() {
+        for k in node.children.keys.sorted(by: { $0.token < $1.token }) {
             if let child = node.children[k] { collect(child, into: &out) }
         }
     }
@@ -95,18 +95,18 @@ final class KeymapTrie {
         return problems
     }
 
-    private func check(_ node: Node, path: [String], seen: inout Int, problems: inout [String]) {
+    private func check(_ node: Node, path: [Key], seen: inout Int, problems: inout [String]) {
         if let e = node.entry {
             seen += 1
             if e.keys != path {
-                problems.append("mapping \(e.keys) stored at \(path)")
+                problems.append("mapping \(e.keys.map(\.token)) stored at \(path.map(\.token))")
             }
         } else if !path.isEmpty && !node.hasChildren {
-            problems.append("empty node left at \(path)")
+            problems.append("empty node left at \(path.map(\.token))")
         }
         for (k, child) in node.children {
-            if (try? KeyNotation.canonical(k)) != k {
-                problems.append("edge '\(k)' under \(path) is not a canonical key token")
+            if (try? Key(token: k.token)) != k {
+                problems.append("edge '\(k)' under \(path.map(\.token)) is not a canonical key")
             }
             check(child, path: path + [k], seen: &seen, problems: &problems)
         }

@@ -80,8 +80,8 @@ public struct KeymapInfo: Hashable, Sendable, CustomStringConvertible {
 public struct KeymapEntry {
     /// The mode it belongs to.
     public let mode: String
-    /// The canonical key tokens of the left-hand side.
-    public let keys: [String]
+    /// The keys of the left-hand side.
+    public let keys: [Key]
     /// What it does.
     public let action: KeymapAction
     /// Its options (buffer, desc, nowait, owner).

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Decodes raw terminal input bytes into ``InputEvent``s.
 ///
@@ -8,7 +9,7 @@ import Foundation
 /// never reach termkey), focus events, SGR mouse (including drag and the
 /// horizontal wheel), DEC mode reports, OSC/DCS replies and CSIs that are not
 /// keys; kitty `:` sub-parameters, which termkey cannot parse, are removed. Everything else is pushed into an abstract-mode termkey in a
-/// push/drain loop and translated to canonical notation (``KeyTranslator``).
+/// push/drain loop and translated to ``Key`` values (``KeyTranslator``).
 ///
 /// Input that may be the start of a longer key (a lone ESC, partial UTF-8,
 /// a CSI cut by the read) is held: ``pendingTimeoutMs`` then says how long to
@@ -200,11 +201,13 @@ public final class InputDecoder {
     /// Appends a key, merging it into the previous plain character when the
     /// two form one grapheme cluster.
     private func append(_ event: InputEvent, to out: inout [InputEvent]) {
-        if case .key(let token) = event, !token.hasPrefix("<"),
-           case .key(let previous)? = out.last, !previous.hasPrefix("<"),
-           (previous + token).count == 1 {
-            out[out.count - 1] = .key(previous + token)
-            return
+        if case .key(let key) = event, let c = key.plainCharacter,
+           case .key(let previous)? = out.last, let p = previous.plainCharacter {
+            let merged = String(p) + String(c)
+            if merged.count == 1, let cluster = merged.first {
+                out[out.count - 1] = .key(Key(.char(cluster)))
+                return
+            }
         }
         out.append(event)
     }

@@ -1,16 +1,18 @@
+import Kernel
+
 /// One decoded unit of terminal input.
 ///
-/// Keys come in the canonical key notation shared with the keymap code
-/// (see `KeyNotation` in Kernel): `"a"`, `"A"`, `"<lt>"`, `"<Space>"`,
-/// `"<C-x>"`, `"<M-CR>"`, `"<S-Tab>"`, `"<C-S-Up>"`, `"<F5>"`.
+/// Keys are Kernel ``Key`` values in canonical form, the same values the
+/// keymaps store: `a`, `A`, `<lt>`, `<Space>`, `<C-x>`, `<M-CR>`,
+/// `<S-Tab>`, `<C-S-Up>`, `<F5>` (their ``Key/token``s).
 ///
 /// ```swift
 /// let decoder = try InputDecoder()
-/// decoder.feed(Array("\u{1b}[1;5A".utf8))   // [.key("<C-Up>")]
+/// decoder.feed(Array("\u{1b}[1;5A".utf8))   // [.key(Key(.named("Up"), ctrl: true))]
 /// ```
 public enum InputEvent: Hashable, Sendable {
-    /// A key press as one canonical notation token.
-    case key(String)
+    /// A key press.
+    case key(Key)
     /// A mouse press, release, drag, motion or wheel step.
     case mouse(MouseEvent)
     /// Text from a bracketed paste: line endings normalised to LF, invalid
@@ -95,13 +97,17 @@ public struct MouseEvent: Hashable, Sendable {
         self.modifiers = modifiers
     }
 
-    /// The key notation for this event, for keymaps: `"<LeftMouse>"`,
-    /// `"<RightDrag>"`, `"<MiddleRelease>"`, `"<ScrollWheelUp>"`,
-    /// `"<MouseMove>"`, `"<C-LeftMouse>"`. A release that does not name its
-    /// button is `"<LeftRelease>"`.
-    public var notation: String {
-        "<" + modifiers.notationPrefix + baseName + ">"
+    /// The key for this event, for keymaps: `<LeftMouse>`, `<RightDrag>`,
+    /// `<MiddleRelease>`, `<ScrollWheelUp>`, `<MouseMove>`,
+    /// `<C-LeftMouse>`. A release that does not name its button is
+    /// `<LeftRelease>`.
+    public var key: Key {
+        Key(.named(baseName), ctrl: modifiers.contains(.ctrl), meta: modifiers.contains(.meta),
+            shift: modifiers.contains(.shift))
     }
+
+    /// The notation of ``key`` (`"<C-LeftMouse>"`).
+    public var notation: String { key.token }
 
     private var baseName: String {
         switch kind {

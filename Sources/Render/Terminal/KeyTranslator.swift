@@ -1,6 +1,7 @@
 import CTermKey
+import Kernel
 
-/// Turns libtermkey keys into canonical key notation.
+/// Turns libtermkey keys into ``Key`` values (shown here as their tokens).
 ///
 /// What arrives for some keys, and what comes out:
 ///
@@ -28,16 +29,16 @@ enum KeyTranslator {
         case TERMKEY_TYPE_UNICODE:
             guard rawMods & ~7 == 0, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: key.code.codepoint)),
                   !isControl(scalar) else { return .unknown(describe(&key, tk)) }
-            return .key(token(for: Character(scalar), modifiers: mods))
+            return .key(Self.key(for: Character(scalar), modifiers: mods))
         case TERMKEY_TYPE_KEYSYM:
             guard rawMods & ~7 == 0, let name = symbolName(key.code.sym) else {
                 return .unknown(describe(&key, tk))
             }
-            return .key(token(named: name, modifiers: mods))
+            return .key(Self.key(named: name, modifiers: mods))
         case TERMKEY_TYPE_FUNCTION:
             let n = Int(key.code.number)
             guard rawMods & ~7 == 0, (1...24).contains(n) else { return .unknown(describe(&key, tk)) }
-            return .key(token(named: "F\(n)", modifiers: mods))
+            return .key(Self.key(named: "F\(n)", modifiers: mods))
         case TERMKEY_TYPE_MOUSE:
             return mouse(&key, tk).map { .mouse($0) } ?? .unknown(describe(&key, tk))
         default:
@@ -45,38 +46,22 @@ enum KeyTranslator {
         }
     }
 
-    // MARK: - Notation
+    // MARK: - Keys
 
-    /// The canonical token for a printable character with modifiers, as the
-    /// key notation contract and `Kernel.Key` define it: Shift folds into
-    /// the character unless Ctrl is held or the key is space; Ctrl with an
-    /// uppercase letter uses the lowercase letter.
-    static func token(for c: Character, modifiers: KeyModifiers) -> String {
-        var c = c
-        var mods = modifiers
-        if mods.contains(.ctrl) {
-            if let lower = changedCase(c, upper: false), c.isUppercase { c = lower }
-        } else if mods.contains(.shift) && c != " " {
-            if c.isLowercase, let upper = changedCase(c, upper: true) { c = upper }
-            mods.remove(.shift)
-        }
-        switch c {
-        case "<": return "<" + mods.notationPrefix + "lt>"
-        case " ": return "<" + mods.notationPrefix + "Space>"
-        default: return mods.isEmpty ? String(c) : "<" + mods.notationPrefix + String(c) + ">"
-        }
+    /// The key for a printable character with modifiers. `Key` puts it in
+    /// canonical form: Shift folds into the character unless Ctrl is held
+    /// or the key is space; Ctrl with an uppercase letter uses the
+    /// lowercase letter.
+    static func key(for c: Character, modifiers: KeyModifiers) -> Key {
+        if modifiers.isEmpty { return Key(.char(c)) }
+        return Key(.char(c), ctrl: modifiers.contains(.ctrl), meta: modifiers.contains(.meta),
+                   shift: modifiers.contains(.shift))
     }
 
-    /// The token for a named key: `<CR>`, `<C-S-Up>`.
-    static func token(named name: String, modifiers: KeyModifiers) -> String {
-        "<" + modifiers.notationPrefix + name + ">"
-    }
-
-    private static func changedCase(_ c: Character, upper: Bool) -> Character? {
-        let s = String(c)
-        let changed = upper ? s.uppercased() : s.lowercased()
-        guard changed != s, changed.count == 1 else { return nil }
-        return changed.first
+    /// The key for a named key: `<CR>`, `<C-S-Up>`.
+    static func key(named name: String, modifiers: KeyModifiers) -> Key {
+        Key(.named(name), ctrl: modifiers.contains(.ctrl), meta: modifiers.contains(.meta),
+            shift: modifiers.contains(.shift))
     }
 
     private static func isControl(_ s: Unicode.Scalar) -> Bool {

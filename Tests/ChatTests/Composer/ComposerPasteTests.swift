@@ -13,10 +13,21 @@ import Testing
         #expect(f.composer.cursor == Position(row: 2, col: 2))
     }
 
-    @Test func pasteThroughTheUnmappedPasteHandler() throws {
+    @Test func pasteThroughTheModesPasteHandler() throws {
         let f = try ComposerFixture()
-        f.editor.unmappedKeyHandlers["paste:" + f.editor.mode]?("x\ny")
+        f.editor.handlePaste("x\ny")
         #expect(f.lines == ["x", "y"])
+    }
+
+    @Test func aPasteHandlerCanConsumeThePaste() throws {
+        let f = try ComposerFixture()
+        var seen: [String] = []
+        _ = try f.editor.events.create(events: ["paste"]) { ev in
+            seen.append(ev.data["text"]?.string ?? "")
+            return true
+        }
+        f.editor.handlePaste("gone")
+        #expect(seen == ["gone"] && f.lines == [""])
     }
 
     @Test func largePasteIsAPlaceholderAndSubmittedInFull() throws {

@@ -113,7 +113,7 @@ import Testing
         let (e, _, _) = try make()
         var typed: [String] = []
         var fired = 0
-        e.unmappedKeyHandlers["normal"] = { typed.append($0) }
+        e.setUnmappedKeyHandler(mode: "normal") { typed.append($0.token) }
         try e.keymaps.set(mode: "normal", lhs: "gg", rhs: .handler(owner: nil, call: { fired += 1 }))
         try e.keymaps.set(mode: "normal", lhs: "Q", rhs: .keys("gg"))
         try e.feedKeys("agga<CR>Q")
@@ -124,7 +124,7 @@ import Testing
     @Test func aKeyHandlerCanConsumeKeys() throws {
         let (e, _, _) = try make()
         var typed: [String] = []
-        e.unmappedKeyHandlers["normal"] = { typed.append($0) }
+        e.setUnmappedKeyHandler(mode: "normal") { typed.append($0.token) }
         _ = try e.events.create(events: ["key"], options: AutocmdOptions(pattern: "x")) { _ in true }
         try e.feedKeys("axb")
         #expect(typed == ["a", "b"])

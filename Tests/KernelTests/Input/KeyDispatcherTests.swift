@@ -22,7 +22,7 @@ import Testing
         #expect(try feed(d, "x") == ["matched(x)"])
         #expect(try feed(d, "y") == ["unmapped(y)"])
         #expect(try feed(d, "<C-w>") == ["pending"])
-        #expect(d.pending == ["<C-w>"])
+        #expect(d.pending.tokens == ["<C-w>"])
         #expect(try feed(d, "v") == ["matched(<C-w>v)"])
         #expect(d.pending.isEmpty && !d.needsTimeout && d.pendingSince == nil)
         #expect(try feed(d, "<C-w>q") == ["unmapped(<C-w> q)"])
@@ -30,8 +30,8 @@ import Testing
 
     @Test func feedOneKeyAtATimeNormalisesAliases() throws {
         let d = try dispatcher([("<C-x><CR>", nil)])
-        #expect(d.feed(key: "<c-X>", mode: "n", buf: nil).texts == ["pending"])
-        #expect(d.feed(key: "<enter>", mode: "n", buf: nil).texts == ["matched(<C-x><CR>)"])
+        #expect(d.feed(key: key("<c-X>"), mode: "n", buf: nil).texts == ["pending"])
+        #expect(d.feed(key: key("<enter>"), mode: "n", buf: nil).texts == ["matched(<C-x><CR>)"])
     }
 
     @Test func prefixThatIsMappedFiresOnTimeout() throws {
@@ -58,7 +58,7 @@ import Testing
         #expect(try feed(d, "abc") == ["pending"])
         // "a" fires; "bc" is mapped but "bcx" is longer, so it waits again.
         #expect(d.timeout(now: 5).texts == ["matched(a)", "pending"])
-        #expect(d.pending == ["b", "c"] && d.pendingSince == 5)
+        #expect(d.pending.tokens == ["b", "c"] && d.pendingSince == 5)
         #expect(d.timeout(now: 9).texts == ["matched(bc)"])
     }
 
@@ -80,10 +80,10 @@ import Testing
     @Test func bufferLocalMappingsWin() throws {
         let d = try dispatcher([("q", nil), ("q", 1), ("zz", 2), ("z", nil)])
         #expect(try feed(d, "q", buf: 1) == ["matched(q)"])
-        let fired = d.feed(key: "q", mode: "n", buf: BufferID(1))
+        let fired = d.feed(key: key("q"), mode: "n", buf: BufferID(1))
         guard case .matched(let e)? = fired.first else { Issue.record("no match"); return }
         #expect(e.options.buf == BufferID(1))
-        guard case .matched(let g)? = d.feed(key: "q", mode: "n", buf: BufferID(7)).first else {
+        guard case .matched(let g)? = d.feed(key: key("q"), mode: "n", buf: BufferID(7)).first else {
             Issue.record("no match"); return
         }
         #expect(g.options.buf == nil)
@@ -104,12 +104,12 @@ import Testing
     @Test func changingModeOrBufferFlushesPendingKeys() throws {
         let d = try dispatcher([("g", nil), ("gg", nil)])
         #expect(try feed(d, "g") == ["pending"])
-        #expect(d.feed(key: "x", mode: "i", buf: nil).texts == ["matched(g)", "unmapped(x)"])
+        #expect(d.feed(key: key("x"), mode: "i", buf: nil).texts == ["matched(g)", "unmapped(x)"])
         #expect(try feed(d, "g") == ["pending"])
         #expect(try feed(d, "g", buf: 4) == ["matched(g)", "pending"])
         #expect(d.flush().texts == ["matched(g)"])
         #expect(try feed(d, "g") == ["pending"])
-        #expect(d.reset() == ["g"])
+        #expect(d.reset().tokens == ["g"])
         #expect(!d.needsTimeout)
     }
 
@@ -126,7 +126,7 @@ import Testing
         var calls = 0
         try t.set(mode: "n", lhs: "<F5>", rhs: .handler(owner: "test", call: { calls += 1 }))
         let d = KeyDispatcher(table: t)
-        for r in d.feed(key: "<F5>", mode: "n", buf: nil) {
+        for r in d.feed(key: key("<F5>"), mode: "n", buf: nil) {
             if case .matched(let e) = r, case .handler(_, let call) = e.action { try call() }
         }
         #expect(calls == 1)

@@ -80,7 +80,7 @@ import Testing
         try t.del(mode: "n", lhs: "abd")
         #expect(t.checkInvariants() == [])
         let trie = try #require(t.trie(mode: "n", buf: nil))
-        #expect(trie.node(["a"])?.hasChildren == false)
+        #expect(trie.node([key("a")])?.hasChildren == false)
         #expect(t.list().map(\.lhs) == ["a", "b"])
     }
 
@@ -98,10 +98,10 @@ import Testing
         let t = KeymapTable()
         try t.set(mode: "n", lhs: "ab", rhs: .keys("x"))
         let trie = try #require(t.trie(mode: "n", buf: nil))
-        trie.root.children["z"] = KeymapTrie.Node()            // empty branch
-        trie.root.children["<cr>"] = KeymapTrie.Node()         // not canonical
+        trie.root.children[key("z")] = KeymapTrie.Node()       // empty branch
+        trie.root.children[Key(.named("cr"))] = KeymapTrie.Node()  // not canonical
         let problems = t.checkInvariants()
         #expect(problems.contains { $0.contains("empty node left at [\"z\"]") })
-        #expect(problems.contains { $0.contains("not a canonical key token") })
+        #expect(problems.contains { $0.contains("not a canonical key") })
     }
 }

@@ -26,7 +26,7 @@ enum InputTest {
     static func tokens(_ events: [InputEvent]) -> [String] {
         events.map { event in
             switch event {
-            case .key(let t): return t
+            case .key(let k): return k.token
             case .mouse(let m): return "#mouse" + m.notation
             case .paste: return "#paste"
             case .focus(let f): return f ? "#focusin" : "#focusout"
@@ -34,5 +34,13 @@ enum InputTest {
             case .unknown: return "#unknown"
             }
         }
+    }
+}
+
+extension InputEvent {
+    /// A key event from one notation token (`.key("<C-Up>")`), for tests
+    /// written with literal tokens.
+    static func key(_ token: String) -> InputEvent {
+        do { return .key(try Key(token: token)) } catch { fatalError("bad key literal '\(token)': \(error)") }
     }
 }
