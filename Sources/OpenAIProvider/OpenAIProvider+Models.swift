@@ -51,31 +51,15 @@ extension OpenAIProvider {
         return try Self.modelIDs(body, url: url)
     }
 
-    /// Blocking ``listModels(timeout:)`` for non-async callers (print mode,
-    /// `--health`, the UI's `/model`); never call it from a Swift
-    /// concurrency task.
-    public func listModelsBlocking(timeout: Double = 10) -> Result<[String], OpenAIProviderError> {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        let provider = self
-        Task.detached {
-            do { box.set(.success(try await provider.listModels(timeout: timeout))) }
-            catch let e as OpenAIProviderError { box.set(.failure(e)) }
-            catch { box.set(.failure(.failed("openai: \(error)"))) }
-            done.signal()
-        }
-        if done.wait(timeout: .now() + max(0.1, timeout) + 2) == .timedOut {
-            return .failure(.unreachable(OpenAIErrorMapper.timedOut(url: configuration.modelsURL, seconds: timeout,
-                                                                    key: configuration.apiKey)))
-        }
-        return box.get() ?? .failure(.failed("openai: no answer"))
-    }
-
     /// One line for `weft --health`: whether the server answers
     /// `GET /v1/models` within `timeout` seconds.
-    public func healthLine(timeout: Double = 3) -> String {
+    public func healthLine(timeout: Double = 3) async -> String {
         let head = "openai: \(configuration.modelsURL) (model \(model), key \(configuration.apiKey == nil ? "not set" : "set"))"
-        switch listModelsBlocking(timeout: timeout) {
+        let result: Result<[String], OpenAIProviderError>
+        do { result = .success(try await listModels(timeout: timeout)) }
+        catch let e as OpenAIProviderError { result = .failure(e) }
+        catch { result = .failure(.failed("openai: \(error)")) }
+        switch result {
         case .success(let ids):
             let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", ..." : "")
             return head + ": ok, \(ids.count) model\(ids.count == 1 ? "" : "s")" + (ids.isEmpty ? "" : " (\(shown))")
@@ -92,23 +76,5 @@ extension OpenAIProvider {
         }
         let items = json["data"]?.array ?? json["models"]?.array ?? json.array ?? []
         return items.compactMap { $0["id"]?.string ?? $0["name"]?.string ?? $0.string }
-    }
-}
-
-/// A lock-protected slot for a result crossing from a task to a thread.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Result<[String], OpenAIProviderError>?
-
-    func set(_ v: Result<[String], OpenAIProviderError>) {
-        lock.lock()
-        value = v
-        lock.unlock()
-    }
-
-    func get() -> Result<[String], OpenAIProviderError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// llama.cpp, Ollama, LM Studio.
 ///
 /// Streams `POST {base}/v1/chat/completions` with async-http-client and
-/// emits ``ProviderEvent``s from a background task, in order:
+/// emits ``ProviderEvent``s from the stream's task, in order:
 /// text and thinking deltas (reasoning from `reasoning_content`,
 /// `reasoning` or `<think>` tags), complete tool calls, `.usage`, then
 /// `.finish(reason:)`; or one `.error(message:)`.
@@ -19,9 +19,9 @@ import Foundation
 ///   ``OpenAIConfiguration/maxRetryWait``. Each wait is announced through
 ///   `onStatus` (for the status line); the final failure is an `.error`
 ///   saying how many tries were made.
-/// - Cancellation: ``ProviderStream/cancel()`` is noticed within ~20 ms;
-///   the request task is cancelled, which closes the connection. Text
-///   already emitted stays with the caller.
+/// - Cancellation: ``ProviderStream/cancel()`` cancels the request's task,
+///   which closes the connection at once. Text already emitted stays with
+///   the caller.
 /// - Errors never contain the API key (see ``OpenAIErrorMapper``).
 ///
 /// ```swift
@@ -62,13 +62,10 @@ public struct OpenAIProvider: Provider {
 
     /// Starts streaming a reply; returns at once (see the type's docs).
     public func stream(request: ProviderRequest, emit: @escaping @Sendable (ProviderEvent) -> Void) -> ProviderStream {
-        let handle = ProviderStream(emit: emit)
-        let session = OpenAIStreamSession(configuration: configuration, request: request, handle: handle,
-                                          onStatus: onStatus)
-        Task.detached(priority: .userInitiated) {
-            await session.run()
-            handle.markFinished()
+        let configuration = configuration, onStatus = onStatus
+        return ProviderStream.start(emit: emit) { stream in
+            await OpenAIStreamSession(configuration: configuration, request: request, handle: stream,
+                                      onStatus: onStatus).run()
         }
-        return handle
     }
 }

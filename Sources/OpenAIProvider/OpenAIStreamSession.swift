@@ -7,9 +7,10 @@ import NIOCore
 /// with backoff), feeds the body to an ``OpenAIStreamParser`` and emits
 /// its events on the handle, and maps every failure to one `.error`.
 ///
-/// A watcher task runs beside the request; when the user cancels the
-/// handle or the server is silent for the read timeout, it returns and the
-/// request task is cancelled, which closes the connection.
+/// Runs as the stream's task: cancelling the stream cancels it, which
+/// closes the connection. A watchdog child task runs beside the request;
+/// when the server is silent for the read timeout it returns first and the
+/// request is cancelled.
 struct OpenAIStreamSession: Sendable {
     let configuration: OpenAIConfiguration
     let request: ProviderRequest
@@ -20,19 +21,17 @@ struct OpenAIStreamSession: Sendable {
     /// the handle was cancelled.
     func run() async {
         let watch = StreamWatch()
-        let ended = await withTaskGroup(of: Bool.self) { group -> Bool in
-            group.addTask { await perform(watch: watch) }
-            group.addTask {
-                await watch.watch(handle: handle, timeout: configuration.readTimeout)
-                return false
-            }
-            let first = await group.next() ?? false
+        let timeout = configuration.readTimeout
+        let (terminal, timedOut) = await withTaskGroup(of: (terminal: Bool, timedOut: Bool).self) { group in
+            group.addTask { (await perform(watch: watch), false) }
+            group.addTask { (false, await watch.expired(after: timeout)) }
+            let first = await group.next()
             group.cancelAll()
-            var any = first
-            while let more = await group.next() { any = any || more }
-            return any
+            var terminal = first?.terminal ?? false
+            for await rest in group { terminal = terminal || rest.terminal }
+            return (terminal, first?.timedOut ?? false)
         }
-        if !ended && watch.timedOut {
+        if timedOut && !terminal {
             handle.send(.error(message: OpenAIErrorMapper.timedOut(
                 url: configuration.chatURL, seconds: configuration.readTimeout, key: configuration.apiKey)))
         }
@@ -106,7 +105,7 @@ struct OpenAIStreamSession: Sendable {
         while left > 0 {
             if Task.isCancelled || handle.isCancelled { return false }
             watch.touch()
-            let slice = min(left, 0.05)
+            let slice = min(left, 0.5, max(0.01, configuration.readTimeout / 2))
             try? await Task.sleep(nanoseconds: UInt64(slice * 1_000_000_000))
             left -= slice
         }

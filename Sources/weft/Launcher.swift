@@ -95,7 +95,9 @@ enum Health {
         do {
             let provider = try ChatSetup.provider(options: options, env: env)
             if let openai = provider as? OpenAIProvider {
-                let line = openai.healthLine(timeout: 3)
+                // The check runs as a task; this thread runs a loop until it answers.
+                let line = (try? MainLoop())?.result(timeoutMs: 10_000) { await openai.healthLine(timeout: 3) }
+                    ?? "openai: \(openai.configuration.modelsURL): FAILED: no answer"
                 print(line)
                 if line.contains(": FAILED: ") { return 1 }
             } else {

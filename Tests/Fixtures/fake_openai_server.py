@@ -253,7 +253,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_json(200, self.state.requests)
         if self.path == "/debug/state":
             with self.state.lock:
-                return self.send_json(200, {"attempts": self.state.attempts, "went_away": self.state.went_away})
+                return self.send_json(200, {"attempts": self.state.attempts, "went_away": self.state.went_away,
+                                            "active": self.state.active})
         self.send_json(404, {"error": {"message": "no route " + self.path}})
 
     def touch(self):

@@ -118,14 +118,9 @@ func run(_ provider: OpenAIProvider, _ request: ProviderRequest, timeout: Double
     return log.events
 }
 
-/// Polls until `handle` is finished; false after `timeout` seconds.
+/// Waits until `handle` is finished; false after `timeout` seconds.
 func waitFinished(_ handle: ProviderStream, timeout: Double) async -> Bool {
-    let deadline = Date(timeIntervalSinceNow: timeout)
-    while !handle.isFinished {
-        if Date() > deadline { return false }
-        try? await Task.sleep(nanoseconds: 5_000_000)
-    }
-    return true
+    await handle.waitFinished(timeout: timeout)
 }
 
 /// Runs blocking `body` on a thread of its own (not the cooperative pool).
@@ -163,4 +158,8 @@ func dumpCase(_ name: String) throws -> [UInt8] {
 }
 
 /// Events with adjacent deltas of one kind merged (chunking-independent).
-func normalized(_ events: [ProviderEvent]) -> [ProviderEvent] { ProviderEvent.coalesced(events) }
+func normalized(_ events: [ProviderEvent]) -> [ProviderEvent] {
+    var merged: [ProviderEvent] = []
+    for e in events { ProviderEvent.append(e, to: &merged) }
+    return merged
+}

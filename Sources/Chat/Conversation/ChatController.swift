@@ -203,5 +203,5 @@ public enum TranscriptChange: Equatable {
     case reset
 }
 
-/// Identity of one provider request.
-final class RequestToken: @unchecked Sendable {}
+/// Identity of one provider request (compared with `===`; no state).
+final class RequestToken: Sendable {}

@@ -25,7 +25,8 @@ import Kernel
 /// a summary.
 ///
 /// Text streams as ``MockTokenizer`` deltas. With `tokensPerSecond > 0`
-/// events are emitted from a background queue, one delta per token with
+/// events are emitted from a task (``ProviderStream/start(priority:emit:_:)``,
+/// sleeping with `Task.sleep`), one delta per token with
 /// ±30% jitter from a seeded PRNG after a short first-token latency; with
 /// `tokensPerSecond == 0` everything is emitted synchronously before
 /// ``stream(request:emit:)`` returns (for tests). A finished stream ends
@@ -75,19 +76,15 @@ public struct MockProvider: Provider {
 
     /// Streams the scripted reply for `request` (see the type's docs).
     public func stream(request: ProviderRequest, emit: @escaping @Sendable (ProviderEvent) -> Void) -> ProviderStream {
-        let handle = ProviderStream(emit: emit)
         let events = Self.events(for: request, longLines: longLines, seed: seed)
         if tokensPerSecond == 0 {
+            let handle = ProviderStream(emit: emit)
             for event in events where !handle.send(event) { break }
             handle.markFinished()
             return handle
         }
         let pacing = MockPacer(tokensPerSecond: tokensPerSecond, firstTokenLatency: firstTokenLatency, seed: seed)
-        DispatchQueue.global(qos: .userInitiated).async {
-            pacing.play(events, on: handle)
-            handle.markFinished()
-        }
-        return handle
+        return ProviderStream.start(emit: emit) { stream in await pacing.play(events, on: stream) }
     }
 
     /// The full event sequence for `request`, without pacing.
@@ -149,10 +146,10 @@ struct MockPacer: Sendable {
     let firstTokenLatency: Double
     let seed: UInt64
 
-    /// Emits `events` with delays until done or cancelled. Sleeps in slices
-    /// of at most 10 ms so a cancel is noticed promptly; tiny delays are
-    /// accumulated so fast pacing does not oversleep.
-    func play(_ events: [ProviderEvent], on handle: ProviderStream) {
+    /// Emits `events` with delays until done or cancelled (a cancelled
+    /// task's `Task.sleep` returns at once). Tiny delays are accumulated so
+    /// fast pacing does not oversleep.
+    func play(_ events: [ProviderEvent], on stream: ProviderStream) async {
         var rng = SplitMix64(seed: seed)
         var debt = firstTokenLatency
         for event in events {
@@ -160,21 +157,10 @@ struct MockPacer: Sendable {
             if case .toolCall = event { weight = 8 } else { weight = 1 }
             debt += weight / tokensPerSecond * (0.7 + 0.6 * rng.unit())
             if debt >= 0.002 {
-                guard sleep(debt, handle) else { return }
+                do { try await Task.sleep(for: .microseconds(Int64(debt * 1_000_000))) } catch { return }
                 debt = 0
             }
-            guard handle.send(event) else { return }
+            guard stream.send(event) else { return }
         }
-    }
-
-    private func sleep(_ seconds: Double, _ handle: ProviderStream) -> Bool {
-        var left = seconds
-        while left > 0 {
-            if handle.isCancelled { return false }
-            let slice = min(left, 0.01)
-            usleep(UInt32(slice * 1_000_000))
-            left -= slice
-        }
-        return !handle.isCancelled
     }
 }

@@ -147,8 +147,8 @@ extension ChatUI {
         notice("model: asking \(p.name) for its models…")
         let poster = loop.poster
         let owner = LoopRef(self)
-        DispatchQueue.global().async {
-            let result = p.availableModels(timeout: 10)
+        Task {
+            let result = await p.availableModels(timeout: 10)
             poster.post {
                 guard let self = owner.value else { return }
                 switch result {

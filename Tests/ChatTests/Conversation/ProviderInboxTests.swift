@@ -43,11 +43,13 @@ final class BurstProvider: Provider, @unchecked Sendable {
         #expect(controller.messages.last?.blocks == [.assistantText(want)])
     }
 
-    @Test func coalescingKeepsOrderAndOtherEvents() {
+    @Test func mergingKeepsOrderAndOtherEvents() {
         let events: [ProviderEvent] = [.thinkingDelta("a"), .thinkingDelta("b"), .textDelta("c"), .textDelta("d"),
                                        .toolCall(id: "1", name: "t", arguments: "{}"), .textDelta("e"),
                                        .usage(input: 1, output: 2), .finish(reason: "stop")]
-        #expect(ProviderEvent.coalesced(events) == [.thinkingDelta("ab"), .textDelta("cd"),
+        var merged: [ProviderEvent] = []
+        for e in events { ProviderEvent.append(e, to: &merged) }
+        #expect(merged == [.thinkingDelta("ab"), .textDelta("cd"),
                                                     .toolCall(id: "1", name: "t", arguments: "{}"), .textDelta("e"),
                                                     .usage(input: 1, output: 2), .finish(reason: "stop")])
     }

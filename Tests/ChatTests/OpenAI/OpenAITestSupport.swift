@@ -59,11 +59,14 @@ struct StreamOutcome: Equatable, CustomStringConvertible {
 }
 
 /// Runs a fresh parser over `pieces`, then finishes it.
+/// Adjacent deltas are merged as the chat controller's inbox merges them.
 func parse(pieces: [[UInt8]], apiKey: String? = nil) -> [ProviderEvent] {
     var p = OpenAIStreamParser(apiKey: apiKey)
     var events: [ProviderEvent] = []
-    for piece in pieces { events += p.feed(piece) }
-    events += p.finish()
+    for piece in pieces {
+        for e in p.feed(piece) { ProviderEvent.append(e, to: &events) }
+    }
+    for e in p.finish() { ProviderEvent.append(e, to: &events) }
     return events
 }
 

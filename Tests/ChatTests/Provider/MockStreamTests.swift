@@ -40,44 +40,44 @@ func ccTempDir() -> String {
         #expect(MockTokenizer.tokens("漢字漢字漢字漢字漢字") == ["漢字漢字", "漢字漢字", "漢字"])
     }
 
-    @Test func pacedStreamMatchesInstantEvents() {
+    @Test func pacedStreamMatchesInstantEvents() async {
         let request = ProviderRequest(messages: [ProviderMessage(role: .user, content: "count to 30")])
         let box = CCEventBox()
         let provider = MockProvider(tokensPerSecond: 3000, firstTokenLatency: 0)
         let stream = provider.stream(request: request) { box.add($0) }
-        #expect(stream.wait(timeout: 10))
+        #expect(await stream.waitFinished(timeout: 10))
         #expect(box.events == MockProvider.events(for: request))
     }
 
-    @Test func cancelStopsPacedStreamPromptly() {
+    @Test func cancelStopsPacedStreamPromptly() async throws {
         let request = ProviderRequest(messages: [ProviderMessage(role: .user, content: "long")])
         let box = CCEventBox()
         let stream = MockProvider(tokensPerSecond: 200, firstTokenLatency: 0).stream(request: request) { box.add($0) }
         let start = Date()
-        while box.events.count < 5 && Date().timeIntervalSince(start) < 5 { usleep(2000) }
+        while box.events.count < 5 && Date().timeIntervalSince(start) < 5 { try await Task.sleep(for: .milliseconds(2)) }
         #expect(box.events.count >= 5)
         stream.cancel()
         let countAtCancel = box.events.count
-        #expect(stream.wait(timeout: 1), "producer did not stop within 1 s")
-        usleep(100_000)
+        #expect(await stream.waitFinished(timeout: 1), "producer did not stop within 1 s")
+        try await Task.sleep(for: .milliseconds(100))
         #expect(box.events.count == countAtCancel)
         #expect(!box.events.contains { $0.isTerminal })
         #expect(stream.isCancelled)
     }
 
-    @Test func pacingTakesTime() {
+    @Test func pacingTakesTime() async {
         let request = ProviderRequest(messages: [ProviderMessage(role: .user, content: "count to 20")])
         let box = CCEventBox()
         let start = Date()
         let stream = MockProvider(tokensPerSecond: 100, firstTokenLatency: 0).stream(request: request) { box.add($0) }
         #expect(box.events.count < 22, "paced stream emitted synchronously")
-        #expect(stream.wait(timeout: 10))
+        #expect(await stream.waitFinished(timeout: 10))
         // 22 events at ~100/s with ±30% jitter: at least ~0.15 s.
         #expect(Date().timeIntervalSince(start) > 0.1)
         #expect(box.events.last == .finish(reason: "stop"))
     }
 
-    @Test func cancelInsideEmitIsAllowed() {
+    @Test func cancelInsideEmitIsAllowed() async {
         let box = CCEventBox()
         final class Holder: @unchecked Sendable {
             private let lock = NSLock()
@@ -94,7 +94,7 @@ func ccTempDir() -> String {
                 if box.events.count >= 3 { holder.stream?.cancel() }
             }
         holder.stream = stream
-        #expect(stream.wait(timeout: 5))
+        #expect(await stream.waitFinished(timeout: 5))
         #expect(box.events.count < 50)
         #expect(stream.isCancelled)
     }

@@ -5,8 +5,9 @@ import Foundation
 /// forms, tool-call assembly, usage and the end of the stream. Pure and
 /// synchronous: the HTTP transport feeds it, tests feed it bytes directly.
 ///
-/// Event order: text and thinking deltas as they come (adjacent deltas of
-/// one kind within one ``feed(_:)`` are merged); the tool calls when the
+/// Event order: text and thinking deltas as they come (one per chunk:
+/// merging adjacent deltas is the consumer's business, see
+/// ``ProviderEvent/append(_:to:)``); the tool calls when the
 /// finish reason arrives (or at the end); then `.usage` (if the server sent
 /// it) and `.finish` at `[DONE]`. A stream that fails ends with one
 /// `.error`: a mid-stream error object, an error event, a JSON error body
@@ -61,7 +62,7 @@ public struct OpenAIStreamParser: Sendable {
             handle(event, into: &out)
             if isDone { break }
         }
-        return Self.merged(out)
+        return out
     }
 
     /// The connection ended: flushes what is pending and returns the
@@ -88,7 +89,7 @@ public struct OpenAIStreamParser: Sendable {
                 out.append(.error(message: OpenAIErrorMapper.truncated))
             }
         }
-        return Self.merged(out)
+        return out
     }
 
     private mutating func handle(_ event: SSEEvent, into out: inout [ProviderEvent]) {
@@ -167,34 +168,5 @@ public struct OpenAIStreamParser: Sendable {
         flushText(into: &out)
         out.append(.error(message: OpenAIErrorMapper.message(serverError: e, key: apiKey)))
         isDone = true
-    }
-
-    /// Joins adjacent text deltas and adjacent thinking deltas.
-    static func merged(_ events: [ProviderEvent]) -> [ProviderEvent] {
-        guard events.count > 1 else { return events }
-        var out: [ProviderEvent] = []
-        var text = ""
-        var thinking = false
-        func flush() {
-            if !text.isEmpty { out.append(thinking ? .thinkingDelta(text) : .textDelta(text)) }
-            text = ""
-        }
-        for e in events {
-            switch e {
-            case .textDelta(let t):
-                if thinking { flush() }
-                thinking = false
-                text += t
-            case .thinkingDelta(let t):
-                if !thinking { flush() }
-                thinking = true
-                text += t
-            default:
-                flush()
-                out.append(e)
-            }
-        }
-        flush()
-        return out
     }
 }
