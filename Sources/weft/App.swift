@@ -23,12 +23,15 @@ final class App {
         editor.now = { [loop] in Int(loop.clock.nowNanos / 1_000_000) }
         editor.onRedrawRequest = { [loop] in loop.requestRedraw() }
         loop.redrawHandler = { [unowned self] in self.drawFrame() }
+        loop.turnHandler = { [unowned self] in
+            if self.editor.events.hasHandlers(.tick) { self.editor.emit(.tick) }
+        }
         loop.reportError = { [unowned self] error in self.editor.notify("\(error)", level: .error) }
     }
 
     /// Composes the screen and, with a terminal, writes the diff.
     func drawFrame() {
-        editor.emit("render")
+        editor.emit(.render)
         let frame = compositor.compose(editor)
         lastFrame = frame
         editor.needsRedraw = false
@@ -46,7 +49,7 @@ final class App {
     func quit(code: Int32 = 0) {
         exitCode = code
         quitting = true
-        editor.emit("shutdown")
+        editor.emit(.shutdown)
         loop.stop()
     }
 
@@ -57,16 +60,16 @@ final class App {
             editor.handleKey(k)
         case .mouse(let m):
             let key = m.key
-            if editor.events.hasHandlers("mouse") {
+            if editor.events.hasHandlers(.mouse) {
                 let token = key.token
-                if editor.emit("mouse", subject: token, data: .table([
+                if editor.emit(.mouse, subject: token, data: .table([
                     "row": .int(m.row), "col": .int(m.col), "key": .string(token)])) { return }
             }
             editor.handleKey(key)
         case .paste(let text):
             editor.handlePaste(text)
         case .focus(let gained):
-            editor.emit(gained ? "focus_gained" : "focus_lost")
+            editor.emit(gained ? .focusGained : .focusLost)
         default:
             break
         }
@@ -80,7 +83,7 @@ final class App {
         tty?.invalidate()
         if size != editor.screenSize {
             editor.screenSize = size
-            editor.emit("resize", data: .table(["width": .int(size.width), "height": .int(size.height)]))
+            editor.emit(.resize, data: .table(["width": .int(size.width), "height": .int(size.height)]))
         }
         editor.requestRedraw()
     }

@@ -43,7 +43,7 @@ struct Launcher {
         let lua = app.makeLua()
         ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
         app.loadConfig(lua, options: options, askTrust: true)
-        app.editor.emit("startup")
+        app.editor.emit(.startup)
         app.editor.requestRedraw()
         app.loop.run()
         lua.jobManager.stopAll()
@@ -64,7 +64,7 @@ struct Launcher {
             if m.level == .error { StandardStream.error.write("weft: \(m.text)\n") }
         }
         app.loadConfig(lua, options: options)
-        app.editor.emit("startup")
+        app.editor.emit(.startup)
         defer { lua.jobManager.stopAll() }
         for script in options.scripts {
             do {

@@ -14,14 +14,14 @@ enum PrintMode {
         var code: Int32 = 0
         var done = false
         var endsWithNewline = true
-        _ = try app.editor.events.create(events: ["model_delta"]) { ev in
+        _ = try app.editor.events.create(events: [.modelDelta]) { ev in
             guard let text = ev.data["text"]?.string else { return false }
             let out = plain ? stripControls(text) : stripControls(text)
             StandardStream.output.write(out)
             endsWithNewline = out.hasSuffix("\n")
             return false
         }
-        _ = try app.editor.events.create(events: ["prompt_done"]) { ev in
+        _ = try app.editor.events.create(events: [.promptDone]) { ev in
             if let err = ev.data["error"]?.string {
                 StandardStream.error.write("weft: \(err)\n")
                 code = 1

@@ -28,3 +28,24 @@ LUA
   echo "$out" | sed 's/^/    /'
   [ "$out" = "chat meta ok" ]
 }
+
+# The `tick` event fires once per main-loop turn that did work (here the
+# turn that runs a timer) and never while the loop is idle.
+test_tick_fires_on_turns_that_did_work() {
+  local script out
+  script=$(mktemp --suffix .lua)
+  cat > "$script" <<'LUA'
+local ticks, fired = 0, false
+weft.autocmd.create("tick", { callback = function() ticks = ticks + 1 end })
+weft.timer.defer(20, function() fired = true end)
+weft.wait(1000, function() return fired end)
+local after_timer = ticks
+weft.wait(200, function() return false end)
+print(string.format("fired=%s ticks=%s idle_ticks=%d", tostring(fired), tostring(after_timer >= 1),
+  ticks - after_timer))
+weft.quit(0)
+LUA
+  out=$(HOME=$(mktemp -d) "$WEFT_BIN" --clean --headless -l "$script" 2>&1)
+  echo "$out" | sed 's/^/    /'
+  [ "$out" = "fired=true ticks=true idle_ticks=0" ]
+}

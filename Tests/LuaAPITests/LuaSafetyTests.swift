@@ -80,7 +80,7 @@ final class Tracked {
                 weft.autocmd.create('UserSpin', { callback = function() ran = true end })
                 """, owner: "spin.lua")
             let start = Date()
-            fx.editor.emit("UserSpin")
+            fx.editor.emit(EventName("UserSpin"))
             let took = Date().timeIntervalSince(start)
             #expect(took < 1.5, "aborted after \(took) s")
             let last = fx.editor.messages.last?.text ?? ""

@@ -9,10 +9,10 @@ extension ChatController {
     /// to `setRequest` (the last one wins). The table is built only when
     /// someone listens.
     func modelRequestMessages(_ messages: [ProviderMessage]) -> [ProviderMessage] {
-        guard editor.events.hasHandlers("model_request") else { return messages }
+        guard editor.events.hasHandlers(.modelRequest) else { return messages }
         requestOverride = nil
         isEmittingModelRequest = true
-        editor.emit("model_request", data: .table(["messages": .array(messages.map(\.value)),
+        editor.emit(.modelRequest, data: .table(["messages": .array(messages.map(\.value)),
                                                    "count": .int(messages.count)]))
         isEmittingModelRequest = false
         defer { requestOverride = nil }

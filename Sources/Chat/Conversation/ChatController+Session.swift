@@ -33,6 +33,6 @@ extension ChatController {
         let loaded = try store.load(id)
         reset(to: Conversation.messages(from: loaded.records), sessionID: id)
         for w in loaded.warnings { editor.notify("session \(id): \(w)", level: .warn) }
-        editor.emit("session_load", data: .table(["id": .string(id), "messages": .int(messages.count)]))
+        editor.emit(.sessionLoad, data: .table(["id": .string(id), "messages": .int(messages.count)]))
     }
 }

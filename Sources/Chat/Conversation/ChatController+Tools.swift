@@ -10,7 +10,7 @@ extension ChatController {
             return
         }
         var call = pendingCalls[0]
-        editor.emit("tool_start", data: .table(["id": .string(call.id), "name": .string(call.name),
+        editor.emit(.toolStart, data: .table(["id": .string(call.id), "name": .string(call.name),
                                                  "arguments": .string(call.arguments)]))
         let policy = tools.policy(for: call.name) ?? .deny
         guard tools.lookup(call.name) != nil else {
@@ -21,7 +21,7 @@ extension ChatController {
         case .allow: execute(call)
         case .deny: deny(call)
         case .ask:
-            if editor.emit("tool_approval", data: .table(["id": .string(call.id), "name": .string(call.name),
+            if editor.emit(.toolApproval, data: .table(["id": .string(call.id), "name": .string(call.name),
                                                            "arguments": .string(call.arguments)])) {
                 // A handler consumed the event: it decided through `decide(_:)`.
                 if let d = pendingDecision { pendingDecision = nil; apply(d, to: call) }
@@ -77,7 +77,7 @@ extension ChatController {
 
     func done(_ call: ToolCall) {
         updateToolBlock(call)
-        editor.emit("tool_end", data: .table(["id": .string(call.id), "name": .string(call.name),
+        editor.emit(.toolEnd, data: .table(["id": .string(call.id), "name": .string(call.name),
                                                "status": .string(call.status.rawValue)]))
         if !pendingCalls.isEmpty { pendingCalls.removeFirst() }
         runNextTool()

@@ -81,7 +81,7 @@ public final class ChatController {
     /// Emits `prompt_submit` (consumable; a handler may set `promptOverride`).
     public func submit(_ text: String) {
         promptOverride = nil
-        if editor.emit("prompt_submit", data: .table(["text": .string(text)])) { return }
+        if editor.emit(.promptSubmit, data: .table(["text": .string(text)])) { return }
         let prompt = promptOverride ?? text
         promptOverride = nil
         guard !prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
@@ -109,7 +109,7 @@ public final class ChatController {
         }
         queue.removeAll()
         state = .idle
-        editor.emit("prompt_done", data: .table(["interrupted": .bool(true)]))
+        editor.emit(.promptDone, data: .table(["interrupted": .bool(true)]))
     }
 
     /// Starts a new, empty conversation (a new session file on first message).
@@ -145,10 +145,10 @@ public final class ChatController {
         case .textDelta(let t):
             appendDelta(t, thinking: false)
             persistPartialIfDue()
-            editor.emit("model_delta", data: .table(["text": .string(t)]))
+            editor.emit(.modelDelta, data: .table(["text": .string(t)]))
         case .thinkingDelta(let t):
             appendDelta(t, thinking: true)
-            editor.emit("thinking_delta", data: .table(["text": .string(t)]))
+            editor.emit(.thinkingDelta, data: .table(["text": .string(t)]))
         case .toolCall(let id, let name, let args):
             let call = ToolCall(id: id, name: name, arguments: args, status: .running)
             pendingCalls.append(call)
@@ -167,8 +167,8 @@ public final class ChatController {
             appendBlock(.error(message))
             if let last = messages.last { persist(last) }
             state = .failed(message)
-            editor.emit("provider_error", data: .table(["message": .string(message)]))
-            editor.emit("prompt_done", data: .table(["error": .string(message)]))
+            editor.emit(.providerError, data: .table(["message": .string(message)]))
+            editor.emit(.promptDone, data: .table(["error": .string(message)]))
         }
     }
 
@@ -181,7 +181,7 @@ public final class ChatController {
         }
         if let last = messages.last { persist(last) }
         state = .idle
-        editor.emit("prompt_done", data: .table(["reason": .string(reason)]))
+        editor.emit(.promptDone, data: .table(["reason": .string(reason)]))
         if !queue.isEmpty {
             let next = queue.removeFirst()
             submit(next)

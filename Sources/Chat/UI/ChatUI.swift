@@ -98,7 +98,7 @@ public final class ChatUI {
             self.searchStatus = search.map { "reverse search: \($0.query)" }
             self.refreshStatus()
         }
-        _ = try? editor.events.create(events: ["resize", "layout_changed"],
+        _ = try? editor.events.create(events: [.resize, .layoutChanged],
                                       options: AutocmdOptions(desc: "chat: refit transcript", owner: "weft")) { [unowned self] _ in
             self.layoutEpoch += 1
             self.refit()
@@ -106,12 +106,12 @@ public final class ChatUI {
             self.refreshStatus()
             return false
         }
-        _ = try? editor.events.create(events: ["render"],
+        _ = try? editor.events.create(events: [.render],
                                       options: AutocmdOptions(desc: "chat: refit visible blocks", owner: "weft")) { [unowned self] _ in
             self.refitVisible()
             return false
         }
-        _ = try? editor.events.create(events: ["buf_changed"],
+        _ = try? editor.events.create(events: [.bufChanged],
                                       options: AutocmdOptions(pattern: "composer", desc: "chat: composer height", owner: "weft")) { [unowned self] _ in
             self.composerChanged()
             return false

@@ -12,7 +12,7 @@ extension Editor {
         nextBuffer += 1
         buffers[buf.id] = buf
         buf.onChange = { [unowned self] change in self.bufferChanged(change) }
-        emit("buf_new", subject: name, data: .table(["buf": .int(buf.id.raw)]), buf: buf.id)
+        emit(.bufNew, subject: name, data: .table(["buf": .int(buf.id.raw)]), buf: buf.id)
         return buf
     }
 
@@ -38,7 +38,7 @@ extension Editor {
         for w in windows.values where w.buffer == id {
             try closeWindow(w.id, force: true)
         }
-        emit("buf_delete", subject: buf.name, data: .table(["buf": .int(id.raw)]), buf: id)
+        emit(.bufDelete, subject: buf.name, data: .table(["buf": .int(id.raw)]), buf: id)
         buf.onChange = nil
         buffers[id] = nil
     }
@@ -49,11 +49,11 @@ extension Editor {
         }
         // The event data (a dictionary) cost more than the edit itself:
         // built only when someone listens.
-        if events.hasHandlers("buf_changed") {
+        if events.hasHandlers(.bufChanged) {
             let data: Value = .table(["buf": .int(c.buf.raw), "first": .int(c.first),
                                       "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
                                       "tick": .int(c.tick)])
-            emit("buf_changed", subject: buffers[c.buf]?.name, data: data, buf: c.buf)
+            emit(.bufChanged, subject: buffers[c.buf]?.name, data: data, buf: c.buf)
         }
         if windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden }) {
             requestRedraw()

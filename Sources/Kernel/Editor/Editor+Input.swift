@@ -9,9 +9,9 @@ extension Editor {
     /// goes through the keymap dispatcher. The event's data (the key as a
     /// notation string) is built only when a handler listens.
     public func handleKey(_ key: Key) {
-        if events.hasHandlers("key") {
+        if events.hasHandlers(.key) {
             let token = key.token
-            if emit("key", subject: token, data: .table(["key": .string(token), "mode": .string(mode)])) {
+            if emit(.key, subject: token, data: .table(["key": .string(token), "mode": .string(mode)])) {
                 return
             }
         }
@@ -23,7 +23,7 @@ extension Editor {
     /// it; otherwise the current mode's paste handler gets it (see
     /// ``setPasteHandler(mode:_:)``). A mode with no handler drops it.
     public func handlePaste(_ text: String) {
-        if emit("paste", data: .table(["text": .string(text)])) { return }
+        if emit(.paste, data: .table(["text": .string(text)])) { return }
         pasteHandlers[mode]?(text)
     }
 

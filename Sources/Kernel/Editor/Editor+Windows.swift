@@ -46,7 +46,7 @@ extension Editor {
         nextWindow += 1
         windows[id] = win
         windowOrder[id] = nextWindow
-        emit("win_new", subject: win.name, data: .table(["win": .int(id.raw)]), buf: buffer, win: id)
+        emit(.winNew, subject: win.name, data: .table(["win": .int(id.raw)]), buf: buffer, win: id)
         if spec.enter || currentWindowID == nil, !win.hidden, win.focusable {
             try focus(id)
         }
@@ -66,7 +66,7 @@ extension Editor {
         }
         windows[id] = nil
         windowOrder[id] = nil
-        emit("win_closed", subject: win.name, data: .table(["win": .int(id.raw)]), buf: win.buffer, win: id)
+        emit(.winClosed, subject: win.name, data: .table(["win": .int(id.raw)]), buf: win.buffer, win: id)
         if currentWindowID == id {
             currentWindowID = nil
             if let next = focusCandidates.first { try? focus(next) }
@@ -81,10 +81,10 @@ extension Editor {
         guard !win.hidden else { throw KernelError.invalidState("window \(id.raw) is hidden") }
         guard currentWindowID != id else { return }
         if let old = currentWindow {
-            emit("win_leave", subject: old.name, data: .table(["win": .int(old.id.raw)]), buf: old.buffer, win: old.id)
+            emit(.winLeave, subject: old.name, data: .table(["win": .int(old.id.raw)]), buf: old.buffer, win: old.id)
         }
         currentWindowID = id
-        emit("win_enter", subject: win.name, data: .table(["win": .int(id.raw)]), buf: win.buffer, win: id)
+        emit(.winEnter, subject: win.name, data: .table(["win": .int(id.raw)]), buf: win.buffer, win: id)
         requestRedraw()
     }
 
@@ -185,7 +185,7 @@ extension Editor {
     }
 
     func layoutChanged() {
-        emit("layout_changed")
+        emit(.layoutChanged)
         requestRedraw()
     }
 }

@@ -64,14 +64,14 @@ public final class Editor {
         guard name != mode else { return }
         let old = mode
         mode = name
-        emit("mode_changed", subject: name, data: .table(["old": .string(old), "new": .string(name)]))
+        emit(.modeChanged, subject: name, data: .table(["old": .string(old), "new": .string(name)]))
         requestRedraw()
     }
 
     /// Emits an event to autocmd handlers; returns whether one consumed it.
     @discardableResult
-    public func emit(_ event: String, subject: String? = nil, data: Value = .null,
+    public func emit(_ event: EventName, subject: String? = nil, data: Value = .null,
                      buf: BufferID? = nil, win: WindowID? = nil) -> Bool {
-        events.emit(event: event, subject: subject, data: data, buf: buf, win: win).consumed
+        events.emit(event: event.rawValue, subject: subject, data: data, buf: buf, win: win).consumed
     }
 }

@@ -120,6 +120,18 @@ public final class EventRegistry {
     /// an expensive payload).
     public func hasHandlers(_ event: String) -> Bool { byEvent[event]?.isEmpty == false }
 
+    /// Whether any handler listens to `event`.
+    public func hasHandlers(_ event: EventName) -> Bool { hasHandlers(event.rawValue) }
+
+    /// Registers `callback` for the named events (see
+    /// ``create(events:options:callback:)``, which takes any names).
+    /// - Throws: as ``create(events:options:callback:)``.
+    @discardableResult
+    public func create(events: [EventName], options: AutocmdOptions = AutocmdOptions(),
+                       callback: @escaping (EventPayload) throws -> Bool) throws -> Int {
+        try create(events: events.map(\.rawValue), options: options, callback: callback)
+    }
+
     /// Runs the handlers of `event` whose pattern matches `subject`, highest
     /// priority first, until one returns true. A throwing handler is recorded
     /// in ``EmitResult/errors`` (and passed to ``onError``) and the others

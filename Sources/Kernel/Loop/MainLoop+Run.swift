@@ -6,7 +6,8 @@ import Glibc
 extension MainLoop {
     /// Runs one iteration: one poll(2) (waiting at most `timeoutMs`, or as
     /// long as needed when negative), then dispatches ready fds, posted
-    /// closures, signal hooks, due timers and a paced redraw.
+    /// closures, signal hooks, due timers, the turn handler (when any of
+    /// them ran) and a paced redraw.
     /// Re-entrant: a handler may call it (or ``run(until:timeoutMs:)``).
     /// - Returns: true if any handler, closure, hook, timer or redraw ran.
     @discardableResult
@@ -16,6 +17,7 @@ extension MainLoop {
         did = dispatchPosted() || did
         did = dispatchSignals() || did
         did = dispatchTimers() || did
+        if did { turnHandler?() }
         did = dispatchRedraw() || did
         return did
     }

@@ -52,6 +52,10 @@ public final class MainLoop {
     /// Draws a frame; called at most once per iteration, only after
     /// ``requestRedraw()``, and no more than once per ``minFrameInterval``.
     public var redrawHandler: (() throws -> Void)?
+    /// Called once per iteration that ran something (a ready fd, a posted
+    /// closure, a signal hook or a timer), after that work and before the
+    /// redraw; never while idle. The application emits `tick` from it.
+    public var turnHandler: (() -> Void)?
     /// The least time between two redraws (default 8 ms).
     public var minFrameInterval: Duration = .milliseconds(8)
     /// Frames drawn so far (redraw handler calls).

@@ -40,7 +40,7 @@ extension LuaRuntime {
                 let event = try c.string(1)
                 guard !event.isEmpty else { throw c.bad(1, "event name is empty") }
                 let data = try c.plain(2)
-                return c.push(editor.emit(event, data: data))
+                return c.push(editor.emit(EventName(event), data: data))
             },
             "list": { [unowned self] c in
                 let list = editor.events.list(event: try c.optString(1))

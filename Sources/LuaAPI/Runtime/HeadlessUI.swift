@@ -36,7 +36,7 @@ public final class HeadlessUI: UIHost {
     /// Emits `render`, composes a frame and clears `editor.needsRedraw`.
     @discardableResult
     public func render() -> Frame {
-        editor.emit("render")
+        editor.emit(.render)
         let frame = compositor.compose(editor)
         lastFrame = frame
         editor.needsRedraw = false

@@ -54,12 +54,12 @@ final class ChatScreen {
     func resize(width: Int, height: Int) {
         let size = Size(width: width, height: height)
         editor.screenSize = size
-        editor.emit("resize", data: .table(["width": .int(width), "height": .int(height)]))
+        editor.emit(.resize, data: .table(["width": .int(width), "height": .int(height)]))
     }
 
     /// Composes a frame (emitting `render` first, as the app does).
     func frame() -> Grid {
-        editor.emit("render")
+        editor.emit(.render)
         return compositor.compose(editor).grid
     }
 

@@ -139,7 +139,7 @@ import Testing
         try r.del(a)
         #expect(throws: KernelError.notFound("no autocmd with id \(a)")) { try r.del(a) }
         #expect(r.list().map(\.id) == [b])
-        #expect(throws: KernelError.self) { try r.create(events: []) { _ in false } }
+        #expect(throws: KernelError.self) { try r.create(events: [String]()) { _ in false } }
         #expect(throws: KernelError.self) { try r.create(events: ["ok", ""]) { _ in false } }
         #expect(try add(r, log, "c") == b + 1)
     }

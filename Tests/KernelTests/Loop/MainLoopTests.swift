@@ -16,6 +16,25 @@ struct MainLoopTests {
         #expect(order.value == [0, 1, 2, 3, 4])
     }
 
+    @Test func theTurnHandlerRunsOncePerTurnThatDidWorkAndBeforeTheFrame() throws {
+        let (loop, clock, _) = try makeManualLoop()
+        let log = LoopBox<[String]>([])
+        loop.turnHandler = { log.value.append("turn") }
+        loop.redrawHandler = { log.value.append("frame") }
+        #expect(loop.runUntilIdle())
+        #expect(log.value.isEmpty, "an idle loop has no turns")
+        loop.post { log.value.append("a") }
+        loop.post { log.value.append("b") }
+        loop.requestRedraw()
+        #expect(loop.runUntilIdle())
+        #expect(log.value == ["a", "b", "turn", "frame"])
+        log.value = []
+        clock.advance(ms: 20)
+        loop.requestRedraw()
+        #expect(loop.runUntilIdle())
+        #expect(log.value == ["frame"], "a frame alone is not a turn")
+    }
+
     @Test func postFromAnotherThreadWakesABlockedLoop() throws {
         let (loop, _) = try makeSystemLoop()
         #expect(loop.pollTimeout(cap: -1) == -1, "idle loop must block without timeout")

@@ -62,6 +62,38 @@ function weft.input.feed(keys) end
 ---@class weft.autocmd
 weft.autocmd = {}
 
+--- Every event weft emits (kernel, then chat); any other name is a user event.
+---@alias weft.EventName
+---| "startup" # once, after config and plugins loaded, before the first frame
+---| "shutdown" # once, when weft is about to quit
+---| "resize" # {width, height}
+---| "key" # {key, mode}, before keymaps; consumable
+---| "mouse" # {row, col, key}, before the mouse key is dispatched; consumable
+---| "paste" # {text}, before the mode's paste handler; consumable
+---| "mode_changed" # {old, new}
+---| "focus_gained"
+---| "focus_lost"
+---| "buf_new" # {buf}
+---| "buf_changed" # {buf, first, last_old, last_new, tick}
+---| "buf_delete" # {buf}
+---| "win_new" # {win}
+---| "win_closed" # {win}
+---| "win_enter" # {win}
+---| "win_leave" # {win}
+---| "layout_changed"
+---| "render" # once per frame, before it is composed
+---| "tick" # once per main-loop turn that did work
+---| "prompt_submit" # {text}; consumable
+---| "model_request" # {messages, count}; see weft.chat.set_request
+---| "model_delta" # {text}
+---| "thinking_delta" # {text}
+---| "tool_start" # {id, name, arguments}
+---| "tool_approval" # {id, name, arguments}; consumable
+---| "tool_end" # {id, name, status}
+---| "prompt_done" # {reason} | {error} | {interrupted}
+---| "provider_error" # {message}
+---| "session_load" # {id, messages}
+
 ---@class weft.autocmd.Event
 ---@field id integer handler id
 ---@field event string
@@ -91,7 +123,7 @@ weft.autocmd = {}
 ---@field desc? string
 ---@field owner? string
 
----@param events string|string[]
+---@param events weft.EventName|weft.EventName[]|string|string[] any other name is a user event
 ---@param opts weft.autocmd.CreateOpts
 ---@return integer id
 function weft.autocmd.create(events, opts) end
@@ -105,12 +137,12 @@ function weft.autocmd.del(id) end
 function weft.autocmd.group(name, opts) end
 
 --- Runs the handlers of `event`; true when one consumed it.
----@param event string
+---@param event weft.EventName|string
 ---@param data? any
 ---@return boolean consumed
 function weft.autocmd.emit(event, data) end
 
----@param event? string
+---@param event? weft.EventName|string
 ---@return weft.Autocmd[]
 function weft.autocmd.list(event) end
 
