@@ -42,8 +42,13 @@ let package = Package(
         .target(name: "OpenAIProvider",
                 dependencies: ["Chat", "Kernel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
                 path: "Sources/OpenAIProvider"),
+        .target(name: "ProviderHTTP",
+                dependencies: ["Chat", "Kernel", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "AnthropicProvider",
+                dependencies: ["Chat", "Kernel", "ProviderHTTP",
+                               .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .executableTarget(name: "weft",
-                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider"]),
+                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider", "AnthropicProvider"]),
 
         .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
         .testTarget(name: "RenderTests",
@@ -52,5 +57,6 @@ let package = Package(
                     dependencies: ["LuaAPI", "Kernel", "Render", "CLua", "CLuaShim"]),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Kernel", "Render", "CCmark"]),
         .testTarget(name: "OpenAIProviderTests", dependencies: ["OpenAIProvider", "Chat", "Kernel"]),
+        .testTarget(name: "AnthropicProviderTests", dependencies: ["AnthropicProvider", "ProviderHTTP", "Chat", "Kernel"]),
     ]
 )

@@ -15,10 +15,11 @@ run_suite() {
   fi
 }
 
-run_suite "swift test" swift test --skip-build --skip OpenAIProviderTests
+run_suite "swift test" swift test --skip-build --skip OpenAIProviderTests --skip AnthropicProviderTests
 # Network tests against local fake servers run alone: in the big parallel run
 # a starved thread pool turns their timing checks into noise.
 run_suite "swift test (OpenAI provider, local fake server)" swift test --skip-build --filter OpenAIProviderTests
+run_suite "swift test (Anthropic provider, local fake server)" swift test --skip-build --filter AnthropicProviderTests
 run_suite "lua examples" bash Tests/Lua/run_examples.sh .build/debug/weft
 if [ -f Tests/EndToEnd/run.sh ]; then
   run_suite "end-to-end (tmux)" bash Tests/EndToEnd/run.sh .build/debug/weft

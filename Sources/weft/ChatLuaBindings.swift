@@ -1,3 +1,4 @@
+import AnthropicProvider
 import Chat
 import Dispatch
 import Kernel
@@ -42,7 +43,8 @@ enum ChatLuaBindings {
                 call.push(stateName(c.state))
             },
             "usage": { call in
-                call.push(.table(["input": .int(c.usage.input), "output": .int(c.usage.output)]))
+                call.push(.table(["input": .int(c.usage.input), "output": .int(c.usage.output),
+                                  "cache_read": .int(c.cacheUsage.read), "cache_write": .int(c.cacheUsage.write)]))
             },
             "session": { call in
                 call.push(c.sessionID.map { Value.string($0) } ?? .null)
@@ -113,6 +115,13 @@ enum ChatLuaBindings {
                     t["base_url"] = .string(o.configuration.baseURL)
                     t["api_key_set"] = .bool(o.configuration.apiKey != nil)  // never the key itself
                 }
+                if let a = c.provider as? AnthropicProvider {
+                    t["base_url"] = .string(a.configuration.baseURL)
+                    t["api_key_set"] = .bool(a.configuration.apiKey != nil)  // never the key itself
+                    t["thinking_budget"] = .int(a.configuration.thinkingBudget)
+                    t["max_tokens"] = .int(a.configuration.maxTokens)
+                    t["prompt_caching"] = .bool(a.configuration.promptCaching)
+                }
                 return call.push(.table(t))
             },
             "set": { call in
@@ -128,18 +137,43 @@ enum ChatLuaBindings {
                 case "openai":
                     let config = OpenAIConfiguration.from(environment: ProcessInfoLite.env, baseURL: spec["base_url"]?.string,
                                                           apiKey: spec["api_key"]?.string, model: spec["model"]?.string)
-                    let poster = loop.poster
-                    let editor = LoopRef(c.editor)
-                    c.provider = OpenAIProvider(configuration: config) { notice in
-                        poster.post { editor.value?.notify(notice, level: .warn) }
-                    }
+                    c.provider = OpenAIProvider(configuration: config, onStatus: notices(c.editor, loop))
+                case "anthropic":
+                    c.provider = AnthropicProvider(configuration: try anthropicConfiguration(spec, call),
+                                                   onStatus: notices(c.editor, loop))
                 default:
-                    throw call.fail("unknown provider '\(name)' (use 'mock' or 'openai')")
+                    throw call.fail("unknown provider '\(name)' (use 'mock', 'openai' or 'anthropic')")
                 }
                 chat.refreshStatus()
                 return 0
             },
         ])
+    }
+
+    /// Retry notices of a provider, shown as warnings.
+    static func notices(_ editor: Editor, _ loop: MainLoop) -> @Sendable (String) -> Void {
+        let poster = loop.poster
+        let editor = LoopRef(editor)
+        return { notice in poster.post { editor.value?.notify(notice, level: .warn) } }
+    }
+
+    /// `{name = "anthropic", model =, api_key =, base_url =, thinking_budget =,
+    /// max_tokens =, prompt_caching =}`; the environment fills what is left out.
+    static func anthropicConfiguration(_ spec: [String: Value], _ call: LuaCall) throws -> AnthropicConfiguration {
+        func number(_ field: String) throws -> Int? {
+            guard let v = spec[field], v != .null else { return nil }
+            guard let n = v.int, n >= 0 else { throw call.bad(1, "field '\(field)': non-negative integer expected") }
+            return n
+        }
+        var config = AnthropicConfiguration.from(environment: ProcessInfoLite.env, baseURL: spec["base_url"]?.string,
+                                                 apiKey: spec["api_key"]?.string, model: spec["model"]?.string,
+                                                 thinkingBudget: try number("thinking_budget"))
+        if let n = try number("max_tokens") { config.maxTokens = max(1, n) }
+        if let v = spec["prompt_caching"], v != .null {
+            guard case .bool(let b) = v else { throw call.bad(1, "field 'prompt_caching': boolean expected") }
+            config.promptCaching = b
+        }
+        return config
     }
 
     static func decision(_ s: String) -> ToolApprovalDecision? {

@@ -1,3 +1,4 @@
+import AnthropicProvider
 import Chat
 import Glibc
 import Kernel
@@ -8,35 +9,44 @@ import Render
 /// built-in tools, the session store and the composer history.
 enum ChatSetup {
     /// The provider the options and environment ask for: `--provider`
-    /// (`mock` or `openai`); without it, `openai` when `--base-url` or
-    /// `OPENAI_BASE_URL` is set, else `mock`. The OpenAI provider reads
-    /// `OPENAI_API_KEY`, `OPENAI_BASE_URL` and `WEFT_MODEL`; flags win.
+    /// (`mock`, `openai` or `anthropic`), else `$WEFT_PROVIDER`; without
+    /// either, `openai` when `--base-url` or `OPENAI_BASE_URL` is set, else
+    /// `mock`. OpenAI reads `OPENAI_API_KEY`, `OPENAI_BASE_URL`; Anthropic
+    /// `ANTHROPIC_API_KEY`, `ANTHROPIC_BASE_URL`; both `WEFT_MODEL`. Flags win.
     static func provider(options: Options, env: [String: String]) throws -> Provider {
         let wantsOpenAI = !(options.baseURL ?? "").isEmpty || !(env["OPENAI_BASE_URL"] ?? "").isEmpty
-        let name = options.provider ?? (wantsOpenAI ? "openai" : "mock")
+        let name = options.provider ?? env["WEFT_PROVIDER"].flatMap { $0.isEmpty ? nil : $0 } ?? (wantsOpenAI ? "openai" : "mock")
         switch name {
         case "openai":
             return OpenAIProvider(configuration: .from(environment: env, baseURL: options.baseURL, model: options.model))
+        case "anthropic":
+            return AnthropicProvider(configuration: .from(environment: env, baseURL: options.baseURL, model: options.model,
+                                                          thinkingBudget: options.thinkingBudget))
         case "mock":
             let tps = Double(env["WEFT_MOCK_TPS"] ?? "") ?? 60
             return MockProvider(model: options.model ?? env["WEFT_MODEL"] ?? "mock-1", tokensPerSecond: max(0, tps))
         default:
-            throw OptionError("unknown provider '\(name)'; use --provider mock (the default) or --provider openai")
+            throw OptionError("unknown provider '\(name)'; use --provider mock (the default), openai or anthropic")
         }
+    }
+
+    /// `provider` with retry notices ("HTTP 429, retrying in 1 s") sent to
+    /// the status line.
+    static func withNotices(_ provider: Provider, app: App) -> Provider {
+        let poster = app.loop.poster
+        let editor = LoopRef(app.editor)
+        let notify: @Sendable (String) -> Void = { message in
+            poster.post { editor.value?.notify(message, level: .warn) }
+        }
+        if let openai = provider as? OpenAIProvider { return openai.with(onStatus: notify) }
+        if let anthropic = provider as? AnthropicProvider { return anthropic.with(onStatus: notify) }
+        return provider
     }
 
     static func controller(app: App, options: Options) throws -> ChatController {
         let env = ProcessInfoLite.env
         let root = SessionStore.defaultRoot(environment: env)
-        var chosen = try provider(options: options, env: env)
-        if let openai = chosen as? OpenAIProvider {
-            // Retry notices ("HTTP 429, retrying in 1 s") reach the status line.
-            let poster = app.loop.poster
-            let editor = LoopRef(app.editor)
-            chosen = openai.with(onStatus: { message in
-                poster.post { editor.value?.notify(message, level: .warn) }
-            })
-        }
+        let chosen = withNotices(try provider(options: options, env: env), app: app)
         return ChatController(editor: app.editor, loop: app.loop, provider: chosen,
                               tools: ToolRegistry.withBuiltins(), store: SessionStore(root: root), cwd: currentDirectory())
     }

@@ -1,3 +1,4 @@
+import AnthropicProvider
 import Glibc
 import Kernel
 import LuaAPI
@@ -98,6 +99,10 @@ enum Health {
                 // The check runs as a task; this thread runs a loop until it answers.
                 let line = (try? MainLoop())?.result(timeoutMs: 10_000) { await openai.healthLine(timeout: 3) }
                     ?? "openai: \(openai.configuration.modelsURL): FAILED: no answer"
+                print(line)
+                if line.contains(": FAILED: ") { return 1 }
+            } else if let anthropic = provider as? AnthropicProvider {
+                let line = anthropic.healthLine(timeout: 5)
                 print(line)
                 if line.contains(": FAILED: ") { return 1 }
             } else {

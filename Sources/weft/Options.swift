@@ -16,6 +16,8 @@ struct Options {
     var provider: String?
     var model: String?
     var baseURL: String?
+    /// `--thinking-budget N`: extended-thinking tokens (Anthropic; 0 = off).
+    var thinkingBudget: Int?
     var continueLast = false
     var resume: String?
     /// `--plugin PATH` (repeatable): plugins loaded last, whatever the config says.
@@ -32,6 +34,8 @@ struct Options {
       weft --no-mouse           do not capture the mouse
       weft -p PROMPT            print mode (chat layer)
       weft --provider NAME --model M --base-url URL
+                                NAME: mock, openai (OPENAI_API_KEY), anthropic (ANTHROPIC_API_KEY)
+      weft --thinking-budget N  extended thinking tokens (anthropic; 0 = off)
       weft --continue | --resume ID
       weft --version | --help
     """
@@ -66,6 +70,10 @@ struct Options {
             case "--provider": o.provider = try value(a)
             case "--model": o.model = try value(a)
             case "--base-url": o.baseURL = try value(a)
+            case "--thinking-budget":
+                let v = try value(a)
+                guard let n = Int(v), n >= 0 else { throw OptionError("--thinking-budget wants a number of tokens (0 = off), got \(v)") }
+                o.thinkingBudget = n
             case "--continue": o.continueLast = true
             case "--resume": o.resume = try value(a)
             case "--plugin": o.plugins.append(try value(a))

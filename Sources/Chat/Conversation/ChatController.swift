@@ -31,6 +31,9 @@ public final class ChatController {
     public internal(set) var messages: [ChatMessage] = []
     public internal(set) var state: State = .idle { didSet { onChange?() } }
     public internal(set) var usage = (input: 0, output: 0)
+    /// Prompt-cache tokens over the session: read from and written to the
+    /// provider's cache (not included in `usage.input`).
+    public internal(set) var cacheUsage = (read: 0, write: 0)
     /// Prompts submitted while a reply streams, sent in order afterwards.
     public internal(set) var queue: [String] = []
     /// Called when the transcript changes: (index of the message, whether
@@ -120,6 +123,7 @@ public final class ChatController {
         sessionID = id
         messages = loaded
         usage = (0, 0)
+        cacheUsage = (0, 0)
         state = .idle
         onTranscript?(.reset)
     }
@@ -153,9 +157,18 @@ public final class ChatController {
             let call = ToolCall(id: id, name: name, arguments: args, status: .running)
             pendingCalls.append(call)
             appendBlock(.toolCall(call))
+        case .signedThinking(let t):
+            guard var last = messages.last, last.role == .assistant else { return }
+            last.signedThinking.append(t)
+            messages[messages.count - 1] = last
+            if t.isRedacted { appendDelta("(redacted thinking)", thinking: true) }
         case .usage(let input, let output):
             usage.input += input
             usage.output += output
+            onChange?()
+        case .cacheUsage(let read, let write):
+            cacheUsage.read += read
+            cacheUsage.write += write
             onChange?()
         case .finish(let reason):
             stream = nil
@@ -174,6 +187,7 @@ public final class ChatController {
 
     func finishReply(reason: String) {
         if reason == "length" { appendBlock(.notice("(reply cut off: the model hit its length limit)")) }
+        if reason == "refusal" { appendBlock(.notice("(the model declined to answer)")) }
         if !pendingCalls.isEmpty {
             state = .runningTools
             runNextTool()

@@ -21,9 +21,11 @@ public enum Conversation {
                 let (text, calls) = assistantParts(m)
                 guard !text.isEmpty || !calls.isEmpty else { continue }
                 out.append(ProviderMessage(role: .assistant, content: text,
-                                           toolCalls: calls.map { ToolCallRequest(id: $0.id, name: $0.name, arguments: $0.arguments) }))
+                                           toolCalls: calls.map { ToolCallRequest(id: $0.id, name: $0.name, arguments: $0.arguments) },
+                                           thinking: m.signedThinking))
                 for c in calls where c.status != .running {
-                    out.append(ProviderMessage(role: .tool, content: c.output, toolCallID: c.id))
+                    out.append(ProviderMessage(role: .tool, content: c.output, toolCallID: c.id,
+                                               isError: c.status == .error || c.status == .denied))
                 }
             case .system:
                 let text = m.blocks.compactMap { if case .notice(let t) = $0 { return t } else { return nil } }.joined()
@@ -67,7 +69,7 @@ public enum Conversation {
                                      text: errors.isEmpty ? text : text + (text.isEmpty ? "" : "\n") + errors.joined(separator: "\n"),
                                      thinking: thinking(m),
                                      toolCalls: calls.map { ToolCallRequest(id: $0.id, name: $0.name, arguments: $0.arguments) },
-                                     isError: !errors.isEmpty, interrupted: partial)]
+                                     isError: !errors.isEmpty, interrupted: partial, signedThinking: m.signedThinking)]
             for c in calls where c.status != .running && !partial {
                 out.append(SessionRecord(kind: .message, role: .tool, text: c.output, toolCallID: c.id,
                                          toolName: c.name, isError: c.status != .ok))
@@ -95,7 +97,7 @@ public enum Conversation {
                                                      output: "(no result recorded)")))
                 }
                 if r.interrupted { blocks.append(.notice("(interrupted)")) }
-                out.append(ChatMessage(role: .assistant, blocks: blocks))
+                out.append(ChatMessage(role: .assistant, blocks: blocks, signedThinking: r.signedThinking))
             case .tool?:
                 guard let id = r.toolCallID, var last = out.last, last.role == .assistant else { continue }
                 for (i, b) in last.blocks.enumerated() {

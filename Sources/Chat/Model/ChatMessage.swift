@@ -24,11 +24,16 @@ public struct ChatMessage: Hashable, Sendable {
     public var role: ChatRole
     /// The content, in display order.
     public var blocks: [ChatBlock]
+    /// The provider's signed or redacted reasoning for an assistant reply,
+    /// in order (never shown: the `.thinking` blocks are what the user
+    /// sees), sent back unchanged by providers that need it.
+    public var signedThinking: [SignedThinking]
 
     /// A message with `role` and `blocks`.
-    public init(role: ChatRole, blocks: [ChatBlock] = []) {
+    public init(role: ChatRole, blocks: [ChatBlock] = [], signedThinking: [SignedThinking] = []) {
         self.role = role
         self.blocks = blocks
+        self.signedThinking = signedThinking
     }
 
     /// A user message holding `text`.

@@ -42,13 +42,21 @@ public struct ProviderMessage: Hashable, Sendable {
     public var toolCalls: [ToolCallRequest]
     /// For `.tool` messages: the id of the call this answers.
     public var toolCallID: String?
+    /// For `.tool` messages: true when the tool failed or was denied.
+    public var isError: Bool
+    /// For `.assistant` messages: the provider's signed (or redacted)
+    /// reasoning, to be sent back unchanged by providers that need it.
+    public var thinking: [SignedThinking]
 
     /// Creates a message.
-    public init(role: ProviderRole, content: String, toolCalls: [ToolCallRequest] = [], toolCallID: String? = nil) {
+    public init(role: ProviderRole, content: String, toolCalls: [ToolCallRequest] = [], toolCallID: String? = nil,
+                isError: Bool = false, thinking: [SignedThinking] = []) {
         self.role = role
         self.content = content
         self.toolCalls = toolCalls
         self.toolCallID = toolCallID
+        self.isError = isError
+        self.thinking = thinking
     }
 }
 
@@ -93,10 +101,17 @@ public enum ProviderEvent: Hashable, Sendable {
     case textDelta(String)
     /// A piece of the model's reasoning.
     case thinkingDelta(String)
+    /// A finished reasoning block as the provider will want it back
+    /// (text and signature, or redacted data); comes after its deltas.
+    case signedThinking(SignedThinking)
     /// A complete tool call: id, tool name, arguments as JSON text.
     case toolCall(id: String, name: String, arguments: String)
     /// Token counts for the request (input) and the reply (output).
     case usage(input: Int, output: Int)
+    /// Prompt-cache tokens of the request (providers that report them send
+    /// this just before `.usage`): `read` came from the cache, `write`
+    /// were stored in it. Neither is counted in `.usage`'s `input`.
+    case cacheUsage(read: Int, write: Int)
     /// The reply ended: `stop`, `tool_calls`, `length`, ...
     case finish(reason: String)
     /// The provider failed; the message is for the user.

@@ -41,12 +41,16 @@ public struct SessionRecord: Hashable, Sendable {
     public var time: Double
     /// Extra data (meta records: `title`, `model`, `provider`, `cwd`, ...).
     public var meta: [String: Value]
+    /// An assistant reply's signed or redacted reasoning, kept so a resumed
+    /// session can send it back unchanged (see ``SignedThinking``).
+    public var signedThinking: [SignedThinking]
 
     /// Creates a record; `time` defaults to now.
     public init(kind: Kind, role: ProviderRole? = nil, text: String = "", thinking: String? = nil,
                 toolCalls: [ToolCallRequest] = [], toolCallID: String? = nil, toolName: String? = nil,
                 isError: Bool = false, interrupted: Bool = false,
-                time: Double = Date().timeIntervalSince1970, meta: [String: Value] = [:]) {
+                time: Double = Date().timeIntervalSince1970, meta: [String: Value] = [:],
+                signedThinking: [SignedThinking] = []) {
         self.kind = kind
         self.role = role
         self.text = text
@@ -58,6 +62,7 @@ public struct SessionRecord: Hashable, Sendable {
         self.interrupted = interrupted
         self.time = time
         self.meta = meta
+        self.signedThinking = signedThinking
     }
 
     /// A finished message.
@@ -87,6 +92,7 @@ extension SessionRecord {
         if isError { t["is_error"] = .bool(true) }
         if interrupted { t["interrupted"] = .bool(true) }
         if !meta.isEmpty { t["meta"] = .table(meta) }
+        if !signedThinking.isEmpty { t["signed_thinking"] = .array(signedThinking.map(\.value)) }
         return .table(t)
     }
 
@@ -120,7 +126,8 @@ extension SessionRecord {
         self.init(kind: kind, role: role, text: t["text"]?.string ?? "", thinking: t["thinking"]?.string,
                   toolCalls: calls, toolCallID: t["tool_call_id"]?.string, toolName: t["tool_name"]?.string,
                   isError: t["is_error"] == .bool(true), interrupted: t["interrupted"] == .bool(true),
-                  time: time, meta: t["meta"]?.table ?? [:])
+                  time: time, meta: t["meta"]?.table ?? [:],
+                  signedThinking: (t["signed_thinking"]?.array ?? []).compactMap(SignedThinking.init(value:)))
     }
 }
 

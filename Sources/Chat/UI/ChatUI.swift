@@ -280,7 +280,8 @@ public final class ChatUI {
     public func refreshStatus() {
         let s = StatusLine(model: controller.provider.model, provider: controller.provider.name, state: controller.state,
                            spinner: Self.spinnerFrames[spinnerFrame], tokensIn: controller.usage.input,
-                           tokensOut: controller.usage.output, contextWindow: contextWindow,
+                           tokensOut: controller.usage.output, cacheRead: controller.cacheUsage.read,
+                           cacheWrite: controller.cacheUsage.write, contextWindow: contextWindow,
                            session: controller.sessionID, cwd: controller.cwd, queued: controller.queue.count,
                            newLines: unseenLines, notice: statusNotice ?? searchStatus)
         let width = innerWidth(windows.status)

@@ -11,6 +11,10 @@ struct StatusLine: Equatable {
     var spinner: String
     var tokensIn: Int
     var tokensOut: Int
+    /// Prompt-cache tokens read and written over the session (0 when the
+    /// provider reports none).
+    var cacheRead = 0
+    var cacheWrite = 0
     var contextWindow: Int
     var session: String?
     var cwd: String
@@ -34,7 +38,9 @@ struct StatusLine: Equatable {
         if let notice { left += "  \(notice)" }
         let used = tokensIn + tokensOut
         let pct = contextWindow > 0 ? min(100, used * 100 / contextWindow) : 0
-        var right = "↑\(Self.short(tokensIn)) ↓\(Self.short(tokensOut)) \(pct)%"
+        var right = "↑\(Self.short(tokensIn)) ↓\(Self.short(tokensOut))"
+        if cacheRead > 0 || cacheWrite > 0 { right += " cache r\(Self.short(cacheRead)) w\(Self.short(cacheWrite))" }
+        right += " \(pct)%"
         if let session { right += "  \(session)" }
         right += "  \(Self.home(cwd)) "
         let lw = TextMeasure.measure(left), rw = TextMeasure.measure(right)

@@ -48,6 +48,7 @@ struct StreamOutcome: Equatable, CustomStringConvertible {
             case .usage(let i, let o): usage = [i, o]; kind = "usage"
             case .finish(let r): finish = r; kind = "finish"
             case .error(let m): error = m; kind = "error"
+            case .signedThinking, .cacheUsage: continue  // the OpenAI wire has neither
             }
             if kinds.last != kind || kind == "tool" { kinds.append(kind) }
         }
