@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import Chat
-import Dispatch
 import Foundation
 import Kernel
 import ProviderHTTP
@@ -55,10 +54,10 @@ extension AnthropicProvider {
     }
 
     /// One line for `weft --health`: whether the API answers with the key.
-    public func healthLine(timeout: Double = 5) -> String {
+    public func healthLine(timeout: Double = 5) async -> String {
         let head = "anthropic: \(configuration.modelsURL) (model \(model), key \(configuration.apiKey == nil ? "not set" : "set")"
             + (configuration.thinkingBudget > 0 ? ", thinking budget \(configuration.thinkingBudget)" : "") + ")"
-        switch availableModels(timeout: timeout) {
+        switch await availableModels(timeout: timeout) {
         case .success(let ids):
             let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", ..." : "")
             return head + ": ok, \(ids.count) model\(ids.count == 1 ? "" : "s")" + (ids.isEmpty ? "" : " (\(shown))")
@@ -77,14 +76,8 @@ public struct ModelListError: Error, CustomStringConvertible, Sendable {
 // MARK: - ModelSwitching
 
 extension AnthropicProvider: ModelSwitching {
-    public func availableModels(timeout: Double) -> Result<[String], Error> {
-        let box = BlockingResult<[String]>()
-        let provider = self
-        Task.detached {
-            do { box.set(.success(try await provider.listModels(timeout: timeout))) } catch { box.set(.failure(error)) }
-        }
-        return box.wait(timeout: timeout + 2)
-            ?? .failure(ModelListError(description: "anthropic: no answer from \(configuration.modelsURL) within \(Int(timeout)) s (timeout)"))
+    public func availableModels(timeout: Double) async -> Result<[String], Error> {
+        do { return .success(try await listModels(timeout: timeout)) } catch { return .failure(error) }
     }
 
     public func switching(to model: String) -> Provider { with(model: model) }

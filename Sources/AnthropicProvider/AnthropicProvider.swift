@@ -19,8 +19,9 @@ import ProviderHTTP
 ///   that fails with `overloaded_error` before any output, are retried with
 ///   backoff honouring `retry-after`; each wait is announced through
 ///   `onStatus`.
-/// - Cancellation: ``ProviderStream/cancel()`` closes the connection within
-///   ~20 ms; text already emitted stays with the caller.
+/// - Cancellation: ``ProviderStream/cancel()`` cancels the request's task,
+///   which closes the connection at once; text already emitted stays with
+///   the caller.
 /// - Errors quote the server's message and never contain the key.
 ///
 /// ```swift
@@ -61,19 +62,15 @@ public struct AnthropicProvider: Provider {
 
     /// Starts streaming a reply; returns at once (see the type's docs).
     public func stream(request: ProviderRequest, emit: @escaping @Sendable (ProviderEvent) -> Void) -> ProviderStream {
-        let handle = ProviderStream(emit: emit)
-        let c = configuration
+        let c = configuration, onStatus = onStatus
         let wire = AnthropicRequest(configuration: c, request: request)
         let call = StreamingRequest(provider: name, url: wire.url, headers: wire.headers, body: wire.body,
                                     readTimeout: c.readTimeout, retry: c.retry, secret: c.apiKey)
-        let session = StreamingSession(
-            request: call, handle: handle, onStatus: onStatus,
-            errorMessage: { status, body in AnthropicErrorMapper.message(status: status, body: body, url: wire.url, key: c.apiKey) },
-            makeParser: { AnthropicStreamParser(apiKey: c.apiKey) })
-        Task.detached(priority: .userInitiated) {
-            await session.run()
-            handle.markFinished()
+        return ProviderStream.start(emit: emit) { stream in
+            await StreamingSession(
+                request: call, handle: stream, onStatus: onStatus,
+                errorMessage: { status, body in AnthropicErrorMapper.message(status: status, body: body, url: wire.url, key: c.apiKey) },
+                makeParser: { AnthropicStreamParser(apiKey: c.apiKey) }).run()
         }
-        return handle
     }
 }

@@ -1,45 +1,39 @@
-import Chat
-import Foundation
+import Glibc
+import Synchronization
 
-/// Shared state of one streamed request: when a byte last arrived, and
-/// whether the request timed out. Lock-protected.
-public final class StreamWatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = Date()
-    private var expired = false
+/// When a byte of one streamed request last arrived, and a watchdog that
+/// returns once the server has been silent for the read timeout. Lock-free
+/// (one atomic timestamp); the watchdog sleeps until the deadline, so a
+/// stream costs no periodic wake-ups.
+public final class StreamWatch: Sendable {
+    private let last = Atomic<UInt64>(StreamWatch.now())
 
     /// A watch whose clock starts now.
     public init() {}
 
     /// Records activity now (a byte arrived, or a retry is waiting).
     public func touch() {
-        lock.lock()
-        last = Date()
-        lock.unlock()
+        last.store(Self.now(), ordering: .relaxed)
     }
 
-    /// True once ``watch(handle:timeout:)`` gave up on the server.
-    public var timedOut: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return expired
-    }
-
-    /// Marks the watch expired when idle longer than `timeout`; true if so.
-    private func expire(after timeout: Double) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if Date().timeIntervalSince(last) > timeout { expired = true }
-        return expired
-    }
-
-    /// Returns when the stream is cancelled by the user, or when nothing
-    /// arrived for `timeout` seconds (then ``timedOut`` is true). Polls
-    /// every 20 ms; the caller cancels it when the request ends first.
-    public func watch(handle: ProviderStream, timeout: Double) async {
+    /// Returns true once nothing arrived for `timeout` seconds, or false
+    /// when the calling task is cancelled first (the request ended, or the
+    /// user cancelled the stream).
+    public func expired(after timeout: Double) async -> Bool {
+        let limit = UInt64(max(0, timeout) * 1e9)
         while !Task.isCancelled {
-            if handle.isCancelled || expire(after: timeout) { return }
-            try? await Task.sleep(nanoseconds: 20_000_000)
+            let deadline = last.load(ordering: .relaxed) &+ limit
+            let now = Self.now()
+            if now >= deadline { return true }
+            do { try await Task.sleep(nanoseconds: deadline - now) } catch { return false }
         }
+        return false
+    }
+
+    /// Monotonic nanoseconds.
+    private static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 }

@@ -56,14 +56,15 @@ public struct StreamingRequest: Sendable {
 /// retryably before any output), feeds the body to a ``StreamParser`` and
 /// emits its events on the handle, and maps every failure to one `.error`.
 ///
-/// A watcher task runs beside the request; when the user cancels the
-/// handle or the server is silent for the read timeout, it returns and the
-/// request task is cancelled, which closes the connection.
+/// A watchdog child task runs beside the request; when the server is
+/// silent for the read timeout it returns first and the request is
+/// cancelled.
 ///
 /// ```swift
-/// let session = StreamingSession(request: r, handle: handle, onStatus: nil,
-///                                errorMessage: { status, body in "..." }, makeParser: { MyParser() })
-/// Task.detached { await session.run(); handle.markFinished() }
+/// ProviderStream.start(emit: emit) { stream in
+///     await StreamingSession(request: r, handle: stream, onStatus: nil,
+///                            errorMessage: { status, body in "..." }, makeParser: { MyParser() }).run()
+/// }
 /// ```
 public struct StreamingSession<Parser: StreamParser>: Sendable {
     let request: StreamingRequest
@@ -84,22 +85,22 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
     }
 
     /// Runs the request to its end; emits exactly one terminal event unless
-    /// the handle was cancelled.
+    /// the handle was cancelled. Run it as the stream's task
+    /// (``ProviderStream/start(priority:emit:_:)``): cancelling the stream
+    /// cancels it, which closes the connection.
     public func run() async {
         let watch = StreamWatch()
-        let ended = await withTaskGroup(of: Bool.self) { group -> Bool in
-            group.addTask { await perform(watch: watch) }
-            group.addTask {
-                await watch.watch(handle: handle, timeout: request.readTimeout)
-                return false
-            }
-            let first = await group.next() ?? false
+        let timeout = request.readTimeout
+        let (terminal, timedOut) = await withTaskGroup(of: (terminal: Bool, timedOut: Bool).self) { group in
+            group.addTask { (await perform(watch: watch), false) }
+            group.addTask { (false, await watch.expired(after: timeout)) }
+            let first = await group.next()
             group.cancelAll()
-            var any = first
-            while let more = await group.next() { any = any || more }
-            return any
+            var terminal = first?.terminal ?? false
+            for await rest in group { terminal = terminal || rest.terminal }
+            return (terminal, first?.timedOut ?? false)
         }
-        if !ended && watch.timedOut {
+        if timedOut && !terminal {
             handle.send(.error(message: request.timedOutMessage(seconds: request.readTimeout)))
         }
     }
@@ -184,7 +185,7 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
         while left > 0 {
             if Task.isCancelled || handle.isCancelled { return false }
             watch.touch()
-            let slice = min(left, 0.05)
+            let slice = min(left, 0.5, max(0.01, request.readTimeout / 2))
             try? await Task.sleep(nanoseconds: UInt64(slice * 1_000_000_000))
             left -= slice
         }

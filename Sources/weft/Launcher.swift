@@ -102,7 +102,8 @@ enum Health {
                 print(line)
                 if line.contains(": FAILED: ") { return 1 }
             } else if let anthropic = provider as? AnthropicProvider {
-                let line = anthropic.healthLine(timeout: 5)
+                let line = (try? MainLoop())?.result(timeoutMs: 12_000) { await anthropic.healthLine(timeout: 5) }
+                    ?? "anthropic: \(anthropic.configuration.modelsURL): FAILED: no answer"
                 print(line)
                 if line.contains(": FAILED: ") { return 1 }
             } else {

@@ -15,7 +15,7 @@ import Testing
     func streamingCaseMatchesTheParser(name: String) async throws {
         let server = try await FakeAnthropicServer.start()
         defer { server.stop() }
-        let events = ProviderEvent.coalesced(await run(server.provider(), ask("case:" + name)))
+        let events = normalized(await run(server.provider(), ask("case:" + name)))
         #expect(events == parse(try await dumpCase(name)), "case \(name)")
         #expect(events.last?.isTerminal == true)
     }

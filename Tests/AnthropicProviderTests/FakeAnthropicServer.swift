@@ -165,7 +165,14 @@ func parse(_ bytes: [UInt8], pieces size: Int = Int.max, key: String? = nil) -> 
         out += p.feed(Array(bytes[i..<j]))
         i = j
     }
-    return ProviderEvent.coalesced(out + p.finish())
+    return normalized(out + p.finish())
+}
+
+/// Events with adjacent deltas of one kind merged (chunking-independent).
+func normalized(_ events: [ProviderEvent]) -> [ProviderEvent] {
+    var merged: [ProviderEvent] = []
+    for e in events { ProviderEvent.append(e, to: &merged) }
+    return merged
 }
 
 /// A read_file tool schema.
