@@ -22,7 +22,8 @@ public final class Buffer {
     /// Called after every edit; the kernel turns it into `buf_changed`.
     public var onChange: ((BufferChange) -> Void)?
 
-    private(set) var storage: [String] = [""]
+    /// The lines: a B-tree with O(log n) edits by index (`LineStore`).
+    private(set) var storage = LineStore([""])
 
     public init(id: BufferID, name: String = "", scratch: Bool = false, modifiable: Bool = true) {
         self.id = id
@@ -34,20 +35,27 @@ public final class Buffer {
     /// Number of lines (never 0).
     public var lineCount: Int { storage.count }
 
-    /// The line at `row`, or nil when out of range.
+    /// The line at `row`, or nil when out of range. O(log n).
     public func line(_ row: Int) -> String? {
         row >= 0 && row < storage.count ? storage[row] : nil
     }
 
-    /// All lines (a copy-on-write array: cheap unless mutated).
-    public var lines: [String] { storage }
+    /// All lines as an array (O(n): prefer `line(_:)`, `getLines` or
+    /// `forEachLine` for large buffers).
+    public var lines: [String] { storage.lines }
+
+    /// Calls `body` with each line in `range` (0-based, end-exclusive,
+    /// within the buffer) without building an array.
+    public func forEachLine(in range: Range<Int>, _ body: (String) throws -> Void) rethrows {
+        try storage.forEach(in: range, body)
+    }
 
     /// Lines `[start, end)` with Neovim indexing.
     /// - Parameter strict: when false, out-of-range indices are clamped
     ///   instead of raising (like `strict_indexing = false`).
     public func getLines(_ start: Int, _ end: Int, strict: Bool = true) throws -> [String] {
         let r = try LineIndex.range(start, end, count: storage.count, strict: strict)
-        return Array(storage[r])
+        return storage.lines(in: r)
     }
 
     /// Replaces lines `[start, end)` with `replacement`.
@@ -80,7 +88,7 @@ public final class Buffer {
             return [slice(storage[s.row], s.col, e.col)]
         }
         var out = [slice(storage[s.row], s.col, storage[s.row].utf8.count)]
-        if e.row - s.row > 1 { out.append(contentsOf: storage[(s.row + 1)..<e.row]) }
+        if e.row - s.row > 1 { out.append(contentsOf: storage.lines(in: (s.row + 1)..<e.row)) }
         out.append(slice(storage[e.row], 0, e.col))
         return out
     }
@@ -102,7 +110,7 @@ public final class Buffer {
         let newEnd: Position = newLines.count == 1
             ? Position(row: s.row, col: s.col + (replacement.first?.utf8.count ?? 0))
             : Position(row: s.row + newLines.count - 1, col: lastInserted.utf8.count)
-        storage.replaceSubrange(s.row...e.row, with: newLines)
+        storage.replaceSubrange(s.row..<(e.row + 1), with: newLines)
         extmarks.splice(start: s, oldEnd: e, newEnd: newEnd)
         changed(first: s.row, lastOld: e.row + 1, lastNew: s.row + newLines.count)
     }
@@ -111,7 +119,7 @@ public final class Buffer {
 
     private func replaceLines(_ r: Range<Int>, with replacement: [String]) {
         storage.replaceSubrange(r, with: replacement)
-        if storage.isEmpty { storage = [""] }
+        if storage.isEmpty { storage.append(contentsOf: [""]) }
         // Whole lines are the byte range (start,0)..(end,0), as in Neovim:
         // marks on deleted lines collapse to (start,0), which may be one row
         // past the last line after deleting the tail; readers clamp.
