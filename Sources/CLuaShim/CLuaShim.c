@@ -9,7 +9,13 @@ typedef struct {
 
 static const char *CLOSURE_MT = "weft.swift_closure";
 static const char *TRIPPED_KEY = "weft.budget_tripped";
+static const char *BUDGET_MESSAGE = "handler exceeded its time budget and was aborted";
 static long long budget_deadline_ns = 0;
+/* Instructions between two looks at the clock (about a microsecond of Lua). */
+#define BUDGET_COUNT 1000
+
+static int budget_trip(lua_State *L);
+static int budget_expired(void);
 
 static int closure_gc(lua_State *L) {
   weft_swift_closure *c = (weft_swift_closure *)lua_touserdata(L, 1);
@@ -23,6 +29,10 @@ static int closure_gc(lua_State *L) {
 static int trampoline(lua_State *L) {
   weft_swift_closure *c = (weft_swift_closure *)lua_touserdata(L, lua_upvalueindex(1));
   if (!c || !c->fn) return luaL_error(L, "weft: function was released");
+  /* A handler past its deadline may not start more work in Swift: a loop
+     of expensive calls (ui.wrap on megabytes) is stopped at the next call,
+     not after thousands of them. */
+  if (budget_expired()) return budget_trip(L);
   int n = c->fn(L, c->context);
   if (n < 0) { /* Swift frame has returned: safe to longjmp */
     luaL_where(L, 1);
@@ -72,27 +82,46 @@ static long long now_ns(void) {
   return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+static int budget_expired(void) {
+  return budget_deadline_ns > 0 && now_ns() > budget_deadline_ns;
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+/* Marks the budget as tripped and raises the abort error in thread L. Once
+   tripped the hook fires at every instruction of L, so even
+   `while true do pcall(spin) end` cannot escape: the first instruction
+   after a caught abort raises again, until the host disarms the budget. */
+static int budget_trip(lua_State *L) {
+  lua_pushboolean(L, 1);
+  lua_setfield(L, LUA_REGISTRYINDEX, TRIPPED_KEY);
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+  return luaL_error(L, "%s", BUDGET_MESSAGE);
+}
+
+/* The hook is installed on the main thread for good (weft_install_budget),
+   so every coroutine inherits it when created: code in a coroutine is
+   stopped like any other. With no budget armed it only restores its
+   normal count on a thread that tripped before. */
 static void budget_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
-  /* Once the deadline has passed the hook stays armed and raises at every
-     count event, so a handler that catches the error with pcall and keeps
-     looping is aborted again until the protected call from the host ends
-     (weft_set_budget(L, 0) disarms it). After tripping it fires at every
-     instruction, so even `while true do pcall(spin) end` cannot escape: the
-     first instruction after a caught abort raises again. */
-  if (budget_deadline_ns > 0 && now_ns() > budget_deadline_ns) {
-    lua_pushboolean(L, 1);
-    lua_setfield(L, LUA_REGISTRYINDEX, TRIPPED_KEY);
-    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "handler exceeded its time budget and was aborted");
+  if (budget_deadline_ns <= 0) {
+    if (lua_gethookcount(L) != BUDGET_COUNT) lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_COUNT);
+    return;
   }
+  if (now_ns() > budget_deadline_ns) budget_trip(L);
+}
+
+void weft_install_budget(lua_State *L) {
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_COUNT);
 }
 
 void weft_set_budget(lua_State *L, long long deadline_ns) {
   budget_deadline_ns = deadline_ns;
-  if (deadline_ns > 0) lua_sethook(L, budget_hook, LUA_MASKCOUNT, 10000);
-  else lua_sethook(L, NULL, 0, 0);
+  lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_COUNT);
 }
+
+int weft_budget_expired(void) { return budget_expired(); }
 
 int weft_budget_tripped(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, TRIPPED_KEY);

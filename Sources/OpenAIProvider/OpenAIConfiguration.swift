@@ -58,7 +58,7 @@ public struct OpenAIConfiguration: Hashable, Sendable {
 extension OpenAIConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     /// The configuration without the key (safe to print).
     public var description: String {
-        "openai(\(model) at \(baseURL), key \(apiKey == nil ? "not set" : "set"))"
+        Secrets.scrub("openai(\(model) at \(baseURL), key \(apiKey == nil ? "not set" : "set"))", key: apiKey)
     }
 
     /// Same as ``description``: the key never shows.

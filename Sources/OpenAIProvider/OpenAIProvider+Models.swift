@@ -48,13 +48,14 @@ extension OpenAIProvider {
         guard (200..<300).contains(status) else {
             throw OpenAIProviderError.failed(OpenAIErrorMapper.message(status: status, body: body, url: url, key: c.apiKey))
         }
-        return try Self.modelIDs(body, url: url)
+        return try Self.modelIDs(body, url: url).map { Secrets.scrub($0, key: c.apiKey) }
     }
 
     /// One line for `weft --health`: whether the server answers
     /// `GET /v1/models` within `timeout` seconds.
     public func healthLine(timeout: Double = 3) async -> String {
-        let head = "openai: \(configuration.modelsURL) (model \(model), key \(configuration.apiKey == nil ? "not set" : "set"))"
+        let url = Secrets.scrub(configuration.modelsURL, key: configuration.apiKey)
+        let head = "openai: \(url) (model \(model), key \(configuration.apiKey == nil ? "not set" : "set"))"
         let result: Result<[String], OpenAIProviderError>
         do { result = .success(try await listModels(timeout: timeout)) }
         catch let e as OpenAIProviderError { result = .failure(e) }

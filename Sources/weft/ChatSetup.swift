@@ -54,7 +54,8 @@ enum ChatSetup {
     /// The full UI, with `--continue`/`--resume` applied.
     static func install(in app: App, options: Options) throws -> ChatUI {
         let controller = try controller(app: app, options: options)
-        let stateRoot = directoryOf(directoryOf(controller.store.root))
+        // `<state>/weft/sessions` -> `<state>/weft`: the history lives beside the sessions.
+        let stateRoot = directoryOf(controller.store.root)
         let chat = try ChatUI(editor: app.editor, loop: app.loop, highlights: app.highlights, controller: controller,
                               historyPath: stateRoot + "/history.jsonl")
         chat.onQuit = { [unowned app] in app.quit() }

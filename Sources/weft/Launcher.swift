@@ -1,4 +1,5 @@
 import AnthropicProvider
+import Chat
 import Glibc
 import Kernel
 import LuaAPI
@@ -97,20 +98,23 @@ enum Health {
             let provider = try ChatSetup.provider(options: options, env: env)
             if let openai = provider as? OpenAIProvider {
                 // The check runs as a task; this thread runs a loop until it answers.
-                let line = (try? MainLoop())?.result(timeoutMs: 10_000) { await openai.healthLine(timeout: 3) }
-                    ?? "openai: \(openai.configuration.modelsURL): FAILED: no answer"
+                // Model ids and error messages come from the server: inert.
+                let answer = (try? MainLoop())?.result(timeoutMs: 10_000) { await openai.healthLine(timeout: 3) }
+                    ?? "openai: \(Secrets.scrub(openai.configuration.modelsURL, key: openai.configuration.apiKey)): FAILED: no answer"
+                let line = TextMeasure.sanitize(answer)
                 print(line)
                 if line.contains(": FAILED: ") { return 1 }
             } else if let anthropic = provider as? AnthropicProvider {
-                let line = (try? MainLoop())?.result(timeoutMs: 12_000) { await anthropic.healthLine(timeout: 5) }
-                    ?? "anthropic: \(anthropic.configuration.modelsURL): FAILED: no answer"
+                let answer = (try? MainLoop())?.result(timeoutMs: 12_000) { await anthropic.healthLine(timeout: 5) }
+                    ?? "anthropic: \(Secrets.scrub(anthropic.configuration.modelsURL, key: anthropic.configuration.apiKey)): FAILED: no answer"
+                let line = TextMeasure.sanitize(answer)
                 print(line)
                 if line.contains(": FAILED: ") { return 1 }
             } else {
                 print("provider: \(provider.name) (model \(provider.model), offline: nothing to check)")
             }
         } catch {
-            print("provider: \(error)")
+            print("provider: \(TextMeasure.sanitize("\(error)"))")
         }
         return 0
     }

@@ -23,7 +23,8 @@ enum PrintMode {
         }
         _ = try app.editor.events.create(events: [.promptDone]) { ev in
             if let err = ev.data["error"]?.string {
-                StandardStream.error.write("weft: \(err)\n")
+                // The message may quote the server: never let it drive the terminal.
+                StandardStream.error.write("weft: \(stripControls(err))\n")
                 code = 1
             }
             done = true

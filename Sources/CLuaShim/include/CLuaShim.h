@@ -36,9 +36,16 @@ void weft_push_swift_function(lua_State *L, weft_swift_fn fn, void *context,
 /// handler that appends a traceback. Returns the lua_pcall status.
 int weft_pcall_traceback(lua_State *L, int nargs, int nresults);
 
-/// Installs (or with budget_ms <= 0 removes) an instruction-count hook that
-/// raises "handler exceeded its time budget" once the monotonic deadline passes.
+/// Installs the budget hook on the main thread for good: coroutines created
+/// later inherit it. Call once, right after creating the state.
+void weft_install_budget(lua_State *L);
+/// Arms (deadline > 0, monotonic ns) or disarms (0) the time budget: past
+/// the deadline the hook (every 1000 instructions, and every call of a
+/// Swift function) raises "handler exceeded its time budget".
 void weft_set_budget(lua_State *L, long long deadline_ns);
+/// Whether an armed budget's deadline has passed (for long Swift work that
+/// checks at safe points).
+int weft_budget_expired(void);
 /// Whether the last error raised was the budget hook's.
 int weft_budget_tripped(lua_State *L);
 void weft_clear_budget_tripped(lua_State *L);

@@ -75,7 +75,9 @@ extension Composer {
                 return
             } else {
                 self.acceptSearch()
-                editor?.handleKey(key)
+                // Only once the search left the mode: with no search running
+                // (the mode set from Lua) the key would come back here for ever.
+                if editor?.mode != Self.searchMode { editor?.handleKey(key) }
             }
         }
         let paste: (String) -> Void = { [weak self] text in

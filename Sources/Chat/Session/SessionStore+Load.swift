@@ -5,7 +5,9 @@ import Foundation
 extension SessionStore {
     /// Reads session `id`. Never crashes on bad data: empty lines are
     /// ignored; a line that is not a valid record is skipped with a warning
-    /// (a cut-off last line says "truncated"). Partial replies are folded:
+    /// (a cut-off last line says "truncated"). A record that follows a
+    /// cut-off one on the same line (written by an older weft after a
+    /// failed write) is recovered, with a warning. Partial replies are folded:
     /// a `partial` is superseded by a later `partial` or by the finished
     /// assistant `message`; one left pending (followed by another message
     /// or the end of the file) becomes an assistant `message` with
@@ -31,10 +33,15 @@ extension SessionStore {
             if text.allSatisfy({ $0.isWhitespace }) { continue }
             let record: SessionRecord
             do { record = try SessionRecord(jsonLine: text) } catch {
-                let isLast = index == lines.count - 1 && !endsWithNewline
-                let what = isLast ? "truncated line skipped" : "corrupt line skipped"
-                warnings.append("line \(index + 1): \(what) (\(error))")
-                continue
+                if let glued = recoverGlued(bytes) {
+                    warnings.append("line \(index + 1): a cut-off record skipped, the record after it kept")
+                    record = glued
+                } else {
+                    let isLast = index == lines.count - 1 && !endsWithNewline
+                    let what = isLast ? "truncated line skipped" : "corrupt line skipped"
+                    warnings.append("line \(index + 1): \(what) (\(error))")
+                    continue
+                }
             }
             switch (record.kind, record.role) {
             case (.partial, _):
@@ -52,6 +59,23 @@ extension SessionStore {
         }
         if let p = pending { records.append(interrupted(p)) }
         return SessionLoad(id: id, records: records, warnings: warnings)
+    }
+
+    /// A whole record at the end of a corrupt line: the line is a cut-off
+    /// record with a complete one written after it. Only positions where
+    /// a record can begin (`{"` outside a string) are tried, at most 64.
+    static func recoverGlued(_ line: Data.SubSequence) -> SessionRecord? {
+        let bytes = Array(line)
+        var tries = 0
+        var i = 1
+        while i + 1 < bytes.count, tries < 64 {
+            if bytes[i] == 0x7B, bytes[i + 1] == 0x22 {
+                tries += 1
+                if let r = try? SessionRecord(jsonLine: String(decoding: bytes[i...], as: UTF8.self)) { return r }
+            }
+            i += 1
+        }
+        return nil
     }
 
     private static func interrupted(_ partial: SessionRecord) -> SessionRecord {

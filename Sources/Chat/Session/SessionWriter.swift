@@ -11,6 +11,11 @@ import Glibc
 /// a file whose last line was cut off (a crash mid-write) first ends that
 /// line, so new records never merge into it.
 ///
+/// A write that fails (a full disk, an I/O error) leaves whole lines only:
+/// the file is cut back to where the record began. If even that fails, the
+/// next record starts on a new line, so once space returns nothing merges
+/// into the torn one (and the loader skips just the torn part).
+///
 /// Thread-safe (one lock); `append` blocks on the disk, so the UI may call
 /// it from a worker. The file closes on ``close()`` or deinit.
 public final class SessionWriter: @unchecked Sendable {
@@ -23,11 +28,18 @@ public final class SessionWriter: @unchecked Sendable {
     /// The file's size before the first `partial` of the reply being
     /// streamed, while nothing but partials followed it.
     private var partialStart: off_t?
+    /// Set when a failed write may have left a cut-off line that could
+    /// not be removed: the next record first ends it.
+    private var mustEndLine = false
+    /// The write system call (tests replace it to simulate a full disk).
+    var writeCall: (Int32, UnsafeRawPointer?, Int) -> Int = { fd, p, n in Glibc.write(fd, p, n) }
+    /// The truncate system call (tests make it fail too).
+    var truncateCall: (Int32, off_t) -> Int32 = { fd, size in ftruncate(fd, size) }
 
     init(id: String, path: String) throws {
         self.id = id
         self.path = path
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)  // read: the last byte after a failed write
         guard fd >= 0 else { throw SessionError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
         if Self.endsMidLine(path) { try writeAll(Array("\n".utf8)) }
     }
@@ -59,8 +71,33 @@ public final class SessionWriter: @unchecked Sendable {
         default:
             partialStart = nil
         }
-        try writeAll(Array((record.jsonLine + "\n").utf8))
+        try writeLine(Array((record.jsonLine + "\n").utf8))
         if record.kind != .partial { try syncLocked() }
+    }
+
+    /// Writes one whole line or, on failure, nothing: a partly written
+    /// line is cut off again (see the type's comment).
+    private func writeLine(_ line: [UInt8]) throws {
+        if mustEndLine {
+            let end = lseek(fd, 0, SEEK_END)
+            if end > 0, Self.lastByte(fd, at: end - 1) != 0x0A {
+                try writeAll([0x0A])  // still failing: mustEndLine stays set
+            }
+            mustEndLine = false
+        }
+        let start = lseek(fd, 0, SEEK_END)
+        do {
+            try writeAll(line)
+        } catch {
+            if start < 0 || truncateCall(fd, start) != 0 { mustEndLine = true }
+            throw error
+        }
+    }
+
+    /// The byte at `offset` of the file (pread; nil on failure).
+    private static func lastByte(_ fd: Int32, at offset: off_t) -> UInt8? {
+        var b: UInt8 = 0
+        return pread(fd, &b, 1, offset) == 1 ? b : nil
     }
 
     /// Forces everything written to disk.
@@ -86,7 +123,7 @@ public final class SessionWriter: @unchecked Sendable {
     private func writeAll(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[offset...].withUnsafeBytes { writeCall(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw SessionError.io("cannot write \(path): \(String(cString: strerror(errno)))")

@@ -42,7 +42,8 @@ extension LayoutSpec {
 
     private init(value: Value, path: String) throws {
         guard let t = value.table else {
-            throw KernelError.invalidArgument("\(path): expected a table, got \(value.typeName)")
+            let got = value.array != nil ? "a list (a node is a table with 'win' or 'kind')" : value.typeName
+            throw KernelError.invalidArgument("\(path): expected a node table, got \(got)")
         }
         let size = try Self.optionalInt(t["size"], path: "\(path).size")
         let weight = try Self.optionalNumber(t["weight"], path: "\(path).weight")

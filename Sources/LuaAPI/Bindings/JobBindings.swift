@@ -62,7 +62,7 @@ extension LuaRuntime {
         weft_rawsetfield(L, -2, "pid")
         lua_rawgeti(L, weft_registryindex(), lua_Integer(jobMetaRef))
         lua_setmetatable(L, -2)
-        jobs[job.id.raw] = JobRecord(job: job, owner: owner, objectRef: state.ref(at: -1))
+        jobs[job.id.raw] = JobRecord(job: job, owner: owner, objectRef: c.ref(at: -1))
         return 1
     }
 

@@ -9,7 +9,7 @@ extension LuaCall {
         case LUA_TFUNCTION, LUA_TUSERDATA, LUA_TLIGHTUSERDATA, LUA_TTHREAD:
             throw bad(i, "plain data expected (nil, boolean, number, string or table), got \(typeName(i))")
         default:
-            return value(i)
+            return try value(i)
         }
     }
 }

@@ -57,7 +57,12 @@ struct LuaOptions {
                 key = i >= 1 && i <= n ? String(i) : String(lua_tonumberx(L, -2, nil))
             default: key = nil
             }
-            if let key { out.append((key, LuaValue.value(L, at: -1))) }
+            if let key {
+                do { out.append((key, try LuaValue.value(L, at: -1))) } catch {
+                    weft_pop(L, 2)
+                    throw call.bad(index, "field '\(key)': \(error)")
+                }
+            }
             weft_pop(L, 1)
         }
         return out

@@ -12,7 +12,7 @@ extension LuaRuntime {
             },
             "set": { [unowned self] c in
                 _ = try c.table(1)
-                try editor.setLayout(LayoutSpec(value: c.value(1)))
+                try editor.setLayout(LayoutSpec(value: try c.value(1)))
                 return 0
             },
         ]

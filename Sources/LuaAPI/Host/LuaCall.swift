@@ -47,7 +47,7 @@ public struct LuaCall {
 
     public func string(_ i: Int32) throws -> String {
         guard let s = LuaValue.string(L, at: i) else {
-            if lua_type(L, i) == LUA_TNUMBER { return LuaValue.value(L, at: i).description }
+            if lua_type(L, i) == LUA_TNUMBER { return LuaValue.number(L, at: i).description }
             throw expected(i, "string")
         }
         return s
@@ -61,7 +61,7 @@ public struct LuaCall {
     /// The table at `i` converted to plain data.
     public func table(_ i: Int32) throws -> [String: Value] {
         guard lua_type(L, i) == LUA_TTABLE else { throw expected(i, "table") }
-        switch LuaValue.value(L, at: i) {
+        switch try value(i) {
         case .table(let t): return t
         case .array(let a):
             var t: [String: Value] = [:]
@@ -74,7 +74,7 @@ public struct LuaCall {
     /// The list at `i` (a table with keys 1..n; `{}` is an empty list).
     public func list(_ i: Int32) throws -> [Value] {
         guard lua_type(L, i) == LUA_TTABLE else { throw expected(i, "table") }
-        switch LuaValue.value(L, at: i) {
+        switch try value(i) {
         case .array(let a): return a
         case .table(let t) where t.isEmpty: return []
         default: throw bad(i, "list expected, got a table with non-sequence keys")
@@ -130,7 +130,12 @@ public struct LuaCall {
         return luaL_ref(L, weft_registryindex())
     }
 
-    public func value(_ i: Int32) -> Value { LuaValue.value(L, at: i) }
+    /// The argument at `i` as plain data (see `LuaValue.value`).
+    /// - Throws: a bad argument error for a cycle, or a value too deep or
+    ///   too large to convert.
+    public func value(_ i: Int32) throws -> Value {
+        do { return try LuaValue.value(L, at: i) } catch { throw bad(i, error.description) }
+    }
 
     // MARK: - Optional arguments (nil or absent gives nil)
 
@@ -151,6 +156,14 @@ public struct LuaCall {
             throw bad(i, "field '\(key)': function expected, got \(typeName(-1))")
         }
         lua_pushvalue(L, -1)
+        return luaL_ref(L, weft_registryindex())
+    }
+
+    /// Stores the value at `index` of this call's stack in the registry;
+    /// returns the reference. (The call may run in a coroutine: its values
+    /// are on the coroutine's stack, never on the main state's.)
+    public func ref(at index: Int32) -> Int32 {
+        lua_pushvalue(L, index)
         return luaL_ref(L, weft_registryindex())
     }
 

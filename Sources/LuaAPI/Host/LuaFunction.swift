@@ -44,7 +44,12 @@ private let trampoline: weft_swift_fn = { L, ctx in
     do {
         return try box.body(call)
     } catch let e as LuaError {
-        LuaValue.pushString(L, e.description)
+        switch e {
+        case .badArgument, .failed: LuaValue.pushString(L, e.description)
+        // Lua code run by the binding (a command, a handler) failed: say
+        // through which function the error came.
+        case .runtime, .syntax: LuaValue.pushString(L, "\(box.name): \(e.description)")
+        }
     } catch let e as KernelError {
         LuaValue.pushString(L, "\(box.name): \(e.description)")
     } catch {

@@ -12,12 +12,20 @@ import Kernel
 /// traceback handler.
 public final class LuaState {
     public let L: OpaquePointer
-    /// A runaway handler is aborted after this many milliseconds (0 = never).
-    public var budgetMs = 2000
+    /// A runaway handler is aborted after this many milliseconds (0 = never;
+    /// values are kept within 0...``maxBudgetMs``).
+    public var budgetMs = 2000 {
+        didSet { budgetMs = min(max(0, budgetMs), Self.maxBudgetMs) }
+    }
+
+    /// The longest budget (about 24 days), far from overflowing the
+    /// nanosecond deadline.
+    public static let maxBudgetMs = Int(Int32.max)
 
     public init() {
         L = luaL_newstate()!
         luaL_openlibs(L)
+        weft_install_budget(L)
     }
 
     deinit { lua_close(L) }
@@ -85,7 +93,11 @@ public final class LuaState {
         var out: [Value] = []
         let n = lua_gettop(L) - top
         if n > 0 {
-            for i in 1...n { out.append(LuaValue.value(L, at: top + i)) }
+            for i in 1...n {
+                do { out.append(try LuaValue.value(L, at: top + i)) } catch {
+                    throw LuaError.runtime("returned value \(i): \(error)")
+                }
+            }
         }
         return out
     }

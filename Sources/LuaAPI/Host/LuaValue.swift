@@ -27,58 +27,25 @@ public enum LuaValue {
     public static func pushString(_ L: OpaquePointer, _ s: String) {
         var s = s
         s.withUTF8 { buf in
-            buf.withMemoryRebound(to: CChar.self) { lua_pushlstring(L, $0.baseAddress, $0.count) }
+            buf.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
         }
     }
 
     /// Converts the Lua value at `index` to plain data. Functions, userdata
-    /// and threads become `.null`; tables with keys 1..n become arrays;
-    /// cycles are cut at depth 64.
-    public static func value(_ L: OpaquePointer, at index: Int32, depth: Int = 0) -> Value {
-        switch lua_type(L, index) {
-        case LUA_TBOOLEAN: return .bool(lua_toboolean(L, index) != 0)
-        case LUA_TNUMBER:
-            if lua_isinteger(L, index) != 0 { return .int(Int(lua_tointegerx(L, index, nil))) }
-            return .double(lua_tonumberx(L, index, nil))
-        case LUA_TSTRING: return .string(string(L, at: index) ?? "")
-        case LUA_TTABLE: return depth > 64 ? .null : table(L, at: lua_absindex(L, index), depth: depth + 1)
-        default: return .null
-        }
+    /// and threads become `.null`; tables with keys 1..n become arrays; a
+    /// shared subtable is converted once.
+    /// - Throws: ``LuaValueError`` for a table that contains itself, nesting
+    ///   deeper than ``LuaValueReader/maxDepth`` or a result of more than
+    ///   ``LuaValueReader/maxValues`` values.
+    public static func value(_ L: OpaquePointer, at index: Int32) throws(LuaValueError) -> Value {
+        var reader = LuaValueReader(L)
+        return try reader.read(at: index)
     }
 
-    private static func table(_ L: OpaquePointer, at t: Int32, depth: Int) -> Value {
-        // Each nesting level uses stack slots: grow the stack (non-raising).
-        guard lua_checkstack(L, 4) != 0 else { return .null }
-        let n = Int(lua_rawlen(L, t))
-        var dict: [String: Value] = [:]
-        lua_pushnil(L)
-        while lua_next(L, t) != 0 {
-            if lua_type(L, -2) == LUA_TSTRING, let k = string(L, at: -2) {
-                dict[k] = value(L, at: -1, depth: depth)
-            } else if lua_type(L, -2) == LUA_TNUMBER, lua_isinteger(L, -2) == 0 || lua_tointegerx(L, -2, nil) > n || lua_tointegerx(L, -2, nil) < 1 {
-                // Keys outside 1..n: keep them under their decimal form.
-                dict[String(lua_tonumberx(L, -2, nil))] = value(L, at: -1, depth: depth)
-            }
-            weft_pop(L, 1)
-        }
-        if n > 0 && dict.isEmpty {
-            var arr: [Value] = []
-            arr.reserveCapacity(n)
-            for i in 1...n {
-                lua_rawgeti(L, t, lua_Integer(i))
-                arr.append(value(L, at: -1, depth: depth))
-                weft_pop(L, 1)
-            }
-            return .array(arr)
-        }
-        if n > 0 {
-            for i in 1...n {
-                lua_rawgeti(L, t, lua_Integer(i))
-                dict[String(i)] = value(L, at: -1, depth: depth)
-                weft_pop(L, 1)
-            }
-        }
-        return .table(dict)
+    /// The number at `index`: `.int` for a Lua integer, else `.double`.
+    public static func number(_ L: OpaquePointer, at index: Int32) -> Value {
+        if lua_isinteger(L, index) != 0 { return .int(Int(lua_tointegerx(L, index, nil))) }
+        return .double(lua_tonumberx(L, index, nil))
     }
 
     /// Pushes plain data as a Lua value (`.null` becomes nil).

@@ -35,7 +35,7 @@ extension LuaRuntime {
                 guard let name, !name.isEmpty else {
                     throw c.bad(1, "string expected, got \(c.typeName(1)) (outside a plugin, name the plugin)")
                 }
-                pushPluginState(c.L, name)
+                pushPluginState(c, name)
                 return 1
             },
         ]
@@ -57,10 +57,13 @@ extension LuaRuntime {
 
     /// Pushes the state table of plugin `name`, creating it on first use.
     /// The tables live in one registry table, so they outlive reloads.
-    func pushPluginState(_ L: OpaquePointer, _ name: String) {
+    /// Everything happens on the call's own stack (a coroutine's, when
+    /// called from one).
+    func pushPluginState(_ c: LuaCall, _ name: String) {
+        let L = c.L
         if plugins.stateRef == 0 {
             weft_newtable(L)
-            plugins.stateRef = state.ref(at: -1)
+            plugins.stateRef = c.ref(at: -1)
         }
         lua_rawgeti(L, weft_registryindex(), lua_Integer(plugins.stateRef))
         LuaState.enterSubtable(L, name)

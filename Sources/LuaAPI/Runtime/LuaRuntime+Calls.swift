@@ -11,6 +11,11 @@ final class LuaRef {
     /// Who registered the function.
     let owner: String
     weak var runtime: LuaRuntime?
+    /// Budget aborts in a row; reset by a call that finishes in time.
+    var budgetAborts = 0
+    /// Set after ``LuaRuntime/maxBudgetAborts`` aborts in a row: the
+    /// handler is not called any more (it was reported once).
+    var disabled = false
 
     init(ref: Int32, owner: String, runtime: LuaRuntime) {
         self.ref = ref
@@ -40,10 +45,16 @@ extension LuaRuntime {
     ///
     /// - Parameter what: names the handler in a budget-abort message, e.g.
     ///   "keymap normal <C-x> (init.lua)".
+    /// A handler aborted by the budget ``maxBudgetAborts`` times in a row
+    /// is disabled, and its last abort message says so (a `render` handler
+    /// stuck in a loop would otherwise cost every frame its whole budget);
+    /// calls to a disabled handler do nothing and return no values.
+    ///
     /// - Throws: `LuaError.runtime` with the Lua message and traceback; a
     ///   budget abort says which handler was aborted.
     func invoke(_ h: LuaRef, _ args: [LuaArg], what: @autoclosure () -> String) throws -> [Value] {
-        try measure(owner: h.owner) {
+        if h.disabled { return [] }
+        return try measure(owner: h.owner) {
             let L = state.L
             let top = lua_gettop(L)
             lua_rawgeti(L, weft_registryindex(), lua_Integer(h.ref))
@@ -54,13 +65,22 @@ extension LuaRuntime {
                 }
             }
             do {
-                return try state.callFunction(below: top, nargs: Int32(args.count))
+                let results = try state.callFunction(below: top, nargs: Int32(args.count))
+                h.budgetAborts = 0
+                return results
             } catch LuaError.runtime(let msg) where state.budgetTripped {
+                h.budgetAborts += 1
+                h.disabled = h.budgetAborts >= Self.maxBudgetAborts
+                let disabled = h.disabled
+                    ? " (\(h.budgetAborts) times in a row: it was disabled, :reload brings it back)" : ""
                 throw LuaError.runtime(
-                    "\(what()) exceeded its time budget (\(budgetMs) ms) and was aborted: \(msg)")
+                    "\(what()) exceeded its time budget (\(budgetMs) ms) and was aborted\(disabled): \(msg)")
             }
         }
     }
+
+    /// Budget aborts in a row after which a handler is disabled.
+    static let maxBudgetAborts = 3
 
     /// Calls a handler from the loop (timer, scheduled function, job
     /// callback): failures are reported, never thrown.

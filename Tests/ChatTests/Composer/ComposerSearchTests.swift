@@ -116,3 +116,19 @@ import Testing
         #expect(f.composer.searchState?.match == "git commit -m wip")
     }
 }
+
+/// Regression: the search mode entered from Lua with no search running
+/// (`weft.mode.set("composer_search")`) took `<Up>` back to itself for
+/// ever (a stack overflow, SIGSEGV, terminal left in raw mode).
+@Suite struct ComposerSearchModeTests {
+    @Test func aKeyInTheSearchModeWithNoSearchRunningDoesNotRecurse() throws {
+        let f = try ComposerFixture()
+        try f.editor.setMode(Composer.searchMode)
+        #expect(f.composer.searchState == nil)
+        try f.keys("<Up><Down><Tab><F5>")
+        #expect(f.composer.searchState == nil)
+        try f.editor.setMode(Composer.mode)
+        try f.keys("ok")
+        #expect(f.composer.text == "ok")
+    }
+}

@@ -86,7 +86,10 @@ struct LayoutSpecTests {
     }
 
     @Test func valueImportErrorsNameThePath() {
-        expectValueError("layout: expected a table, got number", 3)
+        expectValueError("layout: expected a node table, got number", 3)
+        // A list is a table to Lua: the message must not read "expected a table, got table".
+        expectValueError("layout: expected a node table, got a list (a node is a table with 'win' or 'kind')",
+                         .array([.table(["win": 1000])]))
         expectValueError("layout: a node needs 'win' (a window) or 'kind' (\"row\" or \"col\")", .table([:]))
         expectValueError("layout: a node has either 'win' (a window) or 'kind' (a container), not both",
                          .table(["win": 1000, "kind": "row"]))

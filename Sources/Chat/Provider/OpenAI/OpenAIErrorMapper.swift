@@ -95,24 +95,10 @@ public enum OpenAIErrorMapper {
         return min(cap, retryAfter ?? exp)
     }
 
-    /// Removes `key` and anything shaped like an OpenAI key (`sk-` and 8 or
-    /// more key characters) from `text`.
+    /// Removes `key`, anything shaped like an OpenAI key (`sk-` starting a
+    /// word and 8 or more key characters) and URL passwords from `text`
+    /// (see ``Secrets``).
     public static func scrub(_ text: String, key: String?) -> String {
-        var out = text
-        if let key, key.count >= 4 { out = out.replacingOccurrences(of: key, with: "[key]") }
-        var result = ""
-        var rest = Substring(out)
-        while let r = rest.range(of: "sk-") {
-            result += rest[..<r.lowerBound]
-            let tail = rest[r.upperBound...]
-            let keyChars = tail.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*" }
-            if keyChars.count >= 8 {
-                result += "sk-[key]"
-            } else {
-                result += "sk-" + keyChars
-            }
-            rest = tail[keyChars.endIndex...]
-        }
-        return result + rest
+        Secrets.scrub(text, key: key)
     }
 }
