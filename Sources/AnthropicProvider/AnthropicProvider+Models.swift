@@ -14,7 +14,7 @@ extension AnthropicProvider {
             let page = try await get(configuration.modelsURL + "?limit=1000" + (after.map { "&after_id=\($0)" } ?? ""),
                                      timeout: timeout)
             let data = page["data"]?.array ?? []
-            ids += data.compactMap { $0["id"]?.string }
+            ids += data.compactMap { $0["id"]?.string.map { Secrets.scrub($0, key: configuration.apiKey) } }
             guard page["has_more"] == .bool(true), let last = page["last_id"]?.string else { break }
             after = last
         }
@@ -55,7 +55,8 @@ extension AnthropicProvider {
 
     /// One line for `weft --health`: whether the API answers with the key.
     public func healthLine(timeout: Double = 5) async -> String {
-        let head = "anthropic: \(configuration.modelsURL) (model \(model), key \(configuration.apiKey == nil ? "not set" : "set")"
+        let url = Secrets.scrub(configuration.modelsURL, key: configuration.apiKey)
+        let head = "anthropic: \(url) (model \(model), key \(configuration.apiKey == nil ? "not set" : "set")"
             + (configuration.thinkingBudget > 0 ? ", thinking budget \(configuration.thinkingBudget)" : "") + ")"
         switch await availableModels(timeout: timeout) {
         case .success(let ids):

@@ -37,8 +37,10 @@ public struct AnthropicProvider: Provider {
     /// a background thread).
     public let onStatus: (@Sendable (String) -> Void)?
 
-    /// The model name sent and shown in the status line.
-    public var model: String { configuration.model }
+    /// The model name shown in the status line, `/model`, `--health` and
+    /// session files, with any secret removed (see `Secrets`); requests
+    /// send `configuration.model` as it is.
+    public var model: String { Secrets.scrub(configuration.model, key: configuration.apiKey) }
 
     /// Creates a provider.
     /// - Parameter onStatus: receives retry notices, e.g.

@@ -1,5 +1,5 @@
 /// Removes secrets from text a user will see (messages, model ids, URLs,
-/// health reports, session files).
+/// health reports, session files); every provider uses it.
 ///
 /// Three things go: the API key itself, matched byte for byte (so a key
 /// followed by a combining mark or inside a longer word still goes);
@@ -19,6 +19,16 @@ public enum Secrets {
         if let key, key.utf8.count >= 4 { bytes = replace(Array(key.utf8), in: bytes, with: Array("[key]".utf8)) }
         bytes = scrubKeyShapes(bytes)
         bytes = scrubURLPasswords(bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` scrubbed (see ``scrub(_:key:)``) and without any of `secrets`
+    /// (each 4 bytes or more), which show as `[secret]`.
+    public static func scrub(_ text: String, secrets: [String]) -> String {
+        var bytes = Array(scrub(text, key: nil).utf8)
+        for secret in secrets where secret.utf8.count >= 4 {
+            bytes = replace(Array(secret.utf8), in: bytes, with: Array("[secret]".utf8))
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
