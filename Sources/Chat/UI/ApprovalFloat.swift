@@ -2,36 +2,24 @@ import Kernel
 import Render
 
 /// The float that asks whether a tool may run: allow (y / Enter), deny
-/// (n / Esc), always for this session (a). Keys live in mode "approval";
-/// the window is named "approval" so Lua can find, move or redraw it.
+/// (n / Esc), always for this session (a). A ``ModalFloat`` named
+/// "approval" in mode "approval", whose keys are the chat's permanent
+/// keymaps of that mode (see `ChatUI.installKeymaps`), so Lua can list and
+/// remap them; Lua can find, move or redraw the window.
 struct ApprovalFloat {
-    let window: Window
-    let buffer: Buffer
-    let previousMode: String
+    let float: ModalFloat
     let decide: (ToolApprovalDecision) -> Void
 }
 
 extension ChatUI {
     func askApproval(_ call: ToolCall, _ decide: @escaping (ToolApprovalDecision) -> Void) {
         do {
-            let buf = try editor.createBuffer(scratch: true)
             let args = TextMeasure.truncate(call.arguments.flattenedForPrompt(), width: 200)
             let lines = ["The model wants to run \(call.name):", "  \(args)", "",
                          "[y] allow   [n] deny   [a] always allow \(call.name) this session"]
-            try buf.setLines(0, -1, lines)
-            let width = min(editor.screenSize.width - 4, max(44, lines.map { TextMeasure.measure($0) }.max() ?? 40) + 2)
-            var spec = WindowSpec()
-            spec.name = "approval"
-            spec.float = FloatConfig(relative: .editor, row: max(0, editor.screenSize.height / 2 - 4),
-                                     col: max(0, (editor.screenSize.width - width - 2) / 2),
-                                     width: max(1, width), height: lines.count, zindex: 100, border: .rounded,
-                                     title: "Allow tool?", titlePos: .center)
-            spec.enter = true
-            spec.options.cursorVisible = false
-            spec.options.wrap = true
-            let win = try editor.openWindow(buffer: buf.id, spec)
-            approval = ApprovalFloat(window: win, buffer: buf, previousMode: editor.mode, decide: decide)
-            try editor.setMode("approval")
+            let float = try ModalFloat(editor: editor, name: "approval", mode: "approval", title: "Allow tool?",
+                                       lines: lines, minWidth: 46, padding: 1, zindex: 100)
+            approval = ApprovalFloat(float: float, decide: decide)
             refreshStatus()
         } catch {
             editor.notify("approval: \(error)", level: .error)
@@ -42,8 +30,7 @@ extension ChatUI {
     func answerApproval(_ decision: ToolApprovalDecision) {
         guard let a = approval else { return }
         approval = nil
-        try? editor.deleteBuffer(a.buffer.id)
-        try? editor.setMode(a.previousMode)
+        a.float.close()
         if editor.windows[windows.composer.id] != nil, !windows.composer.hidden { try? editor.focus(windows.composer.id) }
         a.decide(decision)
     }

@@ -19,13 +19,13 @@ public final class ReportFloat {
         close()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             + ["", "q close · j/k scroll"]
-        let keys: [ModalFloat.Key] = [
-            ("q", "close the report", { [unowned self] in close() }),
-            ("<Esc>", "close the report", { [unowned self] in close() }),
-            ("j", "scroll down", { [unowned self] in open?.scroll(1) }),
-            ("<Down>", "scroll down", { [unowned self] in open?.scroll(1) }),
-            ("k", "scroll up", { [unowned self] in open?.scroll(-1) }),
-            ("<Up>", "scroll up", { [unowned self] in open?.scroll(-1) }),
+        let keys: [ModalFloat.Binding] = [
+            .init(lhs: "q", desc: "close the report", action: { [unowned self] in close() }),
+            .init(lhs: "<Esc>", desc: "close the report", action: { [unowned self] in close() }),
+            .init(lhs: "j", desc: "scroll down", action: { [unowned self] in open?.scroll(1) }),
+            .init(lhs: "<Down>", desc: "scroll down", action: { [unowned self] in open?.scroll(1) }),
+            .init(lhs: "k", desc: "scroll up", action: { [unowned self] in open?.scroll(-1) }),
+            .init(lhs: "<Up>", desc: "scroll up", action: { [unowned self] in open?.scroll(-1) }),
         ]
         do {
             open = try ModalFloat(editor: editor, name: "report", mode: "report", title: title, lines: lines,

@@ -48,17 +48,17 @@ public final class TrustFloat {
     public var asking: ProjectItem? { current?.item }
 
     /// The keys of mode "trust", mapped while the float is open.
-    private var keys: [ModalFloat.Key] {
+    private var keys: [ModalFloat.Binding] {
         [
-            ("t", "trust this project config and run it", { [unowned self] in answer(.trust) }),
-            ("d", "deny this project config (ask again when it changes)", { [unowned self] in answer(.deny) }),
-            ("i", "ignore this project config for this session", { [unowned self] in answer(nil) }),
-            ("<Esc>", "ignore this project config for this session", { [unowned self] in answer(nil) }),
-            ("v", "view the project config's code", { [unowned self] in toggleView() }),
-            ("j", "scroll down", { [unowned self] in scroll(1) }),
-            ("<Down>", "scroll down", { [unowned self] in scroll(1) }),
-            ("k", "scroll up", { [unowned self] in scroll(-1) }),
-            ("<Up>", "scroll up", { [unowned self] in scroll(-1) }),
+            .init(lhs: "t", desc: "trust this project config and run it", action: { [unowned self] in answer(.trust) }),
+            .init(lhs: "d", desc: "deny this project config (ask again when it changes)", action: { [unowned self] in answer(.deny) }),
+            .init(lhs: "i", desc: "ignore this project config for this session", action: { [unowned self] in answer(nil) }),
+            .init(lhs: "<Esc>", desc: "ignore this project config for this session", action: { [unowned self] in answer(nil) }),
+            .init(lhs: "v", desc: "view the project config's code", action: { [unowned self] in toggleView() }),
+            .init(lhs: "j", desc: "scroll down", action: { [unowned self] in scroll(1) }),
+            .init(lhs: "<Down>", desc: "scroll down", action: { [unowned self] in scroll(1) }),
+            .init(lhs: "k", desc: "scroll up", action: { [unowned self] in scroll(-1) }),
+            .init(lhs: "<Up>", desc: "scroll up", action: { [unowned self] in scroll(-1) }),
         ]
     }
 

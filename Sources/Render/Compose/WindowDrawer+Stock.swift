@@ -4,8 +4,12 @@ import Kernel
 extension WindowDrawer {
     /// The wrap options of a window.
     static func wrapOptions(_ win: Window) -> WrapOptions {
-        WrapOptions(linebreak: win.options.linebreak, breakindent: win.options.breakindent,
-                    showbreak: win.options.showbreak, tabstop: win.options.tabstop)
+        wrapOptions(win.options)
+    }
+
+    /// The wrap options of window options.
+    static func wrapOptions(_ o: WindowOptions) -> WrapOptions {
+        WrapOptions(linebreak: o.linebreak, breakindent: o.breakindent, showbreak: o.showbreak, tabstop: o.tabstop)
     }
 
     /// Builds the viewport of `win` over `buf` for a content area of `size`.
