@@ -60,7 +60,9 @@ enum ChatSetup {
                               historyPath: stateRoot + "/history.jsonl")
         chat.onQuit = { [unowned app] in app.quit() }
         chat.scrollHook = { [unowned app] win, rows in app.compositor.scroll(win, in: app.editor, rows: rows) }
-        chat.runEditor = { [unowned app] path in app.tty?.runExternalEditor(path) ?? false }
+        chat.composer.editorRunner = { [unowned app] path in
+            guard app.tty?.runExternalEditor(path) == true else { throw ComposerError.editorFailed }
+        }
         if let id = options.resume {
             try controller.load(sessionID: id)
         } else if options.continueLast {

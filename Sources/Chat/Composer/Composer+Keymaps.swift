@@ -53,16 +53,19 @@ extension Composer {
         ("<C-h>", "history search: delete the last query character", { $0.searchBackspace() }),
     ]
 
-    /// Installs every composer key as a keymap (owner "weft") in modes
-    /// ``mode`` and ``searchMode``, plus the unmapped-key handlers that type
-    /// printable keys (`<Space>`, `<lt>`, `<Tab>` included) and the paste
-    /// handlers of both modes. In a search, mouse keys are ignored and any
-    /// other key accepts the match and is then handled in ``mode``.
-    /// Existing mappings of the same keys are replaced.
-    /// - Throws: `KernelError` when a mapping cannot be set.
-    public func installKeymaps(editor: Editor) throws {
-        try install(Self.composerBindings, mode: Self.mode, in: editor)
-        try install(Self.searchBindings, mode: Self.searchMode, in: editor)
+    /// Installs the default keys of modes ``mode`` and ``searchMode``, each
+    /// as one list (``KeymapTable/setDefaults(mode:owner:_:)``, owner
+    /// "weft"): the composer's editing keys plus `extra`, the keys the UI
+    /// around it adds in mode ``mode`` (a key bound twice is an error, so
+    /// nothing is silently replaced). Also the unmapped-key handlers that
+    /// type printable keys (`<Space>`, `<lt>`, `<Tab>` included) and the
+    /// paste handlers of both modes. In a search, mouse keys are ignored and
+    /// any other key accepts the match and is then handled in ``mode``.
+    /// - Throws: `KernelError` when a key is bound twice or cannot be mapped.
+    public func installKeymaps(editor: Editor, extra: [KeyBinding] = []) throws {
+        try editor.keymaps.setDefaults(mode: Self.mode, owner: Self.owner,
+                                       bindings(Self.composerBindings) + extra)
+        try editor.keymaps.setDefaults(mode: Self.searchMode, owner: Self.owner, bindings(Self.searchBindings))
         editor.setUnmappedKeyHandler(mode: Self.mode) { [weak self] key in
             guard let self, let s = Self.printable(key) else { return }
             self.report { try self.type(s) }
@@ -94,16 +97,14 @@ extension Composer {
         return key.text
     }
 
-    private func install(_ bindings: [Binding], mode: String, in editor: Editor) throws {
-        for b in bindings {
+    /// The stock bindings as key bindings acting on this composer.
+    private func bindings(_ list: [Binding]) -> [KeyBinding] {
+        list.map { b in
             let action = b.action
-            try editor.keymaps.set(
-                mode: mode, lhs: b.lhs,
-                rhs: .handler(owner: Self.owner, call: { [weak self] in
-                    guard let self else { return }
-                    try action(self)
-                }),
-                options: KeymapOptions(desc: b.desc, owner: Self.owner))
+            return KeyBinding(b.lhs, b.desc) { [weak self] in
+                guard let self else { return }
+                try action(self)
+            }
         }
     }
 

@@ -5,6 +5,8 @@ public enum ComposerError: Error, Equatable, Sendable, CustomStringConvertible {
     case historyFile(path: String, reason: String)
     /// The external editor's temporary file could not be written or read.
     case editorFile(path: String, reason: String)
+    /// `$VISUAL`/`$EDITOR` exited with an error or could not start.
+    case editorFailed
 
     /// A message a user can act on.
     public var description: String {
@@ -13,6 +15,8 @@ public enum ComposerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot write the history file \(path): \(reason)"
         case .editorFile(let path, let reason):
             return "cannot use the temporary file \(path) for the external editor: \(reason)"
+        case .editorFailed:
+            return "the editor exited with an error; the message was not changed"
         }
     }
 }

@@ -2,46 +2,48 @@ import Dispatch
 import Foundation
 import Kernel
 
-// The chat's default keys and commands. Every one is an ordinary keymap
-// (mode "composer") or command, owned by "weft": `weft.keymap.list()` shows
-// them and Lua can override or delete any of them.
+// The chat's default keys and commands. Every key is an ordinary keymap
+// owned by "weft": `weft.keymap.list()` shows it and Lua can override or
+// delete it. Each mode's defaults are installed as one list: mode
+// "composer" by the composer (its editing keys plus `composerKeys`), mode
+// "approval" here.
 extension ChatUI {
-    func map(_ lhs: String, _ desc: String, mode: String = "composer", _ body: @escaping () throws -> Void) throws {
-        try editor.keymaps.set(mode: mode, lhs: lhs, rhs: .handler(owner: "weft", call: body),
-                               options: KeymapOptions(desc: desc, owner: "weft"))
+    func installKeymaps() throws {
+        try composer.installKeymaps(editor: editor, extra: composerKeys)
+        let approval = [("y", ToolApprovalDecision.allow), ("n", .deny), ("a", .alwaysAllow),
+                        ("<CR>", .allow), ("<Esc>", .deny)].map { lhs, decision in
+            KeyBinding(lhs, "tool approval: \(decision.rawValue)") { [unowned self] in self.answerApproval(decision) }
+        }
+        try editor.keymaps.setDefaults(mode: "approval", owner: "weft", approval)
     }
 
-    func installKeymaps() throws {
-        try map("<Esc>", "interrupt the reply / close the popup") { [unowned self] in
-            if self.popup != nil { self.closePopup() } else if self.searchStatus != nil { self.composer.cancelSearch() }
-            else { self.controller.interrupt() }
-        }
-        try map("<C-c>", "interrupt; twice on an empty composer quits") { [unowned self] in self.ctrlC() }
-        try map("<C-d>", "quit (on an empty composer)") { [unowned self] in
-            if self.composer.text.isEmpty { self.onQuit?() } else { try self.composer.deleteForward() }
-        }
-        try map("<C-o>", "expand or collapse tool output and thinking") { [unowned self] in
-            try self.projector.setToolsExpanded(!self.projector.expanded)
-            try self.projector.toggleThinking(expanded: self.projector.expanded)
-        }
-        try map("<PageUp>", "scroll the transcript up a page") { [unowned self] in self.scroll(pages: -1) }
-        try map("<PageDown>", "scroll the transcript down a page") { [unowned self] in self.scroll(pages: 1) }
-        try map("<S-Up>", "scroll the transcript up a line") { [unowned self] in self.scroll(rows: -1) }
-        try map("<S-Down>", "scroll the transcript down a line") { [unowned self] in self.scroll(rows: 1) }
-        try map("<ScrollWheelUp>", "scroll the transcript up") { [unowned self] in self.scroll(rows: -3) }
-        try map("<ScrollWheelDown>", "scroll the transcript down") { [unowned self] in self.scroll(rows: 3) }
-        try map("<C-Home>", "scroll to the top of the transcript") { [unowned self] in self.scrollToTop() }
-        try map("<C-End>", "jump to the newest message (follow)") { [unowned self] in self.scrollToTail() }
-        try map("<Tab>", "complete in the / popup, or insert a tab") { [unowned self] in
-            if !self.completePopup() { try self.composer.type("\t") }
-        }
-        try map("<C-g>", "edit the message in $VISUAL/$EDITOR") { [unowned self] in self.editExternally() }
-        for (lhs, decision) in [("y", ToolApprovalDecision.allow), ("n", .deny), ("a", .alwaysAllow),
-                                ("<CR>", .allow), ("<Esc>", .deny)] {
-            try map(lhs, "tool approval: \(decision.rawValue)", mode: "approval") { [unowned self] in
-                self.answerApproval(decision)
-            }
-        }
+    /// The chat's keys in mode "composer", next to the composer's own.
+    var composerKeys: [KeyBinding] {
+        [
+            KeyBinding("<Esc>", "interrupt the reply / close the popup") { [unowned self] in
+                if self.popup != nil { self.closePopup() } else if self.searchStatus != nil { self.composer.cancelSearch() }
+                else { self.controller.interrupt() }
+            },
+            KeyBinding("<C-c>", "interrupt; twice on an empty composer quits") { [unowned self] in self.ctrlC() },
+            KeyBinding("<C-d>", "quit (on an empty composer)") { [unowned self] in
+                if self.composer.text.isEmpty { self.onQuit?() } else { try self.composer.deleteForward() }
+            },
+            KeyBinding("<C-o>", "expand or collapse tool output and thinking") { [unowned self] in
+                try self.projector.setToolsExpanded(!self.projector.expanded)
+                try self.projector.toggleThinking(expanded: self.projector.expanded)
+            },
+            KeyBinding("<PageUp>", "scroll the transcript up a page") { [unowned self] in self.scroll(pages: -1) },
+            KeyBinding("<PageDown>", "scroll the transcript down a page") { [unowned self] in self.scroll(pages: 1) },
+            KeyBinding("<S-Up>", "scroll the transcript up a line") { [unowned self] in self.scroll(rows: -1) },
+            KeyBinding("<S-Down>", "scroll the transcript down a line") { [unowned self] in self.scroll(rows: 1) },
+            KeyBinding("<ScrollWheelUp>", "scroll the transcript up") { [unowned self] in self.scroll(rows: -3) },
+            KeyBinding("<ScrollWheelDown>", "scroll the transcript down") { [unowned self] in self.scroll(rows: 3) },
+            KeyBinding("<C-Home>", "scroll to the top of the transcript") { [unowned self] in self.scrollToTop() },
+            KeyBinding("<C-End>", "jump to the newest message (follow)") { [unowned self] in self.scrollToTail() },
+            KeyBinding("<Tab>", "complete in the / popup, or insert a tab") { [unowned self] in
+                if !self.completePopup() { try self.composer.type("\t") }
+            },
+        ]
     }
 
     func ctrlC() {
@@ -80,20 +82,6 @@ extension ChatUI {
         unseenLines = 0
         refreshStatus()
         editor.requestRedraw()
-    }
-
-    func editExternally() {
-        guard let run = runEditor else {
-            editor.notify("no external editor available here", level: .warn)
-            return
-        }
-        do {
-            try composer.openEditor { path in
-                if !run(path) { throw ChatUIError.editorFailed }
-            }
-        } catch {
-            editor.notify("external editor: \(error)", level: .error)
-        }
     }
 
     func installCommands() throws {

@@ -16,8 +16,6 @@ public final class ChatUI {
     let highlights: HighlightTable
     /// Quits weft (the frontend supplies it).
     public var onQuit: (() -> Void)?
-    /// Runs `$VISUAL`/`$EDITOR` on a file with the terminal suspended.
-    public var runEditor: ((String) -> Bool)?
     /// Scrolls a window by rows through the renderer's viewport (the frontend supplies it).
     public var scrollHook: ((Window, Int) -> Void)?
     /// Context window size used for the status line's percentage.
@@ -74,7 +72,6 @@ public final class ChatUI {
         projector = try TranscriptProjector(buffer: windows.transcriptBuffer, namespace: ns,
                                             width: max(1, editor.screenSize.width))
         composer = Composer(editor: editor, window: windows.composer, history: ComposerHistory(path: historyPath))
-        try composer.installKeymaps(editor: editor)
         try editor.setMode("composer")
         wire()
         try installKeymaps()

@@ -48,6 +48,29 @@ public final class KeymapTable {
         trie.insert(keys, KeymapEntry(mode: mode, keys: keys, action: action, options: options))
     }
 
+    /// Installs the default keys of `mode` in one call, so each mode's
+    /// defaults have one owner and one list: global mappings tagged with
+    /// `owner`, replacing mappings of the same keys (Lua maps over them
+    /// afterwards, or deletes them).
+    /// - Throws: `KernelError.invalidArgument` when two bindings of the list
+    ///   have the same keys (however they are spelled: `<C-G>` and `<c-g>`),
+    ///   before anything is mapped; errors of ``set(mode:lhs:rhs:options:)``.
+    public func setDefaults(mode: String, owner: String, _ bindings: [KeyBinding]) throws {
+        var seen: [[Key]: String] = [:]
+        for b in bindings {
+            let keys = try parseLHS(b.lhs)
+            if let first = seen[keys] {
+                throw KernelError.invalidArgument(
+                    "default keys of mode '\(mode)': \(KeyNotation.format(keys)) is bound twice ('\(first)' and '\(b.desc)')")
+            }
+            seen[keys] = b.desc
+        }
+        for b in bindings {
+            try set(mode: mode, lhs: b.lhs, rhs: .handler(owner: owner, call: b.action),
+                    options: KeymapOptions(desc: b.desc, owner: owner))
+        }
+    }
+
     /// Deletes the mapping of `lhs` in `mode` (buffer-local when `buf` is given).
     /// - Throws: `KernelError.notFound` when there is no such mapping;
     ///   `KernelError.invalidArgument` for bad notation.

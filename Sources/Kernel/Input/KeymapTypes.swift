@@ -20,6 +20,24 @@ public enum KeymapAction {
     }
 }
 
+/// One default key of a mode, as its owner installs it with
+/// ``KeymapTable/setDefaults(mode:owner:_:)``: keys, description, action.
+public struct KeyBinding {
+    /// The keys in notation (`"<C-g>"`).
+    public var lhs: String
+    /// What the key does, shown by `weft.keymap.list()` and help.
+    public var desc: String
+    /// The action.
+    public var action: () throws -> Void
+
+    /// A binding of `lhs` to `action`.
+    public init(_ lhs: String, _ desc: String, action: @escaping () throws -> Void) {
+        self.lhs = lhs
+        self.desc = desc
+        self.action = action
+    }
+}
+
 /// Options for ``KeymapTable/set(mode:lhs:rhs:options:)``.
 public struct KeymapOptions {
     /// A buffer for a buffer-local mapping; nil for a global one.

@@ -84,6 +84,27 @@ import Testing
         #expect(t.list().map(\.lhs) == ["a", "b"])
     }
 
+    @Test func defaultsAreOneListAndAKeyBoundTwiceIsAnError() throws {
+        let t = KeymapTable()
+        var ran: [String] = []
+        try t.setDefaults(mode: "m", owner: "weft", [
+            KeyBinding("<C-g>", "edit") { ran.append("edit") },
+            KeyBinding("q", "quit") { ran.append("quit") },
+        ])
+        #expect(t.list(mode: "m").map { "\($0.lhs) \($0.desc ?? "") \($0.owner ?? "")" } == ["<C-g> edit weft", "q quit weft"])
+        #expect(throws: KernelError.self) {
+            try t.setDefaults(mode: "n", owner: "weft", [
+                KeyBinding("x", "first") {}, KeyBinding("<c-G>", "a") {}, KeyBinding("<C-g>", "b") {},
+            ])
+        }
+        #expect(t.list(mode: "n").isEmpty, "nothing is mapped when the list has a key twice")
+        do {
+            try t.setDefaults(mode: "n", owner: "weft", [KeyBinding("<c-G>", "a") {}, KeyBinding("<C-g>", "b") {}])
+        } catch {
+            #expect("\(error)".contains("<C-g> is bound twice ('a' and 'b')"), "\(error)")
+        }
+    }
+
     @Test func clearBufRemovesOnlyThatBuffersMappings() throws {
         let t = KeymapTable()
         try t.set(mode: "n", lhs: "a", rhs: .keys("x"), options: KeymapOptions(buf: BufferID(1)))
