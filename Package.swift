@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Render", targets: ["Render"]),
         .library(name: "LuaAPI", targets: ["LuaAPI"]),
         .library(name: "Chat", targets: ["Chat"]),
+        .library(name: "OpenAIProvider", targets: ["OpenAIProvider"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),

@@ -38,6 +38,15 @@ let package = Package(
                            .product(name: "LuaAPI", package: "weft")],
             path: "Benchmarks/LuaBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .target(name: "ChatBenchSupport",
+                dependencies: [.product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
+                               .product(name: "Chat", package: "weft"), .product(name: "OpenAIProvider", package: "weft")],
+                path: "Benchmarks/ChatBenchSupport"),
+        .executableTarget(
+            name: "ChatBenchmarks",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), "ChatBenchSupport"],
+            path: "Benchmarks/ChatBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
             name: "BytesReport",
             dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft")],
@@ -45,7 +54,8 @@ let package = Package(
         .executableTarget(
             name: "Profile",
             dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
-                           .product(name: "LuaAPI", package: "weft"), .product(name: "Chat", package: "weft")],
+                           .product(name: "LuaAPI", package: "weft"), .product(name: "Chat", package: "weft"),
+                           "ChatBenchSupport"],
             path: "Tools/Profile"),
     ]
 )

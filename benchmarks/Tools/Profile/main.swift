@@ -1,4 +1,5 @@
 import BenchSupport
+import ChatBenchSupport
 import Chat
 import Foundation
 import Kernel
@@ -29,6 +30,13 @@ func time(_ body: (Int) throws -> Void) rethrows {
     }
     samples.sort()
     print("\(scenario)/\(size): p50 \(Double(samples[samples.count / 2]) / 1000) us, p90 \(Double(samples[samples.count * 9 / 10]) / 1000) us")
+}
+
+/// Runs the measured deltas of a streaming scenario: with
+/// `--toggle-collect='$s7Profile12streamWindow*'` callgrind counts only them.
+@inline(never)
+func streamWindow(_ body: () -> Void) {
+    body()
 }
 
 func luaRuntime() throws -> (LuaRuntime, HeadlessUI) {
@@ -107,6 +115,17 @@ case "keystroke":
         for case .key(let k) in decoder.feed([byte]) { rig.editor.handleKey(k) }
         rig.frame()
     }
+case "stream_e2e", "stream_e2e_code", "stream_e2e_start", "stream_e2e_code_start":
+    // The model-delta path (chat.stream_e2e) without the network: the same
+    // SSE bytes through the OpenAI parser on the loop thread, then the
+    // inbox, controller, projector and a frame per delta. `iterations`
+    // deltas are measured, at the end of the reply (or its start).
+    let rig = try ChatStreamRig(messages: size, loopback: false)
+    let reply: ChatStreamRig.Reply = scenario.contains("code") ? .code : .prose
+    let cpu = rig.stream(reply, measured: iterations, at: scenario.hasSuffix("start") ? .start : .end) { body in
+        streamWindow(body)
+    }
+    print("\(scenario)/\(size): \(Double(cpu) / Double(iterations) / 1000) us CPU per delta over \(iterations) deltas")
 default:
     print("unknown scenario \(scenario)")
 }

@@ -1,0 +1,242 @@
+import Chat
+import Foundation
+import Glibc
+import Kernel
+import OpenAIProvider
+import Render
+
+/// The model-delta path end to end, for `chat.stream_e2e` and the profiler:
+/// a 200x50 stock chat UI (editor, loop, controller, transcript projector,
+/// compositor, encoder) on a transcript of `messages` messages, streaming
+/// one reply whose deltas arrive in lockstep with frames.
+///
+/// With `loopback` the reply comes from ``LoopbackSSEServer`` through the
+/// real OpenAI provider (async-http-client, SSE and chunk parsing, the
+/// inbox, the loop); without it a ``ReplayProvider`` feeds the same SSE
+/// bytes to the same parser on the loop thread (no threads: exact
+/// instruction counts under callgrind). Each measured delta is one SSE
+/// event followed by one frame.
+public final class ChatStreamRig {
+    /// What the reply is made of.
+    public enum Reply: String, Sendable {
+        /// Markdown prose: paragraphs, a few lists and headings (~3,000 deltas).
+        case prose
+        /// One fenced Swift block of 2,000 lines (~20,000 deltas).
+        case code
+    }
+
+    public let editor: Editor
+    public let loop: MainLoop
+    public let controller: ChatController
+    public let ui: ChatUI
+    let compositor: Compositor
+    var encoder: FrameEncoder
+    let server: LoopbackSSEServer?
+    let replay: ReplayProvider?
+    public private(set) var bytesWritten = 0
+    public private(set) var frames = 0
+
+    public init(messages: Int, loopback: Bool) throws {
+        editor = Editor(size: Size(width: 200, height: 50))
+        loop = try MainLoop()
+        loop.minFrameInterval = .zero
+        let highlights = HighlightTable()
+        compositor = Compositor(highlights: highlights)
+        encoder = FrameEncoder(terminfo: Terminfo.load(term: "xterm-256color"), colorMode: .truecolor,
+                               highlights: highlights)
+        let dir = NSTemporaryDirectory() + "weft-bench-\(getpid())-\(messages)-\(loopback)"
+        let provider: Provider
+        if loopback {
+            let s = try LoopbackSSEServer()
+            server = s
+            replay = nil
+            provider = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: "http://127.0.0.1:\(s.port)",
+                                                                         model: "bench"))
+        } else {
+            let r = ReplayProvider()
+            server = nil
+            replay = r
+            provider = r
+        }
+        controller = ChatController(editor: editor, loop: loop, provider: provider, tools: ToolRegistry(),
+                                    store: SessionStore(root: dir), cwd: dir)
+        ui = try ChatUI(editor: editor, loop: loop, highlights: highlights, controller: controller, historyPath: nil)
+        controller.reset(to: Self.transcript(messages: messages))
+        editor.onRedrawRequest = { [loop] in loop.requestRedraw() }
+        loop.redrawHandler = { [unowned self] in self.frame() }
+        frame()
+    }
+
+    func frame() {
+        editor.emit("render")
+        let f = compositor.compose(editor)
+        editor.needsRedraw = false
+        bytesWritten += encoder.encode(next: f.grid, cursor: f.cursor, cursorVisible: f.cursor != nil).count
+        frames += 1
+    }
+
+    /// Streams one `reply`: everything before its last `measured` deltas
+    /// arrives in 20 large batches, then each of the last `measured` deltas
+    /// arrives alone and is followed by a frame (all inside `around`, for a
+    /// profiler), then the rest. Returns the CPU nanoseconds of the measured
+    /// deltas (the whole process less the loopback server's thread).
+    @discardableResult
+    public func stream(_ reply: Reply, measured: Int, at position: Position = .end,
+                       around: (() -> Void) -> Void = { $0() }) -> UInt64 {
+        let deltas = Self.deltas(reply)
+        let cut = position == .end ? max(0, deltas.count - measured) : 0
+        let before = Array(deltas[..<cut])
+        let timed = Array(deltas[cut..<min(deltas.count, cut + measured)])
+        let after = Array(deltas[min(deltas.count, cut + measured)...])
+        var steps: [[UInt8]] = [Array(SSE.role.utf8)]
+        let batch = max(1, before.count / 20)
+        for start in stride(from: 0, to: before.count, by: batch) {
+            steps.append(Array(before[start..<min(before.count, start + batch)].map(SSE.delta).joined().utf8))
+        }
+        let firstTimed = steps.count
+        for d in timed { steps.append(Array(SSE.delta(d).utf8)) }
+        steps.append(Array((after.map(SSE.delta).joined() + SSE.finish).utf8))
+        if let server { server.enqueue(steps) }
+        if let replay { replay.script = steps }
+        controller.submit("go")
+        for i in 0..<firstTimed { advance(step: i) }
+        var cpu: UInt64 = 0
+        around {
+            let start = (process: Self.processCPU(), server: server?.serverCPUNanos ?? 0)
+            for i in firstTimed..<(firstTimed + timed.count) { advance(step: i) }
+            cpu = (Self.processCPU() - start.process) - ((server?.serverCPUNanos ?? 0) - start.server)
+        }
+        for i in (firstTimed + timed.count)..<steps.count { advance(step: i) }
+        while controller.isBusy { loop.runOnce(timeoutMs: 100) }
+        return cpu
+    }
+
+    /// Where the measured deltas are in the reply.
+    public enum Position: Sendable {
+        case start, end
+    }
+
+    /// Lets step `i` arrive and runs the loop until it is projected.
+    private func advance(step i: Int) {
+        let buffer = ui.windows.transcriptBuffer
+        let tick = buffer.tick
+        if let server {
+            if i > 0 { server.release() }
+            while buffer.tick == tick && controller.isBusy { loop.runOnce(timeoutMs: 1000) }
+        } else {
+            if i > 0 { replay?.play(step: i) }
+            while buffer.tick == tick && controller.isBusy && loop.runOnce(timeoutMs: 0) {}
+        }
+    }
+
+    static func processCPU() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    /// The transcript before the reply: alternating questions and answers
+    /// of a few markdown paragraphs.
+    static func transcript(messages: Int) -> [ChatMessage] {
+        var rng = SplitMix64(seed: 11)
+        return (0..<messages).map { i in
+            let text = (0..<(1 + rng.below(3))).map { _ in Self.sentence(&rng, words: 12 + rng.below(30)) }
+                .joined(separator: "\n\n")
+            return i % 2 == 0 ? .user(text) : .assistant(text)
+        }
+    }
+
+    static let words = ["the", "kernel", "window", "buffer", "render", "a", "of", "wrap", "terminal", "quick",
+                        "measure", "diff", "extmark", "layout", "streaming", "token", "model", "`code`", "**bold**"]
+
+    static func sentence(_ rng: inout SplitMix64, words count: Int) -> String {
+        (0..<count).map { _ in words[rng.below(words.count)] }.joined(separator: " ") + "."
+    }
+
+    /// The reply cut into deltas the way a model streams it: a word (with
+    /// its space) or at most 6 characters of punctuation and code.
+    public static func deltas(_ reply: Reply) -> [String] {
+        let text = replyText(reply)
+        var out: [String] = []
+        var token = ""
+        for ch in text {
+            token.append(ch)
+            if ch == " " || ch == "\n" || token.count >= 6 {
+                out.append(token)
+                token = ""
+            }
+        }
+        if !token.isEmpty { out.append(token) }
+        return out
+    }
+
+    static func replyText(_ reply: Reply) -> String {
+        var rng = SplitMix64(seed: 5)
+        switch reply {
+        case .prose:
+            var parts: [String] = []
+            while parts.joined().count < 14_000 {
+                switch rng.below(8) {
+                case 0: parts.append("## " + sentence(&rng, words: 5))
+                case 1: parts.append((0..<4).map { _ in "- " + sentence(&rng, words: 9) }.joined(separator: "\n"))
+                default: parts.append((0..<3).map { _ in sentence(&rng, words: 14) }.joined(separator: " "))
+                }
+            }
+            return "Here is the answer.\n\n" + parts.joined(separator: "\n\n") + "\n"
+        case .code:
+            let kinds = ["let value = compute(index, offset: 42) // running total",
+                         "if value > limit { return \"over the limit\" }",
+                         "for item in items where item.isReady { process(item) }",
+                         "    guard let next = queue.popFirst() else { break }",
+                         "func render(_ line: String, width: Int) -> [Cell] {", "}"]
+            let lines = (0..<2_000).map { i in kinds[rng.below(kinds.count)] + (i % 50 == 0 ? " /* \(i) */" : "") }
+            return "```swift\n" + lines.joined(separator: "\n") + "\n```\n"
+        }
+    }
+}
+
+/// SSE chunks as an OpenAI-compatible server sends them.
+enum SSE {
+    static let role = event(#"{"role":"assistant","content":""}"#, finish: nil)
+    static let finish = event("{}", finish: "stop")
+        + #"data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"bench","choices":[],"usage":{"prompt_tokens":10,"completion_tokens":10,"total_tokens":20}}"#
+        + "\n\ndata: [DONE]\n\n"
+
+    static func delta(_ text: String) -> String {
+        event(#"{"content":"# + JSON.line(.string(text)) + "}", finish: nil)
+    }
+
+    static func event(_ delta: String, finish: String?) -> String {
+        let reason = finish.map { "\"\($0)\"" } ?? "null"
+        return #"data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"bench","choices":[{"index":0,"delta":"#
+            + delta + #","finish_reason":"# + reason + "}]}\n\n"
+    }
+}
+
+/// A provider that replays SSE bytes through the OpenAI stream parser on
+/// the calling thread, one step at a time (for callgrind).
+final class ReplayProvider: Provider, @unchecked Sendable {
+    // Safe: used only on the loop thread of the benchmark.
+    let name = "openai"
+    let model = "bench"
+    var script: [[UInt8]] = []
+    private var parser = OpenAIStreamParser()
+    private var handle: ProviderStream?
+
+    func stream(request: ProviderRequest, emit: @escaping @Sendable (ProviderEvent) -> Void) -> ProviderStream {
+        parser = OpenAIStreamParser()
+        let h = ProviderStream(emit: emit)
+        handle = h
+        play(step: 0)
+        return h
+    }
+
+    func play(step i: Int) {
+        guard let handle, i < script.count else { return }
+        for e in parser.feed(script[i]) { handle.send(e) }
+        if i == script.count - 1 {
+            for e in parser.finish() { handle.send(e) }
+            handle.markFinished()
+        }
+    }
+}

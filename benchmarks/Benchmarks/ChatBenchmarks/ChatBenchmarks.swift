@@ -1,0 +1,31 @@
+import Benchmark
+import ChatBenchSupport
+
+/// `chat.stream_e2e`: the model-delta path end to end, loopback server to
+/// frames (200x50): CPU per delta of the process (less the server's own
+/// thread) for the last 300 deltas of a reply, each arriving alone and
+/// followed by a frame, at 10 and 10,000 messages, for a prose reply and for
+/// a reply that is one 2,000-line code block. `/start` variants measure the
+/// first 300 deltas of the same reply: equal numbers mean the cost per delta
+/// does not grow with the reply.
+nonisolated(unsafe) var rigs: [String: ChatStreamRig] = [:]
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.custom("cpu per delta (ns)"), .wallClock],
+                                           timeUnits: .microseconds, maxDuration: .seconds(20), maxIterations: 5)
+    for messages in [10, 10_000] {
+        for reply in [ChatStreamRig.Reply.prose, .code] {
+            for position in [ChatStreamRig.Position.end, .start] {
+                let name = "chat.stream_e2e/\(reply.rawValue)/\(messages)" + (position == .start ? "/start" : "")
+                Benchmark(name) { benchmark in
+                    let key = "\(messages)"
+                    let rig = try rigs[key] ?? ChatStreamRig(messages: messages, loopback: true)
+                    rigs[key] = rig
+                    let measured = 300
+                    let cpu = rig.stream(reply, measured: measured, at: position)
+                    benchmark.measurement(.custom("cpu per delta (ns)"), Int(cpu) / measured)
+                }
+            }
+        }
+    }
+}
