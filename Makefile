@@ -7,7 +7,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/weft
 DEBUG_BIN = .build/debug/weft
 
-.PHONY: all run test build build-debug bootstrap unit-tests lua-tests e2e-tests bench bench-compare install clean
+.PHONY: all run test build build-debug bootstrap unit-tests lua-tests e2e-tests test-servers bench bench-compare install clean
 
 all: build
 
@@ -23,14 +23,19 @@ build-debug: bootstrap
 run: build
 	$(RELEASE_BIN) $(ARGS)
 
-test: build-debug
+test: build-debug test-servers
 	@bash scripts/test.sh
 
 unit-tests: build-debug
 	$(SWIFT) test --skip-build
 
-e2e-tests: build-debug
+e2e-tests: build-debug test-servers
 	@bash Tests/EndToEnd/run.sh $(DEBUG_BIN)
+
+# OpenAI-compatible servers from PyPI for the e2e suite (a venv in .build);
+# the tests that need them skip, saying why, when it cannot be built.
+test-servers:
+	@bash scripts/test-servers.sh >/dev/null || true
 
 bench: build
 	@bash scripts/bench.sh

@@ -40,11 +40,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .target(name: "ChatBenchSupport",
                 dependencies: [.product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
-                               .product(name: "Chat", package: "weft"), .product(name: "OpenAIProvider", package: "weft")],
+                               .product(name: "Chat", package: "weft")],
                 path: "Benchmarks/ChatBenchSupport"),
         .executableTarget(
             name: "ChatBenchmarks",
-            dependencies: [.product(name: "Benchmark", package: "benchmark"), "ChatBenchSupport"],
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), "ChatBenchSupport",
+                           .product(name: "OpenAIProvider", package: "weft")],
             path: "Benchmarks/ChatBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(

@@ -40,8 +40,10 @@ struct OpenAIStreamSession: Sendable {
     /// Returns true when a terminal event was emitted.
     private func perform(watch: StreamWatch) async -> Bool {
         let wire = OpenAIRequest(baseURL: configuration.baseURL, apiKey: configuration.apiKey,
-                                 model: configuration.model, request: request)
+                                 model: configuration.model, request: request,
+                                 maxTokens: configuration.effectiveMaxTokens)
         var attempt = 1
+        var lastFailure: (status: Int, body: String)?
         while !Task.isCancelled && !handle.isCancelled {
             watch.touch()
             let http = OpenAIHTTP.request(url: wire.url, method: .POST, headers: wire.headers, body: wire.body)
@@ -54,7 +56,12 @@ struct OpenAIStreamSession: Sendable {
                     return try await consume(response.body, watch: watch)
                 }
                 let body = try await OpenAIHTTP.collect(response.body)
-                if OpenAIErrorMapper.isRetryable(status: status) && attempt < configuration.maxAttempts {
+                // A 500 that repeats word for word is the server failing on
+                // this request (not a passing fault): one retry is enough.
+                let repeated = status == 500 && lastFailure?.status == status && lastFailure?.body == body
+                lastFailure = (status, body)
+                if OpenAIErrorMapper.isRetryable(status: status, body: body) && !repeated
+                    && attempt < configuration.maxAttempts {
                     let after = OpenAIErrorMapper.retryAfter(response.headers.first(name: "Retry-After"))
                     let wait = OpenAIErrorMapper.backoff(attempt: attempt, retryAfter: after, cap: configuration.maxRetryWait)
                     onStatus?("openai: HTTP \(status), retrying in \(Self.seconds(wait)) (try \(attempt + 1) of \(configuration.maxAttempts))")

@@ -114,6 +114,7 @@ enum ChatLuaBindings {
                 if let o = c.provider as? OpenAIProvider {
                     t["base_url"] = .string(o.configuration.baseURL)
                     t["api_key_set"] = .bool(o.configuration.apiKey != nil)  // never the key itself
+                    t["max_tokens"] = .int(o.configuration.effectiveMaxTokens ?? 0)
                 }
                 if let a = c.provider as? AnthropicProvider {
                     t["base_url"] = .string(a.configuration.baseURL)
@@ -135,8 +136,14 @@ enum ChatLuaBindings {
                     } ?? 60
                     c.provider = MockProvider(model: spec["model"]?.string ?? "mock-1", tokensPerSecond: tps)
                 case "openai":
+                    var maxTokens: Int?
+                    if let v = spec["max_tokens"] {
+                        guard let n = v.int, n >= 0 else { throw call.bad(1, "max_tokens must be a number >= 0 (0: the server's default)") }
+                        maxTokens = n
+                    }
                     let config = OpenAIConfiguration.from(environment: ProcessInfoLite.env, baseURL: spec["base_url"]?.string,
-                                                          apiKey: spec["api_key"]?.string, model: spec["model"]?.string)
+                                                          apiKey: spec["api_key"]?.string, model: spec["model"]?.string,
+                                                          maxTokens: maxTokens)
                     c.provider = OpenAIProvider(configuration: config, onStatus: notices(c.editor, loop))
                 case "anthropic":
                     c.provider = AnthropicProvider(configuration: try anthropicConfiguration(spec, call),

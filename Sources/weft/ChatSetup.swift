@@ -18,7 +18,8 @@ enum ChatSetup {
         let name = options.provider ?? env["WEFT_PROVIDER"].flatMap { $0.isEmpty ? nil : $0 } ?? (wantsOpenAI ? "openai" : "mock")
         switch name {
         case "openai":
-            return OpenAIProvider(configuration: .from(environment: env, baseURL: options.baseURL, model: options.model))
+            return OpenAIProvider(configuration: .from(environment: env, baseURL: options.baseURL, model: options.model,
+                                                       maxTokens: options.maxTokens))
         case "anthropic":
             return AnthropicProvider(configuration: .from(environment: env, baseURL: options.baseURL, model: options.model,
                                                           thinkingBudget: options.thinkingBudget))

@@ -18,6 +18,8 @@ struct Options {
     var baseURL: String?
     /// `--thinking-budget N`: extended-thinking tokens (Anthropic; 0 = off).
     var thinkingBudget: Int?
+    /// `--max-tokens N`: the reply-length limit sent to the server (0: none).
+    var maxTokens: Int?
     var continueLast = false
     var resume: String?
     /// `--plugin PATH` (repeatable): plugins loaded last, whatever the config says.
@@ -36,6 +38,7 @@ struct Options {
       weft --provider NAME --model M --base-url URL
                                 NAME: mock, openai (OPENAI_API_KEY), anthropic (ANTHROPIC_API_KEY)
       weft --thinking-budget N  extended thinking tokens (anthropic; 0 = off)
+      weft --max-tokens N       longest reply in tokens (default: per model; 0: the server's default)
       weft --continue | --resume ID
       weft --version | --help
     """
@@ -74,6 +77,10 @@ struct Options {
                 let v = try value(a)
                 guard let n = Int(v), n >= 0 else { throw OptionError("--thinking-budget wants a number of tokens (0 = off), got \(v)") }
                 o.thinkingBudget = n
+            case "--max-tokens":
+                let v = try value(a)
+                guard let n = Int(v), n >= 0 else { throw OptionError("--max-tokens wants a number of tokens (0 for the server's default); got \(v)") }
+                o.maxTokens = n
             case "--continue": o.continueLast = true
             case "--resume": o.resume = try value(a)
             case "--plugin": o.plugins.append(try value(a))

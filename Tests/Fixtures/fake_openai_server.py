@@ -22,12 +22,16 @@ result it answers "Tool result: <first line>". Cases (PROVIDERS.md numbers):
     4a usage with choices []                 4b usage with choices null
     5a 400 with error body  5b 401 (echoes the key)  5c 429 + Retry-After
        then success  5d 500 then success  5e 503 forever
+       5f the same 500 forever  5g 500 whose body blames the request
     6a mid-stream error event then [DONE]    6b connection dropped before [DONE]
     7  HTTP 200 with a JSON error body       8  slow drip, 50 ms per token
     9  100,000 tokens as fast as possible
     hang  a first chunk, then keep-alive comments every 50 ms for 30 s
     silent  a first chunk, then 5 s of silence
     anything else: echoes the message.
+
+Like llama-cpp-python and mockllm, every message's content must be a
+string: a null or missing content is answered with a plain-text HTTP 500.
 
 GET /v1/models lists two models (404 when started with --no-models).
 GET /debug/requests returns the recorded requests; GET /debug/state the
@@ -240,6 +244,14 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def send_text(self, status, text):
+        body = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_GET(self):
         self.touch()
         if self.path.rstrip("/") in ("/v1/models", "/models"):
@@ -286,6 +298,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def reply(self, req):
         messages = req.get("messages") or []
+        if any(not isinstance(m.get("content"), (str, list)) for m in messages if isinstance(m, dict)):
+            self.state.attempt("strict")
+            return self.send_text(500, "Internal Server Error")
         last = messages[-1] if messages else {}
         if last.get("role") == "tool":
             first = str(last.get("content") or "").strip().split("\n")[0][:80]
@@ -306,6 +321,13 @@ class Handler(BaseHTTPRequestHandler):
                                                           "type": "rate_limit_error"}}, {"Retry-After": "1"})
                 return self.send_json(500, {"error": {"message": "internal hiccup", "type": "server_error"}})
             return self.stream([text_body("Recovered after " + ("429" if name == "5c" else "500") + ".")])
+        if name == "5f":
+            self.state.attempt(name)
+            return self.send_text(500, "Internal Server Error")
+        if name == "5g":
+            self.state.attempt(name)
+            return self.send_json(500, {"error": {"message": "messages.1.content: Input should be a valid string",
+                                                  "type": "invalid_request_error"}})
         if name == "5e":
             self.state.attempt(name)
             return self.send_json(503, {"object": "error", "message": "The server is overloaded",

@@ -11,7 +11,8 @@ import Testing
         let server = try await FakeServer.start()
         defer { server.stop() }  // also keeps it alive to the end
         let events = await run(server.provider(), ask("case:5a"))
-        #expect(events == [.error(message: "openai: request rejected (HTTP 400): This model's maximum context length is 4096 tokens.")])
+        #expect(events == [.error(message: "openai: request rejected (HTTP 400): This model's maximum context length is 4096 tokens."
+                                     + " (a smaller --max-tokens, or 0 for the server's default, may help)")])
     }
 
     @Test func case5b401NeverShowsTheKey() async throws {
@@ -55,6 +56,44 @@ import Testing
         #expect(events == [.error(message: "openai: server error (HTTP 503): The server is overloaded (gave up after 3 tries)")])
         #expect(notices.all.count == 2)
         #expect(try await server.state("/debug/state")["attempts"]?["5e"] == .int(3))
+    }
+
+    @Test func case5fTheSame500TwiceIsNotRetriedAgain() async throws {
+        let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
+        let events = await run(server.provider(), ask("case:5f"))
+        #expect(events == [.error(message: "openai: server error (HTTP 500): Internal Server Error (gave up after 2 tries)")])
+        #expect(try await server.state("/debug/state")["attempts"]?["5f"] == .int(2))
+    }
+
+    @Test func case5gA500ThatBlamesTheRequestIsNotRetried() async throws {
+        let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
+        let events = await run(server.provider(), ask("case:5g"))
+        #expect(events == [.error(message: "openai: server error (HTTP 500): messages.1.content: Input should be a valid string")])
+        #expect(try await server.state("/debug/state")["attempts"]?["5g"] == .int(1))
+    }
+
+    /// A turn that only called tools is sent with `"content": ""`: the fake
+    /// server, like llama-cpp-python and mockllm, answers 500 to null.
+    @Test func aToolCallTurnWithoutTextIsAcceptedByAStrictServer() async throws {
+        let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
+        let request = ProviderRequest(messages: [
+            ProviderMessage(role: .user, content: "read a"),
+            ProviderMessage(role: .assistant, content: "",
+                            toolCalls: [ToolCallRequest(id: "c1", name: "read_file", arguments: #"{"path":"a"}"#),
+                                        ToolCallRequest(id: "c2", name: "read_file", arguments: #"{"path":"b"}"#)]),
+            ProviderMessage(role: .tool, content: "first", toolCallID: "c1"),
+            ProviderMessage(role: .tool, content: "second", toolCallID: "c2"),
+        ])
+        let events = await run(server.provider(), request)
+        #expect(text(events) == "Tool result: second")
+        #expect(try await server.state("/debug/state")["attempts"]?["strict"] == nil)
+        let sent = try await server.state("/debug/requests").array?.last?["body"]?["messages"]?.array?[1]
+        #expect(sent?["content"] == .string(""))
+        #expect(sent?["tool_calls"]?.array?.count == 2)
+        #expect(try await server.state("/debug/requests").array?.last?["body"]?["max_tokens"] == .int(4096))
     }
 
     @Test func case6aMidStreamErrorKeepsThePartialText() async throws {

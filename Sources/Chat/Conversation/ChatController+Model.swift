@@ -19,20 +19,14 @@ extension ChatController {
         onTranscript?(appended ? .appendedBlock : .updatedLastBlock)
     }
 
-    /// Appends streamed text to the last block when it is of the same kind,
-    /// else starts a new block.
+    /// Appends streamed text to the last block when it is of the same kind
+    /// (in place: the reply is not copied), else starts a new block.
     func appendDelta(_ text: String, thinking: Bool) {
-        guard var last = messages.last, last.role == .assistant else { return }
-        switch (last.blocks.last, thinking) {
-        case (.assistantText(let t)?, false):
-            last.blocks[last.blocks.count - 1] = .assistantText(t + text)
-            messages[messages.count - 1] = last
-            onTranscript?(.updatedLastBlock)
-        case (.thinking(let t, let collapsed)?, true):
-            last.blocks[last.blocks.count - 1] = .thinking(t + text, collapsed: collapsed)
-            messages[messages.count - 1] = last
-            onTranscript?(.updatedLastBlock)
-        default:
+        let m = messages.count - 1
+        guard m >= 0, messages[m].role == .assistant else { return }
+        if let b = messages[m].blocks.indices.last, messages[m].blocks[b].append(text, thinking: thinking) {
+            onTranscript?(.grewLastBlock)
+        } else {
             appendBlock(thinking ? .thinking(text, collapsed: true) : .assistantText(text))
         }
     }

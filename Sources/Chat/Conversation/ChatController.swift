@@ -149,10 +149,15 @@ public final class ChatController {
         case .textDelta(let t):
             appendDelta(t, thinking: false)
             persistPartialIfDue()
-            editor.emit(.modelDelta, data: .table(["text": .string(t)]))
+            // The event's data is built only when someone listens.
+            if editor.events.hasHandlers(.modelDelta) {
+                editor.emit(.modelDelta, data: .table(["text": .string(t)]))
+            }
         case .thinkingDelta(let t):
             appendDelta(t, thinking: true)
-            editor.emit(.thinkingDelta, data: .table(["text": .string(t)]))
+            if editor.events.hasHandlers(.thinkingDelta) {
+                editor.emit(.thinkingDelta, data: .table(["text": .string(t)]))
+            }
         case .toolCall(let id, let name, let args):
             let call = ToolCall(id: id, name: name, arguments: args, status: .running)
             pendingCalls.append(call)
@@ -211,6 +216,9 @@ public enum TranscriptChange: Equatable {
     case appendedBlock
     /// The last block of the last message changed.
     case updatedLastBlock
+    /// Text was appended to the last block of the last message (a
+    /// streaming delta): the rest of the block is as it was.
+    case grewLastBlock
     /// A block of the last message changed (tool status).
     case updatedBlock(Int)
     /// Everything changed (new or loaded session).

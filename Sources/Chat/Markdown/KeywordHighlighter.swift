@@ -30,6 +30,14 @@ public struct KeywordHighlighter: SyntaxHighlighter {
         return lines.map { highlightLine(Array($0.utf8), inBlock: &inBlock) }
     }
 
+    /// One line; the state is 1 inside a block comment, else 0.
+    public func highlightLine(_ line: String, state: inout Int) -> [StyledSpan]? {
+        var inBlock = state != 0
+        let spans = highlightLine(Array(line.utf8), inBlock: &inBlock)
+        state = inBlock ? 1 : 0
+        return spans
+    }
+
     private func highlightLine(_ b: [UInt8], inBlock: inout Bool) -> [StyledSpan] {
         var spans: [StyledSpan] = []
         var i = 0

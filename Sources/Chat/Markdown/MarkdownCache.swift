@@ -1,7 +1,8 @@
 import Foundation
 
 /// The top-level blocks of the last markdown text rendered with it, so a
-/// streaming reply is parsed again only from its last block.
+/// streaming reply is parsed again only from its last block, and an open
+/// code fence only from its last line.
 ///
 /// When the new text extends the previous one at the same width, every
 /// top-level block before the restart line is final: cmark closes a
@@ -14,9 +15,20 @@ import Foundation
 /// list continuations and unclosed fences all belong to the last block and
 /// are parsed again with it.
 ///
-/// Falls back to a full parse when the text does not extend the previous
-/// one, the width changed, or the text has a link reference definition
-/// (`[x]: url` changes how earlier links render) or a carriage return.
+/// An open fenced code block at the end is not parsed again at all while it
+/// stays open: its complete lines are final (a code line is literal text),
+/// so only the new lines and the last, partial one are rendered, with the
+/// syntax highlighter continuing from the state after the complete lines
+/// (``SyntaxHighlighter/highlightLine(_:state:)``). A line that closes the
+/// fence ends this and the block is parsed again once.
+///
+/// The text is not kept: the cache holds its length and its last 64 bytes,
+/// and takes a longer text whose bytes there are the same as an extension
+/// (the streaming caller only appends; any other text must differ there or
+/// use a new cache). Falls back to a full parse when the text does not
+/// extend the previous one, the width changed, or the text has a link
+/// reference definition (`[x]: url` changes how earlier links render) or a
+/// carriage return.
 ///
 /// Holds only the blocks of the last document rendered with it, so its size
 /// is bounded by that document.
@@ -31,21 +43,44 @@ public final class MarkdownCache {
         var startByte: Int
         var lines: [StyledLine]
         var dependent: Bool
+        /// Index of its first line in the assembled rendering.
+        var outputStart = 0
+        /// Whether any earlier block depends on the width.
+        var dependentBefore = false
     }
 
-    /// The text last rendered.
-    private(set) var source = ""
+    /// An open fenced code block at the end of the text, rendered line by line.
+    struct OpenFence {
+        var char: UInt8
+        var length: Int
+        var indent: Int
+        var highlighter: (any SyntaxHighlighter)?
+        /// Byte offset where the first line not yet complete starts.
+        var pendingStart: Int
+        /// Number of complete code lines rendered.
+        var completeLines: Int
+        /// Highlighter state after the complete lines.
+        var state: Int
+        /// Index in the block's lines of the first code line (after the label).
+        var firstCodeLine: Int
+    }
+
     private var sourceBytes = 0
-    /// Number of newlines in `source`.
+    /// The last (up to 64) bytes of the text last rendered.
+    private var fingerprint: [UInt8] = []
+    /// Number of newlines in the source.
     private var newlines = 0
     private var width = 0
     private var hasReferenceDefinition = false
     private(set) var blocks: [Block] = []
+    private var fence: OpenFence?
 
     /// Parses done over the whole text (for tests).
     public private(set) var fullParses = 0
     /// Parses done from a restart line (for tests).
     public private(set) var partialParses = 0
+    /// Deltas rendered inside an open fence without a parse (for tests).
+    public private(set) var fenceAppends = 0
 
     /// An empty cache.
     public init() {}
@@ -54,47 +89,87 @@ public final class MarkdownCache {
     public var count: Int { blocks.count }
 
     /// Renders `text` at width `w` (already clamped), reusing the finished
-    /// blocks of the previous text when `text` extends it.
+    /// blocks of the previous text when `text` extends it; the whole
+    /// rendering.
     func render(_ text: String, width w: Int, with renderer: MarkdownRenderer) -> (lines: [StyledLine], widthDependent: Bool) {
+        _ = update(text, width: w, with: renderer)
+        return renderer.assemble(blocks.map { ($0.lines, $0.dependent) })
+    }
+
+    /// Renders `text` at width `w` and returns what changed: the rendering
+    /// is the first `kept` lines of the previous one, then `tail`.
+    func renderTail(_ text: String, width w: Int, with renderer: MarkdownRenderer)
+        -> (kept: Int, tail: [StyledLine], widthDependent: Bool) {
+        let (block, line) = update(text, width: w, with: renderer)
+        guard !blocks.isEmpty else { return (0, [.blank], false) }
+        var tail: [StyledLine] = []
+        for k in block..<blocks.count {
+            if k > block { tail.append(.blank) }
+            tail += k == block ? blocks[k].lines[line...] : blocks[k].lines[...]
+        }
+        let last = blocks[blocks.count - 1]
+        return (blocks[block].outputStart + line, tail, last.dependentBefore || last.dependent)
+    }
+
+    /// Brings the blocks up to `text`; returns the first block that changed
+    /// and how many of its lines did not.
+    private func update(_ text: String, width w: Int, with renderer: MarkdownRenderer) -> (block: Int, line: Int) {
         var text = text
-        let restart = restartIndex(for: &text, width: w)
+        return text.withUTF8 { all in
+            let extends = w == width && extendsSource(all)
+            let scanFrom = extends ? max(0, sourceBytes - 1) : 0
+            let found = Self.hasReferenceDefinition(UnsafeBufferPointer(rebasing: all[scanFrom...]))
+            hasReferenceDefinition = (extends && hasReferenceDefinition) || found
+            defer {
+                sourceBytes = all.count
+                fingerprint = Array(all[max(0, all.count - 64)...])
+                width = w
+            }
+            if extends, !hasReferenceDefinition, let kept = appendToFence(all) { return kept }
+            return parse(all, from: extends && !hasReferenceDefinition ? restartIndex() : nil, width: w, with: renderer)
+        }
+    }
+
+    /// Parses from block `restart` (nil: from the start) to the end.
+    private func parse(_ all: UnsafeBufferPointer<UInt8>, from restart: Int?, width w: Int,
+                       with renderer: MarkdownRenderer) -> (block: Int, line: Int) {
         let kept = restart ?? 0
         let base = restart.map { blocks[$0] } ?? Block(startLine: 1, endLine: 0, startByte: 0, lines: [], dependent: false)
-        let tail = text.withUTF8 { all -> (String, [Int]) in
-            let bytes = UnsafeBufferPointer(rebasing: all[base.startByte...])
-            var starts = [0]
-            for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
-            return (String(decoding: bytes, as: UTF8.self), starts)
-        }
-        let doc = MarkdownNode.parse(tail.0)
+        let bytes = UnsafeBufferPointer(rebasing: all[base.startByte...])
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        let doc = MarkdownNode.parse(String(decoding: bytes, as: UTF8.self))
         if restart == nil { fullParses += 1 } else { partialParses += 1 }
         let rendered = renderer.renderBlocks(doc.children, width: w)
         blocks.removeSubrange(kept...)
         for (node, block) in zip(doc.children, rendered) {
             // cmark-gfm leaves 0 on a paragraph whose last line became a
             // table header: such a block never serves as a restart point.
-            let known = node.startLine > 0 && node.startLine - 1 < tail.1.count
-            let offset = known ? tail.1[node.startLine - 1] : 0
-            blocks.append(Block(startLine: known ? base.startLine + node.startLine - 1 : -1,
-                                endLine: known ? base.startLine + node.endLine - 1 : -1,
-                                startByte: base.startByte + offset,
-                                lines: block.lines, dependent: block.dependent))
+            let known = node.startLine > 0 && node.startLine - 1 < starts.count
+            let offset = known ? starts[node.startLine - 1] : 0
+            append(Block(startLine: known ? base.startLine + node.startLine - 1 : -1,
+                         endLine: known ? base.startLine + node.endLine - 1 : -1,
+                         startByte: base.startByte + offset, lines: block.lines, dependent: block.dependent))
         }
-        newlines = base.startLine - 1 + tail.1.count - 1
-        source = text
-        sourceBytes = text.utf8.count
-        width = w
-        return renderer.assemble(blocks.map { ($0.lines, $0.dependent) })
+        newlines = base.startLine - 1 + starts.count - 1
+        fence = openFence(doc.children.last, in: all, lineStarts: starts, base: base, renderer: renderer)
+        return (kept, 0)
+    }
+
+    /// Appends `block`, setting its place in the assembled output.
+    private func append(_ block: Block) {
+        var b = block
+        if let last = blocks.last {
+            b.outputStart = last.outputStart + last.lines.count + 1
+            b.dependentBefore = last.dependentBefore || last.dependent
+        }
+        blocks.append(b)
     }
 
     /// The index of the first block to parse again, or nil for a full
-    /// parse (see the type's comment). Updates the reference-definition flag.
-    private func restartIndex(for text: inout String, width w: Int) -> Int? {
-        let extends = w == width && extendsSource(&text)
-        let scanFrom = extends ? max(0, sourceBytes - 1) : 0
-        let found = text.withUTF8 { Self.hasReferenceDefinition(UnsafeBufferPointer(rebasing: $0[scanFrom...])) }
-        hasReferenceDefinition = (extends && hasReferenceDefinition) || found
-        guard extends, !hasReferenceDefinition, blocks.count >= 2 else { return nil }
+    /// parse (see the type's comment).
+    private func restartIndex() -> Int? {
+        guard blocks.count >= 2 else { return nil }
         let last = blocks.count - 1
         // The last block's first line is final only if it was complete.
         var index = blocks[last].startLine <= newlines ? last : last - 1
@@ -109,11 +184,116 @@ public final class MarkdownCache {
         return index >= 1 ? index : nil
     }
 
-    /// Whether `text` starts with the previous source (memcmp of UTF-8).
-    private func extendsSource(_ text: inout String) -> Bool {
-        guard sourceBytes > 0, text.utf8.count >= sourceBytes else { return false }
-        var old = source
-        return old.withUTF8 { o in text.withUTF8 { n in memcmp(o.baseAddress!, n.baseAddress!, o.count) == 0 } }
+    /// Whether `all` is longer than the previous source and has its last
+    /// bytes in the same place.
+    private func extendsSource(_ all: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard sourceBytes > 0, all.count >= sourceBytes else { return false }
+        let from = sourceBytes - fingerprint.count
+        return fingerprint.withUnsafeBufferPointer { f in memcmp(f.baseAddress!, all.baseAddress! + from, f.count) == 0 }
+    }
+
+    // MARK: - Open fences
+
+    /// The open fence state when `node` (the last block) is a fenced code
+    /// block not closed yet whose highlighter can continue line by line.
+    private func openFence(_ node: MarkdownNode?, in all: UnsafeBufferPointer<UInt8>, lineStarts: [Int], base: Block,
+                           renderer: MarkdownRenderer) -> OpenFence? {
+        guard let node, let f = node.fence, case .codeBlock(let info) = node.kind, node.startLine > 0,
+              node.startLine < lineStarts.count, let block = blocks.last else { return nil }
+        let language = MarkdownRenderer.language(info)
+        let highlighter = renderer.syntax.highlighter(for: language)
+        var state = 0
+        if let h = highlighter, h.highlightLine("", state: &state) == nil { return nil }
+        var open = OpenFence(char: f.char, length: f.length, indent: f.indent, highlighter: highlighter,
+                             pendingStart: base.startByte + lineStarts[node.startLine], completeLines: 0, state: 0,
+                             firstCodeLine: MarkdownRenderer.codeLabel(language) == nil ? 0 : 1)
+        // Walk the complete code lines once: find a closing fence, and the
+        // highlighter state after them.
+        var at = open.pendingStart
+        while let end = Self.lineEnd(all, from: at) {
+            let line = UnsafeBufferPointer(rebasing: all[at..<end])
+            if isClosing(line, open) { return nil }
+            if !stripIndent(line, open).ok { return nil }
+            if let h = open.highlighter {
+                _ = h.highlightLine(stripIndent(line, open).text, state: &open.state)
+            }
+            open.completeLines += 1
+            at = end + 1
+        }
+        open.pendingStart = at
+        let partial = UnsafeBufferPointer(rebasing: all[at...])
+        guard !isClosing(partial, open), stripIndent(partial, open).ok,
+              block.lines.count == open.firstCodeLine + max(1, open.completeLines + (partial.isEmpty ? 0 : 1)) else {
+            return nil
+        }
+        return open
+    }
+
+    /// Renders the text added to an open fence at the end without parsing;
+    /// nil when there is no open fence or the new text closes it.
+    private func appendToFence(_ all: UnsafeBufferPointer<UInt8>) -> (block: Int, line: Int)? {
+        guard var open = fence, !blocks.isEmpty else { return nil }
+        let b = blocks.count - 1
+        var added: [StyledLine] = []
+        var at = open.pendingStart
+        let keptLines = open.firstCodeLine + open.completeLines
+        while let end = Self.lineEnd(all, from: at) {
+            let line = UnsafeBufferPointer(rebasing: all[at..<end])
+            let stripped = stripIndent(line, open)
+            guard !isClosing(line, open), stripped.ok else { fence = nil; return nil }
+            added.append(codeLine(stripped.text, &open.state, open))
+            open.completeLines += 1
+            newlines += 1
+            at = end + 1
+        }
+        let partial = UnsafeBufferPointer(rebasing: all[at...])
+        let stripped = stripIndent(partial, open)
+        guard !isClosing(partial, open), stripped.ok else { fence = nil; return nil }
+        open.pendingStart = at
+        var state = open.state
+        if !partial.isEmpty { added.append(codeLine(stripped.text, &state, open)) }
+        if open.completeLines == 0 && added.isEmpty { added.append(codeLine("", &state, open)) }
+        blocks[b].lines.replaceSubrange(keptLines..., with: added)
+        blocks[b].endLine = newlines + 1
+        fence = open
+        fenceAppends += 1
+        return (b, keptLines)
+    }
+
+    private func codeLine(_ text: String, _ state: inout Int, _ open: OpenFence) -> StyledLine {
+        let spans = open.highlighter?.highlightLine(text, state: &state) ?? []
+        return MarkdownRenderer.codeLine(text, spans: spans)
+    }
+
+    /// Whether `line` closes the fence: up to 3 spaces, at least `length`
+    /// fence characters, then only spaces or tabs.
+    private func isClosing(_ line: UnsafeBufferPointer<UInt8>, _ open: OpenFence) -> Bool {
+        var i = 0
+        while i < line.count, i < 4, line[i] == 0x20 { i += 1 }
+        guard i < 4 else { return false }
+        var n = 0
+        while i < line.count, line[i] == open.char { i += 1; n += 1 }
+        guard n >= open.length else { return false }
+        while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
+        return i == line.count
+    }
+
+    /// `line` without up to `indent` leading spaces (cmark's rule for the
+    /// content of an indented fence); not ok for a tab in that indentation
+    /// (the parser's column rules apply then).
+    private func stripIndent(_ line: UnsafeBufferPointer<UInt8>, _ open: OpenFence) -> (text: String, ok: Bool) {
+        if let base = line.baseAddress, memchr(base, 0, line.count) != nil { return ("", false) }  // cmark maps NUL to U+FFFD
+        var i = 0
+        while i < open.indent, i < line.count, line[i] == 0x20 { i += 1 }
+        if i < open.indent, i < line.count, line[i] == 0x09 { return ("", false) }
+        return (String(decoding: UnsafeBufferPointer(rebasing: line[i...]), as: UTF8.self), true)
+    }
+
+    /// The offset of the next newline at or after `from`, nil when none.
+    private static func lineEnd(_ all: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < all.count, let base = all.baseAddress,
+              let p = memchr(base + from, 0x0A, all.count - from) else { return nil }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether the bytes may hold a link reference definition ("]:"), or a

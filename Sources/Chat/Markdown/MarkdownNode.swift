@@ -33,6 +33,9 @@ final class MarkdownNode {
     /// Source lines (1-based, inclusive) of top-level blocks; 0 elsewhere.
     var startLine = 0
     var endLine = 0
+    /// For a fenced code block at the top level: its fence character
+    /// (`` ` `` or `~`), length and indentation.
+    var fence: (char: UInt8, length: Int, indent: Int)?
 
     init(kind: Kind, literal: String = "") {
         self.kind = kind
@@ -90,6 +93,13 @@ final class MarkdownNode {
             if stack.count == 1 {
                 node.startLine = Int(cmark_node_get_start_line(cnode))
                 node.endLine = Int(cmark_node_get_end_line(cnode))
+                if case .codeBlock = node.kind {
+                    var length: Int32 = 0, offset: Int32 = 0
+                    var char: CChar = 0
+                    if cmark_node_get_fenced(cnode, &length, &offset, &char) != 0 {
+                        node.fence = (UInt8(bitPattern: char), Int(length), Int(offset))
+                    }
+                }
             }
             parent.children.append(node)
             if !isLeaf(node.kind) && stack.count < maxDepth {

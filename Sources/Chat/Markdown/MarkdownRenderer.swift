@@ -61,6 +61,16 @@ public struct MarkdownRenderer: Sendable {
         return cache.render(markdown, width: w, with: self)
     }
 
+    /// Renders `markdown`, which extends the text last rendered with
+    /// `cache`, and returns only what changed: the rendering is the first
+    /// `kept` lines of the previous one followed by `tail`. A streaming
+    /// reply costs its last top-level block per delta, or only the last
+    /// line of an open code fence.
+    public func renderTail(_ markdown: String, width: Int,
+                           cache: MarkdownCache) -> (kept: Int, tail: [StyledLine], widthDependent: Bool) {
+        cache.renderTail(markdown, width: max(8, width), with: self)
+    }
+
     /// Renders top-level `blocks` one by one.
     func renderBlocks(_ blocks: [MarkdownNode], width: Int) -> [(lines: [StyledLine], dependent: Bool)] {
         blocks.map { block in
@@ -150,19 +160,33 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func codeBlock(_ literal: String, info: String) -> [StyledLine] {
-        let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map(String.init) ?? ""
+        let language = Self.language(info)
         var lines: [StyledLine] = []
-        if !language.isEmpty {
-            lines.append(StyledLine(language, spans: [StyledSpan(0..<language.utf8.count, ChatHighlights.codeLang)],
-                                    lineHl: ChatHighlights.codeBlock))
-        }
+        if let label = Self.codeLabel(language) { lines.append(label) }
         let code = trimmedLines(literal)
         let spans = syntax.highlighter(for: language)?.highlight(code) ?? []
         for (i, text) in code.enumerated() {
-            let valid = (i < spans.count ? spans[i] : []).filter { $0.range.upperBound <= text.utf8.count && !$0.range.isEmpty }
-            lines.append(StyledLine(text, spans: valid, lineHl: ChatHighlights.codeBlock, noWrap: true))
+            lines.append(Self.codeLine(text, spans: i < spans.count ? spans[i] : []))
         }
         return lines
+    }
+
+    /// The language of a fence's info string (its first word).
+    static func language(_ info: String) -> String {
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map(String.init) ?? ""
+    }
+
+    /// The label line of a code block in `language`, nil without one.
+    static func codeLabel(_ language: String) -> StyledLine? {
+        guard !language.isEmpty else { return nil }
+        return StyledLine(language, spans: [StyledSpan(0..<language.utf8.count, ChatHighlights.codeLang)],
+                          lineHl: ChatHighlights.codeBlock)
+    }
+
+    /// One line of code with its syntax spans (those outside it dropped).
+    static func codeLine(_ text: String, spans: [StyledSpan]) -> StyledLine {
+        let valid = spans.filter { $0.range.upperBound <= text.utf8.count && !$0.range.isEmpty }
+        return StyledLine(text, spans: valid, lineHl: ChatHighlights.codeBlock, noWrap: true)
     }
 
     /// The lines of a literal without the final newline (at least one line).

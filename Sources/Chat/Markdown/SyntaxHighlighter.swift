@@ -18,6 +18,19 @@ public protocol SyntaxHighlighter: Sendable {
     /// Spans for each line of `lines` (the result may be shorter than
     /// `lines`; spans outside a line's bytes are ignored by the renderer).
     func highlight(_ lines: [String]) -> [[StyledSpan]]
+
+    /// Spans for one `line` that follows lines ending in `state` (0 before
+    /// the first line), updating `state` for the next line; nil when the
+    /// highlighter cannot continue from a state (then a streaming code
+    /// block is highlighted again whole). Must agree with
+    /// ``highlight(_:)``: lines highlighted one by one from state 0 get the
+    /// spans the whole block gets.
+    func highlightLine(_ line: String, state: inout Int) -> [StyledSpan]?
+}
+
+extension SyntaxHighlighter {
+    /// Highlighters that only see whole blocks cannot continue a state.
+    public func highlightLine(_ line: String, state: inout Int) -> [StyledSpan]? { nil }
 }
 
 /// Syntax highlighters by language name (case-insensitive).

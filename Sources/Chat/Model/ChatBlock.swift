@@ -68,3 +68,28 @@ public enum ChatBlock: Hashable, Sendable {
         return false
     }
 }
+
+// MARK: - Streaming
+
+extension ChatBlock {
+    /// Appends `more` to an assistant text (or, with `thinking`, a thinking
+    /// block) in place; false, unchanged, for any other block. The case is
+    /// replaced for the time of the append so that the text's storage is
+    /// uniquely referenced and is not copied.
+    mutating func append(_ more: String, thinking: Bool) -> Bool {
+        switch self {
+        case .assistantText(var text) where !thinking:
+            self = .notice("")
+            text += more
+            self = .assistantText(text)
+            return true
+        case .thinking(var text, let collapsed) where thinking:
+            self = .notice("")
+            text += more
+            self = .thinking(text, collapsed: collapsed)
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -41,6 +41,12 @@ struct MockScript: Equatable {
             return MockScript(steps: [.error("mock: simulated provider error (HTTP 500)")], finishReason: "error")
         }
         if prompt.contains("long") { return reply(MockTexts.longText(lines: longLines, seed: seed)) }
+        if prompt.contains("two tools") {
+            return MockScript(steps: [.text("I'll use two tools at once.\n"),
+                                      .toolCall(name: "read_file", arguments: #"{"path":"README.md"}"#),
+                                      .toolCall(name: "list_files", arguments: #"{"path":"."}"#)],
+                              finishReason: "tool_calls")
+        }
         if prompt.contains("read") || prompt.contains("tool") {
             return MockScript(steps: [.text("Let me read the README first.\n"),
                                       .toolCall(name: "read_file", arguments: #"{"path":"README.md"}"#)],

@@ -104,6 +104,7 @@ enum MockTexts {
     | `think`      | a thinking block, then an answer |
     | `read` or `tool` | a `read_file` tool call on README.md, then a summary |
     | `fail tool`  | a tool call that fails, then an apology |
+    | `two tools`  | two tool calls in one reply |
     | `run`        | a `run_command` call (`echo hello`) that asks for approval |
     | `error`      | a simulated provider error |
     | `long`       | a long reply (about 2,000 lines) for scrolling |

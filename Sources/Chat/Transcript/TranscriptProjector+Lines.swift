@@ -4,12 +4,18 @@ import Kernel
 extension TranscriptProjector {
     func blockAt(_ i: Int) -> ChatBlock {
         let e = entries[i]
-        return messages[e.message].blocks[e.block]
+        return block(message: e.message, block: e.block)
+    }
+
+    /// Block `b` of message `m`: stored, or read through `linkedBlock`.
+    func block(message m: Int, block b: Int) -> ChatBlock {
+        guard linked[m], let reader = linkedBlock else { return stored[m].blocks[b] }
+        return reader(m, b) ?? stored[m].blocks[b]
     }
 
     func entryIndex(message: Int, block: Int) -> Int? {
         guard message >= 0, message < firstEntry.count, block >= 0,
-              block < messages[message].blocks.count else { return nil }
+              block < stored[message].blocks.count else { return nil }
         let i = firstEntry[message] + block
         return i < entries.count ? i : nil
     }
@@ -39,18 +45,48 @@ extension TranscriptProjector {
     /// The lines of block `block` of message `message`: a blank separator
     /// unless it is the first entry, a "You" header for a user message's
     /// first block, then the block itself.
-    func render(message: Int, block: Int, entryIndex: Int) -> ([StyledLine], Bool) {
-        let msg = messages[message]
-        var (lines, dependent) = renderer.render(msg.blocks[block], width: width,
-                                                 options: .init(expanded: expanded, spinner: spinner),
-                                                 cache: markdownCache)
-        if msg.role == .user && block == 0 {
-            let header = StyledLine("You", spans: [StyledSpan(0..<3, ChatHighlights.user)], lineHl: ChatHighlights.userBg)
-            lines.insert(header, at: 0)
+    func render(message: Int, block index: Int, entryIndex: Int) -> ([StyledLine], Bool) {
+        var content = block(message: message, block: index)
+        if let collapsed = thinkingCollapsed, case .thinking(let text, _) = content {
+            content = .thinking(text, collapsed: collapsed)
         }
-        if entryIndex > 0 { lines.insert(.blank, at: 0) }
+        var (lines, dependent) = renderer.render(content, width: width,
+                                                 options: .init(expanded: expanded, spinner: spinner))
+        let (header, _) = headerLines(message: message, block: index, entryIndex: entryIndex)
+        if !header.isEmpty { lines.insert(contentsOf: header, at: 0) }
         if lines.isEmpty { lines = [.blank] }
         return (lines, dependent)
+    }
+
+    /// The lines before a block's own: a blank separator unless it is the
+    /// first entry, and a "You" header for a user message's first block.
+    func headerLines(message: Int, block: Int, entryIndex: Int) -> ([StyledLine], Int) {
+        var lines: [StyledLine] = []
+        if entryIndex > 0 { lines.append(.blank) }
+        if stored[message].role == .user && block == 0 {
+            lines.append(StyledLine("You", spans: [StyledSpan(0..<3, ChatHighlights.user)], lineHl: ChatHighlights.userBg))
+        }
+        return (lines, lines.count)
+    }
+
+    /// A streaming delta: entry `i` (the last) shows assistant `text`, which
+    /// extends what it showed. The markdown cache re-renders only the tail
+    /// from its last top-level block (or an open fence's last line); only
+    /// the lines from there on are compared and written, in place.
+    func rerenderGrowing(_ text: String, entry i: Int) throws {
+        let e = entries[i]
+        let (_, header) = headerLines(message: e.message, block: e.block, entryIndex: i)
+        let update = renderer.markdown.renderTail(text, width: width, cache: markdownCache)
+        let keep = min(e.lines.count, header + update.kept)
+        entries[i].widthDependent = update.widthDependent
+        entries[i].renderedWidth = width
+        stale.remove(i)
+        var tail = update.tail
+        if keep == header && tail.isEmpty { tail = [.blank] }
+        let oldTail = e.lines[keep...]
+        guard !oldTail.elementsEqual(tail) else { return }
+        try replace(rows: e.start + keep, old: oldTail, new: tail[...])
+        entries[i].lines.replaceSubrange(keep..., with: tail)
     }
 
     /// Re-renders the entries at `indices` and writes what changed,
@@ -65,7 +101,7 @@ extension TranscriptProjector {
             entries[i].renderedWidth = width
             stale.remove(i)
             guard lines != e.lines else { continue }
-            try replace(rows: e.start, old: e.lines, new: lines)
+            try replace(rows: e.start, old: e.lines[...], new: lines[...])
             entries[i].lines = lines
             if lines.count != e.lines.count { firstMoved = i }
         }
@@ -77,7 +113,8 @@ extension TranscriptProjector {
 
     /// Replaces `old` (at buffer row `start`) by `new`, writing only the
     /// lines between their common prefix and common suffix.
-    private func replace(rows start: Int, old: [StyledLine], new: [StyledLine]) throws {
+    private func replace(rows start: Int, old: ArraySlice<StyledLine>, new: ArraySlice<StyledLine>) throws {
+        let old = Array(old), new = Array(new)
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         var suffix = 0

@@ -45,15 +45,39 @@ public final class TranscriptProjector {
     public var renderer: ChatBlockRenderer
     /// The width blocks are fitted to.
     public private(set) var width: Int
-    /// The messages as projected.
-    public private(set) var messages: [ChatMessage] = []
     /// Whether tool outputs and thinking are shown in full.
     public private(set) var expanded = false
     /// The glyph shown for running tools.
     public private(set) var spinner = "⠋"
+    /// Set by `toggleThinking`: every thinking block shown collapsed (true)
+    /// or expanded (false), whatever its own flag says; nil: its flag.
+    public private(set) var thinkingCollapsed: Bool?
 
-    /// Rendered markdown blocks of the last assistant text rendered (the
-    /// one streaming), so a delta re-renders only its changed blocks.
+    /// Reads the blocks of messages appended with `linked: true`: they live
+    /// in the chat model (the controller's `messages`), and the projector
+    /// keeps only their role and block count, so a reply is held once (and
+    /// the controller appends a delta to it in place). Called with the
+    /// projector's message and block indices.
+    public var linkedBlock: ((_ message: Int, _ block: Int) -> ChatBlock?)?
+
+    /// The projected messages: their roles and blocks as stored, with
+    /// linked placeholders left empty (`.notice("")`); see ``messages``.
+    var stored: [ChatMessage] = []
+    /// Whether each message is linked (its blocks read through `linkedBlock`).
+    var linked: [Bool] = []
+
+    /// The messages as projected (linked ones read through `linkedBlock`).
+    public var messages: [ChatMessage] {
+        stored.indices.map { m in
+            ChatMessage(role: stored[m].role, blocks: stored[m].blocks.indices.map { block(message: m, block: $0) })
+        }
+    }
+
+    /// Number of messages projected.
+    public var messageCount: Int { stored.count }
+
+    /// Rendered markdown blocks of the streaming assistant text (the last
+    /// entry's), so a delta re-renders only its changed tail.
     let markdownCache = MarkdownCache()
 
     /// One block's place in the buffer.
@@ -113,19 +137,60 @@ public final class TranscriptProjector {
 
     // MARK: - Adding
 
-    /// Appends `message` and projects all its blocks at the end.
-    public func append(_ message: ChatMessage) throws {
-        messages.append(ChatMessage(role: message.role))
+    /// Appends `message` and projects all its blocks at the end. A
+    /// `linked` message keeps no copy of its blocks: they are read through
+    /// ``linkedBlock`` whenever they are rendered.
+    public func append(_ message: ChatMessage, linked: Bool = false) throws {
+        stored.append(ChatMessage(role: message.role))
+        self.linked.append(linked)
         firstEntry.append(entries.count)
         for block in message.blocks { try appendBlock(block) }
+    }
+
+    /// Inserts `message` before message `index` (e.g. a notice shown while
+    /// a reply streams, kept above it); the lines of later messages move
+    /// down. Costs the messages after `index`.
+    /// - Throws: `TranscriptError.blockOutOfRange` for a bad index.
+    public func insert(_ message: ChatMessage, at index: Int) throws {
+        guard index >= 0, index <= stored.count else {
+            throw TranscriptError.blockOutOfRange(message: index, block: 0)
+        }
+        if index == stored.count { return try append(message) }
+        let at = firstEntry[index]
+        let row = entries[at].start
+        let tail = Array(entries[at...])
+        let tailLines = tail.reduce(0) { $0 + $1.lines.count }
+        // Take the later entries out, append the message, put them back.
+        buffer.extmarks.clear(ns: namespace, rows: row..<(row + tailLines))
+        try buffer.setLines(row, row + tailLines, [])
+        entries.removeSubrange(at...)
+        stored.insert(ChatMessage(role: message.role), at: index)
+        linked.insert(false, at: index)
+        firstEntry.insert(at, at: index)
+        firstEntry.removeSubrange((index + 1)...)
+        for (k, block) in message.blocks.enumerated() {
+            stored[index].blocks.append(block)
+            try projectEntry(message: index, block: k)
+        }
+        for e in tail {
+            if firstEntry.count <= e.message + 1 { firstEntry.append(entries.count) }
+            try projectEntry(message: e.message + 1, block: e.block)
+        }
     }
 
     /// Appends `block` to the last message and projects it at the end.
     /// - Throws: `TranscriptError.noMessage` when there is no message.
     public func appendBlock(_ block: ChatBlock) throws {
-        guard let m = messages.indices.last else { throw TranscriptError.noMessage }
-        messages[m].blocks.append(block)
-        let b = messages[m].blocks.count - 1
+        guard let m = stored.indices.last else { throw TranscriptError.noMessage }
+        stored[m].blocks.append(linked[m] ? Self.placeholder : block)
+        try projectEntry(message: m, block: stored[m].blocks.count - 1)
+    }
+
+    /// What a linked message stores in place of a block.
+    static let placeholder = ChatBlock.notice("")
+
+    /// Renders block `b` of message `m` as a new entry at the end.
+    private func projectEntry(message m: Int, block b: Int) throws {
         let start = lineCount
         let (lines, dependent) = render(message: m, block: b, entryIndex: entries.count)
         // The empty buffer's single line is replaced by the first block.
@@ -137,14 +202,15 @@ public final class TranscriptProjector {
 
     /// Replaces every message: clears the buffer and projects `messages`
     /// (used when a session is loaded or cleared).
-    public func reset(_ messages: [ChatMessage]) throws {
+    public func reset(_ messages: [ChatMessage], linked: Bool = false) throws {
         buffer.extmarks.clear(ns: namespace)
         try buffer.setLines(0, -1, [])
-        self.messages = []
+        stored = []
+        self.linked = []
         entries = []
         firstEntry = []
         stale = []
-        for message in messages { try append(message) }
+        for message in messages { try append(message, linked: linked) }
     }
 
     // MARK: - Updating
@@ -153,9 +219,26 @@ public final class TranscriptProjector {
     /// carries the block's full content so far) and re-projects it alone.
     /// - Throws: `TranscriptError.noMessage` / `.noBlock`.
     public func updateLastBlock(_ block: ChatBlock) throws {
-        guard let m = messages.indices.last else { throw TranscriptError.noMessage }
-        guard let b = messages[m].blocks.indices.last else { throw TranscriptError.noBlock }
+        guard let m = stored.indices.last else { throw TranscriptError.noMessage }
+        guard let b = stored[m].blocks.indices.last else { throw TranscriptError.noBlock }
         try updateBlock(message: m, block: b, block)
+    }
+
+    /// Re-projects the last block of the last message after text was
+    /// appended to it (a streaming delta; the block is read from the
+    /// store, or through ``linkedBlock`` for a linked message). Only the
+    /// changed tail of its markdown is parsed and written: the cost is the
+    /// delta's, not the reply's.
+    /// - Throws: `TranscriptError.noMessage` / `.noBlock`.
+    public func lastBlockGrew() throws {
+        guard let m = stored.indices.last else { throw TranscriptError.noMessage }
+        guard let b = stored[m].blocks.indices.last, let i = entryIndex(message: m, block: b) else {
+            throw TranscriptError.noBlock
+        }
+        guard i == entries.count - 1, case .assistantText(let text) = block(message: m, block: b) else {
+            return try rerender([i])
+        }
+        try rerenderGrowing(text, entry: i)
     }
 
     /// Replaces block `block` of message `message` (e.g. a tool call that
@@ -166,7 +249,7 @@ public final class TranscriptProjector {
         guard let i = entryIndex(message: message, block: block) else {
             throw TranscriptError.blockOutOfRange(message: message, block: block)
         }
-        messages[message].blocks[block] = newBlock
+        if !linked[message] { stored[message].blocks[block] = newBlock }
         try rerender([i])
     }
 
@@ -238,17 +321,11 @@ public final class TranscriptProjector {
         })
     }
 
-    /// Sets every thinking block's collapsed flag to `!expanded` and
-    /// re-projects the thinking blocks.
+    /// Shows every thinking block collapsed (`expanded == false`) or in
+    /// full, whatever its own flag, and re-projects the thinking blocks.
     public func toggleThinking(expanded: Bool) throws {
-        var changed: [Int] = []
-        for i in entries.indices {
-            let e = entries[i]
-            guard case .thinking(let text, let collapsed) = blockAt(i), collapsed == expanded else { continue }
-            messages[e.message].blocks[e.block] = .thinking(text, collapsed: !expanded)
-            changed.append(i)
-        }
-        try rerender(changed)
+        thinkingCollapsed = !expanded
+        try rerender(entries.indices.filter { blockAt($0).isThinking })
     }
 
     /// Sets the spinner glyph and re-projects the running tool blocks
@@ -260,7 +337,7 @@ public final class TranscriptProjector {
         spinner = glyph
         var running: [Int] = []
         var i = entries.count - 1
-        while i >= 0, messages[entries[i].message].role != .user {
+        while i >= 0, stored[entries[i].message].role != .user {
             if case .toolCall(let call) = blockAt(i), call.status == .running { running.append(i) }
             i -= 1
         }

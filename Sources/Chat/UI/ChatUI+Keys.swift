@@ -168,7 +168,17 @@ extension ChatUI {
 
     /// Shows a notice block in the transcript without sending anything.
     func showNotice(_ text: String) {
-        try? projector.append(ChatMessage(role: .system, blocks: [.notice(text)]))
+        let notice = ChatMessage(role: .system, blocks: [.notice(text)])
+        // While a reply streams (or its tools run) the notice goes above
+        // it, so the reply's blocks stay the last ones of the transcript.
+        if controller.isBusy, let last = projected.last, controller.messages.last?.role == .assistant {
+            chatIndex.insert(nil, at: last)
+            projected[projected.count - 1] += 1
+            try? projector.insert(notice, at: last)
+        } else {
+            try? projector.append(notice)
+            chatIndex.append(nil)
+        }
         scrollToTail()
     }
 }

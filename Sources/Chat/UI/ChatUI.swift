@@ -41,6 +41,10 @@ public final class ChatUI {
     var lastStatus: (line: StatusLine, width: Int)?
     /// Refits blocks left stale by a resize, a batch per tick.
     var refitTimer: TimerID?
+    /// The projector's message index of each of the controller's messages
+    /// (notices shown by the UI sit between them), and the reverse.
+    var projected: [Int] = []
+    var chatIndex: [Int?] = []
 
     /// What a window's inner width depends on.
     struct WidthKey: Equatable {
@@ -88,6 +92,13 @@ public final class ChatUI {
             self.notice((m.level == .error ? "✗ " : "") + m.text.split(separator: "\n").first.map(String.init).orEmpty)
         }
         controller.onTranscript = { [unowned self] change in self.transcriptChanged(change) }
+        // The chat's messages are held once, by the controller: the
+        // projector reads their blocks through this.
+        projector.linkedBlock = { [unowned self] m, b in
+            guard m < self.chatIndex.count, let c = self.chatIndex[m], c < self.controller.messages.count,
+                  b < self.controller.messages[c].blocks.count else { return nil }
+            return self.controller.messages[c].blocks[b]
+        }
         controller.onChange = { [unowned self] in self.stateChanged() }
         controller.approver = { [unowned self] call, decide in self.askApproval(call, decide) }
         composer.onSubmit = { [unowned self] text in self.submit(text) }
@@ -134,17 +145,25 @@ public final class ChatUI {
         do {
             switch change {
             case .reset:
-                try projector.reset(controller.messages)
+                chatIndex = Array(0..<controller.messages.count)
+                projected = Array(0..<controller.messages.count)
+                try projector.reset(controller.messages, linked: true)
                 if controller.messages.isEmpty { showWelcome() }
             case .appendedMessage:
-                if let m = controller.messages.last { try projector.append(m) }
+                if let m = controller.messages.last {
+                    projected.append(projector.messageCount)
+                    chatIndex.append(controller.messages.count - 1)
+                    try projector.append(m, linked: true)
+                }
             case .appendedBlock:
                 if let b = controller.messages.last?.blocks.last { try projector.appendBlock(b) }
             case .updatedLastBlock:
                 if let b = controller.messages.last?.blocks.last { try projector.updateLastBlock(b) }
+            case .grewLastBlock:
+                try projector.lastBlockGrew()
             case .updatedBlock(let i):
-                if let b = controller.messages.last?.blocks[i] {
-                    try projector.updateBlock(message: controller.messages.count - 1, block: i, b)
+                if let b = controller.messages.last?.blocks[i], let m = projected.last {
+                    try projector.updateBlock(message: m, block: i, b)
                 }
             }
         } catch {
@@ -247,6 +266,8 @@ public final class ChatUI {
             lines.append("Talking to \(controller.provider.name):\(controller.provider.model). /model lists the server's models.")
         }
         lines += ["", "Keys: Enter send · Shift-Enter/Ctrl-J newline · Esc interrupt · Ctrl-O expand · PageUp/PageDown scroll · / commands · Ctrl-D quit"]
+        chatIndex = [nil]
+        projected = []
         try? projector.reset([ChatMessage(role: .system, blocks: [.notice(lines.joined(separator: "\n"))])])
     }
 

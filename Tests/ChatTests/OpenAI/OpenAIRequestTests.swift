@@ -38,7 +38,8 @@ import Testing
         #expect(body["stream_options"]?["include_usage"] == .bool(true))
         let messages = body["messages"]?.array ?? []
         #expect(messages.map { $0["role"]?.string ?? "" } == ["system", "user", "assistant", "tool"])
-        #expect(messages[2]["content"] == .null)
+        // Never null: llama-cpp-python and mockllm answer HTTP 500 to it.
+        #expect(messages[2]["content"] == .string(""))
         let call = messages[2]["tool_calls"]?.array?.first
         #expect(call?["id"] == .string("c1"))
         #expect(call?["type"] == .string("function"))
@@ -112,5 +113,30 @@ import Testing
     @Test func connectionMessagesNameTheURL() {
         #expect(OpenAIErrorMapper.connectionFailed(url: url, reason: "connection refused", key: nil).contains(url))
         #expect(OpenAIErrorMapper.timedOut(url: url, seconds: 10, key: nil) == "openai: no answer from \(url) within 10 s (timeout)")
+    }
+
+    @Test func maxTokensIsSentUnderTheNameTheModelTakes() throws {
+        let req = ProviderRequest(messages: [ProviderMessage(role: .user, content: "hi")])
+        func body(_ model: String, _ n: Int?) throws -> Value {
+            try JSON.decode(OpenAIRequest(baseURL: "x", apiKey: nil, model: model, request: req, maxTokens: n).body)
+        }
+        #expect(try body("qwen3", 4096)["max_tokens"] == .int(4096))
+        #expect(try body("qwen3", 4096)["max_completion_tokens"] == nil)
+        #expect(try body("o3-mini", 100)["max_completion_tokens"] == .int(100))
+        #expect(try body("gpt-5", 100)["max_tokens"] == nil)
+        #expect(try body("gpt-4o", 0)["max_tokens"] == nil)
+        #expect(try body("gpt-4o", nil)["max_tokens"] == nil)
+        #expect(OpenAIRequest.maxTokensField(model: "o1") == "max_completion_tokens")
+        #expect(OpenAIRequest.maxTokensField(model: "o1x") == "max_tokens")
+    }
+
+    @Test func aFiveHundredThatBlamesTheRequestIsNotRetried() {
+        #expect(OpenAIErrorMapper.isRetryable(status: 500, body: #"{"error":{"message":"x","type":"server_error"}}"#))
+        #expect(OpenAIErrorMapper.isRetryable(status: 500, body: "Internal Server Error"))
+        #expect(!OpenAIErrorMapper.isRetryable(status: 500, body: #"{"error":{"message":"bad","type":"invalid_request_error"}}"#))
+        #expect(!OpenAIErrorMapper.isRetryable(status: 500, body: #"{"object":"error","message":"m","type":"BadRequestError","code":400}"#))
+        #expect(!OpenAIErrorMapper.isRetryable(status: 502, body: #"{"error":{"message":"m","code":"422"}}"#))
+        #expect(OpenAIErrorMapper.isRetryable(status: 429, body: #"{"error":{"message":"slow","type":"invalid_request_error"}}"#))
+        #expect(!OpenAIErrorMapper.isRetryable(status: 400, body: ""))
     }
 }

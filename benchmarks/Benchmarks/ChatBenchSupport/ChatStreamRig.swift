@@ -2,7 +2,6 @@ import Chat
 import Foundation
 import Glibc
 import Kernel
-import OpenAIProvider
 import Render
 
 /// The model-delta path end to end, for `chat.stream_e2e` and the profiler:
@@ -36,7 +35,12 @@ public final class ChatStreamRig {
     public private(set) var bytesWritten = 0
     public private(set) var frames = 0
 
-    public init(messages: Int, loopback: Bool) throws {
+    /// A rig on a transcript of `messages` messages. With `provider`, the
+    /// reply comes from a ``LoopbackSSEServer`` through the provider that
+    /// `provider` makes for the server's port (the OpenAI one, for the
+    /// suite); without it, from a ``ReplayProvider``.
+    public init(messages: Int, provider makeProvider: ((Int) -> Provider)? = nil) throws {
+        let loopback = makeProvider != nil
         editor = Editor(size: Size(width: 200, height: 50))
         loop = try MainLoop()
         loop.minFrameInterval = .zero
@@ -50,8 +54,7 @@ public final class ChatStreamRig {
             let s = try LoopbackSSEServer()
             server = s
             replay = nil
-            provider = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: "http://127.0.0.1:\(s.port)",
-                                                                         model: "bench"))
+            provider = makeProvider!(s.port)
         } else {
             let r = ReplayProvider()
             server = nil

@@ -1,5 +1,6 @@
 import Benchmark
 import ChatBenchSupport
+import OpenAIProvider
 
 /// `chat.stream_e2e`: the model-delta path end to end, loopback server to
 /// frames (200x50): CPU per delta of the process (less the server's own
@@ -19,7 +20,9 @@ let benchmarks: @Sendable () -> Void = {
                 let name = "chat.stream_e2e/\(reply.rawValue)/\(messages)" + (position == .start ? "/start" : "")
                 Benchmark(name) { benchmark in
                     let key = "\(messages)"
-                    let rig = try rigs[key] ?? ChatStreamRig(messages: messages, loopback: true)
+                    let rig = try rigs[key] ?? ChatStreamRig(messages: messages) { port in
+                        OpenAIProvider(configuration: OpenAIConfiguration(baseURL: "http://127.0.0.1:\(port)", model: "bench"))
+                    }
                     rigs[key] = rig
                     let measured = 300
                     let cpu = rig.stream(reply, measured: measured, at: position)

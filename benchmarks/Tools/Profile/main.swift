@@ -120,7 +120,7 @@ case "stream_e2e", "stream_e2e_code", "stream_e2e_start", "stream_e2e_code_start
     // SSE bytes through the OpenAI parser on the loop thread, then the
     // inbox, controller, projector and a frame per delta. `iterations`
     // deltas are measured, at the end of the reply (or its start).
-    let rig = try ChatStreamRig(messages: size, loopback: false)
+    let rig = try ChatStreamRig(messages: size)
     let reply: ChatStreamRig.Reply = scenario.contains("code") ? .code : .prose
     let cpu = rig.stream(reply, measured: iterations, at: scenario.hasSuffix("start") ? .start : .end) { body in
         streamWindow(body)

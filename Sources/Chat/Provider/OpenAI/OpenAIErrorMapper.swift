@@ -28,7 +28,9 @@ public enum OpenAIErrorMapper {
         case 429:
             text = "openai: rate limited (HTTP 429)\(said)"
         case 400..<500:
+            let limit = server.contains("max_tokens") || server.contains("maximum context length")
             text = "openai: request rejected (HTTP \(status))\(said)"
+                + (limit ? " (a smaller --max-tokens, or 0 for the server's default, may help)" : "")
         case 500..<600:
             text = "openai: server error (HTTP \(status))\(said)"
         default:
@@ -74,6 +76,24 @@ public enum OpenAIErrorMapper {
     /// True for statuses worth retrying: 408, 409, 429 and 5xx.
     public static func isRetryable(status: Int) -> Bool {
         status == 408 || status == 409 || status == 429 || (500..<600).contains(status)
+    }
+
+    /// True when an answer with `status` and error `body` is worth retrying:
+    /// a retryable status whose body does not say the request itself is
+    /// wrong. Some servers answer a malformed request with a 5xx whose
+    /// error object says so (`invalid_request_error`, `BadRequestError`,
+    /// a validation error, a 4xx `code`): sending it again cannot help.
+    public static func isRetryable(status: Int, body: String) -> Bool {
+        isRetryable(status: status) && !(status >= 500 && isRequestError(body: body))
+    }
+
+    /// Whether an error body blames the request (see ``isRetryable(status:body:)``).
+    public static func isRequestError(body: String) -> Bool {
+        guard let e = OpenAIServerError.find(inBody: body) else { return false }
+        let type = (e.type ?? "").lowercased()
+        if type.contains("invalid_request") || type.contains("badrequest") || type.contains("validation") { return true }
+        if let code = e.code.flatMap(Int.init), (400..<500).contains(code) { return true }
+        return (e.code ?? "").lowercased().contains("invalid")
     }
 
     /// Seconds from a `Retry-After` header: delta-seconds or an HTTP date.

@@ -39,11 +39,13 @@ public struct OpenAIRequest: Hashable, Sendable {
     /// - Parameters:
     ///   - baseURL: the server, with or without a trailing `/v1`.
     ///   - apiKey: sent as a bearer token; nil or empty sends none.
-    public init(baseURL: String, apiKey: String?, model: String, request: ProviderRequest) {
+    ///   - maxTokens: the most tokens the reply may have (0 or nil: the
+    ///     server's default), sent as ``maxTokensField(model:)``.
+    public init(baseURL: String, apiKey: String?, model: String, request: ProviderRequest, maxTokens: Int? = nil) {
         url = Self.endpoint(baseURL: baseURL, path: "chat/completions")
         headers = Self.headers(apiKey: apiKey, accept: "text/event-stream")
         headers.append(HeaderField("Content-Type", "application/json"))
-        body = JSON.line(Self.bodyValue(model: model, request: request))
+        body = JSON.line(Self.bodyValue(model: model, request: request, maxTokens: maxTokens))
     }
 
     /// `{base}/v1/{path}`, accepting a base that already ends in `/v1`
@@ -65,7 +67,7 @@ public struct OpenAIRequest: Hashable, Sendable {
     }
 
     /// The JSON body as a ``Value``.
-    public static func bodyValue(model: String, request: ProviderRequest) -> Value {
+    public static func bodyValue(model: String, request: ProviderRequest, maxTokens: Int? = nil) -> Value {
         var body: [String: Value] = [
             "model": .string(model),
             "messages": .array(request.messages.map(message)),
@@ -73,14 +75,26 @@ public struct OpenAIRequest: Hashable, Sendable {
             "stream_options": .table(["include_usage": .bool(true)]),
         ]
         if !request.tools.isEmpty { body["tools"] = .array(request.tools.map(tool)) }
+        if let maxTokens, maxTokens > 0 { body[maxTokensField(model: model)] = .int(maxTokens) }
         return .table(body)
     }
 
-    /// One message in wire form.
+    /// The name of the reply-length limit for `model`: OpenAI's reasoning
+    /// models (o1, o3, o4, gpt-5) reject `max_tokens` and take
+    /// `max_completion_tokens`; every other server takes `max_tokens`.
+    public static func maxTokensField(model: String) -> String {
+        let m = model.lowercased()
+        let reasoning = ["o1", "o3", "o4", "gpt-5"].contains { m == $0 || m.hasPrefix($0 + "-") || m.hasPrefix($0 + ".") }
+        return reasoning ? "max_completion_tokens" : "max_tokens"
+    }
+
+    /// One message in wire form. `content` is always a string: an
+    /// assistant turn that only called tools sends `""` (llama-cpp-python
+    /// and mockllm answer HTTP 500 to `null`; OpenAI, vLLM, Ollama and
+    /// LiteLLM accept the empty string).
     public static func message(_ m: ProviderMessage) -> Value {
         var t: [String: Value] = ["role": .string(m.role.rawValue), "content": .string(m.content)]
         if !m.toolCalls.isEmpty {
-            if m.content.isEmpty { t["content"] = .null }
             t["tool_calls"] = .array(m.toolCalls.map { c in
                 .table(["id": .string(c.id), "type": "function",
                         "function": .table(["name": .string(c.name), "arguments": .string(c.arguments)])])

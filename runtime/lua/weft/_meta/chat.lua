@@ -97,11 +97,13 @@ function weft.chat.tool.policy(name, policy) end
 ---@class weft.chat.provider
 weft.chat.provider = {}
 
---- The active provider: name, model (and for openai base_url, api_key_set).
+--- The active provider: name, model (and for openai base_url, api_key_set,
+--- max_tokens: the reply limit sent, 0 for none).
 ---@return table
 function weft.chat.provider.get() end
 
 --- Switches provider: `{name="mock", model=, tokens_per_second=}` or
---- `{name="openai", model=, base_url=, api_key=}`.
+--- `{name="openai", model=, base_url=, api_key=, max_tokens=}` (max_tokens: the
+--- longest reply in tokens; default per model, 0 for the server's default).
 ---@param spec table
 function weft.chat.provider.set(spec) end
