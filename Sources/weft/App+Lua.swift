@@ -10,6 +10,21 @@ extension App: UIHost {
     func windowRect(_ id: WindowID) -> Rect? { compositor.windowRects(editor)[id] }
     func quit(code: Int) { quit(code: Int32(truncatingIfNeeded: code)) }
 
+    func uiConfig() -> [String: Value] {
+        ["inline": .bool(tty?.inline != nil || wantsInline)]
+    }
+
+    /// `inline` can be chosen until the terminal is entered (init.lua).
+    func setUIConfig(_ key: String, _ value: Value) throws {
+        guard key == "inline" else { throw KernelError.invalidArgument("unknown option (expected: inline)") }
+        guard case .bool(let on) = value else { throw KernelError.invalidArgument("boolean expected") }
+        guard tty?.device.isEntered != true else {
+            if on == (tty?.inline != nil) { return }
+            throw KernelError.invalidState("inline mode is chosen at startup: set it in init.lua or start weft with --inline")
+        }
+        wantsInline = on
+    }
+
     /// Creates the Lua runtime wired to this app (highlights, UI, quit).
     func makeLua() -> LuaRuntime {
         let lua = LuaRuntime(editor: editor, loop: loop, runtimeDir: RuntimePaths.runtimeDir)

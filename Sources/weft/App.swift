@@ -14,6 +14,11 @@ final class App {
     private(set) var lastFrame: Frame?
     var tty: TerminalSession?
     var exitCode: Int32 = 0
+    /// Inline mode was asked for (`--inline`, or `weft.ui.set_config` in
+    /// init.lua before the terminal is entered).
+    var wantsInline = false
+    /// Counts double and triple clicks.
+    var clicks = ClickCounter()
     private(set) var quitting = false
 
     init(size: Size) throws {
@@ -32,6 +37,7 @@ final class App {
     /// Composes the screen and, with a terminal, writes the diff.
     func drawFrame() {
         editor.emit(.render)
+        tty?.inline?.prepare(self)
         let frame = compositor.compose(editor)
         lastFrame = frame
         editor.needsRedraw = false
@@ -60,10 +66,12 @@ final class App {
             editor.handleKey(k)
         case .mouse(let m):
             let key = m.key
+            editor.mouse = MouseState(row: m.row, col: m.col, clicks: clicks.count(m, nowMs: editor.now()))
             if editor.events.hasHandlers(.mouse) {
                 let token = key.token
                 if editor.emit(.mouse, subject: token, data: .table([
-                    "row": .int(m.row), "col": .int(m.col), "key": .string(token)])) { return }
+                    "row": .int(m.row), "col": .int(m.col), "key": .string(token),
+                    "clicks": .int(editor.mouse?.clicks ?? 0)])) { return }
             }
             editor.handleKey(key)
         case .paste(let text):

@@ -63,6 +63,20 @@ enum ChatLuaBindings {
                 c.reset()
                 return 0
             },
+            "get_config": { call in
+                call.push(.table(["copy_on_select": .bool(chat.copyOnSelect)]))
+            },
+            "set_config": { call in
+                let t = try call.table(1)
+                for key in t.keys where key != "copy_on_select" {
+                    throw call.bad(1, "unknown option '\(key)' (expected one of: copy_on_select)")
+                }
+                if let v = t["copy_on_select"] {
+                    guard case .bool(let b) = v else { throw call.bad(1, "field 'copy_on_select': boolean expected") }
+                    chat.copyOnSelect = b
+                }
+                return 0
+            },
         ])
         lua.register(table: "chat.tool", functions: [
             "register": { call in

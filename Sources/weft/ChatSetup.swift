@@ -64,6 +64,7 @@ enum ChatSetup {
         chat.composer.editorRunner = { [unowned app] path in
             guard app.tty?.runExternalEditor(path) == true else { throw ComposerError.editorFailed }
         }
+        chat.compositor = app.compositor
         if let id = options.resume {
             try controller.load(sessionID: id)
         } else if options.continueLast {

@@ -35,16 +35,25 @@ struct Launcher {
         }
     }
 
+    /// The terminal UI. The config is loaded before the terminal is
+    /// entered, so init.lua can choose inline mode (`weft.ui.set_config`).
     func runTerminal() throws -> Int32 {
         let app = try App(size: Size(width: 80, height: 24))
         let session = try TerminalSession(app: app, mouse: options.mouse)
         app.tty = session
-        try session.start()
-        defer { session.stop() }
+        app.wantsInline = options.inline
+        app.editor.screenSize = session.device.size()
+        ClipboardSetup.install(app, terminal: session)
         let chat = try ChatSetup.install(in: app, options: options)
         let lua = app.makeLua()
         ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
         app.loadConfig(lua, options: options, askTrust: true)
+        try session.start(inline: app.wantsInline)
+        defer { session.stop() }
+        session.inline?.source = { [unowned chat] in
+            InlineDisplay.Source(window: chat.windows.transcript, finished: chat.finishedTranscriptLines,
+                                 generation: chat.transcriptGeneration)
+        }
         app.editor.emit(.startup)
         app.editor.requestRedraw()
         app.loop.run()
@@ -57,6 +66,7 @@ struct Launcher {
     /// error on stderr when a script fails.
     func runHeadless() throws -> Int32 {
         let app = try App(size: options.size)
+        ClipboardSetup.install(app, terminal: nil)
         let chat = try ChatSetup.install(in: app, options: options)
         let lua = app.makeLua()
         ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
@@ -93,6 +103,7 @@ enum Health {
         print("terminal: TERM=\(env["TERM"] ?? "(unset)")\(terminfo.isFallback ? " (unknown to terminfo: using built-in xterm fallback)" : ""), colors \(terminfo.colors), color mode \(mode.rawValue)")
         print("unicode: \(TextMeasure.unicodeVersion) (utf8proc)")
         print("stdin is a tty: \(isatty(STDIN_FILENO) == 1), stdout is a tty: \(isatty(STDOUT_FILENO) == 1)")
+        for line in ClipboardSetup.healthLines(env: env) { print(line) }
         reportLua(options: options)
         do {
             let provider = try ChatSetup.provider(options: options, env: env)

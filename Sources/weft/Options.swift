@@ -12,6 +12,9 @@ struct Options {
     var version = false
     var help = false
     var mouse = true
+    /// `--inline`: no alternate screen; finished messages go to the
+    /// terminal's scrollback.
+    var inline = false
     var prompt: String?
     var provider: String?
     var model: String?
@@ -34,6 +37,7 @@ struct Options {
       weft --headless -l FILE   run a Lua script with no terminal (--size WxH, default 80x24)
       weft --health             report terminal, capabilities, Lua, config
       weft --no-mouse           do not capture the mouse
+      weft --inline             no alternate screen: finished messages go to the terminal's scrollback
       weft -p PROMPT            print mode (chat layer)
       weft --provider NAME --model M --base-url URL
                                 NAME: mock, openai (OPENAI_API_KEY), anthropic (ANTHROPIC_API_KEY)
@@ -69,6 +73,7 @@ struct Options {
             case "--version", "-v": o.version = true
             case "--help", "-h": o.help = true
             case "--no-mouse": o.mouse = false
+            case "--inline": o.inline = true
             case "-p": o.prompt = try value(a)
             case "--provider": o.provider = try value(a)
             case "--model": o.model = try value(a)

@@ -9,6 +9,8 @@ final class TerminalSession {
     let decoder: InputDecoder
     var encoder: FrameEncoder
     unowned let app: App
+    /// Inline mode's display (nil on the alternate screen).
+    private(set) var inline: InlineDisplay?
     private var escTimer: TimerID?
     private var keyTimer: TimerID?
     private var settleTimer: TimerID?
@@ -25,9 +27,16 @@ final class TerminalSession {
     }
 
     /// Enters the terminal and wires input and signals into the loop.
-    func start() throws {
+    /// Inline mode keeps the normal screen and leaves the mouse to the
+    /// terminal (its selection and scrollback are the point).
+    func start(inline: Bool = false) throws {
+        if inline {
+            device.altScreen = false
+            device.mouse = false
+        }
         try device.enter()
         app.editor.screenSize = device.size()
+        if inline { try startInline() }
         let loop = app.loop
         _ = loop.watch(fd: device.inputFD, events: .read) { [unowned self] _, _ in self.readInput() }
         _ = try loop.onSignal(SIGWINCH) { [unowned self] _ in self.resized() }
@@ -38,9 +47,58 @@ final class TerminalSession {
         }
     }
 
-    /// Leaves the terminal exactly as it was found.
+    /// Leaves the terminal exactly as it was found (inline: with the
+    /// whole conversation written into it).
     func stop() {
+        if let inline { try? device.write(inline.end(app)) }
         device.leave()
+    }
+
+    /// Inline mode: the live area starts on the cursor's row (the row
+    /// after it when the shell left the cursor behind some text).
+    private func startInline() throws {
+        let size = device.size()
+        let top: Int
+        if let at = queryCursor(timeoutMs: 500) {
+            top = at.col > 0 ? at.row + 1 : at.row
+        } else {
+            top = size.height - 1   // no answer: start at the bottom
+        }
+        let display = InlineDisplay(encoder: encoder, terminalSize: size, top: top)
+        inline = display
+        try device.write(display.screen.begin())
+    }
+
+    /// Asks the terminal where its cursor is (`CSI 6 n`) and waits at most
+    /// `timeoutMs` for the answer; other input read meanwhile is handled
+    /// after it, in order.
+    func queryCursor(timeoutMs: Int) -> Position? {
+        decoder.expectedCursorReports += 1
+        guard (try? device.write(Array("\u{1b}[6n".utf8))) != nil else {
+            decoder.expectedCursorReports -= 1
+            return nil
+        }
+        var others: [InputEvent] = []
+        var found: Position?
+        let deadline = app.loop.clock.nowNanos + UInt64(timeoutMs) * 1_000_000
+        while found == nil {
+            let now = app.loop.clock.nowNanos
+            guard now < deadline else { break }
+            var p = pollfd(fd: device.inputFD, events: Int16(POLLIN), revents: 0)
+            let r = poll(&p, 1, Int32(max(1, (deadline - now) / 1_000_000)))
+            if r < 0 && errno == EINTR { continue }
+            guard r > 0 else { break }
+            for e in decoder.feed(device.read()) {
+                if found == nil, case .cursorReport(let row, let col) = e {
+                    found = Position(row: row, col: col)
+                } else {
+                    others.append(e)
+                }
+            }
+        }
+        if found == nil { decoder.expectedCursorReports = max(0, decoder.expectedCursorReports - 1) }
+        if !others.isEmpty { app.loop.schedule { [weak self] in self?.dispatch(others) } }
+        return found
     }
 
     /// SIGWINCH: repaint at the new size now, and once more when resizing has
@@ -48,6 +106,11 @@ final class TerminalSession {
     /// reading our frame (tmux during quick successive resizes) is brought
     /// back in line with what we drew.
     func resized() {
+        if let inline {
+            let size = device.size()
+            let row = queryCursor(timeoutMs: 200)?.row
+            try? device.write(inline.resize(size, cursorRow: row))
+        }
         app.resize(device.size())
         if let t = settleTimer { _ = app.loop.cancel(t) }
         settleTimer = app.loop.after(ms: 100) { [unowned self] in
@@ -86,19 +149,27 @@ final class TerminalSession {
     }
 
     func present(_ frame: Frame) {
-        let bytes = encoder.encode(next: frame.grid, cursor: frame.cursor, cursorVisible: frame.cursor != nil)
+        let bytes = inline.map { $0.present(frame) }
+            ?? encoder.encode(next: frame.grid, cursor: frame.cursor, cursorVisible: frame.cursor != nil)
         guard !bytes.isEmpty else { return }
         try? device.write(bytes)
     }
 
-    func invalidate() { encoder.invalidate() }
+    func invalidate() {
+        if inline == nil { encoder.invalidate() }
+    }
 
     func suspend() {
+        if let inline { try? device.write(inline.screen.invalidate()) }
         device.suspend()
     }
 
     func resumed() {
         try? device.resume()
+        if let inline {
+            let size = device.size()
+            try? device.write(inline.resize(size, cursorRow: queryCursor(timeoutMs: 200)?.row))
+        }
         encoder.invalidate()
         app.resize(device.size())
         app.editor.requestRedraw()
@@ -128,9 +199,13 @@ extension TerminalSession {
     func runExternalEditor(_ path: String) -> Bool {
         let env = ProcessInfoLite.env
         let editor = env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        if let inline { try? device.write(inline.screen.invalidate()) }
         device.leave()
         defer {
             try? device.enter()
+            if let inline {
+                try? device.write(inline.resize(device.size(), cursorRow: queryCursor(timeoutMs: 200)?.row))
+            }
             encoder.invalidate()
             app.editor.requestRedraw()
         }

@@ -20,8 +20,9 @@ extension ChatUI {
     /// The chat's keys in mode "composer", next to the composer's own.
     var composerKeys: [KeyBinding] {
         [
-            KeyBinding("<Esc>", "interrupt the reply / close the popup") { [unowned self] in
+            KeyBinding("<Esc>", "interrupt the reply / close the popup / clear the selection") { [unowned self] in
                 if self.popup != nil { self.closePopup() } else if self.searchStatus != nil { self.composer.cancelSearch() }
+                else if !self.controller.isBusy, self.windows.transcript.selection != nil { self.clearSelection() }
                 else { self.controller.interrupt() }
             },
             KeyBinding("<C-c>", "interrupt; twice on an empty composer quits") { [unowned self] in self.ctrlC() },
@@ -43,7 +44,7 @@ extension ChatUI {
             KeyBinding("<Tab>", "complete in the / popup, or insert a tab") { [unowned self] in
                 if !self.completePopup() { try self.composer.type("\t") }
             },
-        ]
+        ] + textOutComposerKeys
     }
 
     func ctrlC() {

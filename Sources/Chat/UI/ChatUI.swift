@@ -20,6 +20,11 @@ public final class ChatUI {
     public var scrollHook: ((Window, Int) -> Void)?
     /// Context window size used for the status line's percentage.
     public var contextWindow = 128_000
+    /// The renderer's compositor (the frontend supplies it): mouse hits,
+    /// display-row motions and scrolling the cursor into view.
+    public var compositor: Compositor?
+    /// Selection, keyboard mode and copy state (see `TextOutState`).
+    var textOut = TextOutState()
 
     var spinnerTimer: TimerID?
     var spinnerFrame = 0
@@ -80,6 +85,7 @@ public final class ChatUI {
         wire()
         try installKeymaps()
         try installCommands()
+        try installTextOut()
         showWelcome()
         refreshStatus()
     }
@@ -149,6 +155,7 @@ public final class ChatUI {
                 projected = Array(0..<controller.messages.count)
                 try projector.reset(controller.messages, linked: true)
                 if controller.messages.isEmpty { showWelcome() }
+                transcriptReset()
             case .appendedMessage:
                 if let m = controller.messages.last {
                     projected.append(projector.messageCount)
@@ -301,7 +308,8 @@ public final class ChatUI {
                            tokensOut: controller.usage.output, cacheRead: controller.cacheUsage.read,
                            cacheWrite: controller.cacheUsage.write, contextWindow: contextWindow,
                            session: controller.sessionID, cwd: controller.cwd, queued: controller.queue.count,
-                           newLines: unseenLines, notice: statusNotice ?? searchStatus)
+                           newLines: unseenLines, notice: editor.mode == TranscriptMode.search ? transcriptModeStatus
+                                   : statusNotice ?? searchStatus ?? transcriptModeStatus)
         let width = innerWidth(windows.status)
         if let last = lastStatus, last.line == s, last.width == width, windows.statusBuffer.lineCount == 1 { return }
         lastStatus = (s, width)

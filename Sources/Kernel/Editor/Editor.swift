@@ -15,6 +15,8 @@ public final class Editor {
     public let events = EventRegistry()
     public let keymaps = KeymapTable()
     public let commands = CommandRegistry()
+    /// The clipboard (`weft.clipboard`); the frontend adds its paths.
+    public let clipboard = Clipboard()
     /// Screen size in cells; the layout is computed for it.
     public var screenSize: Size {
         didSet { if screenSize != oldValue { layoutChanged() } }
@@ -37,6 +39,9 @@ public final class Editor {
     public internal(set) var messages: [Message] = []
     /// Called for every new message (the frontend logs and shows it).
     public var onMessage: ((Message) -> Void)?
+    /// The mouse event being handled (set by the frontend before it feeds
+    /// a mouse key); nil before the first one.
+    public var mouse: MouseState?
     /// The current time in milliseconds for key timeouts (set by the loop owner).
     public var now: () -> Int = { 0 }
 
@@ -50,6 +55,7 @@ public final class Editor {
         events.onError = { [unowned self] failure in
             self.notify(failure.description, level: .error)
         }
+        clipboard.onReport = { [unowned self] text, level in self.notify(text, level: level) }
     }
 
     /// Marks the screen dirty and asks the loop for a frame.

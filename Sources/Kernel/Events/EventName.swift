@@ -37,7 +37,7 @@ extension EventName {
     /// subject is the key.
     public static let key = EventName("key")
     /// A mouse event, before it is dispatched as a key (consumable):
-    /// `{row, col, key}`; the subject is the key.
+    /// `{row, col, key, clicks}`; the subject is the key.
     public static let mouse = EventName("mouse")
     /// A bracketed paste, before the mode's paste handler (consumable): `{text}`.
     public static let paste = EventName("paste")
@@ -68,12 +68,15 @@ extension EventName {
     /// Once per main-loop turn that did work (input, timers, posted work),
     /// after that work and before the frame; an idle weft has no ticks.
     public static let tick = EventName("tick")
+    /// A window's selection was set or cleared: `{win, mode}` (mode nil
+    /// when cleared); the subject is the window's name.
+    public static let selectionChanged = EventName("selection_changed")
 
     /// Every event the kernel and the executable emit, in the order the
     /// docs list them.
     public static let kernel: [EventName] = [
         .startup, .shutdown, .resize, .key, .mouse, .paste, .modeChanged, .focusGained, .focusLost,
         .bufNew, .bufChanged, .bufDelete, .winNew, .winClosed, .winEnter, .winLeave,
-        .layoutChanged, .render, .tick,
+        .layoutChanged, .render, .tick, .selectionChanged,
     ]
 }

@@ -27,6 +27,12 @@ public final class Window {
     public var drawList: [DrawOp] = []
     /// Window-local variables.
     public var vars: [String: Value] = [:]
+    /// The first buffer line the window may show (0: all). Inline mode
+    /// raises it as finished lines move to the terminal's scrollback.
+    public var firstShownLine = 0
+    /// The selected text, drawn with `Visual` (see ``Selection``); nil
+    /// when nothing is selected. Set it through `Editor.setSelection`.
+    public internal(set) var selection: Selection?
 
     public init(id: WindowID, buffer: BufferID, name: String = "", placement: WindowPlacement = .tiled) {
         self.id = id

@@ -28,6 +28,12 @@ public protocol UIHost: AnyObject {
     func windowRect(_ id: WindowID) -> Rect?
     /// Ends the program with exit status `code`.
     func quit(code: Int)
+    /// The frontend's options (`weft.ui.get_config`): `inline`.
+    func uiConfig() -> [String: Value]
+    /// Sets frontend option `key` (`weft.ui.set_config`).
+    /// - Throws: a `KernelError` a user can act on (unknown option, wrong
+    ///   type, or an option that cannot change now).
+    func setUIConfig(_ key: String, _ value: Value) throws
 }
 
 extension UIHost {
@@ -44,6 +50,14 @@ extension UIHost {
 
     /// No rectangle: the runtime then computes it from the editor's layout.
     public func windowRect(_ id: WindowID) -> Rect? { nil }
+
+    /// No options.
+    public func uiConfig() -> [String: Value] { [:] }
+
+    /// No options.
+    public func setUIConfig(_ key: String, _ value: Value) throws {
+        throw KernelError.invalidArgument("unknown option '\(key)'")
+    }
 }
 
 /// Text helpers shared by the default `UIHost` methods and the runtime when

@@ -39,6 +39,9 @@ struct DisplayLine {
 
     /// Shown on one row, cut at the edge (a mark with `noWrap` starts here).
     var noWrap = false
+    /// The style of the selected line break, drawn as one cell after the
+    /// text (nil when the break is not selected).
+    var selectedBreak: StyleID?
     var virtualRows: Int { linesAbove.count + linesBelow.count }
 
     /// Builds the display form of `line` (row `row` of the buffer) from the
@@ -74,6 +77,25 @@ struct DisplayLine {
             }
         }
         return d
+    }
+
+    /// Draws the source bytes of `span` in `visual` (over their own
+    /// style). Inline virtual text inside the span is not selected: it is
+    /// not part of the text a copy takes.
+    mutating func select(_ span: SelectionText.Span, visual: StyleID, highlights: HighlightTable) {
+        if span.lineBreak { selectedBreak = highlights.combine(base: lineStyle ?? base, over: visual) }
+        guard !span.bytes.isEmpty else { return }
+        if styles.isEmpty { styles = Array(repeating: base, count: text.utf8.count) }
+        var source = span.bytes.lowerBound
+        while source < span.bytes.upperBound {
+            // The next inline insertion splits the run of source bytes.
+            let next = insertions.first { $0.at > source }?.at ?? Int.max
+            let runEnd = min(span.bytes.upperBound, next)
+            let a = displayByte(forSource: source)
+            let b = min(styles.count, a + (runEnd - source))
+            for i in a..<max(a, b) { styles[i] = highlights.combine(base: styles[i], over: visual) }
+            source = runEnd
+        }
     }
 
     private mutating func spliceInline(_ marks: [Extmark], row: Int, highlights: HighlightTable) {

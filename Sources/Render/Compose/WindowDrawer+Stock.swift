@@ -23,7 +23,7 @@ extension WindowDrawer {
         let highlights = self.highlights
         let box = wrapCache
         let markRows: MarkRows? = hasMarks ? MarkRows(buf.extmarks) : nil
-        let vp = Viewport(lineCount: buf.lineCount, height: size.height) { i in
+        let vp = Viewport(lineCount: buf.lineCount, height: size.height, firstLine: win.firstShownLine) { i in
             guard let line = buf.line(i) else { return 1 }
             guard let markRows else {
                 return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
@@ -68,6 +68,8 @@ extension WindowDrawer {
         let options = Self.wrapOptions(win)
         let generation = highlights.generation
         let nonText = highlights.resolve("NonText")
+        let selection = win.selection.map { $0.clamped(lineCount: buf.lineCount) }
+        let block = selection.flatMap { $0.mode == .block ? SelectionText.columns($0, in: buf, tabstop: options.tabstop) : nil }
         var drawn = [Int: LineDrawCache.Entry](minimumCapacity: visible.count)
         for v in visible {
             guard let line = buf.line(v.line) else { continue }
@@ -75,19 +77,26 @@ extension WindowDrawer {
             let top = area.row + v.screenRow
             let shown = top..<min(top + v.rowCount, area.bottom)
             let isCursorLine = win.cursor.row == v.line
+            // Selected lines, like the cursor line, are always drawn (and
+            // never cached, so they are drawn again once deselected).
+            let selected = selection.flatMap {
+                SelectionText.span($0, row: v.line, line: line, block: block, tabstop: options.tabstop)
+            }
             let key = LineDrawCache.Key(text: line, marks: lineMarks, firstRow: v.firstRow, rows: shown.count,
                                         width: area.width, base: base, wrap: win.options.wrap, options: options,
                                         generation: generation)
-            if !isCursorLine, let e = lineCache.entry(win.id, line: v.line, key: key),
+            if !isCursorLine, selected == nil, let e = lineCache.entry(win.id, line: v.line, key: key),
                grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
                 drawn[v.line] = e
                 continue
             }
-            let d = DisplayLine.make(line: line, row: v.line, marks: lineMarks, base: base, highlights: highlights)
+            var d = DisplayLine.make(line: line, row: v.line, marks: lineMarks, base: base, highlights: highlights)
+            if let selected { d.select(selected, visual: highlights.resolve("Visual"), highlights: highlights) }
             let spot = drawLine(d, win: win, visible: v, area: area, grid: &grid,
                                 cursorCol: isCursorLine ? win.cursor.col : nil, nonText: nonText)
             if spot != nil { cursor = spot }
-            if !isCursorLine, !shown.isEmpty, let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
+            if !isCursorLine, selected == nil, !shown.isEmpty,
+               let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
                 drawn[v.line] = LineDrawCache.Entry(key: key, cells: cells)
             }
         }
@@ -143,6 +152,10 @@ extension WindowDrawer {
                 }
                 let isLast = index == segments.count - 1
                 if isLast {
+                    if let visual = d.selectedBreak, end < area.right {
+                        // The selected line break: one cell after the text.
+                        grid.put(" ", row: screenRow, col: end, style: visual)
+                    }
                     drawTrailing(d, row: screenRow, textEnd: end, area: area, grid: &grid)
                 }
                 if !d.overlays.isEmpty {

@@ -13,6 +13,7 @@
 ///         ESC [ ? mode ; value $ y         DEC mode report    -> event
 ///         ESC [ I  /  ESC [ O              focus in / out     -> event
 ///         ESC [ 200 ~                      paste start        -> pasteStart
+///         ESC [ row ; col R                cursor report (only when one is expected) -> event
 ///         finals termkey knows (keys)      -> passThrough
 ///             ... with kitty `:` sub-params  -> rewrite (sub-params dropped)
 ///         any other final                  -> event(.unknown(bytes))
@@ -50,13 +51,14 @@ enum EscapeScanner {
     /// `~` keys, Shift-Tab, CSI-u, X10 mouse `CSI M`).
     static let keyFinals: Set<UInt8> = Set("ABCDEFHPQRSZ~uM".utf8)
 
-    /// Classifies `bytes[start...]`; `bytes[start]` must be ESC.
-    static func match(_ bytes: [UInt8], at start: Int) -> Match {
+    /// Classifies `bytes[start...]`; `bytes[start]` must be ESC. With
+    /// `cursorReport`, `ESC [ row ; col R` is a cursor position report.
+    static func match(_ bytes: [UInt8], at start: Int, cursorReport: Bool = false) -> Match {
         let n = bytes.count
         guard start + 1 < n else { return .incomplete }
         switch bytes[start + 1] {
         case UInt8(ascii: "["):
-            return matchCSI(bytes, at: start)
+            return matchCSI(bytes, at: start, cursorReport: cursorReport)
         case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"):
             return matchString(bytes, at: start)
         default:
@@ -77,7 +79,7 @@ enum EscapeScanner {
         var malformed = false
     }
 
-    private static func matchCSI(_ bytes: [UInt8], at start: Int) -> Match {
+    private static func matchCSI(_ bytes: [UInt8], at start: Int, cursorReport: Bool) -> Match {
         let parsed = parseCSI(bytes, at: start)
         switch parsed {
         case .incomplete:
@@ -87,6 +89,10 @@ enum EscapeScanner {
         case .tooLong(let length):
             return .event(.unknown(Array(bytes[start..<start + length])), length: length)
         case .complete(let csi):
+            if cursorReport, csi.privateMarker == nil, csi.final == UInt8(ascii: "R"), csi.intermediates.isEmpty,
+               csi.params.count == 2, let row = csi.params[0], let col = csi.params[1], row >= 1, col >= 1 {
+                return .event(.cursorReport(row: row - 1, col: col - 1), length: csi.length)
+            }
             return classify(csi, raw: bytes[start..<start + csi.length])
         }
     }

@@ -34,6 +34,11 @@ public final class InputDecoder {
     private var pasteBytes: [UInt8]?
     /// Where to resume looking for the paste end marker.
     private var pasteScanFrom = 0
+    /// Cursor position reports (`CSI row ; col R`) still expected: while
+    /// above 0, such a sequence is a ``InputEvent/cursorReport(row:col:)``
+    /// rather than a modified F3 (which uses the same bytes). Set it when
+    /// sending `CSI 6 n`; each report decoded takes one off.
+    public var expectedCursorReports = 0
 
     /// How long an unterminated paste may stall before ``flushPending()``
     /// ends it (the terminal lost the end marker).
@@ -100,7 +105,7 @@ public final class InputDecoder {
         var plainStart = 0
         var i = 0
         while let j = InputDecoder.nextEscape(in: buf, from: i) {
-            switch EscapeScanner.match(buf, at: j) {
+            switch EscapeScanner.match(buf, at: j, cursorReport: expectedCursorReports > 0) {
             case .none:
                 i = j + 1
             case .passThrough(let length):
@@ -115,6 +120,7 @@ public final class InputDecoder {
                 held = Array(buf[j...])
                 return []
             case .event(let event, let length):
+                if case .cursorReport = event { expectedCursorReports -= 1 }
                 pushToTermKey(buf[plainStart..<j], &out)
                 drainTermKey(&out, force: true)
                 out.append(event)

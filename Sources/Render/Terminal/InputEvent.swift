@@ -24,6 +24,10 @@ public enum InputEvent: Hashable, Sendable {
     /// DECRQM query. `value`: 0 not recognised, 1 set, 2 reset,
     /// 3 permanently set, 4 permanently reset.
     case modeReport(mode: Int, value: Int)
+    /// The answer to a cursor position request (`CSI 6 n`): the cursor's
+    /// 0-based row and column. Decoded only while the decoder expects one
+    /// (``InputDecoder/expectedCursorReports``).
+    case cursorReport(row: Int, col: Int)
     /// A sequence that could not be decoded: its raw bytes when known, else a
     /// reconstruction. Never delivered as keys.
     case unknown([UInt8])

@@ -26,8 +26,11 @@ public final class TerminalDevice {
     public let inputFD: Int32
     /// The descriptor output is written to.
     public let outputFD: Int32
-    /// Whether `enter()` turns on mouse reporting.
-    public let mouse: Bool
+    /// Whether `enter()` turns on mouse reporting (set before `enter()`).
+    public var mouse: Bool
+    /// Whether `enter()` switches to the alternate screen (off for inline
+    /// mode; set before `enter()`).
+    public var altScreen = true
     private let ownsDescriptor: Bool
     private var original: termios?
     private var cursorShapeChanged = false
@@ -104,7 +107,7 @@ public final class TerminalDevice {
         guard !isEntered else { return }
         try enterRawMode()
         do {
-            try write(TerminalModes.enterSequence(mouse: mouse))
+            try write(TerminalModes.enterSequence(mouse: mouse, altScreen: altScreen))
         } catch {
             leaveRawMode()
             throw error
@@ -167,7 +170,7 @@ public final class TerminalDevice {
     }
 
     private var leaveBytes: [UInt8] {
-        TerminalModes.leaveSequence(mouse: mouse, resetCursorShape: cursorShapeChanged)
+        TerminalModes.leaveSequence(mouse: mouse, resetCursorShape: cursorShapeChanged, altScreen: altScreen)
     }
 
     private func armEmergencyRestore() {

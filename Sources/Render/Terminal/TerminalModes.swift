@@ -28,19 +28,21 @@ public enum TerminalModes {
     /// Reset all SGR attributes.
     public static let attributesReset = "\u{1b}[0m"
 
-    /// The bytes `TerminalDevice.enter()` writes after raw mode.
-    public static func enterSequence(mouse: Bool) -> [UInt8] {
-        Array((altScreenOn + cursorHide + pasteOn + focusOn + (mouse ? mouseOn : "")).utf8)
+    /// The bytes `TerminalDevice.enter()` writes after raw mode (without
+    /// `altScreen`, inline mode: weft draws on the normal screen).
+    public static func enterSequence(mouse: Bool, altScreen: Bool = true) -> [UInt8] {
+        Array(((altScreen ? altScreenOn : "") + cursorHide + pasteOn + focusOn + (mouse ? mouseOn : "")).utf8)
     }
 
-    /// The bytes `TerminalDevice.leave()` writes, undoing ``enterSequence(mouse:)``
-    /// in reverse order; `resetCursorShape` adds `ESC [ 0 SP q`.
-    public static func leaveSequence(mouse: Bool, resetCursorShape: Bool) -> [UInt8] {
+    /// The bytes `TerminalDevice.leave()` writes, undoing
+    /// ``enterSequence(mouse:altScreen:)`` in reverse order;
+    /// `resetCursorShape` adds `ESC [ 0 SP q`.
+    public static func leaveSequence(mouse: Bool, resetCursorShape: Bool, altScreen: Bool = true) -> [UInt8] {
         var s = syncEnd + attributesReset
         if mouse { s += mouseOff }
         s += focusOff + pasteOff
         if resetCursorShape { s += CursorShape.default.sequence }
-        s += cursorShow + altScreenOff
+        s += cursorShow + (altScreen ? altScreenOff : "")
         return Array(s.utf8)
     }
 }

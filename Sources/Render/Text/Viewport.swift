@@ -23,14 +23,31 @@ public struct Viewport {
     public let lineCount: Int
     /// Rows in the window.
     public let height: Int
+    /// The first line the view may show: lines above it are out of the
+    /// window (inline mode has handed them to the terminal's scrollback).
+    public let firstLine: Int
     private let rows: (Int) -> Int
 
     /// Creates viewport math for `lineCount` lines shown in `height` rows,
-    /// where `rowCount(i)` is the wrapped height of line `i`.
-    public init(lineCount: Int, height: Int, rowCount: @escaping (Int) -> Int) {
+    /// where `rowCount(i)` is the wrapped height of line `i`, and lines
+    /// before `firstLine` are never shown.
+    public init(lineCount: Int, height: Int, firstLine: Int = 0, rowCount: @escaping (Int) -> Int) {
         self.lineCount = max(0, lineCount)
         self.height = height
+        self.firstLine = min(max(0, firstLine), max(0, lineCount))
         self.rows = rowCount
+    }
+
+    /// Rows the lines from `firstLine` to the end take, counted from the
+    /// end and stopping once `cap` is reached (work bounded by `cap`).
+    public func tailRows(cap: Int) -> Int {
+        var total = 0
+        var line = self.lineCount
+        while line > self.firstLine && total < cap {
+            line -= 1
+            total += self.rowsOf(line)
+        }
+        return min(total, cap)
     }
 
     @inline(__always)
@@ -42,12 +59,12 @@ public struct Viewport {
         let height = max(1, self.height)
         var accumulated = 0
         var line = self.lineCount
-        while line > 0 {
+        while line > self.firstLine {
             line -= 1
             accumulated += self.rowsOf(line)
             if accumulated >= height { return ViewState(topline: line, skip: accumulated - height, follow: true) }
         }
-        return ViewState(topline: 0, skip: 0, follow: true)
+        return ViewState(topline: self.firstLine, skip: 0, follow: true)
     }
 
     /// Same as `tail()` (the name used in the design notes).
@@ -63,8 +80,8 @@ public struct Viewport {
     /// tail, and `follow` is set exactly when the result is the tail.
     public func clamp(_ view: ViewState) -> ViewState {
         if view.follow { return self.tail() }
-        guard self.lineCount > 0 else { return ViewState(topline: 0, skip: 0, follow: true) }
-        let top = min(max(0, view.topline), self.lineCount - 1)
+        guard self.lineCount > self.firstLine else { return ViewState(topline: self.firstLine, skip: 0, follow: true) }
+        let top = min(max(self.firstLine, view.topline), self.lineCount - 1)
         let skip = min(max(0, view.skip), self.rowsOf(top) - 1)
         return self.settle(top, skip, tail: self.tail())
     }
@@ -73,7 +90,7 @@ public struct Viewport {
     /// showing later lines), clamped to the top and to the tail.
     public func scroll(_ view: ViewState, by rows: Int) -> ViewState {
         let start = self.clamp(view)
-        if rows == 0 || self.lineCount == 0 { return start }
+        if rows == 0 || self.lineCount <= self.firstLine { return start }
         let tail = self.tail()
         return rows > 0 ? self.down(from: start, by: rows, tail: tail) : self.up(from: start, by: rows, tail: tail)
     }
@@ -91,7 +108,7 @@ public struct Viewport {
     /// `height` rows, or fewer when the buffer ends first. Empty when the
     /// height is below 1 or the buffer is empty.
     public func visibleLines(_ view: ViewState) -> [VisibleLine] {
-        guard self.height > 0, self.lineCount > 0 else { return [] }
+        guard self.height > 0, self.lineCount > self.firstLine else { return [] }
         let start = self.clamp(view)
         var result: [VisibleLine] = []
         var screenRow = 0
@@ -113,8 +130,8 @@ public struct Viewport {
     /// (when below).
     public func reveal(_ view: ViewState, line: Int, row: Int = 0) -> ViewState {
         let start = self.clamp(view)
-        guard self.lineCount > 0, self.height > 0 else { return start }
-        let target = min(max(0, line), self.lineCount - 1)
+        guard self.lineCount > self.firstLine, self.height > 0 else { return start }
+        let target = min(max(self.firstLine, line), self.lineCount - 1)
         let targetRow = min(max(0, row), self.rowsOf(target) - 1)
         let tail = self.tail()
         if (target, targetRow) < (start.topline, start.skip) {
@@ -172,7 +189,7 @@ extension Viewport {
         } else {
             remaining -= skip
             skip = 0
-            while remaining > 0 && top > 0 {
+            while remaining > 0 && top > self.firstLine {
                 top -= 1
                 let count = self.rowsOf(top)
                 if remaining <= count {

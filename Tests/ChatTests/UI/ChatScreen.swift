@@ -27,6 +27,7 @@ final class ChatScreen {
                                     store: SessionStore(root: dir), cwd: dir)
         ui = try ChatUI(editor: editor, loop: loop, highlights: highlights, controller: controller, historyPath: nil)
         ui.scrollHook = { [compositor, editor] win, rows in compositor.scroll(win, in: editor, rows: rows) }
+        ui.compositor = compositor
         // Give every chat group its own foreground so that each has its
         // own style id and the legend can name it unambiguously.
         for (i, (name, def)) in ChatHighlights.defaults.enumerated() {

@@ -228,3 +228,17 @@ import Kernel
         }
     }
 }
+
+@Suite struct CursorReportTests {
+    @Test func aReportIsDecodedOnlyWhenExpected() throws {
+        let d = try InputDecoder(term: "xterm-256color")
+        // Not expected: the same bytes are a modified F3.
+        let before = d.feed(Array("\u{1b}[1;5R".utf8))
+        #expect(!before.contains { if case .cursorReport = $0 { return true }; return false })
+        d.expectedCursorReports = 1
+        let events = d.feed(Array("a\u{1b}[12;40Rb".utf8))
+        #expect(events.contains(.cursorReport(row: 11, col: 39)))
+        #expect(events.contains(.key(Key(.char("a")))) && events.contains(.key(Key(.char("b")))))
+        #expect(d.expectedCursorReports == 0)
+    }
+}

@@ -31,6 +31,7 @@ enum InputTest {
             case .paste: return "#paste"
             case .focus(let f): return f ? "#focusin" : "#focusout"
             case .modeReport(let mode, let value): return "#mode\(mode)=\(value)"
+            case .cursorReport(let row, let col): return "#cursor\(row),\(col)"
             case .unknown: return "#unknown"
             }
         }

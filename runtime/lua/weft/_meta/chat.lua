@@ -107,3 +107,14 @@ function weft.chat.provider.get() end
 --- longest reply in tokens; default per model, 0 for the server's default).
 ---@param spec table
 function weft.chat.provider.set(spec) end
+
+---@class weft.chat.Config
+---@field copy_on_select? boolean copy a mouse selection of the transcript on release (default true)
+
+--- The chat UI's options.
+---@return weft.chat.Config
+function weft.chat.get_config() end
+
+--- Sets chat UI options.
+---@param config weft.chat.Config
+function weft.chat.set_config(config) end

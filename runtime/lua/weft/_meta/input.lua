@@ -68,7 +68,7 @@ weft.autocmd = {}
 ---| "shutdown" # once, when weft is about to quit
 ---| "resize" # {width, height}
 ---| "key" # {key, mode}, before keymaps; consumable
----| "mouse" # {row, col, key}, before the mouse key is dispatched; consumable
+---| "mouse" # {row, col, key, clicks}, before the mouse key is dispatched; consumable
 ---| "paste" # {text}, before the mode's paste handler; consumable
 ---| "mode_changed" # {old, new}
 ---| "focus_gained"
@@ -83,6 +83,7 @@ weft.autocmd = {}
 ---| "layout_changed"
 ---| "render" # once per frame, before it is composed
 ---| "tick" # once per main-loop turn that did work
+---| "selection_changed" # {win, mode}; mode nil when cleared
 ---| "prompt_submit" # {text}; consumable
 ---| "model_request" # {messages, count}; see weft.chat.set_request
 ---| "model_delta" # {text}

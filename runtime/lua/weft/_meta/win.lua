@@ -122,6 +122,24 @@ function weft.win.scroll(win, rows) end
 ---@return weft.Rect|nil
 function weft.win.get_rect(win) end
 
+---@class weft.win.Selection
+---@field mode? "char"|"line"|"block" default "char"
+---@field start integer[] `{row, col}` of the first end's character (selected)
+---@field end integer[] `{row, col}` of the other end's character (selected)
+---@field text? string (get_selection) the selected text, taken from the buffer
+
+--- The window's selection with its text (from the buffer: no wrap breaks,
+--- virtual text or borders), or nil when nothing is selected.
+---@param win integer
+---@return weft.win.Selection|nil
+function weft.win.get_selection(win) end
+
+--- Selects (drawn with `Visual`), or clears with nil. Both ends are
+--- selected characters, in any order. Fires `selection_changed`.
+---@param win integer
+---@param range weft.win.Selection|nil
+function weft.win.set_selection(win, range) end
+
 ---@class weft.layout
 weft.layout = {}
 
@@ -190,3 +208,41 @@ function weft.ui.redraw() end
 --- The screen as text rows, after a render.
 ---@return string[] rows
 function weft.ui.screen() end
+
+---@class weft.ui.Config
+---@field inline? boolean no alternate screen: finished messages go to the terminal's scrollback (init.lua only)
+
+--- The frontend's options.
+---@return weft.ui.Config
+function weft.ui.get_config() end
+
+--- Sets frontend options; `inline` only before the terminal is entered (init.lua).
+---@param config weft.ui.Config
+function weft.ui.set_config(config) end
+
+---@class weft.clipboard
+weft.clipboard = {}
+
+---@class weft.clipboard.Opts
+---@field register? "+"|"*"|"clipboard"|"primary" default "+"
+
+---@class weft.clipboard.Copy
+---@field bytes integer UTF-8 bytes of the text
+---@field lines integer lines of the text
+---@field paths string[] what the text was handed to ("osc52", "xclip", ...)
+---@field truncated boolean only a prefix fit the terminal's OSC 52 cap (a warning says so)
+
+--- Copies through OSC 52 and the local tool (wl-copy, xclip, xsel, pbcopy, tmux).
+---@param text string
+---@param opts? weft.clipboard.Opts
+---@return weft.clipboard.Copy
+function weft.clipboard.set(text, opts) end
+
+--- Reads the clipboard through the local tool, else what weft copied last.
+---@param opts? weft.clipboard.Opts
+---@return string
+function weft.clipboard.get(opts) end
+
+--- The clipboard paths: `{name=, summary=, limit=, reads=}`.
+---@return table[]
+function weft.clipboard.paths() end
