@@ -3,6 +3,11 @@ import Kernel
 /// From buffer rows back to the chat: which message a row shows, and a
 /// message's source text (what `Y` in the transcript copies).
 extension TranscriptProjector {
+    /// The index of the last message with `role` (searched from the end).
+    public func lastMessage(role: ChatRole) -> Int? {
+        stored.lastIndex { $0.role == role }
+    }
+
     /// The index of the message whose lines include buffer row `row`.
     public func messageIndex(atRow row: Int) -> Int? {
         entryIndex(containing: row).map { entries[$0].message }
@@ -23,9 +28,9 @@ extension TranscriptProjector {
     /// a message without text (a tool call, a notice) gives its lines as
     /// shown.
     public func sourceText(ofMessage index: Int) -> String {
-        guard messages.indices.contains(index) else { return "" }
-        let texts = messages[index].blocks.compactMap { block -> String? in
-            switch block {
+        guard stored.indices.contains(index) else { return "" }
+        let texts = stored[index].blocks.indices.compactMap { b -> String? in
+            switch block(message: index, block: b) {
             case .userText(let t), .assistantText(let t): return t
             default: return nil
             }

@@ -9,8 +9,8 @@ extension ChatUI {
     /// user sent (the reply, its tool calls and approvals stay live).
     public var finishedTranscriptLines: Int {
         let all = projector.lineCount
-        guard controller.isBusy, let user = projector.messages.lastIndex(where: { $0.role == .user }),
-              user + 1 < projector.messages.count,
+        guard controller.isBusy, let user = projector.lastMessage(role: .user),
+              user + 1 < projector.messageCount,
               let live = projector.lineRange(ofMessage: user + 1) else { return all }
         // The blank line that separates the live reply stays with it.
         return max(0, live.lowerBound - 1)
