@@ -43,10 +43,17 @@ bench: build
 bench-compare: build
 	@bash scripts/bench.sh --compare
 
+# Shell completions come from the binary (swift-argument-parser), installed
+# where bash-completion, zsh and fish look for them.
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/weft
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/weft
 	cp -R runtime $(DESTDIR)$(PREFIX)/share/weft/
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/weft
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_weft
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/weft.fish
 
 clean:
 	$(SWIFT) package clean

@@ -23,6 +23,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         systemLibrary("CLua", "lua5.4", ["liblua5.4-dev"]),
@@ -49,7 +50,8 @@ let package = Package(
                 dependencies: ["Chat", "Kernel", "ProviderHTTP",
                                .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .executableTarget(name: "weft",
-                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider", "AnthropicProvider"]),
+                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider", "AnthropicProvider",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
         .testTarget(name: "RenderTests",

@@ -1,110 +1,175 @@
+import ArgumentParser
 import Kernel
 
-/// The command line of weft (see `weft --help`).
-struct Options {
+/// The command line of weft, parsed by swift-argument-parser: `weft --help`
+/// is generated from the properties below (their order is the order in the
+/// help), and `weft --generate-completion-script bash|zsh|fish` prints the
+/// shell completions that `make install` installs.
+///
+/// Adding a flag is one property here (with its `help:`), plus its use in
+/// `Launcher`. Values that need checking get a `transform:` that throws a
+/// `ValidationError` a user can act on; rules between options go in
+/// ``validate()``.
+struct Options: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weft",
+        abstract: "A Neovim-style terminal kernel hosting Lua, with a chat UI for language models.",
+        discussion: """
+        With no options weft starts the chat UI (the offline mock model unless a provider \
+        is configured); init.lua can bind keys, add commands and reskin every part of it.
+
+        Examples:
+          weft --provider openai --model M    chat with an OpenAI-compatible server
+          weft -p "explain this error"        print one reply to stdout and exit
+          weft --continue                     resume the last session
+          weft --headless -l test.lua a b     run a Lua script with arguments a b
+        """,
+        helpNames: [.short, .long])
+
+    // MARK: Configuration
+
+    @Flag(help: "Load no init.lua, user plugins or project config.")
     var clean = false
+
+    @Option(name: .customShort("u"), help: ArgumentHelp("Load this init.lua instead of the user's.", valueName: "file"),
+            completion: .file(extensions: ["lua"]))
     var configFile: String?
-    var headless = false
-    var scripts: [String] = []
-    var scriptArgs: [String] = []
-    var size = Size(width: 80, height: 24)
-    var health = false
-    var version = false
-    var help = false
-    var mouse = true
-    /// `--inline`: no alternate screen; finished messages go to the
-    /// terminal's scrollback.
-    var inline = false
-    var prompt: String?
-    var provider: String?
-    var model: String?
-    var baseURL: String?
-    /// `--thinking-budget N`: extended-thinking tokens (Anthropic; 0 = off).
-    var thinkingBudget: Int?
-    /// `--max-tokens N`: the reply-length limit sent to the server (0: none).
-    var maxTokens: Int?
-    var continueLast = false
-    var resume: String?
-    /// `--plugin PATH` (repeatable): plugins loaded last, whatever the config says.
+
+    @Option(name: .customLong("plugin"),
+            help: ArgumentHelp("Also load this plugin (a folder or a .lua file), last; repeatable.", valueName: "path"),
+            completion: .file())
     var plugins: [String] = []
 
-    static let usage = """
-    usage: weft [options]
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
+    var noMouse = false
 
-      weft                      start the UI
-      weft --clean | -u FILE    no init.lua, user plugins or project config | this init.lua
-      weft --plugin PATH        also load this plugin (folder or .lua file; repeatable)
-      weft --headless -l FILE   run a Lua script with no terminal (--size WxH, default 80x24)
-      weft --health             report terminal, capabilities, Lua, config
-      weft --no-mouse           do not capture the mouse
-      weft --inline             no alternate screen: finished messages go to the terminal's scrollback
-      weft -p PROMPT            print mode (chat layer)
-      weft --provider NAME --model M --base-url URL
-                                NAME: mock, openai (OPENAI_API_KEY), anthropic (ANTHROPIC_API_KEY)
-      weft --thinking-budget N  extended thinking tokens (anthropic; 0 = off)
-      weft --max-tokens N       longest reply in tokens (default: per model; 0: the server's default)
-      weft --continue | --resume ID
-      weft --version | --help
-    """
+    @Flag(help: "No alternate screen: finished messages go to the terminal's scrollback.")
+    var inline = false
 
-    /// Parses `args` (without the program name).
-    static func parse(_ args: [String]) throws -> Options {
-        var o = Options()
-        var i = 0
-        func value(_ flag: String) throws -> String {
-            i += 1
-            guard i < args.count else { throw OptionError("\(flag) needs a value") }
-            return args[i]
-        }
-        while i < args.count {
-            let a = args[i]
-            switch a {
-            case "--clean": o.clean = true
-            case "-u": o.configFile = try value(a)
-            case "--headless": o.headless = true
-            case "-l":
-                o.scripts.append(try value(a))
-                if o.headless {  // the rest are the script's arguments
-                    o.scriptArgs = Array(args[(i + 1)...])
-                    i = args.count
-                }
-            case "--size": o.size = try parseSize(try value(a))
-            case "--health": o.health = true
-            case "--version", "-v": o.version = true
-            case "--help", "-h": o.help = true
-            case "--no-mouse": o.mouse = false
-            case "--inline": o.inline = true
-            case "-p": o.prompt = try value(a)
-            case "--provider": o.provider = try value(a)
-            case "--model": o.model = try value(a)
-            case "--base-url": o.baseURL = try value(a)
-            case "--thinking-budget":
-                let v = try value(a)
-                guard let n = Int(v), n >= 0 else { throw OptionError("--thinking-budget wants a number of tokens (0 = off), got \(v)") }
-                o.thinkingBudget = n
-            case "--max-tokens":
-                let v = try value(a)
-                guard let n = Int(v), n >= 0 else { throw OptionError("--max-tokens wants a number of tokens (0 for the server's default); got \(v)") }
-                o.maxTokens = n
-            case "--continue": o.continueLast = true
-            case "--resume": o.resume = try value(a)
-            case "--plugin": o.plugins.append(try value(a))
-            default: throw OptionError("unknown option: \(a) (see weft --help)")
-            }
-            i += 1
-        }
-        return o
+    // MARK: Scripts
+
+    @Flag(help: "Run with no terminal, on a virtual screen (with -l: run a script and exit).")
+    var headless = false
+
+    @Option(name: .customShort("l"),
+            help: ArgumentHelp("Run this Lua script. After --headless, the arguments after the script are its own.",
+                               valueName: "file"),
+            completion: .file(extensions: ["lua"]))
+    var scripts: [String] = []
+
+    @Option(help: ArgumentHelp("The virtual screen's size with --headless.", valueName: "WxH"),
+            transform: Options.parseSize)
+    var size = Size(width: 80, height: 24)
+
+    // MARK: Chat
+
+    @Flag(name: [.customShort("p"), .customLong("print")],
+          help: "Print mode: send the prompt, print the reply to stdout, exit.")
+    var print = false
+
+    @Option(help: ArgumentHelp("The provider: mock, openai (OPENAI_API_KEY) or anthropic (ANTHROPIC_API_KEY).",
+                               valueName: "name"),
+            completion: .list(["mock", "openai", "anthropic"]))
+    var provider: String?
+
+    @Option(help: ArgumentHelp("The model to ask.", valueName: "name"))
+    var model: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The provider's server.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(name: .customLong("thinking-budget"), parsing: .unconditional,
+            help: ArgumentHelp("Extended thinking tokens (anthropic; 0 = off).", valueName: "tokens"),
+            transform: Options.parseTokens)
+    var thinkingBudget: Int?
+
+    @Option(name: .customLong("max-tokens"), parsing: .unconditional,
+            help: ArgumentHelp("The longest reply in tokens (default: per model; 0: the server's default).",
+                               valueName: "tokens"),
+            transform: Options.parseTokens)
+    var maxTokens: Int?
+
+    @Flag(name: .customLong("continue"), help: "Resume the last session.")
+    var continueLast = false
+
+    @Option(help: ArgumentHelp("Resume the session with this id (see /sessions).", valueName: "id"))
+    var resume: String?
+
+    // MARK: Reports
+
+    @Flag(help: "Report the terminal, its capabilities, Lua, the config and the provider, then exit.")
+    var health = false
+
+    @Flag(name: [.customShort("v"), .long], help: "Print the version and exit.")
+    var version = false
+
+    @Argument(help: ArgumentHelp("The prompt, in print mode (-p).", valueName: "prompt"))
+    var promptText: String?
+
+    /// The arguments after `--headless ... -l FILE`: the script's own
+    /// (``parse(commandLine:)`` sets them; they never reach the parser).
+    var scriptArgs: [String] = []
+
+    /// Whether to capture the mouse (`--no-mouse` turns it off).
+    var mouse: Bool { !noMouse }
+
+    /// The prompt of print mode (`-p PROMPT`), nil outside print mode.
+    var prompt: String? { print ? promptText : nil }
+
+    enum CodingKeys: String, CodingKey {
+        case clean, configFile, plugins, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
+        case thinkingBudget, maxTokens, continueLast, resume, health, version, promptText
     }
 
+    /// Rules between options.
+    func validate() throws {
+        if print {
+            guard let p = promptText, !p.isEmpty else {
+                throw ValidationError("-p needs a prompt: weft -p \"your question\"")
+            }
+        } else if let extra = promptText {
+            throw ValidationError("unexpected argument '\(extra)' (a prompt needs -p; script arguments follow --headless -l FILE)")
+        }
+    }
+
+    /// Parses a whole command line (without the program name). With
+    /// `--headless`, everything after the first `-l FILE` belongs to the
+    /// script, dashes included, and is kept in ``scriptArgs``.
+    /// - Throws: the parser's errors (help and version requests included);
+    ///   print them with `Options.exit(withError:)` or ``message(for:)``.
+    static func parse(commandLine args: [String]) throws -> Options {
+        var own = args
+        var rest: [String] = []
+        if let headless = args.firstIndex(of: "--headless"),
+           let l = args[headless...].firstIndex(of: "-l"), l + 1 < args.count {
+            own = Array(args[...(l + 1)])
+            rest = Array(args[(l + 2)...])
+        }
+        var options = try parse(own)
+        options.scriptArgs = rest
+        return options
+    }
+
+    /// `--size WxH`: 1 to 10,000 cells each way.
     static func parseSize(_ s: String) throws -> Size {
         let parts = s.lowercased().split(separator: "x")
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0, w <= 10_000, h <= 10_000 else {
-            throw OptionError("--size wants WIDTHxHEIGHT, e.g. 80x24; got \(s)")
+            throw ValidationError("want WIDTHxHEIGHT, 1 to 10000 each, e.g. 80x24")
         }
         return Size(width: w, height: h)
     }
+
+    /// `--thinking-budget N`, `--max-tokens N`: a number of tokens, 0 or more.
+    static func parseTokens(_ s: String) throws -> Int {
+        guard let n = Int(s), n >= 0 else {
+            throw ValidationError("want a number of tokens, 0 or more")
+        }
+        return n
+    }
 }
 
+/// A problem with the command line found after parsing (an unknown
+/// provider name, say), reported as `weft: <description>`.
 struct OptionError: Error, CustomStringConvertible {
     let description: String
     init(_ d: String) { description = d }

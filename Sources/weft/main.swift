@@ -13,15 +13,14 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
 
 let options: Options
 do {
-    options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    options = try Options.parse(commandLine: Array(CommandLine.arguments.dropFirst()))
 } catch {
-    fail("\(error)")
+    // Help and completion scripts are "errors" that exit 0: print them as
+    // the parser does. Real errors get one line a user can act on.
+    if Options.exitCode(for: error) == .success { Options.exit(withError: error) }
+    fail(Options.message(for: error) + " (see weft --help)")
 }
 
-if options.help {
-    print(Options.usage)
-    exit(0)
-}
 if options.version {
     print("weft \(weftVersion) (Lua 5.4, Unicode \(TextMeasure.unicodeVersion))")
     exit(0)
