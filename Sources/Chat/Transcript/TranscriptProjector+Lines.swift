@@ -74,18 +74,19 @@ extension TranscriptProjector {
     /// from its last top-level block (or an open fence's last line); only
     /// the lines from there on are compared and written, in place.
     func rerenderGrowing(_ text: String, entry i: Int) throws {
-        let e = entries[i]
-        let (_, header) = headerLines(message: e.message, block: e.block, entryIndex: i)
+        // Fields are read one by one: a copy of the entry would share its
+        // lines, and the in-place edit below would then copy them all.
+        let (_, header) = headerLines(message: entries[i].message, block: entries[i].block, entryIndex: i)
         let update = renderer.markdown.renderTail(text, width: width, cache: markdownCache)
-        let keep = min(e.lines.count, header + update.kept)
+        let keep = min(entries[i].lines.count, header + update.kept)
         entries[i].widthDependent = update.widthDependent
         entries[i].renderedWidth = width
         stale.remove(i)
         var tail = update.tail
         if keep == header && tail.isEmpty { tail = [.blank] }
-        let oldTail = e.lines[keep...]
-        guard !oldTail.elementsEqual(tail) else { return }
-        try replace(rows: e.start + keep, old: oldTail, new: tail[...])
+        let oldTail = Array(entries[i].lines[keep...])
+        guard oldTail != tail else { return }
+        try replace(rows: entries[i].start + keep, old: oldTail[...], new: tail[...])
         entries[i].lines.replaceSubrange(keep..., with: tail)
     }
 

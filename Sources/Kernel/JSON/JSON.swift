@@ -97,28 +97,47 @@ public enum JSON {
 
     /// Appends `s` as a JSON string literal.
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+        // Works on the UTF-8 bytes and copies runs that need no escape in
+        // one go: a long reply is quoted at memcpy speed, not per scalar.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 16)
+        bytes.append(0x22)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var u = s.utf8.makeIterator()
+        var pending: [UInt8] = []  // the first bytes of a possible U+2028/U+2029
+        while let b = u.next() {
+            if !pending.isEmpty {
+                pending.append(b)
+                if pending.count == 3 {
+                    if pending[0] == 0xE2, pending[1] == 0x80, pending[2] == 0xA8 || pending[2] == 0xA9 {
+                        bytes += Array((pending[2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    } else {
+                        bytes += pending
+                    }
+                    pending.removeAll(keepingCapacity: true)
+                } else if pending.count == 2 && b != 0x80 {
+                    bytes += pending
+                    pending.removeAll(keepingCapacity: true)
                 }
+                continue
+            }
+            switch b {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0x08: bytes += [0x5C, 0x62]
+            case 0x0C: bytes += [0x5C, 0x66]
+            case 0xE2: pending.append(b)
+            case 0..<0x20, 0x7F:
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: bytes.append(b)
             }
         }
-        out += "\""
+        bytes += pending
+        bytes.append(0x22)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Decoding

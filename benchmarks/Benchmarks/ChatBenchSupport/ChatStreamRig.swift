@@ -71,7 +71,7 @@ public final class ChatStreamRig {
     }
 
     func frame() {
-        editor.emit("render")
+        editor.emit(.render)
         let f = compositor.compose(editor)
         editor.needsRedraw = false
         bytesWritten += encoder.encode(next: f.grid, cursor: f.cursor, cursorVisible: f.cursor != nil).count

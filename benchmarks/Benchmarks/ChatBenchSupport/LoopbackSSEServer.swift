@@ -24,19 +24,20 @@ public final class LoopbackSSEServer: @unchecked Sendable {
 
     /// Starts listening on a free port and serving on a thread of its own.
     public init() throws {
-        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         addr.sin_port = 0
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, len) == 0 && listen(listener, 16) == 0
-                && getsockname(listener, $0, &len) == 0 }
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && listen(fd, 16) == 0
+                && getsockname(fd, $0, &len) == 0 }
         }
         guard bound else { throw POSIXError(.EADDRINUSE) }
+        listener = fd
         port = Int(UInt16(bigEndian: addr.sin_port))
         let thread = Thread { [self] in serve() }
         thread.stackSize = 1 << 20
