@@ -17,6 +17,9 @@
 ///         finals termkey knows (keys)      -> passThrough
 ///             ... with kitty `:` sub-params  -> rewrite (sub-params dropped)
 ///         any other final                  -> event(.unknown(bytes))
+///     ESC [ then a byte outside that grammar (a control, DEL, UTF-8):
+///         ESC [ alone                      -> event(<M-[>), the byte follows
+///         ESC [ and more                   -> event(.unknown(those bytes))
 ///     ESC ] ... BEL|ESC \                  OSC  -> event(.unknown(bytes))
 ///     ESC P ... ESC \ , ESC _ ... ESC \    DCS, APC (same)
 ///
@@ -84,8 +87,11 @@ enum EscapeScanner {
         switch parsed {
         case .incomplete:
             return .incomplete
-        case .invalid:
-            return .none
+        case .invalid(let at):
+            // Never handed to libtermkey: 0.22 reads out of bounds on
+            // `ESC [ + ^A C` (found by the input fuzzer).
+            if at == start + 2 { return .event(.key(Key(.char("["), meta: true)), length: 2) }
+            return .event(.unknown(Array(bytes[start..<at])), length: at - start)
         case .tooLong(let length):
             return .event(.unknown(Array(bytes[start..<start + length])), length: length)
         case .complete(let csi):
@@ -100,7 +106,8 @@ enum EscapeScanner {
     private enum CSIParse {
         case complete(CSI)
         case incomplete
-        case invalid
+        /// A byte outside the grammar at this index.
+        case invalid(at: Int)
         case tooLong(Int)
     }
 
@@ -139,7 +146,7 @@ enum EscapeScanner {
                 csi.length = i + 1 - start
                 return .complete(csi)
             default:
-                return .invalid
+                return .invalid(at: i)
             }
             i += 1
         }
@@ -165,6 +172,7 @@ enum EscapeScanner {
             return .pasteStart(length: length)
         case (nil, let final) where keyFinals.contains(final) && csi.intermediates.isEmpty:
             if csi.params == [201] && final == UInt8(ascii: "~") { break }   // stray paste end
+            if !hasKeyNumber(csi) { break }
             if raw.contains(UInt8(ascii: ":")) {
                 return .rewrite(withoutSubParameters(raw), length: length)
             }
@@ -173,6 +181,16 @@ enum EscapeScanner {
             break
         }
         return .event(.unknown(Array(raw)), length: length)
+    }
+
+    /// `CSI u` and `CSI ~` name their key by the first parameter: without
+    /// one (or with one outside 1...0x10FFFF) libtermkey 0.22 reads an
+    /// uninitialised argument as the key (the input fuzzer saw `ESC [ u`
+    /// decode as a different key each time, and crash).
+    static func hasKeyNumber(_ csi: CSI) -> Bool {
+        guard csi.final == UInt8(ascii: "u") || csi.final == UInt8(ascii: "~") else { return true }
+        guard let first = csi.params.first, let n = first else { return false }
+        return n >= 1 && n <= 0x10FFFF
     }
 
     /// A key CSI with kitty sub-parameters (`ESC [ 97 : 65 ; 6 : 1 u`)

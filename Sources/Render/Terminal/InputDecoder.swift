@@ -39,6 +39,9 @@ public final class InputDecoder {
     /// rather than a modified F3 (which uses the same bytes). Set it when
     /// sending `CSI 6 n`; each report decoded takes one off.
     public var expectedCursorReports = 0
+    /// UTF-8 continuation bytes still expected by the text pushed into
+    /// termkey so far (a character may be split across reads).
+    private var utf8Expected = 0
 
     /// How long an unterminated paste may stall before ``flushPending()``
     /// ends it (the terminal lost the end marker).
@@ -78,6 +81,7 @@ public final class InputDecoder {
     /// unterminated paste is delivered as it stands.
     public func flushPending() -> [InputEvent] {
         var out: [InputEvent] = []
+        utf8Expected = 0
         if let bytes = pasteBytes {
             pasteBytes = nil
             out.append(.paste(InputDecoder.pasteText(bytes)))
@@ -164,13 +168,14 @@ public final class InputDecoder {
 
     /// Pushes bytes into termkey, draining keys whenever its buffer fills.
     private func pushToTermKey(_ bytes: ArraySlice<UInt8>, _ out: inout [InputEvent]) {
-        var rest = bytes
+        var rest = withoutStrayContinuations(bytes)
         while !rest.isEmpty {
             let n = termkey.push(rest)
             rest = rest.dropFirst(n)
             let decoded = drainTermKey(&out, force: false)
             if n == 0 && decoded == 0 {
                 // Full buffer holding one unfinished key: force it out.
+                utf8Expected = 0
                 guard let key = termkey.force() else {
                     out.append(.unknown(Array(rest)))
                     return
@@ -178,6 +183,33 @@ public final class InputDecoder {
                 append(KeyTranslator.event(for: key, in: termkey.handle), to: &out)
             }
         }
+    }
+
+    /// `bytes` with every continuation byte (0x80-0xBF) that continues no
+    /// character, and every byte that never occurs in UTF-8 (0xC0, 0xC1,
+    /// 0xF5-0xFF: termkey would decode 5- and 6-byte forms), replaced by
+    /// U+FFFD. termkey reads a stray continuation byte as an 8-bit
+    /// C1 control (0x9B as CSI, 0x90 as DCS...): no terminal sends those in
+    /// UTF-8 mode, and libtermkey 0.22 read freed memory and crashed on
+    /// `ESC 0x9B` (found by the input fuzzer). Characters split across
+    /// reads are kept: the expected continuations are counted across calls.
+    private func withoutStrayContinuations(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var out: [UInt8]?
+        for (k, b) in zip(bytes.indices, bytes) {
+            var replace = false
+            switch b {
+            case 0x80...0xBF:
+                if utf8Expected > 0 { utf8Expected -= 1 } else { replace = true }
+            case 0xC2...0xDF: utf8Expected = 1
+            case 0xE0...0xEF: utf8Expected = 2
+            case 0xF0...0xF4: utf8Expected = 3
+            case 0xC0, 0xC1, 0xF5...0xFF: utf8Expected = 0; replace = true  // never in UTF-8
+            default: utf8Expected = 0
+            }
+            if replace && out == nil { out = Array(bytes[..<k]) }
+            if replace { out!.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { out?.append(b) }
+        }
+        return out.map { $0[...] } ?? bytes
     }
 
     /// Takes every complete key out of termkey; with `force`, also the

@@ -119,10 +119,27 @@ enum KeyTranslator {
     // MARK: - Unknown keys
 
     /// termkey's own rendering of a key it decoded but we cannot name.
+    ///
+    /// termkey prints a Unicode key from its `utf8` field, which it leaves
+    /// unset for some keys (a C1 control after ESC): the field is filled
+    /// from the code point first, or the name would hold stale bytes
+    /// (found by the input fuzzer: the same bytes gave different events).
     private static func describe(_ key: inout TermKeyKey, _ tk: OpaquePointer) -> [UInt8] {
+        if key.type == TERMKEY_TYPE_UNICODE { fillUTF8(&key) }
         var buf = [CChar](repeating: 0, count: 64)
         let n = termkey_strfkey(tk, &buf, buf.count, &key, TERMKEY_FORMAT_WRAPBRACKET)
         return buf.prefix(min(n, buf.count - 1)).map { UInt8(bitPattern: $0) }
+    }
+
+    /// Sets `key.utf8` to the UTF-8 of `key.code.codepoint`, NUL-terminated
+    /// (U+FFFD for a value that is not a scalar).
+    private static func fillUTF8(_ key: inout TermKeyKey) {
+        let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: key.code.codepoint)) ?? "\u{FFFD}"
+        let bytes = Array(String(Character(scalar)).utf8.prefix(6)) + [0]
+        withUnsafeMutableBytes(of: &key.utf8) { raw in
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
+            for (i, b) in bytes.enumerated() { raw[i] = b }
+        }
     }
 
     /// Rebuilds the bytes of an unknown CSI, DCS or OSC from termkey's parse.

@@ -14,6 +14,9 @@ enum CharProperties {
     static let lvt: UInt8 = 10
     static let prepend: UInt8 = 13
     static let zwj: UInt8 = 14
+    static let extend: UInt8 = 5
+    static let spacingMark: UInt8 = 12
+    static let emojiModifier: UInt8 = 16
     static let extendedPictographic: UInt8 = 19
 
     /// First code point of the cached emoji block (U+1F000..<U+1FC00).
@@ -61,6 +64,14 @@ enum CharProperties {
     @inline(__always)
     static func mayJoinNext(_ previous: UInt8) -> Bool {
         previous == prepend || previous == zwj || previous == l
+    }
+
+    /// True for code points that attach to whatever precedes them (GB9,
+    /// GB9a): Extend (combining marks, skin tones), SpacingMark and ZWJ.
+    /// One that starts a cluster had nothing to attach to.
+    @inline(__always)
+    static func attachesToPrevious(_ boundclass: UInt8) -> Bool {
+        boundclass == extend || boundclass == spacingMark || boundclass == zwj || boundclass == emojiModifier
     }
 
     /// True when a grapheme break between `previous` and `next` (bound

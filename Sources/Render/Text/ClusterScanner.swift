@@ -16,8 +16,11 @@ import CUtf8proc
 ///   when the bound classes make a break certain, see `CharProperties`). The width is the
 ///   width of the first code point, raised to 2 by a VS16 (U+FE0F) in the
 ///   cluster or when two regional indicators pair up (a flag). A first code
-///   point of width 0 has nothing to attach to: it becomes an `.invisible`
-///   replacement on its own.
+///   point of width 0, or one that attaches to what precedes it (a skin
+///   tone, a spacing mark) but starts the cluster, has nothing to attach
+///   to: it becomes an `.invisible` replacement on its own. (Shown as
+///   itself after a replacement such as `^C`, it would join the `C` and the
+///   sanitized text would measure narrower than the original.)
 struct ClusterScanner {
     /// The bytes being scanned; valid only while the scanner is used.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -86,7 +89,7 @@ struct ClusterScanner {
         }
         let firstProperties = CharProperties.packed(first, table: self.table)
         var width = CharProperties.width(firstProperties)
-        if width <= 0 {
+        if width <= 0 || CharProperties.attachesToPrevious(CharProperties.boundclass(firstProperties)) {
             let kind = DisplayCluster.Kind.invisible(first)
             return self.emit(start..<firstEnd, width: DisplayCluster.replacementWidth(kind), kind: kind)
         }

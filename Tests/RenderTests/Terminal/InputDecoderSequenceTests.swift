@@ -242,3 +242,54 @@ import Kernel
         #expect(d.expectedCursorReports == 0)
     }
 }
+
+/// Found by the input fuzzer (fuzz/Sources/FuzzInputDecoder): ESC before an
+/// 8-bit C1 control gave an unknown key whose bytes were whatever was left
+/// in termkey's key struct, so the same input decoded differently.
+@Suite struct InputDecoderFuzzRegressionTests {
+    @Test func unknownKeysAreDescribedFromTheirCodePointNotStaleBytes() throws {
+        var seen: [[InputEvent]] = []
+        for _ in 0..<20 {
+            // Dirty the decoder's key first with a long key, then the C1 input.
+            let d = try InputTest.decoder()
+            var events = d.feed(InputTest.bytes("\u{1b}[1;5A你好"))
+            events = d.feed([0x00, 0x1b, 0x9b, 0x75])
+            if d.hasPending { events += d.flushPending() }
+            seen.append(events)
+        }
+        #expect(Set(seen.map { "\($0)" }).count == 1, "\(seen.first ?? [])")
+        for case .unknown(let bytes) in seen.first ?? [] {
+            #expect(String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0.value < 0x80 || $0.value == 0x9B || $0.value == 0xFFFD },
+                    "\(bytes)")
+        }
+    }
+
+    /// libtermkey 0.22 read out of bounds on a CSI with an intermediate
+    /// and a control byte inside (`ESC [ + ^A C`): such input never
+    /// reaches it; the bytes after the broken CSI are keys again.
+    @Test func aCSIBrokenByAControlByteIsUnknownAndTheRestAreKeys() throws {
+        let events = try InputTest.decode([0x1b, 0x5b, 0x2b, 0x01, 0x43])
+        #expect(InputTest.tokens(events) == ["#unknown", "<C-a>", "C"])
+        // Alt-[ followed at once by a non-CSI byte stays Alt-[.
+        #expect(InputTest.tokens(try InputTest.decode("\u{1b}[é")) == ["<M-[>", "é"])
+        #expect(InputTest.tokens(try InputTest.decode([0x1b, 0x5b, 0x7f])) == ["<M-[>", "<BS>"])
+    }
+
+    /// `CSI u` / `CSI ~` without a key number are unknown: libtermkey 0.22
+    /// would read an uninitialised argument as the key.
+    @Test func csiUAndTildeWithoutAKeyNumberAreUnknown() throws {
+        for s in ["\u{1b}[u", "\u{1b}[;5u", "\u{1b}[~", "\u{1b}[0u", "\u{1b}[99999999u"] {
+            #expect(InputTest.tokens(try InputTest.decode("a" + s + "b")) == ["a", "#unknown", "b"], "\(Array(s.utf8))")
+        }
+        #expect(InputTest.tokens(try InputTest.decode("\u{1b}[97;5u")) == ["<C-a>"])
+    }
+
+    /// Invalid UTF-8 bytes never reach libtermkey as 8-bit C1 controls.
+    @Test func strayContinuationBytesAreReplacementCharacters() throws {
+        #expect(InputTest.tokens(try InputTest.decode([0x61, 0x9b, 0x62])) == ["a", "\u{FFFD}", "b"])
+        // A character split across reads is still one character.
+        let d = try InputTest.decoder()
+        let events = d.feed([0xe4, 0xb8]) + d.feed([0xad])
+        #expect(InputTest.tokens(events) == ["中"])
+    }
+}
