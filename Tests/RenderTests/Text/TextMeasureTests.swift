@@ -140,3 +140,21 @@ import Testing
         #expect(ranges == [0..<3, 3..<6, 6..<7, 7..<8])
     }
 }
+
+/// Found by the text fuzzer: a skin tone (or a spacing mark) after a
+/// control had nothing to attach to, but in the sanitized text it joined
+/// the replacement's last letter (`^C` + 🏽 -> `^` + `C🏽`), so the text
+/// drawn was narrower than measured.
+@Suite struct SanitizeWidthRegressionTests {
+    @Test(arguments: ["\u{03}\u{1F3FD}", "\u{1F3FD}", "\u{00}\u{0903}x", "\u{9B}\u{1F3FB}", "\u{FFFD}\u{1F3FD}"])
+    func sanitizedTextMeasuresLikeTheOriginal(_ s: String) {
+        let clean = TextMeasure.sanitize(s)
+        #expect(TextMeasure.measure(clean) == TextMeasure.measure(s), "\(s.unicodeScalars.map(\.value)) -> \(clean)")
+        #expect(TextMeasure.sanitize(clean) == clean)
+    }
+
+    @Test func aLoneSkinToneShowsAsHex() {
+        #expect(TextMeasure.sanitize("\u{1F3FD}") == "<1f3fd>")
+        #expect(TextMeasure.sanitize("👍\u{1F3FD}") == "👍\u{1F3FD}", "attached, it stays")
+    }
+}
