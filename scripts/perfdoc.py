@@ -131,7 +131,7 @@ def scaling(b):
     sizes = [10, 100, 1000, 10000, 100000]
     lines = ["| messages | " + " | ".join(f"{s:,}" for s in sizes) + " | largest / smallest |",
              "|---|" + "---|" * (len(sizes) + 1)]
-    for scen in ("render.stream_append", "render.scroll_page"):
+    for scen in ("render.stream_append", "render.inline_stream_append", "render.scroll_page"):
         vals = [b.get(f"{scen}/{s}", {}).get("p50") for s in sizes]
         cells = [fmt_us(v) for v in vals]
         known = [v for v in vals if v]

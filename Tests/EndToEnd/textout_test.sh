@@ -109,3 +109,23 @@ test_inline_mode_streams_at_the_bottom_and_survives_resize() {
   # Each finished line is in the terminal once, not once per frame.
   [ "$(printf '%s\n' "$all" | grep -cE "^39 *$")" -eq 1 ] || { echo "    a line was written twice"; return 1; }
 }
+
+test_inline_mode_from_init_lua() {
+  local cfg; cfg=$(mktemp -d)/init.lua
+  cat > "$cfg" <<'LUA'
+weft.ui.set_config{ inline = true }
+weft.keymap.set("composer", "<F5>", function()
+  local ok, err = pcall(weft.ui.set_config, { inline = false })
+  weft.notify((not ok and err:find("chosen at startup", 1, true)) and "refused at runtime" or tostring(err))
+end)
+LUA
+  start_weft 70x16 -u "$cfg"
+  wait_for "Ctrl-D quit" || return 1
+  keys F5
+  wait_for "refused at runtime" || return 1
+  literal "count to 2"; keys Enter
+  wait_line "^2 *$" 10 || return 1
+  keys C-d
+  wait_for "[exited 0]" || return 1
+  tmux_ capture-pane -t "$SESSION" -p -S -200 | grep -qF "count to 2" || { echo "    conversation gone"; return 1; }
+}

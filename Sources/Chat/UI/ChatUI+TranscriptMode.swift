@@ -109,6 +109,11 @@ extension ChatUI {
     /// first character of the last row on screen.
     func enterTranscript() {
         guard !windows.transcript.hidden else { return }
+        if let c = compositor, c.contentRect(transcript, in: editor)?.isEmpty ?? false {
+            // Inline mode with nothing live: the text is in the terminal.
+            notice("the conversation is in the terminal's scrollback: select it there, or use /copy")
+            return
+        }
         closePopup()
         textOut.followedBefore = transcript.view.follow
         var start = Position(row: max(0, tbuf.lineCount - 1), col: 0)

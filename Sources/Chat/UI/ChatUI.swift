@@ -272,7 +272,7 @@ public final class ChatUI {
         } else {
             lines.append("Talking to \(controller.provider.name):\(controller.provider.model). /model lists the server's models.")
         }
-        lines += ["", "Keys: Enter send · Shift-Enter/Ctrl-J newline · Esc interrupt · Ctrl-O expand · PageUp/PageDown scroll · / commands · Ctrl-D quit"]
+        lines += ["", "Keys: Enter send · Shift-Enter/Ctrl-J newline · Esc interrupt · Ctrl-O expand · PageUp/PageDown scroll · Ctrl-T select and copy · / commands · Ctrl-D quit"]
         chatIndex = [nil]
         projected = []
         try? projector.reset([ChatMessage(role: .system, blocks: [.notice(lines.joined(separator: "\n"))])])

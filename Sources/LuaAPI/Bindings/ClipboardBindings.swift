@@ -1,8 +1,9 @@
 import Kernel
 import Render
 
-// weft.clipboard (the clipboard primitive) and weft.win.get_selection /
-// set_selection (window selections).
+// weft.clipboard (the clipboard primitive), weft.win.get_selection /
+// set_selection (window selections) and weft.input.mouse (the cell of the
+// mouse key being handled).
 
 extension LuaRuntime {
     /// The register named by the `register` field of option table `i`.
@@ -38,6 +39,16 @@ extension LuaRuntime {
                     .table(["name": .string(p.name), "summary": .string(p.summary),
                             "limit": p.limit.map { .int($0) } ?? .null, "reads": .bool(p.canPaste)])
                 }))
+            },
+        ]
+    }
+
+    /// `weft.input.mouse()`: where the mouse event being handled happened.
+    func inputMouseFunctions() -> [String: LuaFunction.Body] {
+        [
+            "mouse": { [unowned self] c in
+                guard let m = editor.mouse else { return c.pushNil() }
+                return c.push(.table(["row": .int(m.row), "col": .int(m.col), "clicks": .int(m.clicks)]))
             },
         ]
     }

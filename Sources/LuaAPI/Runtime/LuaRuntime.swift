@@ -175,6 +175,7 @@ public final class LuaRuntime {
         register(table: "keymap", functions: keymapFunctions())
         register(table: "mode", functions: modeFunctions())
         register(table: "input", functions: inputFunctions())
+        register(table: "input", functions: inputMouseFunctions())
         register(table: "autocmd", functions: autocmdFunctions())
         register(table: "cmd", functions: cmdFunctions())
         register(table: "timer", functions: timerFunctions())

@@ -129,46 +129,6 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// A transcript in inline mode: everything but the streaming reply is in
-/// the scrollback (`Window.firstShownLine`), the live area is drawn by an
-/// `InlineScreen` on a 200x50 terminal.
-struct InlineRig {
-    var rig: RenderRig
-    var screen: InlineScreen
-    let terminal = Size(width: 200, height: 50)
-
-    init(messages: Int) throws {
-        rig = try RenderRig(messages: messages)
-        try rig.buffer.append(["", "A reply starts"])
-        rig.window.firstShownLine = rig.buffer.lineCount - 1
-        screen = InlineScreen(encoder: rig.encoder, size: terminal, top: 0)
-        _ = screen.begin()
-        _ = try token(0)
-    }
-
-    /// Appends one token to the reply (every 12th starts a line, every
-    /// 600th finishes the reply) and draws the frame; returns its bytes.
-    mutating func token(_ n: Int) throws -> Int {
-        let buffer = rig.buffer, window = rig.window, editor = rig.editor, compositor = rig.compositor
-        var committed: Grid?
-        if n > 0 && n % 600 == 0 {
-            committed = compositor.renderLines(window, window.firstShownLine..<buffer.lineCount,
-                                               width: terminal.width, in: editor)
-            try buffer.append(["", "A reply starts"])
-            window.firstShownLine = buffer.lineCount - 1
-        } else {
-            let last = buffer.lineCount - 1
-            let len = buffer.line(last)?.utf8.count ?? 0
-            try buffer.setText(last, len, last, len, [n % 12 == 11 ? "" : " tok"])
-            if n % 12 == 11 { try buffer.append([""]) }
-        }
-        let rows = compositor.liveRows(window, width: terminal.width, cap: terminal.height, in: editor)
-        editor.screenSize = Size(width: terminal.width, height: max(1, rows))
-        let frame = compositor.compose(editor)
-        return screen.frame(committed: committed, live: frame).count
-    }
-}
-
 nonisolated(unsafe) var inlineRigs: [String: InlineRig] = [:]
 
 /// `withRig` for inline rigs.

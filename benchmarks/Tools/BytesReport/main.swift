@@ -75,6 +75,17 @@ do {
     row("stream append, per token (10,000 messages)", total / n, "<= 200")
 }
 
+// Inline mode: tokens of a streaming reply (every 12th starts a line,
+// every 600th finishes the reply into the scrollback) under a
+// 10,000-message transcript that is already in the terminal's scrollback.
+do {
+    var rig = try InlineRig(messages: 10_000)
+    var total = 0
+    let n = 1_200
+    for i in 1...n { total += try rig.token(i) }
+    row("inline stream append, per token, line starts and finished replies included (10,000 messages)", total / n, "<= 200")
+}
+
 extension Grid {
     /// This grid with `top` drawn over its top-left corner.
     func overlaid(_ top: Grid) -> Grid {

@@ -63,6 +63,9 @@ case "stream_append":
         if i % 12 == 11 { try rig.buffer.append([""]) }
         _ = rig.frame()
     }
+case "inline_stream_append":
+    var rig = try InlineRig(messages: size)
+    try time { i in _ = try rig.token(i + 1) }
 case "full_redraw":
     var rig = try RenderRig(messages: size)
     try time { _ in

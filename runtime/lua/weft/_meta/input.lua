@@ -59,6 +59,15 @@ weft.input = {}
 ---@param keys string
 function weft.input.feed(keys) end
 
+---@class weft.input.Mouse
+---@field row integer 0-based screen row
+---@field col integer 0-based screen column
+---@field clicks integer 1, 2 or 3 for a press (single, double, triple click); 0 otherwise
+
+--- The cell of the mouse event being handled (mouse keys carry no position), or nil.
+---@return weft.input.Mouse|nil
+function weft.input.mouse() end
+
 ---@class weft.autocmd
 weft.autocmd = {}
 
