@@ -60,8 +60,13 @@ extension ChatUI {
         drag.moved = true
         drag.pointer = m.position
         textOut.drag = drag
-        if m.row < area.row || m.row >= area.bottom {
-            startAutoscroll(up: m.row < area.row)
+        // Past the top or bottom edge scrolls; where the transcript touches
+        // the screen's edge (the pointer cannot go past it), its edge row.
+        let screenBottom = editor.screenSize.height
+        let up = m.row < area.row || (area.row == 0 && m.row == 0 && area.height > 1)
+        let down = m.row >= area.bottom || (area.bottom >= screenBottom && m.row == area.bottom - 1 && area.height > 1)
+        if up || down {
+            startAutoscroll(up: up)
         } else {
             stopAutoscroll()
         }
@@ -98,10 +103,19 @@ extension ChatUI {
                 h = Position(row: h.row, col: lastByte(headWord))
             }
         default:
-            // The character under the pointer is selected; a pointer past
-            // the text selects up to the end of the line, without the break.
+            // As in terminals, the press is a point before its cell: a drag
+            // forward selects from the pressed character to the one under
+            // the pointer (past the text: to the end of the line, without
+            // the break); a drag backward selects from the pointer up to
+            // the character before the pressed one.
             if h > a, h.col > 0, h.col >= (buf.line(h.row)?.utf8.count ?? 0) {
                 h = Position(row: h.row, col: max(0, (buf.line(h.row)?.utf8.count ?? 1) - 1))
+            } else if h < a {
+                if a.col > 0 {
+                    a = Position(row: a.row, col: TextMotion.left(buf.line(a.row) ?? "", col: a.col))
+                } else if a.row > 0 {
+                    a = Position(row: a.row - 1, col: buf.line(a.row - 1)?.utf8.count ?? 0)
+                }
             }
         }
         try? editor.setSelection(transcript.id, Selection(mode: mode, anchor: a, head: h))
@@ -121,7 +135,11 @@ extension ChatUI {
     }
 
     func startAutoscroll(up: Bool) {
-        guard textOut.autoscroll == nil else { return }
+        if textOut.autoscroll != nil {
+            if textOut.autoscrollUp == up { return }
+            stopAutoscroll()
+        }
+        textOut.autoscrollUp = up
         textOut.autoscroll = loop.every(ms: 50) { [weak self] in
             guard let self, self.textOut.drag != nil else { self?.stopAutoscroll(); return }
             self.scroll(rows: up ? -1 : 1)

@@ -22,6 +22,8 @@ struct TextOutState {
     var drag: Drag?
     /// Scrolls while a drag is held above or below the transcript.
     var autoscroll: TimerID?
+    /// Which way it scrolls.
+    var autoscrollUp = false
     /// Copy a mouse selection when the button is released.
     var copyOnSelect = true
 

@@ -41,14 +41,7 @@ final class ClipboardProcess {
     /// - Throws: `KernelError` when the program cannot be started.
     static func copy(_ argv: [String], text: String, loop: MainLoop, timeoutMs: Int,
                      done: @escaping (String?) -> Void) throws -> ClipboardProcess {
-        let env = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-        let spawned: SpawnedProcess
-        do {
-            spawned = try ProcessSpawner.spawn(argv: argv, cwd: nil, env: env)
-        } catch let e as KernelError {
-            throw KernelError.invalidState(e.description.replacingOccurrences(of: "job.start: ", with: ""))
-        }
-        let p = ClipboardProcess(loop: loop, process: spawned, name: argv[0], text: text, done: done)
+        let p = ClipboardProcess(loop: loop, process: try spawn(argv), name: argv[0], text: text, done: done)
         p.start(timeoutMs: timeoutMs)
         return p
     }
@@ -136,6 +129,17 @@ final class ClipboardProcess {
         done(failure.map { "\(name) \($0)" })
     }
 
+    /// Starts `argv` with weft's environment and three pipes.
+    /// - Throws: `KernelError.invalidState` naming the program.
+    private static func spawn(_ argv: [String]) throws -> SpawnedProcess {
+        let env = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        do {
+            return try ProcessSpawner.spawn(argv: argv, cwd: nil, env: env)
+        } catch let e as KernelError {
+            throw KernelError.invalidState(e.description.replacingOccurrences(of: "job.start: ", with: ""))
+        }
+    }
+
     // MARK: - Reading
 
     /// Runs `argv` with no input and returns its standard output, waiting
@@ -144,13 +148,7 @@ final class ClipboardProcess {
     ///   start, exits non-zero (with its first line of standard error) or
     ///   times out.
     static func read(_ argv: [String], timeoutMs: Int) throws -> String {
-        let env = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-        let p: SpawnedProcess
-        do {
-            p = try ProcessSpawner.spawn(argv: argv, cwd: nil, env: env)
-        } catch let e as KernelError {
-            throw KernelError.invalidState(e.description.replacingOccurrences(of: "job.start: ", with: ""))
-        }
+        let p = try spawn(argv)
         close(p.stdin)
         defer { close(p.stdout); close(p.stderr) }
         var out: [UInt8] = []
