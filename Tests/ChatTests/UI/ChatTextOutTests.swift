@@ -41,6 +41,16 @@ import Testing
         #expect(s.ui.statusNotice?.hasPrefix("copied") == true)
     }
 
+    @Test func aBackwardDragStopsBeforeThePressedCell() throws {
+        let s = try ChatScreen(width: 40, height: 14)
+        s.show([("q", "alpha beta gamma")])
+        let r = try #require(row(of: "alpha beta", in: s))
+        mouse(s, "LeftMouse", row: r, col: 11, clicks: 1)     // on the "g" of gamma
+        mouse(s, "LeftDrag", row: r, col: 6)                  // back to the "b" of beta
+        mouse(s, "LeftRelease", row: r, col: 6)
+        #expect(try clipboard(s) == "beta ")
+    }
+
     @Test func doubleAndTripleClick() throws {
         let s = try ChatScreen(width: 40, height: 14)
         s.show([("q", "see ~/src/main.swift now")])
@@ -185,8 +195,18 @@ import Testing
     }
 
     @Test func finishedLinesForInlineMode() throws {
-        let s = try ChatScreen(width: 40, height: 12)
+        let s = try ChatScreen(width: 40, height: 12, provider: MockProvider(tokensPerSecond: 20, firstTokenLatency: 0))
         s.show([("q", "done")])
+        #expect(s.ui.finishedTranscriptLines == s.ui.projector.lineCount)
+        // While a reply streams, it stays live; the prompt is finished.
+        s.controller.submit("count to 30")
+        #expect(s.loop.run(until: { s.ui.projector.messageCount == 4 && s.ui.projector.lineCount > 9 }, timeoutMs: 5000))
+        let reply = try #require(s.ui.projector.lineRange(ofMessage: 3))
+        #expect(s.controller.isBusy)
+        #expect(s.ui.finishedTranscriptLines == reply.lowerBound - 1)
+        #expect(s.ui.windows.transcriptBuffer.line(reply.lowerBound - 2) == "count to 30")
+        s.controller.interrupt()
+        _ = s.loop.run(until: { !s.controller.isBusy }, timeoutMs: 2000)
         #expect(s.ui.finishedTranscriptLines == s.ui.projector.lineCount)
     }
 }
