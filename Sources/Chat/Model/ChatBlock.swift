@@ -77,19 +77,24 @@ extension ChatBlock {
     /// replaced for the time of the append so that the text's storage is
     /// uniquely referenced and is not copied.
     mutating func append(_ more: String, thinking: Bool) -> Bool {
-        switch self {
-        case .assistantText(var text) where !thinking:
+        // The text is consumed out of its binding and the case replaced,
+        // so the append sees the only reference (a `switch self` would keep
+        // a copy of `self` alive while the case runs).
+        if !thinking, case .assistantText(let old) = self {
+            var text = consume old
             self = .notice("")
             text += more
             self = .assistantText(text)
             return true
-        case .thinking(var text, let collapsed) where thinking:
+        }
+        if thinking, case .thinking(let old, let collapsed) = self {
+            var text = consume old
             self = .notice("")
             text += more
             self = .thinking(text, collapsed: collapsed)
             return true
-        default:
-            return false
         }
+        return false
     }
+
 }

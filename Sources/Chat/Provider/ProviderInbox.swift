@@ -89,17 +89,19 @@ extension ProviderEvent {
     /// case is replaced for the time of the append so the text's storage
     /// is uniquely referenced.
     private mutating func extend(_ more: String) {
-        switch self {
-        case .textDelta(var text):
+        // The text is consumed out of its binding and the case replaced, so
+        // the append sees the only reference.
+        if case .textDelta(let old) = self {
+            var text = consume old
             self = .finish(reason: "")
             text += more
             self = .textDelta(text)
-        case .thinkingDelta(var text):
+        } else if case .thinkingDelta(let old) = self {
+            var text = consume old
             self = .finish(reason: "")
             text += more
             self = .thinkingDelta(text)
-        default:
-            break
         }
     }
+
 }
