@@ -7,7 +7,9 @@ import Kernel
 /// (default all). Output is capped at ``outputCap`` bytes (cut at a line
 /// end, with a note saying how to read on). Missing files, directories,
 /// binary files (a NUL byte or invalid UTF-8) and files over ``maxFileSize``
-/// are clear errors.
+/// are clear errors. A file whose lines all end in CRLF is shown with LF
+/// (edits keep its CRLF). Every file returned is recorded in the context's
+/// ``FileLedger``, so `edit_file` can tell whether it changed since.
 public struct ReadFileTool: Tool {
     /// The most bytes of output.
     public static let outputCap = 256 * 1024
@@ -44,10 +46,18 @@ public struct ReadFileTool: Tool {
         case .success(let l): limit = l
         case .failure(let e): return .failure(e.description)
         }
-        switch ToolFiles.readText(context.resolve(path), displayPath: path, tool: name, maxSize: Self.maxFileSize) {
+        let full = context.resolve(path)
+        let bytes: [UInt8]
+        switch ToolFiles.readBytes(full, displayPath: path, tool: name, maxSize: Self.maxFileSize) {
         case .failure(let error): return .failure(error.description)
-        case .success(let text): return .init(output: select(text, offset: offset, limit: limit, path: path))
+        case .success(let b): bytes = b
         }
+        guard let file = TextFile.decode(bytes) else { return .failure("\(name): \(path) looks like a binary file") }
+        if let ledger = context.files, let st = FileAccess.status(full) {
+            ledger.record(FileAccess.canonical(full, cwd: context.cwd),
+                          FileStamp(mtimeNanos: st.mtimeNanos, fingerprint: Fingerprint(bytes)))
+        }
+        return .init(output: select(file.text, offset: offset, limit: limit, path: path))
     }
 
     private func select(_ text: String, offset: Int, limit: Int?, path: String) -> String {
@@ -94,26 +104,21 @@ enum ToolFiles {
         }
     }
 
-    /// A file's contents as text, or a user-facing error message.
-    static func readText(_ full: String, displayPath: String, tool: String, maxSize: Int) -> Result<String, ToolFileError> {
+    /// A file's bytes, or a user-facing error message.
+    static func readBytes(_ full: String, displayPath: String, tool: String, maxSize: Int) -> Result<[UInt8], ToolFileError> {
         switch kind(full) {
         case .missing: return .failure(ToolFileError("\(tool): no such file: \(displayPath)"))
         case .directory: return .failure(ToolFileError("\(tool): \(displayPath) is a directory (use list_files)"))
         case .other: return .failure(ToolFileError("\(tool): \(displayPath) is not a regular file"))
         case .file: break
         }
-        guard let handle = FileHandle(forReadingAtPath: full) else {
-            return .failure(ToolFileError("\(tool): cannot open \(displayPath) (permission denied?)"))
-        }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maxSize + 1)) ?? Data()
-        if data.count > maxSize {
+        if let size = FileAccess.status(full)?.size, size > maxSize {
             return .failure(ToolFileError("\(tool): \(displayPath) is larger than \(maxSize / (1024 * 1024)) MB"))
         }
-        guard let text = decodeText(data) else {
-            return .failure(ToolFileError("\(tool): \(displayPath) looks like a binary file"))
+        switch FileAccess.read(full, shown: displayPath, maxSize: maxSize) {
+        case .success(let bytes): return .success(bytes)
+        case .failure(let e): return .failure(ToolFileError("\(tool): \(e)"))
         }
-        return .success(text)
     }
 
     /// UTF-8 text, or nil for binary data (a NUL byte or invalid UTF-8).

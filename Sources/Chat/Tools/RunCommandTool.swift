@@ -26,6 +26,8 @@ public struct RunCommandTool: Tool {
     public let description = "Run a shell command (/bin/sh -c) in the working directory; returns stdout+stderr and the exit code."
     /// Running commands needs approval.
     public let needsApproval = true
+    /// A command: asks in `ask` and `edits` mode, refused in `read-only`.
+    public var kind: ToolKind { .command }
     /// `{command: string, timeout?: integer}`.
     public let parametersSchema = ToolArguments.objectSchema([
         ("command", "string", "The shell command line"),

@@ -1,18 +1,31 @@
 import Kernel
 
 /// Where a tool runs: the working directory relative paths resolve
-/// against, and an optional cancel flag for long-running tools.
+/// against, an optional cancel flag for long-running tools, and what the
+/// file tools need: the files the model has seen, and where to save
+/// checkpoints of the files they change.
 public struct ToolContext: Sendable {
     /// Working directory (absolute path).
     public var cwd: String
     /// Set to stop a running tool early (``RunCommandTool`` kills its
     /// process group); nil when the call cannot be cancelled.
     public var cancellation: ToolCancellation?
+    /// The files the model has read, for the stale-file check of
+    /// `edit_file` and `write_file` (nil: no check).
+    public var files: FileLedger?
+    /// Where file tools save what they replace (nil: no checkpoints).
+    public var checkpoints: CheckpointStore?
+    /// The user turn the call belongs to (checkpoints are grouped by it).
+    public var turn: Int
 
     /// Creates a context.
-    public init(cwd: String, cancellation: ToolCancellation? = nil) {
+    public init(cwd: String, cancellation: ToolCancellation? = nil, files: FileLedger? = nil,
+                checkpoints: CheckpointStore? = nil, turn: Int = 0) {
         self.cwd = cwd
         self.cancellation = cancellation
+        self.files = files
+        self.checkpoints = checkpoints
+        self.turn = turn
     }
 
     /// `path` resolved against ``cwd`` (absolute paths stay as they are).
@@ -30,11 +43,15 @@ public struct ToolResult: Hashable, Sendable {
     /// True when the tool failed (bad arguments, missing file, non-zero
     /// exit, timeout, denied).
     public var isError: Bool
+    /// For a tool that changed a file: the change as a unified diff, which
+    /// the transcript shows instead of the output.
+    public var diff: String?
 
     /// Creates a result.
-    public init(output: String, isError: Bool = false) {
+    public init(output: String, isError: Bool = false, diff: String? = nil) {
         self.output = output
         self.isError = isError
+        self.diff = diff
     }
 
     /// An error result.
@@ -58,12 +75,18 @@ public protocol Tool: Sendable {
     var parametersSchema: Value { get }
     /// True if every call needs the user's approval by default.
     var needsApproval: Bool { get }
+    /// What the tool does, for the permission modes (default: `.read` for
+    /// tools that need no approval, `.other` for the rest).
+    var kind: ToolKind { get }
     /// Runs the tool with validated arguments. Never throws: failures are
     /// error results.
     func execute(arguments: [String: Value], context: ToolContext) -> ToolResult
 }
 
 extension Tool {
+    /// `.read` when no approval is needed, else `.other`.
+    public var kind: ToolKind { needsApproval ? .other : .read }
+
     /// The schema sent to the provider.
     public var schema: ToolSchema {
         ToolSchema(name: name, description: description, parameters: parametersSchema)

@@ -35,12 +35,14 @@ public final class ToolRegistry: @unchecked Sendable {
     public init() {}
 
     /// A registry with the built-in tools: `read_file`, `list_files`,
-    /// `grep`, `run_command`.
+    /// `grep`, `edit_file`, `write_file`, `run_command`.
     public static func withBuiltins(commandTimeout: Double = RunCommandTool.defaultTimeout) -> ToolRegistry {
         let registry = ToolRegistry()
         registry.register(ReadFileTool())
         registry.register(ListFilesTool())
         registry.register(GrepTool())
+        registry.register(EditFileTool())
+        registry.register(WriteFileTool())
         registry.register(RunCommandTool(timeout: commandTimeout))
         return registry
     }
@@ -89,6 +91,14 @@ public final class ToolRegistry: @unchecked Sendable {
         defer { lock.unlock() }
         guard let tool = tools.first(where: { $0.name == name }) else { return nil }
         return policies[name] ?? (tool.needsApproval ? .ask : .allow)
+    }
+
+    /// The policy set for a tool (from Lua, or by "always allow"), or nil
+    /// when it has its default.
+    public func explicitPolicy(for name: String) -> ToolPolicy? {
+        lock.lock()
+        defer { lock.unlock() }
+        return policies[name]
     }
 
     /// Sets the policy of a tool (e.g. from Lua).

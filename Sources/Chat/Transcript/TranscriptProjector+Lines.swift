@@ -131,24 +131,6 @@ extension TranscriptProjector {
 
     /// Sets the extmarks of `lines`, the first at buffer row `row`.
     func setMarks(_ lines: [StyledLine], from row: Int) {
-        for (k, line) in lines.enumerated() {
-            let r = row + k
-            let length = line.text.utf8.count
-            if line.lineHl != nil || line.noWrap {
-                _ = try? buffer.extmarks.set(ns: namespace, start: Position(row: r, col: 0),
-                                             decoration: Decoration(priority: 100, lineHl: line.lineHl, noWrap: line.noWrap))
-            }
-            for span in line.spans {
-                let a = min(max(0, span.range.lowerBound), length)
-                let b = min(max(a, span.range.upperBound), length)
-                guard a < b else { continue }
-                _ = try? buffer.extmarks.set(ns: namespace, start: Position(row: r, col: a),
-                                             end: Position(row: r, col: b), decoration: Decoration(hl: span.hl, url: span.url))
-            }
-            if !line.eol.isEmpty {
-                _ = try? buffer.extmarks.set(ns: namespace, start: Position(row: r, col: length),
-                                             decoration: Decoration(virtText: line.eol, virtTextPos: .eol))
-            }
-        }
+        StyledLine.setMarks(lines, in: buffer, ns: namespace, from: row)
     }
 }

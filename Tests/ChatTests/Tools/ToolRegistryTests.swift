@@ -6,8 +6,8 @@ import Testing
 @Suite struct ToolRegistryTests {
     @Test func builtinsAndDefaultPolicies() {
         let registry = ToolRegistry.withBuiltins()
-        #expect(registry.list().map(\.name) == ["read_file", "list_files", "grep", "run_command"])
-        #expect(registry.schemas().map(\.name) == ["read_file", "list_files", "grep", "run_command"])
+        #expect(registry.list().map(\.name) == ["read_file", "list_files", "grep", "edit_file", "write_file", "run_command"])
+        #expect(registry.schemas().map(\.name) == ["read_file", "list_files", "grep", "edit_file", "write_file", "run_command"])
         #expect(registry.schemas().first?.parameters["required"] == .array(["path"]))
         #expect(registry.policy(for: "read_file") == .allow)
         #expect(registry.policy(for: "run_command") == .ask)
@@ -49,7 +49,7 @@ import Testing
                 == .failure(#"echo: missing required argument "text""#))
         // Replacing keeps the position and resets the policy.
         registry.register(FunctionTool(name: "read_file", description: "shadow") { _, _ in ToolResult(output: "shadowed") })
-        #expect(registry.list().map(\.name) == ["read_file", "list_files", "grep", "run_command", "echo"])
+        #expect(registry.list().map(\.name) == ["read_file", "list_files", "grep", "edit_file", "write_file", "run_command", "echo"])
         #expect(registry.execute(ToolCallRequest(id: "3", name: "read_file", arguments: ""), context: context).output == "shadowed")
         #expect(registry.unregister("echo"))
         #expect(!registry.unregister("echo"))
