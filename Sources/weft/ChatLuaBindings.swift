@@ -10,6 +10,7 @@ import OpenAIProvider
 enum ChatLuaBindings {
     static func install(_ lua: LuaRuntime, chat: ChatUI, loop: MainLoop) {
         let c = chat.controller
+        ChatAgentLuaBindings.install(lua, chat: chat)
         let toolOwners = PluginTools(tools: c.tools)
         lua.addOwnerHook(toolOwners.hook)
         lua.register(table: "chat", functions: [

@@ -48,8 +48,11 @@ enum ChatSetup {
         let env = ProcessInfoLite.env
         let root = SessionStore.defaultRoot(environment: env)
         let chosen = withNotices(try provider(options: options, env: env), app: app)
+        let cwd = currentDirectory()
+        let agent = AgentState(cwd: cwd, mode: options.permissionMode, sessionsRoot: root, environment: env,
+                               includeUserInstructions: !options.clean)
         return ChatController(editor: app.editor, loop: app.loop, provider: chosen,
-                              tools: ToolRegistry.withBuiltins(), store: SessionStore(root: root), cwd: currentDirectory())
+                              tools: ToolRegistry.withBuiltins(), store: SessionStore(root: root), cwd: cwd, agent: agent)
     }
 
     /// The full UI, with `--continue`/`--resume` applied.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chat
 import Kernel
 
 /// The command line of weft, parsed by swift-argument-parser: `weft --help`
@@ -95,6 +96,13 @@ struct Options: ParsableCommand {
     @Option(help: ArgumentHelp("Resume the session with this id (see /sessions).", valueName: "id"))
     var resume: String?
 
+    @Option(name: .customLong("permission-mode"),
+            help: ArgumentHelp("What the model may do without asking: ask (edits and commands ask), edits (edits "
+                               + "in the project run), read-only (no edits, no commands) or yolo (everything runs).",
+                               valueName: "mode"),
+            completion: .list(PermissionMode.allCases.map(\.rawValue)), transform: Options.parsePermissionMode)
+    var permissionMode: PermissionMode = .ask
+
     // MARK: Reports
 
     @Flag(help: "Report the terminal, its capabilities, Lua, the config and the provider, then exit.")
@@ -118,7 +126,7 @@ struct Options: ParsableCommand {
 
     enum CodingKeys: String, CodingKey {
         case clean, configFile, plugins, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
-        case thinkingBudget, maxTokens, continueLast, resume, health, version, promptText
+        case thinkingBudget, maxTokens, continueLast, resume, permissionMode, health, version, promptText
     }
 
     /// Rules between options.
@@ -148,6 +156,14 @@ struct Options: ParsableCommand {
         var options = try parse(own)
         options.scriptArgs = rest
         return options
+    }
+
+    /// `--permission-mode ask|edits|read-only|yolo`.
+    static func parsePermissionMode(_ s: String) throws -> PermissionMode {
+        guard let mode = PermissionMode(name: s) else {
+            throw ValidationError("want \(PermissionMode.names), got '\(s)'")
+        }
+        return mode
     }
 
     /// `--size WxH`: 1 to 10,000 cells each way.

@@ -26,7 +26,11 @@ public final class ChatController {
     public internal(set) var sessionID: String?
     var writer: SessionWriter?
     public var cwd: String
+    /// Extra text for the system prompt (after weft's own and the `AGENTS.md` files).
     public var systemPrompt: String?
+    /// The coding agent's state: permission mode, project, instructions,
+    /// files seen, checkpoints (see `ChatController+Agent.swift`).
+    public let agent: AgentState
 
     public internal(set) var messages: [ChatMessage] = []
     public internal(set) var state: State = .idle { didSet { onChange?() } }
@@ -55,19 +59,22 @@ public final class ChatController {
     var pendingCalls: [ToolCall] = []
     var requestStart: UInt64 = 0
     var pendingDecision: ToolApprovalDecision?
+    /// The file change of the call being decided (prepared, not written).
+    var pendingChange: FileChange?
     /// When the streaming reply was last saved as a partial record.
     var lastPartialSave: UInt64 = 0
     /// Identifies the request whose events are current (stale ones are dropped).
     var currentRequest: RequestToken?
 
     public init(editor: Editor, loop: MainLoop, provider: Provider, tools: ToolRegistry,
-                store: SessionStore, cwd: String) {
+                store: SessionStore, cwd: String, agent: AgentState? = nil) {
         self.editor = editor
         self.loop = loop
         self.provider = provider
         self.tools = tools
         self.store = store
         self.cwd = cwd
+        self.agent = agent ?? AgentState(cwd: cwd, sessionsRoot: store.root, environment: [:], includeUserInstructions: false)
     }
 
     /// True while a reply streams or tools run.
@@ -93,6 +100,10 @@ public final class ChatController {
             onChange?()
             return
         }
+        if let command = Self.shellCommand(prompt) {
+            runShell(command)
+            return
+        }
         append(ChatMessage(role: .user, blocks: [.userText(prompt)]))
         persist(messages[messages.count - 1])
         request()
@@ -101,10 +112,12 @@ public final class ChatController {
     /// Stops the reply in progress; the partial text stays as an interrupted message.
     public func interrupt() {
         guard isBusy else { return }
+        agent.shellCancellation?.cancel()
         stream?.cancel()
         stream = nil
         currentRequest = nil
         pendingCalls.removeAll()
+        pendingChange = nil
         if var last = messages.last, last.role == .assistant {
             last.blocks.append(.notice("(interrupted)"))
             replaceLast(last, appended: true)
@@ -131,7 +144,7 @@ public final class ChatController {
     // MARK: - Provider round trip
 
     func request() {
-        var req = ProviderRequest(messages: Conversation.providerMessages(messages, system: systemPrompt),
+        var req = ProviderRequest(messages: Conversation.providerMessages(messages, system: effectiveSystemPrompt),
                                   tools: tools.schemas())
         req.messages = modelRequestMessages(req.messages)
         append(ChatMessage(role: .assistant, blocks: []))

@@ -14,9 +14,10 @@ extension EventName {
     public static let thinkingDelta = EventName("thinking_delta")
     /// A tool is about to run: `{id, name, arguments}`.
     public static let toolStart = EventName("tool_start")
-    /// A tool needs approval (consumable: a handler decides): `{id, name, arguments}`.
+    /// A tool needs approval (consumable: a handler decides): `{id, name,
+    /// arguments}`, plus `{diff, path}` for a file change.
     public static let toolApproval = EventName("tool_approval")
-    /// A tool finished: `{id, name, status}`.
+    /// A tool finished: `{id, name, status}`, plus `{diff}` for a file change.
     public static let toolEnd = EventName("tool_end")
     /// The reply ended: `{reason}`, `{error}` or `{interrupted}`.
     public static let promptDone = EventName("prompt_done")
@@ -24,10 +25,17 @@ extension EventName {
     public static let providerError = EventName("provider_error")
     /// A saved session was opened: `{id, messages}`.
     public static let sessionLoad = EventName("session_load")
+    /// The permission mode changed: `{mode, previous}`.
+    public static let permissionMode = EventName("permission_mode")
+    /// `/undo` put files back: `{restored, kept, failed, turns}`.
+    public static let undo = EventName("undo")
+    /// `/rewind` put files back and continued in a new session:
+    /// `{restored, kept, failed, turns, session, previous_session}`.
+    public static let rewind = EventName("rewind")
 
     /// Every event the chat layer emits, in the order the docs list them.
     public static let chat: [EventName] = [
         .promptSubmit, .modelRequest, .modelDelta, .thinkingDelta, .toolStart, .toolApproval,
-        .toolEnd, .promptDone, .providerError, .sessionLoad,
+        .toolEnd, .promptDone, .providerError, .sessionLoad, .permissionMode, .undo, .rewind,
     ]
 }

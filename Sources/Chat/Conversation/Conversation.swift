@@ -14,8 +14,7 @@ public enum Conversation {
         for m in messages {
             switch m.role {
             case .user:
-                let text = m.blocks.compactMap { if case .userText(let t) = $0 { return t } else { return nil } }
-                    .joined(separator: "\n")
+                let text = userContent(m)
                 if !text.isEmpty { out.append(ProviderMessage(role: .user, content: text)) }
             case .assistant:
                 let (text, calls) = assistantParts(m)
@@ -60,8 +59,7 @@ public enum Conversation {
     public static func records(for m: ChatMessage, partial: Bool = false) -> [SessionRecord] {
         switch m.role {
         case .user:
-            let text = m.blocks.compactMap { if case .userText(let t) = $0 { return t } else { return nil } }.joined(separator: "\n")
-            return [SessionRecord(kind: .message, role: .user, text: text)]
+            return [userRecord(m)]
         case .assistant:
             let (text, calls) = assistantParts(m)
             let errors = m.blocks.compactMap { if case .error(let e) = $0 { return e } else { return nil } }
@@ -72,7 +70,7 @@ public enum Conversation {
                                      isError: !errors.isEmpty, interrupted: partial, signedThinking: m.signedThinking)]
             for c in calls where c.status != .running && !partial {
                 out.append(SessionRecord(kind: .message, role: .tool, text: c.output, toolCallID: c.id,
-                                         toolName: c.name, isError: c.status != .ok))
+                                         toolName: c.name, isError: c.status != .ok, diff: c.diff))
             }
             return out
         case .system, .tool:
@@ -87,7 +85,7 @@ public enum Conversation {
         for r in records where r.kind != .meta {
             switch r.role {
             case .user?:
-                out.append(ChatMessage(role: .user, blocks: [.userText(r.text)]))
+                out.append(userMessage(r))
             case .assistant?:
                 var blocks: [ChatBlock] = []
                 if let t = r.thinking, !t.isEmpty { blocks.append(.thinking(t, collapsed: true)) }
@@ -104,6 +102,7 @@ public enum Conversation {
                     if case .toolCall(var c) = b, c.id == id {
                         c.output = r.text
                         c.status = r.isError ? .error : .ok
+                        c.diff = r.diff
                         last.blocks[i] = .toolCall(c)
                     }
                 }

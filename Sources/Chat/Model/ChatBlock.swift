@@ -25,16 +25,21 @@ public struct ToolCall: Hashable, Sendable {
     public var output: String
     /// How long the call took, in seconds; nil while running or unknown.
     public var duration: Double?
+    /// For a file change: the change as a unified diff (proposed while the
+    /// call waits for approval, applied once it is done). The transcript
+    /// shows it instead of the output.
+    public var diff: String?
 
     /// A tool call; everything but `id` and `name` has a default.
     public init(id: String, name: String, arguments: String = "{}", status: ToolStatus = .running,
-                output: String = "", duration: Double? = nil) {
+                output: String = "", duration: Double? = nil, diff: String? = nil) {
         self.id = id
         self.name = name
         self.arguments = arguments
         self.status = status
         self.output = output
         self.duration = duration
+        self.diff = diff
     }
 }
 

@@ -9,6 +9,9 @@ import Kernel
 /// | trigger | reply |
 /// |---|---|
 /// | `fail tool` | `read_file` on a missing path; after the error result, an apology |
+/// | `fail edit` | `read_file` of `weft-scratch.txt`, then an `edit_file` whose `old_string` is not there; an apology |
+/// | `edit` | `read_file` of `weft-scratch.txt`, then an `edit_file` of its `counter:` and `status:` lines |
+/// | `write` | a `write_file` creating `weft-scratch.txt` (if it exists: `read_file`, then `write_file` again) |
 /// | `count to N` | `1\n2\n...\nN` (N clamped to 100,000) |
 /// | `markdown` | a markdown showcase (headings, lists, task list, table with CJK/emoji, Swift + Python code, quote, link, rule) |
 /// | `think` | thinking deltas, then an answer |
@@ -53,6 +56,9 @@ public struct MockProvider: Provider {
         MockTrigger(phrase: "read", summary: "a read_file tool call on README.md, then a summary"),
         MockTrigger(phrase: "fail tool", summary: "a failing tool call, then an apology"),
         MockTrigger(phrase: "run", summary: "a run_command call that asks for approval"),
+        MockTrigger(phrase: "write", summary: "write_file creates weft-scratch.txt (a diff to approve)"),
+        MockTrigger(phrase: "edit", summary: "edit_file changes weft-scratch.txt; then try /undo"),
+        MockTrigger(phrase: "fail edit", summary: "an edit_file that is refused (old_string not found)"),
         MockTrigger(phrase: "error", summary: "a simulated provider error"),
         MockTrigger(phrase: "long", summary: "a long reply, for scrolling"),
         MockTrigger(phrase: "count to 100", summary: "the numbers 1 to N, one per line"),

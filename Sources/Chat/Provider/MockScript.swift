@@ -31,6 +31,7 @@ struct MockScript: Equatable {
             return MockScript(steps: [.toolCall(name: "read_file", arguments: #"{"path":"\#(missingPath)"}"#)],
                               finishReason: "tool_calls")
         }
+        if let files = fileTrigger(prompt) { return files }
         if let n = countTarget(prompt) { return reply(MockTexts.counting(to: n)) }
         if prompt.contains("markdown") { return reply(MockTexts.markdownShowcase) }
         if prompt.contains("think") {
@@ -60,7 +61,7 @@ struct MockScript: Equatable {
         return reply(MockTexts.help)
     }
 
-    private static func reply(_ text: String) -> MockScript {
+    static func reply(_ text: String) -> MockScript {
         MockScript(steps: [.text(text)], finishReason: "stop")
     }
 
@@ -84,6 +85,9 @@ struct MockScript: Equatable {
         let name = call?.name ?? "tool"
         let content = toolResult.content
         let lower = content.lowercased()
+        if !prompt.contains("fail tool"), let files = fileFollowUp(tool: name, content: content, prompt: prompt) {
+            return files
+        }
         if prompt.contains("fail tool") || content.hasPrefix("\(name):") || lower.hasPrefix("error")
             || lower.hasPrefix("denied") {
             let firstLine = content.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""

@@ -39,18 +39,21 @@ public struct SessionRecord: Hashable, Sendable {
     public var interrupted: Bool
     /// When it was written, in seconds since 1970.
     public var time: Double
-    /// Extra data (meta records: `title`, `model`, `provider`, `cwd`, ...).
+    /// Extra data (meta records: `title`, `model`, `provider`, `cwd`, ...;
+    /// user messages: `shell` for a `!command` run, `note` for a notice).
     public var meta: [String: Value]
     /// An assistant reply's signed or redacted reasoning, kept so a resumed
     /// session can send it back unchanged (see ``SignedThinking``).
     public var signedThinking: [SignedThinking]
+    /// For tool results that changed a file: the change as a unified diff.
+    public var diff: String?
 
     /// Creates a record; `time` defaults to now.
     public init(kind: Kind, role: ProviderRole? = nil, text: String = "", thinking: String? = nil,
                 toolCalls: [ToolCallRequest] = [], toolCallID: String? = nil, toolName: String? = nil,
                 isError: Bool = false, interrupted: Bool = false,
                 time: Double = Date().timeIntervalSince1970, meta: [String: Value] = [:],
-                signedThinking: [SignedThinking] = []) {
+                signedThinking: [SignedThinking] = [], diff: String? = nil) {
         self.kind = kind
         self.role = role
         self.text = text
@@ -63,6 +66,7 @@ public struct SessionRecord: Hashable, Sendable {
         self.time = time
         self.meta = meta
         self.signedThinking = signedThinking
+        self.diff = diff
     }
 
     /// A finished message.
@@ -93,6 +97,7 @@ extension SessionRecord {
         if interrupted { t["interrupted"] = .bool(true) }
         if !meta.isEmpty { t["meta"] = .table(meta) }
         if !signedThinking.isEmpty { t["signed_thinking"] = .array(signedThinking.map(\.value)) }
+        if let diff { t["diff"] = .string(diff) }
         return .table(t)
     }
 
@@ -127,7 +132,8 @@ extension SessionRecord {
                   toolCalls: calls, toolCallID: t["tool_call_id"]?.string, toolName: t["tool_name"]?.string,
                   isError: t["is_error"] == .bool(true), interrupted: t["interrupted"] == .bool(true),
                   time: time, meta: t["meta"]?.table ?? [:],
-                  signedThinking: (t["signed_thinking"]?.array ?? []).compactMap(SignedThinking.init(value:)))
+                  signedThinking: (t["signed_thinking"]?.array ?? []).compactMap(SignedThinking.init(value:)),
+                  diff: t["diff"]?.string)
     }
 }
 

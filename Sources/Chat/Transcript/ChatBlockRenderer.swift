@@ -9,6 +9,7 @@ import Render
 /// | assistant text | markdown (`MarkdownRenderer`) |
 /// | thinking | dim; collapsed: "▸ Thinking (N lines)"; expanded: "▾ Thinking" and the text |
 /// | tool call | "✓ name  argument summary", duration as eol virtual text, an output preview of at most `previewLines` lines (all when expanded) |
+/// | file change | "✓ edit_file  path  +A -R", then the diff (`DiffRenderer`), at most `diffPreviewLines` rows (all when expanded) |
 /// | error | "✗ message" in `ChatError` |
 /// | notice | dim text |
 public struct ChatBlockRenderer: Sendable {
@@ -17,11 +18,15 @@ public struct ChatBlockRenderer: Sendable {
     /// Lines of tool output shown while collapsed (the last one becomes a
     /// "… N more lines" hint when the output is longer).
     public var previewLines: Int
+    /// Rows of a file change's diff shown while collapsed.
+    public var diffPreviewLines: Int
 
-    /// A renderer with the standard markdown renderer and an 8-line preview.
-    public init(markdown: MarkdownRenderer = MarkdownRenderer(), previewLines: Int = 8) {
+    /// A renderer with the standard markdown renderer, an 8-line output
+    /// preview and a 16-row diff preview.
+    public init(markdown: MarkdownRenderer = MarkdownRenderer(), previewLines: Int = 8, diffPreviewLines: Int = 16) {
         self.markdown = markdown
         self.previewLines = previewLines
+        self.diffPreviewLines = diffPreviewLines
     }
 
     /// How blocks are shown right now.
@@ -85,7 +90,8 @@ public struct ChatBlockRenderer: Sendable {
         header.append(glyph, hl: glyphHl)
         header.append(" ")
         header.append(TextMeasure.truncate(call.name, width: max(1, width / 2)), hl: ChatHighlights.toolName)
-        let summary = ToolSummary.arguments(call.arguments)
+        let diff = call.status == .ok || call.status == .running ? call.diff.flatMap(FileDiff.parse) : nil
+        let summary = ToolSummary.fileChange(call, diff: diff) ?? ToolSummary.arguments(call.arguments)
         let duration = call.duration.map(ToolSummary.duration) ?? ""
         let room = width - TextMeasure.measure(header.text) - 2 - (duration.isEmpty ? 0 : TextMeasure.measure(duration) + 1)
         if !summary.isEmpty && room > 1 {
@@ -95,6 +101,9 @@ public struct ChatBlockRenderer: Sendable {
         var first = header.line()
         if !duration.isEmpty { first.eol = [VirtTextChunk(duration, hl: ChatHighlights.notice)] }
         var lines = [first]
+        if let diff {
+            return lines + collapsed(DiffRenderer.lines(diff, indent: "  "), limit: diffPreviewLines, options: options)
+        }
         var output = call.output.splitLines()
         while output.last?.isEmpty == true { output.removeLast() }
         if output.isEmpty {
@@ -110,6 +119,13 @@ public struct ChatBlockRenderer: Sendable {
             lines.append(styled("  … \(output.count - (limit - 1)) more lines (ctrl-o to expand)", ChatHighlights.notice))
         }
         return lines
+    }
+
+    /// `rows` cut to `limit` (the last kept row says how many more) unless expanded.
+    private func collapsed(_ rows: [StyledLine], limit: Int, options: Options) -> [StyledLine] {
+        let limit = max(1, limit)
+        guard !options.expanded, rows.count > limit else { return rows }
+        return rows.prefix(limit - 1) + [styled("  … \(rows.count - (limit - 1)) more lines (ctrl-o to expand)", ChatHighlights.notice)]
     }
 
     private func prefixed(_ text: String, first: String, hl: String) -> [StyledLine] {

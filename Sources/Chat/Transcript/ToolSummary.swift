@@ -1,3 +1,5 @@
+import Kernel
+
 /// Short texts for tool block headers.
 enum ToolSummary {
     /// A one-line summary of a JSON arguments string: the values of a flat
@@ -8,6 +10,16 @@ enum ToolSummary {
         let values = flatValues(Array(json.utf8))
         if let values, !values.isEmpty { return values.joined(separator: " ") }
         return collapseWhitespace(json)
+    }
+
+    /// The header summary of a file tool's call: its path, and with a
+    /// diff its counts (`src/a.swift  +3 -1`); nil for other tools.
+    static func fileChange(_ call: ToolCall, diff: FileDiff?) -> String? {
+        guard diff != nil || call.name == "edit_file" || call.name == "write_file" else { return nil }
+        let path = diff?.path ?? (try? JSON.decode(call.arguments))?["path"]?.string
+        guard let path else { return nil }
+        guard let diff else { return path }
+        return diff.isNewFile ? "\(path)  new, \(diff.added) lines" : "\(path)  +\(diff.added) -\(diff.removed)"
     }
 
     /// "350ms", "1.2s", "2m05s".

@@ -13,6 +13,10 @@ struct ApprovalFloat {
 
 extension ChatUI {
     func askApproval(_ call: ToolCall, _ decide: @escaping (ToolApprovalDecision) -> Void) {
+        if let diff = call.diff.flatMap(FileDiff.parse) {
+            askDiffApproval(call, diff, decide)
+            return
+        }
         do {
             let args = TextMeasure.truncate(call.arguments.flattenedForPrompt(), width: 200)
             let lines = ["The model wants to run \(call.name):", "  \(args)", "",
@@ -31,6 +35,7 @@ extension ChatUI {
         guard let a = approval else { return }
         approval = nil
         a.float.close()
+        approvalDiff = nil
         if editor.windows[windows.composer.id] != nil, !windows.composer.hidden { try? editor.focus(windows.composer.id) }
         a.decide(decision)
     }

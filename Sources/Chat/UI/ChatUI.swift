@@ -36,6 +36,10 @@ public final class ChatUI {
     /// The composer height last set automatically (see `composerChanged`).
     var autoComposerHeight = 3
     var approval: ApprovalFloat?
+    /// The `/rewind` picker while it is open.
+    var rewindPicker: RewindPicker?
+    /// The change shown in the approval float, if it shows one.
+    var approvalDiff: FileDiff?
     var popup: CommandPopup?
     /// Bumped on every resize and layout change: cached window widths
     /// computed at an older epoch are stale.
@@ -73,7 +77,7 @@ public final class ChatUI {
         self.loop = loop
         self.highlights = highlights
         self.controller = controller
-        for (name, def) in ChatHighlights.defaults + Self.uiGroups where highlights.get(name) == nil {
+        for (name, def) in ChatHighlights.defaults + DiffHighlights.defaults + Self.uiGroups where highlights.get(name) == nil {
             highlights.set(name, def)
         }
         windows = try ChatWindows.create(in: editor)
@@ -86,6 +90,8 @@ public final class ChatUI {
         try installKeymaps()
         try installCommands()
         try installTextOut()
+        try installAgentKeymaps()
+        try installAgentCommands()
         showWelcome()
         refreshStatus()
     }
@@ -273,6 +279,7 @@ public final class ChatUI {
             lines.append("Talking to \(controller.provider.name):\(controller.provider.model). /model lists the server's models.")
         }
         lines += ["", "Keys: Enter send · Shift-Enter/Ctrl-J newline · Esc interrupt · Ctrl-O expand · PageUp/PageDown scroll · Ctrl-T select and copy · / commands · Ctrl-D quit"]
+        lines += agentWelcome()
         chatIndex = [nil]
         projected = []
         try? projector.reset([ChatMessage(role: .system, blocks: [.notice(lines.joined(separator: "\n"))])])
@@ -309,7 +316,8 @@ public final class ChatUI {
                            cacheWrite: controller.cacheUsage.write, contextWindow: contextWindow,
                            session: controller.sessionID, cwd: controller.cwd, queued: controller.queue.count,
                            newLines: unseenLines, notice: editor.mode == TranscriptMode.search ? transcriptModeStatus
-                                   : statusNotice ?? searchStatus ?? transcriptModeStatus)
+                                   : statusNotice ?? searchStatus ?? transcriptModeStatus,
+                           mode: controller.permissionMode)
         let width = innerWidth(windows.status)
         if let last = lastStatus, last.line == s, last.width == width, windows.statusBuffer.lineCount == 1 { return }
         lastStatus = (s, width)

@@ -21,6 +21,8 @@ struct StatusLine: Equatable {
     var queued: Int
     var newLines: Int
     var notice: String?
+    /// The permission mode (shown after the state).
+    var mode: PermissionMode = .ask
 
     /// The status text for a window `width` cells wide.
     func render(width: Int) -> String {
@@ -29,10 +31,10 @@ struct StatusLine: Equatable {
         case .idle: stateText = "idle"
         case .streaming: stateText = "\(spinner) streaming"
         case .runningTools: stateText = "\(spinner) running tools"
-        case .awaitingApproval: stateText = "? approve tool"
+        case .awaitingApproval: stateText = "? approve: y allow · n deny · a always"
         case .failed: stateText = "✗ error"
         }
-        var left = " \(provider):\(model)  \(stateText)"
+        var left = " \(provider):\(model)  \(stateText)  ⏵ \(mode.rawValue)"
         if queued > 0 { left += "  (\(queued) queued)" }
         if newLines > 0 { left += "  ↓ \(newLines) new lines (Ctrl-End)" }
         if let notice { left += "  \(notice)" }

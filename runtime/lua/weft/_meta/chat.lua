@@ -17,6 +17,7 @@ weft.chat = {}
 ---@field arguments string JSON text
 ---@field status "running"|"ok"|"error"|"denied"
 ---@field output string
+---@field diff? string for a file change: the change as a unified diff
 
 --- Sends a prompt (queued while a reply streams). Fires `prompt_submit`.
 ---@param text string
@@ -118,3 +119,78 @@ function weft.chat.get_config() end
 --- Sets chat UI options.
 ---@param config weft.chat.Config
 function weft.chat.set_config(config) end
+--- The permission mode: "ask" (edits and commands ask), "edits" (edits inside
+--- the project run without asking), "read-only" (no edits, no commands) or
+--- "yolo" (everything runs; edits outside the project still ask). With a
+--- name, sets it first (fires `permission_mode`).
+---@param mode? "ask"|"edits"|"read-only"|"yolo"
+---@return "ask"|"edits"|"read-only"|"yolo"
+function weft.chat.permission_mode(mode) end
+
+---@class weft.chat.Checkpoint
+---@field turn integer the prompt (1 for the first) whose reply changed the files
+---@field files string[] the files changed, as absolute paths
+---@field undone boolean
+---@field time number when the first change was made (seconds since 1970)
+---@field prompt? string the prompt's text
+
+--- The turns whose replies changed files, oldest first.
+---@return weft.chat.Checkpoint[]
+function weft.chat.checkpoints() end
+
+---@class weft.chat.Restore
+---@field restored string[] files put back
+---@field kept string[] files left alone: changed since weft wrote them (pass force to overwrite)
+---@field failed table<string, string> files that could not be restored, with the reason
+---@field turns integer[] the turns undone
+
+--- Restores the files the newest not yet undone turn changed, byte for byte
+--- (like `/undo`; again: the turn before). Files changed since weft wrote them
+--- are kept unless `opts.force`. Nil when there is nothing to undo; an error
+--- while the chat is busy. Fires `undo`.
+---@param opts? {force?: boolean}
+---@return weft.chat.Restore?
+function weft.chat.undo(opts) end
+
+---@class weft.chat.Rewind: weft.chat.Restore
+---@field prompt string the prompt rewound to
+---@field session? string the new session
+---@field previous_session? string the session left (its file is kept)
+
+--- Like `/rewind`: restores the files changed by prompt `turn` and every later
+--- one, and continues the conversation before that prompt in a new session.
+--- Fires `rewind`.
+---@param turn integer
+---@param opts? {force?: boolean}
+---@return weft.chat.Rewind
+function weft.chat.rewind(turn, opts) end
+
+---@class weft.chat.Instructions
+---@field path string
+---@field size integer bytes on disk
+---@field truncated boolean only the first part is in the prompt
+---@field user boolean the user's own file ($XDG_CONFIG_HOME/weft/AGENTS.md)
+---@field text string what the prompt holds
+
+--- The AGENTS.md files in the system prompt, in prompt order.
+---@return weft.chat.Instructions[]
+function weft.chat.instructions() end
+
+---@class weft.chat.diff
+weft.chat.diff = {}
+
+--- A unified diff from `old` (nil: a new file) to `new`, with `opts.context`
+--- lines of context (default 3) and `opts.path` in the headers.
+---@param old string?
+---@param new string
+---@param opts? {context?: integer, path?: string}
+---@return string
+function weft.chat.diff.unified(old, new, opts) end
+
+--- Shows a unified diff in buffer `buf`: line numbers, signs, DiffAdd /
+--- DiffDelete / DiffContext rows and DiffAddText / DiffDeleteText on the
+--- changed words, as extmarks in the "diff" namespace. Returns the line count.
+---@param buf integer
+---@param diff string
+---@return integer
+function weft.chat.diff.render(buf, diff) end

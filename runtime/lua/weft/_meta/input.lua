@@ -98,11 +98,14 @@ weft.autocmd = {}
 ---| "model_delta" # {text}
 ---| "thinking_delta" # {text}
 ---| "tool_start" # {id, name, arguments}
----| "tool_approval" # {id, name, arguments}; consumable
----| "tool_end" # {id, name, status}
+---| "tool_approval" # {id, name, arguments, diff?, path?}; consumable
+---| "tool_end" # {id, name, status, diff?}
 ---| "prompt_done" # {reason} | {error} | {interrupted}
 ---| "provider_error" # {message}
 ---| "session_load" # {id, messages}
+---| "permission_mode" # {mode, previous}
+---| "undo" # {restored, kept, failed, turns}
+---| "rewind" # {restored, kept, failed, turns, session, previous_session}
 
 ---@class weft.autocmd.Event
 ---@field id integer handler id

@@ -1,0 +1,67 @@
+import Kernel
+
+// User messages that are not typed prompts: a `!command` the user ran
+// (a "shell" tool-call block) and notices of what the user did (an
+// `/undo`). They are shown as the user's, sent to the model as part of
+// the conversation, and saved with enough to show them again.
+extension Conversation {
+    /// The name of the tool-call block of a `!command`.
+    public static let shellToolName = "shell"
+
+    /// The text the model gets for a user message: the prompt, and for a
+    /// shell run or a notice, what happened.
+    static func userContent(_ m: ChatMessage) -> String {
+        m.blocks.compactMap { b -> String? in
+            switch b {
+            case .userText(let t): return t
+            case .toolCall(let c) where c.name == shellToolName && c.status != .running:
+                return shellContext(command: ToolSummary.arguments(c.arguments), output: c.output)
+            case .notice(let t): return "[weft: \(t)]"
+            default: return nil
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// How a `!command` run is told to the model.
+    static func shellContext(command: String, output: String) -> String {
+        "I ran this command in the shell myself (not a tool call):\n$ \(command)\n\(output)"
+    }
+
+    /// Whether `m` is a prompt the user typed (not a shell run or a notice).
+    public static func isPrompt(_ m: ChatMessage) -> Bool {
+        m.role == .user && m.blocks.contains { if case .userText = $0 { return true } else { return false } }
+    }
+
+    /// The session record of a user message: its text for the model, with
+    /// a shell run or notice kept in `meta` so it can be shown again.
+    static func userRecord(_ m: ChatMessage) -> SessionRecord {
+        var meta: [String: Value] = [:]
+        for b in m.blocks {
+            switch b {
+            case .toolCall(let c) where c.name == shellToolName:
+                meta["shell"] = .table(["id": .string(c.id), "arguments": .string(c.arguments), "output": .string(c.output),
+                                        "status": .string(c.status.rawValue), "duration": c.duration.map { .double($0) } ?? .null])
+            case .notice(let t):
+                meta["note"] = .string(t)
+            default:
+                break
+            }
+        }
+        return SessionRecord(kind: .message, role: .user, text: userContent(m), meta: meta)
+    }
+
+    /// The user message of a session record (see `userRecord`).
+    static func userMessage(_ r: SessionRecord) -> ChatMessage {
+        if let shell = r.meta["shell"]?.table {
+            var duration: Double?
+            if case .double(let d)? = shell["duration"] { duration = d }
+            let call = ToolCall(id: shell["id"]?.string ?? "shell", name: shellToolName,
+                                arguments: shell["arguments"]?.string ?? "{}",
+                                status: ToolStatus(rawValue: shell["status"]?.string ?? "") ?? .ok,
+                                output: shell["output"]?.string ?? "", duration: duration)
+            return ChatMessage(role: .user, blocks: [.toolCall(call)])
+        }
+        if let note = r.meta["note"]?.string { return ChatMessage(role: .user, blocks: [.notice(note)]) }
+        return ChatMessage(role: .user, blocks: [.userText(r.text)])
+    }
+}
