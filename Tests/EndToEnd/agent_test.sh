@@ -31,6 +31,7 @@ test_edit_approved_in_the_float_then_undo_restores_the_bytes() {
   wait_for "Edited weft-scratch.txt" || return 1
   wait_line "✓ edit_file  weft-scratch.txt  \+2 -2" || return 1
   ! cmp -s weft-scratch.txt "$PROJECT/.v1" || { echo "    the edit did not change the file"; return 1; }
+  wait_line "mock-1  idle" || return 1
   literal "/undo"; keys Enter
   wait_for "restored weft-scratch.txt" || return 1
   cmp weft-scratch.txt "$PROJECT/.v1"
@@ -45,6 +46,7 @@ test_rewind_restores_files_and_continues_in_a_new_session() {
   cp weft-scratch.txt "$PROJECT/.v1"
   literal "edit"; keys Enter
   wait_for "Edited weft-scratch.txt" || return 1
+  wait_line "mock-1  idle" || return 1
   local sessions="$WEFT_HOME/state/weft/sessions" old
   old=$(ls "$sessions")
   local before; before=$(wc -l < "$sessions/$old")

@@ -51,14 +51,12 @@ public struct MockProvider: Provider {
 
     /// The triggers with one-line descriptions, for a welcome screen.
     public static let triggers: [MockTrigger] = [
-        MockTrigger(phrase: "markdown", summary: "a markdown showcase: headings, lists, a table with CJK and emoji, code"),
+        MockTrigger(phrase: "markdown", summary: "a showcase: headings, lists, a table with CJK and emoji, code"),
         MockTrigger(phrase: "think", summary: "a thinking block, then an answer"),
         MockTrigger(phrase: "read", summary: "a read_file tool call on README.md, then a summary"),
         MockTrigger(phrase: "fail tool", summary: "a failing tool call, then an apology"),
         MockTrigger(phrase: "run", summary: "a run_command call that asks for approval"),
-        MockTrigger(phrase: "write", summary: "write_file creates weft-scratch.txt (a diff to approve)"),
-        MockTrigger(phrase: "edit", summary: "edit_file changes weft-scratch.txt; then try /undo"),
-        MockTrigger(phrase: "fail edit", summary: "an edit_file that is refused (old_string not found)"),
+        MockTrigger(phrase: "write, edit, fail edit", summary: "write_file, edit_file on weft-scratch.txt; then /undo"),
         MockTrigger(phrase: "error", summary: "a simulated provider error"),
         MockTrigger(phrase: "long", summary: "a long reply, for scrolling"),
         MockTrigger(phrase: "count to 100", summary: "the numbers 1 to N, one per line"),
@@ -135,7 +133,8 @@ public struct MockProvider: Provider {
 
 /// One mock trigger for a welcome screen: what to type and what it shows.
 public struct MockTrigger: Hashable, Sendable {
-    /// The text to type (contained in a message).
+    /// The text to type (contained in a message); several phrases are
+    /// separated by ", ".
     public var phrase: String
     /// What the reply shows.
     public var summary: String

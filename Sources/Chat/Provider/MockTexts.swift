@@ -106,6 +106,9 @@ enum MockTexts {
     | `fail tool`  | a tool call that fails, then an apology |
     | `two tools`  | two tool calls in one reply |
     | `run`        | a `run_command` call (`echo hello`) that asks for approval |
+    | `write`      | a `write_file` call creating `weft-scratch.txt`: the diff to approve |
+    | `edit`       | an `edit_file` call changing `weft-scratch.txt` (then try `/undo`) |
+    | `fail edit`  | an `edit_file` call that is refused: its `old_string` is not in the file |
     | `error`      | a simulated provider error |
     | `long`       | a long reply (about 2,000 lines) for scrolling |
     | `count to N` | the numbers 1 to N, one per line |

@@ -160,13 +160,15 @@ public final class ChatUI {
                 chatIndex = Array(0..<controller.messages.count)
                 projected = Array(0..<controller.messages.count)
                 try projector.reset(controller.messages, linked: true)
-                if controller.messages.isEmpty { showWelcome() }
+                if controller.messages.isEmpty { showWelcome() } else { windows.transcript.view.follow = true }
                 transcriptReset()
             case .appendedMessage:
                 if let m = controller.messages.last {
                     projected.append(projector.messageCount)
                     chatIndex.append(controller.messages.count - 1)
                     try projector.append(m, linked: true)
+                    // A prompt (typed, or sent from Lua) follows the tail, also from the welcome's top.
+                    if m.role == .user { windows.transcript.view.follow = true }
                 }
             case .appendedBlock:
                 if let b = controller.messages.last?.blocks.last { try projector.appendBlock(b) }
@@ -283,6 +285,8 @@ public final class ChatUI {
         chatIndex = [nil]
         projected = []
         try? projector.reset([ChatMessage(role: .system, blocks: [.notice(lines.joined(separator: "\n"))])])
+        // Read from the top on a short screen; sending a message follows the tail again.
+        windows.transcript.view = WindowView(topline: 0, skip: 0, follow: false)
     }
 
     // MARK: - State and status

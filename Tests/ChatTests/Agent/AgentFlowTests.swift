@@ -107,7 +107,8 @@ import Testing
         f.press("/undo<CR>")
         #expect(f.files.bytes("weft-scratch.txt") == nil)
         f.press("/undo<CR>")
-        #expect(f.ui.windows.statusBuffer.line(0)?.contains("no file changes to undo") == true)
+        #expect(f.ui.windows.statusBuffer.line(0)?.contains("no file changes to undo") == true,
+                "\(f.ui.windows.statusBuffer.line(0) ?? "")")
         #expect(f.files.bytes("other.txt") == original)
         #expect(f.events.filter { $0.0 == "undo" }.count == 3)
         // The model is told, and must read the file again before editing it.

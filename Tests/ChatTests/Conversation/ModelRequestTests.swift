@@ -64,10 +64,12 @@ final class RecordingProvider: Provider, @unchecked Sendable {
             try self.controller.setRequest(.array(list))
         }
         controller.submit("hello")
-        #expect(seen.table?["count"] == .int(1))
-        #expect(seen.table?["messages"]?.array?.first == ProviderMessage(role: .user, content: "hello").value)
+        // weft's system prompt, then the prompt.
+        let system = ProviderMessage(role: .system, content: controller.effectiveSystemPrompt)
+        #expect(seen.table?["count"] == .int(2))
+        #expect(seen.table?["messages"]?.array == [system.value, ProviderMessage(role: .user, content: "hello").value])
         let sent = provider.requests.last?.messages ?? []
-        #expect(sent == [ProviderMessage(role: .system, content: "Be brief."), ProviderMessage(role: .user, content: "hello")])
+        #expect(sent == [ProviderMessage(role: .system, content: "Be brief."), system, ProviderMessage(role: .user, content: "hello")])
         // The transcript is not changed by the handler.
         #expect(controller.messages.first?.role == .user)
         #expect(controller.messages.count == 2)
@@ -117,7 +119,8 @@ final class RecordingProvider: Provider, @unchecked Sendable {
             "model_request: messages[1]: unknown field 'colour' (role, content, tool_calls, tool_call_id)",
             "model_request: messages: expected a list of messages, got string",
         ])
-        #expect(provider.requests.last?.messages == [ProviderMessage(role: .user, content: "hello")])
+        #expect(provider.requests.last?.messages == [ProviderMessage(role: .system, content: controller.effectiveSystemPrompt),
+                                                     ProviderMessage(role: .user, content: "hello")])
     }
 
     @Test func outsideAHandlerItIsAnError() {

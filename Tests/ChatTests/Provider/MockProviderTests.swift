@@ -153,7 +153,9 @@ func ccToolCalls(_ events: [ProviderEvent]) -> [ToolCallRequest] {
         let text = ccText(ccMockEvents("hello there"))
         #expect(text == MockTexts.help)
         for trigger in MockProvider.triggers where !trigger.phrase.hasPrefix("count") {
-            #expect(text.contains("`\(trigger.phrase)`"), "help lacks \(trigger.phrase)")
+            for phrase in trigger.phrase.components(separatedBy: ", ") {
+                #expect(text.contains("`\(phrase)`"), "help lacks \(phrase)")
+            }
         }
         #expect(ccText(ccMockEvents([])) == MockTexts.help)
     }
