@@ -6,12 +6,12 @@ import Render
 // mode, /mode shows or sets it, /context shows what the model is given,
 // /undo and /rewind put files back (see ChatUI+Undo.swift).
 extension ChatUI {
-    func installAgentKeymaps() throws {
-        try map("<S-Tab>", "cycle the permission mode (ask, edits, read-only)") { [unowned self] in
+    /// The agent's keys in mode "composer" (installed with the composer's).
+    var agentComposerKeys: [KeyBinding] {
+        [KeyBinding("<S-Tab>", "cycle the permission mode (ask, edits, read-only)") { [unowned self] in
             self.controller.cyclePermissionMode()
             self.announceMode()
-        }
-        try installDiffApprovalKeymaps()
+        }]
     }
 
     func installAgentCommands() throws {

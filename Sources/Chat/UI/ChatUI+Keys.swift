@@ -14,7 +14,7 @@ extension ChatUI {
                         ("<CR>", .allow), ("<Esc>", .deny)].map { lhs, decision in
             KeyBinding(lhs, "tool approval: \(decision.rawValue)") { [unowned self] in self.answerApproval(decision) }
         }
-        try editor.keymaps.setDefaults(mode: "approval", owner: "weft", approval)
+        try editor.keymaps.setDefaults(mode: "approval", owner: "weft", approval + diffApprovalKeys)
     }
 
     /// The chat's keys in mode "composer", next to the composer's own.
@@ -44,7 +44,7 @@ extension ChatUI {
             KeyBinding("<Tab>", "complete in the / popup, or insert a tab") { [unowned self] in
                 if !self.completePopup() { try self.composer.type("\t") }
             },
-        ] + textOutComposerKeys
+        ] + textOutComposerKeys + agentComposerKeys
     }
 
     func ctrlC() {

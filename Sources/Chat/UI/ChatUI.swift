@@ -90,7 +90,6 @@ public final class ChatUI {
         try installKeymaps()
         try installCommands()
         try installTextOut()
-        try installAgentKeymaps()
         try installAgentCommands()
         showWelcome()
         refreshStatus()

@@ -6,7 +6,7 @@ import Render
 /// prompt (restoring the files the later turns changed), Esc closes. Each
 /// row says how many files the turns from there on changed.
 final class RewindPicker {
-    let modal: ChatModal
+    let modal: ModalFloat
     let entries: [PromptEntry]
     private(set) var selected: Int
     private let ns: NamespaceID
@@ -19,24 +19,24 @@ final class RewindPicker {
         let rows = entries.map { e -> String in
             let text = TextMeasure.truncate(e.text.flattenedForPrompt(), width: max(10, width - 22))
             let files = changed[e.turn].map { "  (\($0) file\($0 == 1 ? "" : "s") changed from here)" } ?? ""
-            return " \(String(e.turn).leftPadded(3))  \(text)\(files)"
+            return "\(String(e.turn).leftPadded(3))  \(text)\(files)"
         }
         var picker: RewindPicker?
-        modal = try ChatModal(editor: ui.editor, name: "rewind", mode: "rewind",
-                              title: "Rewind to before which prompt?", lines: rows + ["", " Enter rewind · j/k move · Esc close"],
-                              width: width, keys: [
-            (lhs: "j", desc: "next prompt", action: { picker?.move(1) }),
-            (lhs: "<Down>", desc: "next prompt", action: { picker?.move(1) }),
-            (lhs: "k", desc: "previous prompt", action: { picker?.move(-1) }),
-            (lhs: "<Up>", desc: "previous prompt", action: { picker?.move(-1) }),
-            (lhs: "<CR>", desc: "rewind to before it", action: { [unowned ui] in
+        let close = { picker?.modal.close(); ui.rewindPicker = nil }
+        modal = try ModalFloat(editor: ui.editor, name: "rewind", mode: "rewind", title: "Rewind to before which prompt?",
+                               lines: rows + ["", "Enter rewind · j/k move · Esc close"], minWidth: width, keys: [
+            ModalFloat.Binding(lhs: "j", desc: "next prompt") { picker?.move(1) },
+            ModalFloat.Binding(lhs: "<Down>", desc: "next prompt") { picker?.move(1) },
+            ModalFloat.Binding(lhs: "k", desc: "previous prompt") { picker?.move(-1) },
+            ModalFloat.Binding(lhs: "<Up>", desc: "previous prompt") { picker?.move(-1) },
+            ModalFloat.Binding(lhs: "<CR>", desc: "rewind to before it") { [unowned ui] in
                 guard let p = picker else { return }
                 let turn = p.entries[p.selected].turn
-                p.modal.close()
+                close()
                 ui.rewind(toTurn: turn)
-            }),
-            (lhs: "<Esc>", desc: "close", action: { picker?.modal.close() }),
-            (lhs: "q", desc: "close", action: { picker?.modal.close() }),
+            },
+            ModalFloat.Binding(lhs: "<Esc>", desc: "close", action: close),
+            ModalFloat.Binding(lhs: "q", desc: "close", action: close),
         ])
         picker = self
         highlight()
@@ -47,13 +47,16 @@ final class RewindPicker {
         highlight()
     }
 
+    /// Marks the selected row (the float's text starts on its second row)
+    /// and keeps it in view.
     private func highlight() {
+        let row = selected + 1
         modal.buffer.extmarks.clear(ns: ns)
-        _ = try? modal.buffer.extmarks.set(ns: ns, start: Position(row: selected, col: 0),
+        _ = try? modal.buffer.extmarks.set(ns: ns, start: Position(row: row, col: 0),
                                            decoration: Decoration(priority: 200, lineHl: "Visual"))
         let inner = modal.window.floatConfig?.height ?? 1
-        if selected < modal.window.view.topline { modal.window.view = WindowView(topline: selected) }
-        if selected >= modal.window.view.topline + inner { modal.window.view = WindowView(topline: selected - inner + 1) }
+        if row - 1 < modal.window.view.topline { modal.window.view = WindowView(topline: max(0, row - 1)) }
+        if row + 1 >= modal.window.view.topline + inner { modal.window.view = WindowView(topline: row + 2 - inner) }
         modal.editor.requestRedraw()
     }
 }
