@@ -40,6 +40,8 @@ public final class ChatUI {
     var rewindPicker: RewindPicker?
     /// The change shown in the approval float, if it shows one.
     var approvalDiff: FileDiff?
+    /// The welcome's lines while it is shown.
+    var welcomeShown: [String]?
     var popup: CommandPopup?
     /// Bumped on every resize and layout change: cached window widths
     /// computed at an older epoch are stale.
@@ -121,6 +123,7 @@ public final class ChatUI {
                                       options: AutocmdOptions(desc: "chat: refit transcript", owner: "weft")) { [unowned self] _ in
             self.layoutEpoch += 1
             self.refit()
+            self.refitWelcome()
             self.composer.wrapWidth = self.composerInnerWidth
             self.refreshStatus()
             return false
@@ -159,15 +162,14 @@ public final class ChatUI {
                 chatIndex = Array(0..<controller.messages.count)
                 projected = Array(0..<controller.messages.count)
                 try projector.reset(controller.messages, linked: true)
-                if controller.messages.isEmpty { showWelcome() } else { windows.transcript.view.follow = true }
+                if controller.messages.isEmpty { showWelcome() } else { welcomeShown = nil }
                 transcriptReset()
             case .appendedMessage:
                 if let m = controller.messages.last {
                     projected.append(projector.messageCount)
                     chatIndex.append(controller.messages.count - 1)
                     try projector.append(m, linked: true)
-                    // A prompt (typed, or sent from Lua) follows the tail, also from the welcome's top.
-                    if m.role == .user { windows.transcript.view.follow = true }
+                    welcomeShown = nil
                 }
             case .appendedBlock:
                 if let b = controller.messages.last?.blocks.last { try projector.appendBlock(b) }
@@ -272,20 +274,69 @@ public final class ChatUI {
 
     func showWelcome() {
         guard controller.messages.isEmpty else { return }
+        var lines = welcomeLines(compact: false)
+        if welcomeRows(lines) > visibleTranscriptHeight { lines = welcomeLines(compact: true) }
+        welcomeShown = lines
+        chatIndex = [nil]
+        projected = []
+        try? projector.reset([ChatMessage(role: .system, blocks: [.notice(lines.joined(separator: "\n"))])])
+    }
+
+    /// The welcome: the mock's triggers one per line, or (`compact`, when
+    /// that does not fit the transcript) on a line or two.
+    func welcomeLines(compact: Bool) -> [String] {
         var lines = ["Welcome to weft. Type a message and press Enter.", ""]
         if controller.provider is MockProvider {
-            lines.append("The offline mock model (\(controller.provider.name):\(controller.provider.model)) answers these:")
-            for t in MockProvider.triggers { lines.append("  \(t.phrase) — \(t.summary)") }
+            let name = "\(controller.provider.name):\(controller.provider.model)"
+            if compact {
+                lines.append("The offline mock model (\(name)) answers (anything else: the list):")
+                lines += Self.packed(MockProvider.triggers.map(\.phrase), width: max(20, transcriptWidth), indent: "  ")
+            } else {
+                lines.append("The offline mock model (\(name)) answers these:")
+                for t in MockProvider.triggers { lines.append("  \(t.phrase) — \(t.summary)") }
+            }
         } else {
             lines.append("Talking to \(controller.provider.name):\(controller.provider.model). /model lists the server's models.")
         }
         lines += ["", "Keys: Enter send · Shift-Enter/Ctrl-J newline · Esc interrupt · Ctrl-O expand · PageUp/PageDown scroll · Ctrl-T select and copy · / commands · Ctrl-D quit"]
-        lines += agentWelcome()
-        chatIndex = [nil]
-        projected = []
-        try? projector.reset([ChatMessage(role: .system, blocks: [.notice(lines.joined(separator: "\n"))])])
-        // Read from the top on a short screen; sending a message follows the tail again.
-        windows.transcript.view = WindowView(topline: 0, skip: 0, follow: false)
+        return lines + agentWelcome()
+    }
+
+    /// `items` joined with " · " into lines of at most `width` cells, an
+    /// item never cut in two.
+    static func packed(_ items: [String], width: Int, indent: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for item in items {
+            let next = line.isEmpty ? indent + item : line + " · " + item
+            if !line.isEmpty && TextMeasure.measure(next) > width {
+                lines.append(line)
+                line = indent + item
+            } else {
+                line = next
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Screen rows `lines` take in the transcript (wrapped at its width).
+    func welcomeRows(_ lines: [String]) -> Int {
+        let width = max(1, transcriptWidth)
+        return lines.reduce(0) { $0 + max(1, (TextMeasure.measure($1) + width - 1) / width) }
+    }
+
+    /// Rows of the transcript window now.
+    var visibleTranscriptHeight: Int {
+        editor.layout?.compute(in: Rect(size: editor.screenSize))[windows.transcript.id]?.height ?? editor.screenSize.height
+    }
+
+    /// After a resize: the welcome in the form that fits now.
+    func refitWelcome() {
+        guard controller.messages.isEmpty, let shown = welcomeShown else { return }
+        var lines = welcomeLines(compact: false)
+        if welcomeRows(lines) > visibleTranscriptHeight { lines = welcomeLines(compact: true) }
+        if lines != shown { showWelcome() }
     }
 
     // MARK: - State and status

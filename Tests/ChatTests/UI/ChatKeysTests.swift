@@ -32,6 +32,7 @@ import Testing
     @Test func approvalKeysAreListedAndAnswer() throws {
         let s = try ChatScreen()
         let keys = s.editor.keymaps.list(mode: "approval").map(\.lhs)
-        #expect(Set(keys) == ["y", "n", "a", "<CR>", "<Esc>"])
+        #expect(Set(keys) == ["y", "n", "a", "<CR>", "<Esc>", "j", "k", "<Down>", "<Up>", "<PageDown>", "<PageUp>",
+                              "<ScrollWheelDown>", "<ScrollWheelUp>", "G", "g", "e"])
     }
 }
