@@ -235,7 +235,7 @@ local function popup() return win.find("popup") end
 t.it("popup: opens from '/' as a window named popup", function()
   weft.input.feed("/")
   t.ok(popup(), "popup window")
-  t.has("/new")
+  t.has("/clear")
   t.eq("editor", win.get_config(popup()).relative)
 end)
 
