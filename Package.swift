@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
     ],
     targets: [
         systemLibrary("CLua", "lua5.4", ["liblua5.4-dev"]),
@@ -49,8 +50,11 @@ let package = Package(
         .target(name: "AnthropicProvider",
                 dependencies: ["Chat", "Kernel", "ProviderHTTP",
                                .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "MCPClient",
+                dependencies: ["Chat", "Kernel", "ProviderHTTP", .product(name: "MCP", package: "swift-sdk"),
+                               .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .executableTarget(name: "weft",
-                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider", "AnthropicProvider",
+                          dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider", "AnthropicProvider", "MCPClient",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
@@ -60,6 +64,7 @@ let package = Package(
                     dependencies: ["LuaAPI", "Kernel", "Render", "CLua", "CLuaShim"]),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Kernel", "Render", "CCmark"]),
         .testTarget(name: "OpenAIProviderTests", dependencies: ["OpenAIProvider", "Chat", "Kernel"]),
+        .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "Chat", "Kernel"]),
         .testTarget(name: "AnthropicProviderTests", dependencies: ["AnthropicProvider", "ProviderHTTP", "Chat", "Kernel"]),
     ]
 )

@@ -68,6 +68,11 @@ enum ChatSetup {
             guard app.tty?.runExternalEditor(path) == true else { throw ComposerError.editorFailed }
         }
         chat.compositor = app.compositor
+        let editor = app.editor
+        let mcp = MCPSetup.install(controller: controller, loop: app.loop, options: options) { [unowned editor] message in
+            editor.notify(message, level: .warn)
+        }
+        try MCPSetup.installCommand(mcp, chat: chat, editor: app.editor)
         if let id = options.resume {
             try controller.load(sessionID: id)
         } else if options.continueLast {

@@ -57,6 +57,7 @@ struct Launcher {
         app.editor.emit(.startup)
         app.editor.requestRedraw()
         app.loop.run()
+        MCPSetup.current?.shutdown()
         lua.jobManager.stopAll()
         return app.exitCode
     }
@@ -77,7 +78,10 @@ struct Launcher {
         }
         app.loadConfig(lua, options: options)
         app.editor.emit(.startup)
-        defer { lua.jobManager.stopAll() }
+        defer {
+            MCPSetup.current?.shutdown()
+            lua.jobManager.stopAll()
+        }
         for script in options.scripts {
             do {
                 try lua.runScript(path: script, args: options.scriptArgs)

@@ -41,6 +41,12 @@ struct Options: ParsableCommand {
             completion: .file())
     var plugins: [String] = []
 
+    @Option(name: .customLong("mcp-config"),
+            help: ArgumentHelp("Also start the MCP servers of this file ({\"mcpServers\": ...}); repeatable, "
+                               + "loaded even with --clean.", valueName: "file"),
+            completion: .file(extensions: ["json"]))
+    var mcpConfigs: [String] = []
+
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
     var noMouse = false
 
@@ -125,7 +131,7 @@ struct Options: ParsableCommand {
     var prompt: String? { print ? promptText : nil }
 
     enum CodingKeys: String, CodingKey {
-        case clean, configFile, plugins, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
+        case clean, configFile, plugins, mcpConfigs, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
         case thinkingBudget, maxTokens, continueLast, resume, permissionMode, health, version, promptText
     }
 

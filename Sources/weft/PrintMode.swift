@@ -30,6 +30,12 @@ enum PrintMode {
             done = true
             return false
         }
+        let mcp = MCPSetup.install(controller: controller, loop: app.loop, options: options) { message in
+            StandardStream.error.write("weft: \(stripControls(message))\n")
+        }
+        // The servers' tools must be there before the one request goes out.
+        mcp.waitUntilStarted(loop: app.loop)
+        defer { mcp.shutdown() }
         controller.submit(prompt)
         while !done { _ = app.loop.runOnce(timeoutMs: 1000) }
         if !endsWithNewline { StandardStream.output.write("\n") }

@@ -105,6 +105,17 @@ extension ChatController {
         let request = ToolCallRequest(id: call.id, name: call.name, arguments: call.arguments)
         let poster = loop.poster
         let owner = LoopRef(self)
+        if change == nil, let remote = registry.lookup(call.name) as? AsyncTool {
+            Task {
+                let result = await remote.run(json: call.arguments, context: context)
+                poster.post {
+                    guard let self = owner.value, self.pendingCalls.first?.id == call.id else { return }
+                    var c = call
+                    self.finishTool(&c, result, started: started)
+                }
+            }
+            return
+        }
         DispatchQueue.global().async {
             let result = change?.apply(context: context) ?? registry.execute(request, context: context)
             poster.post {

@@ -19,6 +19,7 @@ import Kernel
 /// | `error` | an `.error("mock: simulated provider error (HTTP 500)")` event |
 /// | `long` | ~2,000 lines of prose |
 /// | `two tools` | two tool calls in one reply (`read_file` on `README.md`, `list_files` on `.`); after the results, a summary |
+/// | `call mcp__SERVER__TOOL {json}` | a call of that MCP tool with those arguments; after the result, "The `mcp__…` tool said: …" |
 /// | `read` / `tool` | a `read_file` call on `README.md`; after the result, a summary of its length in lines |
 /// | `run` | a `run_command` call (`echo hello`), which needs approval |
 /// | anything else | a help text listing these triggers |

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the mock does for one request, before pacing: a list of steps.
 struct MockScript: Equatable {
     /// One step of a scripted reply.
@@ -31,6 +33,7 @@ struct MockScript: Equatable {
             return MockScript(steps: [.toolCall(name: "read_file", arguments: #"{"path":"\#(missingPath)"}"#)],
                               finishReason: "tool_calls")
         }
+        if let mcp = mcpTrigger(lastUserText(request.messages)) { return mcp }
         if let files = fileTrigger(prompt) { return files }
         if let n = countTarget(prompt) { return reply(MockTexts.counting(to: n)) }
         if prompt.contains("markdown") { return reply(MockTexts.markdownShowcase) }
@@ -59,6 +62,18 @@ struct MockScript: Equatable {
                               finishReason: "tool_calls")
         }
         return reply(MockTexts.help)
+    }
+
+    /// "call mcp__SERVER__TOOL {json}": a call of that MCP tool with the
+    /// JSON (case kept) as its arguments (`{}` without).
+    static func mcpTrigger(_ text: String) -> MockScript? {
+        guard let range = text.range(of: "call mcp__") else { return nil }
+        let rest = text[text.index(range.lowerBound, offsetBy: 5)...]
+        let name = rest.prefix { !$0.isWhitespace }
+        let args = rest.dropFirst(name.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        return MockScript(steps: [.text("Calling \(name).\n"),
+                                  .toolCall(name: String(name), arguments: args.isEmpty ? "{}" : args)],
+                          finishReason: "tool_calls")
     }
 
     static func reply(_ text: String) -> MockScript {
@@ -93,6 +108,9 @@ struct MockScript: Equatable {
             let firstLine = content.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
             return reply("Sorry, the `\(name)` call did not work: \(firstLine.isEmpty ? "no output" : firstLine)\n\n"
                 + "I can't continue with that; tell me what to try instead.")
+        }
+        if name.hasPrefix("mcp__") {
+            return reply("The `\(name)` tool said: \(content)")
         }
         switch name {
         case "read_file":

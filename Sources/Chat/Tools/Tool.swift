@@ -1,3 +1,4 @@
+import Dispatch
 import Kernel
 
 /// Where a tool runs: the working directory relative paths resolve
@@ -101,6 +102,44 @@ extension Tool {
         case .failure(let error): return .failure(error.description)
         }
     }
+}
+
+/// A tool whose work is a remote call (an MCP server's tool): the chat
+/// awaits ``run(arguments:context:)`` in a task instead of blocking a
+/// worker thread, so a slow server holds no thread.
+public protocol AsyncTool: Tool {
+    /// Runs the tool with validated arguments. Never throws: failures are
+    /// error results.
+    func run(arguments: [String: Value], context: ToolContext) async -> ToolResult
+}
+
+extension AsyncTool {
+    /// Parses and validates `json` like ``Tool/execute(json:context:)``,
+    /// then awaits ``run(arguments:context:)``.
+    public func run(json: String, context: ToolContext) async -> ToolResult {
+        switch ToolArguments.parse(json, schema: parametersSchema, tool: name) {
+        case .success(let arguments): return await run(arguments: arguments, context: context)
+        case .failure(let error): return .failure(error.description)
+        }
+    }
+
+    /// The blocking form, for callers on a worker thread (never the main
+    /// thread): waits for ``run(arguments:context:)``.
+    public func execute(arguments: [String: Value], context: ToolContext) -> ToolResult {
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.value = await run(arguments: arguments, context: context)
+            done.signal()
+        }
+        done.wait()
+        return box.value ?? .failure("\(name): no result")
+    }
+}
+
+/// Carries a result out of a task to a waiting thread.
+private final class ResultBox: @unchecked Sendable {
+    var value: ToolResult?
 }
 
 /// A tool made of closures (for tools registered from Lua or plugins).

@@ -34,6 +34,7 @@ extension ChatUI {
             [unowned self] _ in self.showNotice(self.contextReport())
         }
         try installUndoCommands()
+        try installToolsCommand()
     }
 
     /// The welcome screen's lines about working on code.

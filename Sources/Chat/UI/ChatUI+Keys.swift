@@ -168,7 +168,7 @@ extension ChatUI {
     }
 
     /// Shows a notice block in the transcript without sending anything.
-    func showNotice(_ text: String) {
+    public func showNotice(_ text: String) {
         let notice = ChatMessage(role: .system, blocks: [.notice(text)])
         // While a reply streams (or its tools run) the notice goes above
         // it, so the reply's blocks stay the last ones of the transcript.

@@ -5,11 +5,15 @@ import Glibc
 
 /// A child started by ``ProcessSpawner``: its pid and the parent's
 /// (non-blocking, close-on-exec) ends of its three pipes.
-struct SpawnedProcess {
-    let pid: pid_t
-    let stdin: Int32
-    let stdout: Int32
-    let stderr: Int32
+public struct SpawnedProcess: Sendable {
+    /// The child's pid (also its process group).
+    public let pid: pid_t
+    /// The write end of its standard input.
+    public let stdin: Int32
+    /// The read end of its standard output.
+    public let stdout: Int32
+    /// The read end of its standard error.
+    public let stderr: Int32
 }
 
 /// Starts processes with posix_spawn(2).
@@ -19,7 +23,7 @@ struct SpawnedProcess {
 /// loop's own fds are close-on-exec anyway). It runs in its own process
 /// group (so `kill` can reach its children too), with default signal
 /// dispositions and an empty signal mask.
-enum ProcessSpawner {
+public enum ProcessSpawner {
     /// Signals whose disposition the child gets reset to the default.
     private static let resetSignals: [Int32] = [
         SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU,
@@ -30,7 +34,7 @@ enum ProcessSpawner {
     /// - Throws: ``KernelError`` with a message naming the executable:
     ///   `.invalidArgument` for an empty argv or a NUL byte, `.notFound` for
     ///   a missing executable or directory, `.invalidState` if spawning fails.
-    static func spawn(argv: [String], cwd: String?, env: [String]) throws -> SpawnedProcess {
+    public static func spawn(argv: [String], cwd: String?, env: [String]) throws -> SpawnedProcess {
         guard let program = argv.first, !program.isEmpty else {
             throw KernelError.invalidArgument("job.start: cmd must name a program")
         }

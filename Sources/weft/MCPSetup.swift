@@ -1,0 +1,116 @@
+import Chat
+import Foundation
+import Kernel
+import LuaAPI
+import MCPClient
+
+/// Wires MCP servers into a chat: reads `$XDG_CONFIG_HOME/weft/mcp.json`
+/// and the project's `.mcp.json` (both skipped with `--clean`; the project
+/// file only once trusted), then every `--mcp-config FILE` (always), and
+/// starts the servers in the background. Adds `/mcp`.
+enum MCPSetup {
+    /// The manager of this process's chat (there is one chat per process;
+    /// touched on the main loop's thread only).
+    nonisolated(unsafe) static var current: MCPManager?
+
+    /// Creates the manager for `controller`, loads the config files and
+    /// starts their servers. `warn` reports problems (the status line in
+    /// the UI, stderr in print mode).
+    @discardableResult
+    static func install(controller: ChatController, loop: MainLoop, options: Options,
+                        warn: @escaping (String) -> Void) -> MCPManager {
+        let env = ProcessInfoLite.env
+        let manager = MCPManager(registry: controller.tools, poster: loop.poster, environment: env, cwd: controller.cwd,
+                                 handshakeTimeout: seconds(env["WEFT_MCP_TIMEOUT"], default: 30),
+                                 callTimeout: seconds(env["WEFT_MCP_TOOL_TIMEOUT"], default: 600))
+        manager.onNotice = { message, _ in warn(message) }
+        current = manager
+        atexit { MCPChildren.shared.killAll() }
+        var files: [(String, MCPConfigSource)] = []
+        if !options.clean {
+            if let user = MCPConfigFile.userPath(environment: env) { files.append((user, .user)) }
+            let project = MCPConfigFile.projectPath(root: controller.agent.root.path)
+            switch projectTrust(project) {
+            case .some(true): files.append((project, .project))
+            case .some(false): warn("mcp: \(project) is not trusted; review it, then /mcp trust to start its servers")
+            case nil: break
+            }
+        }
+        for f in options.mcpConfigs { files.append((f, .flag)) }
+        for (path, source) in files {
+            do {
+                guard let entries = try MCPConfigFile.load(path, source: source) else {
+                    if source == .flag { warn("mcp: \(path): no such file") }
+                    continue
+                }
+                manager.add(entries)
+            } catch {
+                warn("\(error)")
+            }
+        }
+        return manager
+    }
+
+    /// A positive number of seconds from the environment, else `fallback`.
+    static func seconds(_ text: String?, default fallback: Double) -> Double {
+        guard let text, let v = Double(text), v > 0, v.isFinite else { return fallback }
+        return v
+    }
+
+    /// Whether the project file is trusted at its current content: nil when
+    /// there is none, false when it is not (or was denied).
+    static func projectTrust(_ path: String) -> Bool? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let store = TrustStore(directory: RuntimePaths.stateDir)
+        return store.decision(for: path, hash: SHA256.hex(Array(data))) == .trust
+    }
+
+    /// Trusts the project's `.mcp.json` as it is now and starts its servers.
+    static func trustProject(_ manager: MCPManager, root: String) throws -> String {
+        let path = MCPConfigFile.projectPath(root: root)
+        guard let data = FileManager.default.contents(atPath: path) else { return "mcp: no \(path)" }
+        guard let entries = try MCPConfigFile.load(path, source: .project) else { return "mcp: no \(path)" }
+        try TrustStore(directory: RuntimePaths.stateDir).record(.trust, for: path, hash: SHA256.hex(Array(data)))
+        manager.add(entries)
+        return "mcp: trusted \(path); starting \(entries.map(\.name).joined(separator: ", "))"
+    }
+
+    /// `/mcp` lists the servers; `/mcp restart NAME`, `/mcp stop NAME`,
+    /// `/mcp trust` (the project's `.mcp.json`).
+    static func installCommand(_ manager: MCPManager, chat: ChatUI, editor: Editor) throws {
+        try editor.commands.create(name: "mcp", options: CommandOptions(
+            desc: "MCP servers: /mcp lists them; /mcp restart NAME; /mcp remove NAME; /mcp trust (project .mcp.json)",
+            nargs: .any, complete: { _ in ["restart", "remove", "trust"] + manager.list().map(\.name) }, owner: "weft")) {
+            [unowned chat] inv in
+            let words = inv.args.split(separator: " ").map(String.init)
+            switch words.first {
+            case nil: chat.showNotice(report(manager))
+            case "restart"?, "remove"?:
+                guard words.count == 2 else { throw KernelError.invalidArgument("mcp: usage: /mcp \(words[0]) NAME") }
+                let ok = words[0] == "restart" ? manager.start(words[1]) : manager.remove(words[1])
+                guard ok else { throw KernelError.notFound("mcp: no usable server named '\(words[1])'") }
+                editor.notify("mcp: \(words[0] == "restart" ? "restarting" : "removed") \(words[1])")
+            case "trust"?:
+                editor.notify(try trustProject(manager, root: chat.controller.agent.root.path))
+            default:
+                throw KernelError.invalidArgument("mcp: unknown subcommand '\(words[0])' (restart, remove, trust)")
+            }
+        }
+    }
+
+    /// The `/mcp` listing.
+    static func report(_ manager: MCPManager) -> String {
+        let servers = manager.list()
+        guard !servers.isEmpty else {
+            return "No MCP servers. Add them in ~/.config/weft/mcp.json, a project .mcp.json, --mcp-config FILE "
+                + "or weft.chat.mcp.add()."
+        }
+        var lines = ["MCP servers:"]
+        for s in servers {
+            let tools = s.tools.count == 1 ? "1 tool" : "\(s.tools.count) tools"
+            lines.append("  \(s.name)  \(s.state)  \(tools)  \(s.transport ?? "-") \(s.target)  (\(s.source.rawValue))")
+            if let e = s.error { lines.append("    error: \(e)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

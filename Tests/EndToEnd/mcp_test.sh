@@ -1,0 +1,119 @@
+# MCP servers through weft: a real one (the Python SDK's FastMCP, installed
+# into a venv by scripts/test-servers.sh) over stdio and streamable HTTP,
+# driven by the mock model's "call mcp__SERVER__TOOL {json}" trigger in
+# print mode; and broken ones (garbage on stdout, no handshake, exits at
+# once, dies mid-call). Skips, with the reason, when the venv cannot be
+# built (no network).
+
+MCP_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/mcp"
+
+# with_fastmcp: sets MCP_PY (the venv's python), or returns 2 after saying
+# why the tests skip.
+with_fastmcp() {
+  MCP_PY=$(bash "$MCP_DIR/../../../scripts/test-servers.sh") \
+    || { echo "    skipped: the mcp package is not installable here (scripts/test-servers.sh failed)"; return 2; }
+}
+
+# mcp_weft CONFIG ARGS...: weft in print mode with only CONFIG's servers,
+# in a fresh home; a short handshake timeout.
+mcp_weft() {
+  local config=$1; shift
+  local home; home=$(mktemp -d)
+  env -i HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" PATH="$PATH" \
+    WEFT_MCP_TIMEOUT="${WEFT_MCP_TIMEOUT:-20}" timeout 60 "$WEFT_BIN" --clean --mcp-config "$config" "$@"
+}
+
+# fastmcp_config FILE TOKEN: a config with the FastMCP server over stdio
+# (TOKEN marks its command line, to find its process).
+fastmcp_config() {
+  cat > "$1" <<JSON
+{"mcpServers": {"fast": {"command": "$MCP_PY", "args": ["$MCP_DIR/fastmcp_server.py", "stdio", "$2"],
+                         "env": {"WEFT_MCP_MARKER": "m42"}}}}
+JSON
+}
+
+test_mcp_stdio_tool_call_reaches_fastmcp() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local dir; dir=$(mktemp -d); local token="weft-mcp-$$-$RANDOM"
+  fastmcp_config "$dir/mcp.json" "$token"
+  local out
+  out=$(mcp_weft "$dir/mcp.json" --permission-mode yolo -p 'call mcp__fast__add {"a": 2, "b": 40}' 2>&1)
+  echo "$out" | grep -q 'The `mcp__fast__add` tool said: sum=42' || { echo "    got: $out"; return 1; }
+  out=$(mcp_weft "$dir/mcp.json" --permission-mode yolo -p 'call mcp__fast__echo {"text": "hi"}' 2>&1)
+  echo "$out" | grep -q 'echo: hi (marker=m42)' || { echo "    env not passed; got: $out"; return 1; }
+  sleep 0.3
+  ! pgrep -f "$token" >/dev/null || { echo "    the server outlived weft"; pkill -f "$token"; return 1; }
+}
+
+test_mcp_tools_ask_by_default() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local dir; dir=$(mktemp -d)
+  fastmcp_config "$dir/mcp.json" "weft-mcp-ask-$$"
+  local out
+  out=$(mcp_weft "$dir/mcp.json" -p 'call mcp__fast__add {"a": 1, "b": 1}' 2>&1)
+  echo "$out" | grep -q "denied: mcp__fast__add needs the user's approval" || { echo "    got: $out"; return 1; }
+}
+
+test_mcp_http_tool_call_reaches_fastmcp() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local dir; dir=$(mktemp -d)
+  local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "$MCP_PY" "$MCP_DIR/fastmcp_server.py" http "$port" >"$dir/log" 2>&1 &
+  local pid=$!
+  trap 'kill $pid 2>/dev/null' RETURN
+  local i=0
+  until python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; do
+    i=$((i + 1)); [ "$i" -gt 100 ] && { echo "    FastMCP did not start: $(tail -3 "$dir/log")"; return 1; }
+    sleep 0.1
+  done
+  echo "{\"mcpServers\": {\"web\": {\"url\": \"http://127.0.0.1:$port/mcp\", \"headers\": {\"X-Weft\": \"1\"}}}}" > "$dir/mcp.json"
+  local out
+  out=$(mcp_weft "$dir/mcp.json" --permission-mode yolo -p 'call mcp__web__add {"a": 1, "b": 2}' 2>&1)
+  echo "$out" | grep -q 'tool said: sum=3' || { echo "    got: $out"; return 1; }
+  out=$(mcp_weft "$dir/mcp.json" --permission-mode yolo -p 'call mcp__web__fail' 2>&1)
+  echo "$out" | grep -q 'this tool always fails' || { echo "    got: $out"; return 1; }
+}
+
+# The server dies in the middle of a call: the model gets the reason (exit
+# status, stderr), the reply finishes, the session file keeps the turn.
+test_mcp_server_dying_mid_call_is_an_error_result() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local dir; dir=$(mktemp -d)
+  fastmcp_config "$dir/mcp.json" "weft-mcp-crash-$$"
+  local home; home=$(mktemp -d)
+  local out
+  out=$(env -i HOME="$home" XDG_STATE_HOME="$home/state" PATH="$PATH" timeout 60 "$WEFT_BIN" --clean \
+        --mcp-config "$dir/mcp.json" --permission-mode yolo -p 'call mcp__fast__crash' 2>&1)
+  echo "$out" | grep -q "tool said: mcp server 'fast' exited: exit status 3; stderr: crashing on purpose" \
+    || { echo "    got: $out"; return 1; }
+  grep -rq "crashing on purpose" "$home/state" || { echo "    the session file lacks the tool result"; return 1; }
+}
+
+# Garbage on stdout, no handshake, exit at start, a missing program and a
+# bad entry: each is named on stderr with its reason, within the timeout,
+# and the prompt is still answered; no server process outlives weft.
+test_mcp_broken_servers_are_reported_and_killed() {
+  local dir; dir=$(mktemp -d); local token="weft-mcp-broken-$$-$RANDOM"
+  cat > "$dir/mcp.json" <<JSON
+{"mcpServers": {
+  "garbage": {"command": "python3", "args": ["$MCP_DIR/broken_server.py", "garbage", "$token"]},
+  "silent": {"command": "python3", "args": ["$MCP_DIR/broken_server.py", "silent", "$token"]},
+  "exits": {"command": "python3", "args": ["$MCP_DIR/broken_server.py", "exit", "$token"]},
+  "missing": {"command": "/nonexistent/mcp-server"},
+  "bad": {"args": ["no command"]}
+}}
+JSON
+  local out start=$SECONDS
+  out=$(WEFT_MCP_TIMEOUT=2 mcp_weft "$dir/mcp.json" -p 'hello' 2>&1)
+  [ $((SECONDS - start)) -lt 15 ] || { echo "    took $((SECONDS - start)) s"; return 1; }
+  for want in "mcp server 'garbage' did not answer its handshake within 2 s (it printed non-JSON on stdout" \
+              "mcp server 'silent' did not answer its handshake within 2 s" \
+              "mcp server 'exits' exited: exit status 7; stderr: broken_server: cannot start (missing API key)" \
+              "mcp server 'missing' could not start: executable not found: /nonexistent/mcp-server" \
+              "mcp: server 'bad': needs a command (stdio) or a url (HTTP)" \
+              "mock"; do
+    echo "$out" | grep -qF "$want" || { echo "    missing: $want"; echo "$out" | sed 's/^/    |/'; return 1; }
+  done
+  sleep 0.3
+  ! pgrep -f "$token" >/dev/null || { echo "    a server outlived weft"; pkill -f "$token"; return 1; }
+}
