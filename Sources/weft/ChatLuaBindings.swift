@@ -11,6 +11,7 @@ enum ChatLuaBindings {
     static func install(_ lua: LuaRuntime, chat: ChatUI, loop: MainLoop) {
         let c = chat.controller
         ChatAgentLuaBindings.install(lua, chat: chat)
+        if let mcp = MCPSetup.current { MCPLuaBindings.install(lua, manager: mcp) }
         let toolOwners = PluginTools(tools: c.tools)
         lua.addOwnerHook(toolOwners.hook)
         lua.register(table: "chat", functions: [

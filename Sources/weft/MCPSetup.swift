@@ -108,7 +108,8 @@ enum MCPSetup {
         var lines = ["MCP servers:"]
         for s in servers {
             let tools = s.tools.count == 1 ? "1 tool" : "\(s.tools.count) tools"
-            lines.append("  \(s.name)  \(s.state)  \(tools)  \(s.transport ?? "-") \(s.target)  (\(s.source.rawValue))")
+            lines.append("  \(s.name)  \(s.state)  \(tools)  (\(s.source.rawValue)\(s.transport.map { ", " + $0 } ?? ""))")
+            if !s.target.isEmpty { lines.append("    " + s.target) }
             if let e = s.error { lines.append("    error: \(e)") }
         }
         return lines.joined(separator: "\n")

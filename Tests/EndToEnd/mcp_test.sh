@@ -117,3 +117,92 @@ JSON
   sleep 0.3
   ! pgrep -f "$token" >/dev/null || { echo "    a server outlived weft"; pkill -f "$token"; return 1; }
 }
+
+# The terminal UI: /mcp lists the server once ready, /tools shows its tools
+# with their policy, a call asks in the approval float and its result shows.
+test_mcp_in_the_ui_lists_asks_and_calls() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local dir; dir=$(mktemp -d)
+  fastmcp_config "$dir/mcp.json" "weft-mcp-ui-$$"
+  start_weft 120x36 --clean --mcp-config "$dir/mcp.json"
+  wait_for "Welcome" || return 1
+  local i=0
+  while :; do
+    literal "/mcp"; keys Enter
+    wait_for "MCP servers:" || return 1
+    screen | grep -q "fast  ready  4 tools  (flag, stdio)" && break
+    i=$((i + 1)); [ "$i" -gt 20 ] && { echo "    never ready"; screen | sed 's/^/    |/'; return 1; }
+    sleep 0.5
+  done
+  literal "/tools"; keys Enter
+  wait_line "mcp__fast__add +ask +\[MCP server fast\] Adds two integers." || return 1
+  literal 'call mcp__fast__add {"a": 2, "b": 40}'; keys Enter
+  wait_for "The model wants to run mcp__fast__add:" 10 || return 1
+  wait_for "[y] allow" || return 1
+  sleep 0.2
+  keys y
+  wait_for "tool said: sum=42" 20 || return 1
+}
+
+# A project's .mcp.json waits for trust: named in the status line, started by
+# /mcp trust, trusted from then on (the same content is not asked again).
+test_mcp_project_config_needs_trust() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local project; project=$(mktemp -d)
+  mkdir "$project/.git"
+  fastmcp_config "$project/.mcp.json" "weft-mcp-trust-$$"
+  cd "$project" || return 1
+  WEFT_HOME=$(mktemp -d)
+  start_weft 120x36
+  wait_for "is not trusted; review it, then /mcp trust" || return 1
+  literal "/mcp"; keys Enter
+  wait_for "No MCP servers." || return 1
+  literal "/mcp trust"; keys Enter
+  wait_for "mcp: trusted $project/.mcp.json; starting fast" || return 1
+  stop_weft
+  start_weft 120x36
+  wait_for "Welcome" || return 1
+  local i=0
+  while :; do
+    literal "/mcp"; keys Enter
+    wait_for "MCP servers:" || return 1
+    screen | grep -q "fast  ready  4 tools  (project, stdio)" && break
+    i=$((i + 1)); [ "$i" -gt 20 ] && { echo "    never ready"; screen | sed 's/^/    |/'; return 1; }
+    sleep 0.5
+  done
+  ! screen | grep -q "is not trusted" || { echo "    asked again"; return 1; }
+}
+
+# weft.chat.mcp from a headless script: add, wait until ready, call a tool
+# through the chat, list, remove; bad arguments are clear errors.
+test_mcp_lua_add_list_remove() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local dir; dir=$(mktemp -d)
+  cat > "$dir/t.lua" <<LUA
+weft.chat.mcp.add("fast", { command = "$MCP_PY", args = { "$MCP_DIR/fastmcp_server.py", "stdio" } })
+weft.wait(30000, function() return weft.chat.mcp.list()[1].state ~= "starting" end)
+local s = weft.chat.mcp.list()[1]
+print(s.name, s.state, s.source, s.transport, #s.tools)
+local done
+weft.autocmd.create("prompt_done", { callback = function() done = true end })
+weft.chat.submit('call mcp__fast__add {"a": 20, "b": 22}')
+weft.wait(30000, function() return done end)
+local msgs = weft.chat.messages()
+print(msgs[#msgs].text)
+print(pcall(weft.chat.mcp.add, "bad name", { command = "x" }))
+print(pcall(weft.chat.mcp.add, "nocmd", {}))
+print(weft.chat.mcp.remove("fast"), weft.chat.mcp.remove("fast"), #weft.chat.mcp.list())
+local names = {}
+for _, t in ipairs(weft.chat.tool.list()) do if t.name:find("^mcp__") then names[#names + 1] = t.name end end
+print("mcp tools left: " .. #names)
+weft.quit(0)
+LUA
+  local out
+  out=$(HOME=$(mktemp -d) timeout 60 "$WEFT_BIN" --clean --headless --permission-mode yolo -l "$dir/t.lua" 2>&1)
+  local want
+  want=$(printf '%s\n' "fast	ready	lua	stdio	4" "The \`mcp__fast__add\` tool said: sum=42" \
+    "false	bad argument #1 to 'weft.chat.mcp.add' (server names use letters, digits, - and _ (no __), at most 32; got 'bad name')" \
+    "false	bad argument #2 to 'weft.chat.mcp.add' (mcp: server 'nocmd': needs a command (stdio) or a url (HTTP))" \
+    "true	false	0" "mcp tools left: 0")
+  [ "$out" = "$want" ] || { echo "    got:"; echo "$out" | sed 's/^/    |/'; return 1; }
+}

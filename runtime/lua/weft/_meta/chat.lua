@@ -194,3 +194,37 @@ function weft.chat.diff.unified(old, new, opts) end
 ---@param diff string
 ---@return integer
 function weft.chat.diff.render(buf, diff) end
+
+weft.chat.mcp = {}
+
+---@class weft.chat.McpServer
+---@field name string the server's name
+---@field state "starting"|"ready"|"failed"|"exited"|"stopped"
+---@field source "user"|"project"|"flag"|"lua" where its entry came from
+---@field transport? "stdio"|"http" (nil for an unusable entry)
+---@field target string the command line or URL
+---@field tools string[] the model's names of its tools (`mcp__SERVER__TOOL`)
+---@field error? string the last error
+
+--- The MCP servers in the order they were added, with their state.
+---@return weft.chat.McpServer[]
+function weft.chat.mcp.list() end
+
+---@class weft.chat.McpConfig
+---@field command? string a stdio server's program (with args, env, cwd)
+---@field args? string[]
+---@field env? table<string, string> added to weft's environment
+---@field cwd? string
+---@field url? string a streamable HTTP server's URL (with headers)
+---@field headers? table<string, string>
+
+--- Adds (or replaces) a server and starts it in the background; its tools
+--- appear as `mcp__NAME__TOOL` once it is ready.
+---@param name string letters, digits, - and _ (no __), at most 32
+---@param config weft.chat.McpConfig
+function weft.chat.mcp.add(name, config) end
+
+--- Stops a server and removes its tools; false if there was none.
+---@param name string
+---@return boolean
+function weft.chat.mcp.remove(name) end
