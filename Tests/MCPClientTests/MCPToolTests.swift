@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func aSilentServerTimesOutItsHandshake() async {
-        let c = MCPConnection(name: "cat", config: .stdio(command: "sleep", args: ["30"], env: [:], cwd: nil),
+        let c = MCPConnection(name: "cat", config: .stdio(command: "sleep", args: ["600"], env: [:], cwd: nil),
                               environment: ["PATH": "/usr/bin:/bin"], cwd: "/", handshakeTimeout: 0.5) { _ in }
         await #expect(throws: MCPError.handshakeTimeout(server: "cat", seconds: 0.5, detail: "")) {
             try await c.start()
