@@ -87,6 +87,11 @@ public actor MCPConnection {
         let transport = makeTransport(generation: gen)
         let client = Client(name: "weft", version: "1")
         self.client = client
+        // The handler runs inside the client's message loop, which must stay
+        // free to deliver the tools/list answer: relist in a task.
+        await client.onNotification(ToolListChangedNotification.self) { [weak self] _ in
+            Task { await self?.refreshTools(generation: gen) }
+        }
         do {
             let seconds = handshakeTimeout
             let server = name
@@ -127,6 +132,23 @@ public actor MCPConnection {
             return ToolResult(output: ValueBridge.text(content), isError: isError ?? false)
         } catch {
             return .failure(await describe(error).description)
+        }
+    }
+
+    /// The server said its tools changed: lists them again and reports
+    /// them (as ``MCPConnectionEvent/ready(_:)``).
+    private func refreshTools(generation gen: Int) async {
+        guard gen == generation, ready, let client else { return }
+        let seconds = handshakeTimeout
+        let server = name
+        do {
+            let tools = try await withDeadline(seconds: seconds, timeoutError: {
+                MCPError.handshakeTimeout(server: server, seconds: seconds, detail: "tools/list")
+            }) { try await Self.listTools(client) }
+            guard gen == generation else { return }
+            events(.ready(tools))
+        } catch {
+            events(.failed("\(await describe(error)) (listing its changed tools)"))
         }
     }
 

@@ -130,7 +130,7 @@ test_mcp_in_the_ui_lists_asks_and_calls() {
   while :; do
     literal "/mcp"; keys Enter
     wait_for "MCP servers:" || return 1
-    screen | grep -q "fast  ready  4 tools  (flag, stdio)" && break
+    screen | grep -q "fast  ready  5 tools  (flag, stdio)" && break
     i=$((i + 1)); [ "$i" -gt 20 ] && { echo "    never ready"; screen | sed 's/^/    |/'; return 1; }
     sleep 0.5
   done
@@ -166,7 +166,7 @@ test_mcp_project_config_needs_trust() {
   while :; do
     literal "/mcp"; keys Enter
     wait_for "MCP servers:" || return 1
-    screen | grep -q "fast  ready  4 tools  (project, stdio)" && break
+    screen | grep -q "fast  ready  5 tools  (project, stdio)" && break
     i=$((i + 1)); [ "$i" -gt 20 ] && { echo "    never ready"; screen | sed 's/^/    |/'; return 1; }
     sleep 0.5
   done
@@ -189,6 +189,14 @@ weft.chat.submit('call mcp__fast__add {"a": 20, "b": 22}')
 weft.wait(30000, function() return done end)
 local msgs = weft.chat.messages()
 print(msgs[#msgs].text)
+done = nil
+weft.chat.submit('call mcp__fast__grow')
+weft.wait(30000, function() return done and #weft.chat.mcp.list()[1].tools == 6 end)
+done = nil
+weft.chat.submit('call mcp__fast__extra')
+weft.wait(30000, function() return done end)
+msgs = weft.chat.messages()
+print(#weft.chat.mcp.list()[1].tools, msgs[#msgs].text)
 print(pcall(weft.chat.mcp.add, "bad name", { command = "x" }))
 print(pcall(weft.chat.mcp.add, "nocmd", {}))
 print(weft.chat.mcp.remove("fast"), weft.chat.mcp.remove("fast"), #weft.chat.mcp.list())
@@ -200,7 +208,8 @@ LUA
   local out
   out=$(HOME=$(mktemp -d) timeout 60 "$WEFT_BIN" --clean --headless --permission-mode yolo -l "$dir/t.lua" 2>&1)
   local want
-  want=$(printf '%s\n' "fast	ready	lua	stdio	4" "The \`mcp__fast__add\` tool said: sum=42" \
+  want=$(printf '%s\n' "fast	ready	lua	stdio	5" "The \`mcp__fast__add\` tool said: sum=42" \
+    "6	The \`mcp__fast__extra\` tool said: extra tool here" \
     "false	bad argument #1 to 'weft.chat.mcp.add' (server names use letters, digits, - and _ (no __), at most 32; got 'bad name')" \
     "false	bad argument #2 to 'weft.chat.mcp.add' (mcp: server 'nocmd': needs a command (stdio) or a url (HTTP))" \
     "true	false	0" "mcp tools left: 0")

@@ -2,12 +2,13 @@
 
 Usage: python fastmcp_server.py stdio
        python fastmcp_server.py http PORT
-Tools: add(a, b), echo(text), fail(), crash() (the process dies mid-call).
+Tools: add(a, b), echo(text), fail(), crash() (the process dies mid-call),
+grow() (adds a tool "extra" and says the tool list changed).
 """
 import os
 import sys
 
-from mcp.server.fastmcp import FastMCP
+from mcp.server.fastmcp import Context, FastMCP
 
 port = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[1] == "http" else 8000
 server = FastMCP("weft-test", host="127.0.0.1", port=port, log_level="WARNING")
@@ -37,6 +38,16 @@ def crash() -> str:
     sys.stderr.write("crashing on purpose\n")
     sys.stderr.flush()
     os._exit(3)
+
+
+@server.tool()
+async def grow(ctx: Context) -> str:
+    """Adds the tool extra() and notifies the client that the tools changed."""
+    def extra() -> str:
+        return "extra tool here"
+    server.add_tool(extra, name="extra", description="A tool added at run time.")
+    await ctx.session.send_tool_list_changed()
+    return "grew"
 
 
 if __name__ == "__main__":
