@@ -48,6 +48,7 @@ struct Launcher {
         let lua = app.makeLua()
         ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
         app.loadConfig(lua, options: options, askTrust: true)
+        MCPSetup.askTrust(lua)
         try session.start(inline: app.wantsInline)
         defer { session.stop() }
         session.inline?.source = { [unowned chat] in
@@ -77,6 +78,7 @@ struct Launcher {
             if m.level == .error { StandardStream.error.write("weft: \(m.text)\n") }
         }
         app.loadConfig(lua, options: options)
+        MCPSetup.warnUntrusted { StandardStream.error.write("weft: \($0)\n") }
         app.editor.emit(.startup)
         defer {
             MCPSetup.current?.shutdown()

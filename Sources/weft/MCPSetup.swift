@@ -6,12 +6,17 @@ import MCPClient
 
 /// Wires MCP servers into a chat: reads `$XDG_CONFIG_HOME/weft/mcp.json`
 /// and the project's `.mcp.json` (both skipped with `--clean`; the project
-/// file only once trusted), then every `--mcp-config FILE` (always), and
-/// starts the servers in the background. Adds `/mcp`.
+/// file only once trusted: the UI asks in the trust float, like `.weft/`),
+/// then every `--mcp-config FILE` (always), and starts the servers in the
+/// background. Adds `/mcp`.
 enum MCPSetup {
     /// The manager of this process's chat (there is one chat per process;
     /// touched on the main loop's thread only).
     nonisolated(unsafe) static var current: MCPManager?
+    /// The project's `.mcp.json` when it exists and was neither trusted nor
+    /// denied: ``askTrust(_:)`` asks about it (the UI's trust float), or
+    /// ``warnUntrusted(_:)`` names it.
+    nonisolated(unsafe) static var untrusted: ProjectItem?
 
     /// Creates the manager for `controller`, loads the config files and
     /// starts their servers. `warn` reports problems (the status line in
@@ -26,14 +31,16 @@ enum MCPSetup {
         manager.onNotice = { message, _ in warn(message) }
         current = manager
         atexit { MCPChildren.shared.killAll() }
+        untrusted = nil
         var files: [(String, MCPConfigSource)] = []
         if !options.clean {
             if let user = MCPConfigFile.userPath(environment: env) { files.append((user, .user)) }
             let project = MCPConfigFile.projectPath(root: controller.agent.root.path)
             switch projectTrust(project) {
-            case .some(true): files.append((project, .project))
-            case .some(false): warn("mcp: \(project) is not trusted; review it, then /mcp trust to start its servers")
-            case nil: break
+            case .trust?: files.append((project, .project))
+            case .deny?: break
+            case nil:
+                untrusted = ProjectItem(kind: .mcpServers, path: project)
             }
         }
         for f in options.mcpConfigs { files.append((f, .flag)) }
@@ -57,20 +64,41 @@ enum MCPSetup {
         return v
     }
 
-    /// Whether the project file is trusted at its current content: nil when
-    /// there is none, false when it is not (or was denied).
-    static func projectTrust(_ path: String) -> Bool? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let store = TrustStore(directory: RuntimePaths.stateDir)
-        return store.decision(for: path, hash: SHA256.hex(Array(data))) == .trust
+    /// The decision recorded for the project file at its current content
+    /// (nil: none, or no such file), as for `.weft/` (one trust store).
+    static func projectTrust(_ path: String) -> TrustStore.Decision? {
+        guard let hash = ProjectItem(kind: .mcpServers, path: path).contentHash() else { return nil }
+        return TrustStore(directory: RuntimePaths.stateDir).decision(for: path, hash: hash)
+    }
+
+    /// In the terminal UI: asks about an untrusted project `.mcp.json` in
+    /// the trust float that asks about `.weft/` (after `loadConfig`), and
+    /// starts its servers once trusted there.
+    static func askTrust(_ lua: LuaRuntime) {
+        guard let manager = current else { return }
+        lua.plugins.onTrustedItem = { [weak lua] item in
+            do {
+                if let entries = try MCPConfigFile.load(item.path, source: .project) { manager.add(entries) }
+            } catch {
+                lua?.editor.notify("\(error)", level: .error)
+            }
+        }
+        if let item = untrusted { lua.plugins.onUntrusted?(item) }
+    }
+
+    /// Elsewhere (print mode, headless): names the skipped file.
+    static func warnUntrusted(_ warn: (String) -> Void) {
+        guard let item = untrusted else { return }
+        warn("mcp: skipping untrusted \(item.path) (start weft in a terminal to review and trust it, or /mcp trust)")
     }
 
     /// Trusts the project's `.mcp.json` as it is now and starts its servers.
     static func trustProject(_ manager: MCPManager, root: String) throws -> String {
         let path = MCPConfigFile.projectPath(root: root)
-        guard let data = FileManager.default.contents(atPath: path) else { return "mcp: no \(path)" }
-        guard let entries = try MCPConfigFile.load(path, source: .project) else { return "mcp: no \(path)" }
-        try TrustStore(directory: RuntimePaths.stateDir).record(.trust, for: path, hash: SHA256.hex(Array(data)))
+        guard let hash = ProjectItem(kind: .mcpServers, path: path).contentHash(),
+              let entries = try MCPConfigFile.load(path, source: .project) else { return "mcp: no \(path)" }
+        try TrustStore(directory: RuntimePaths.stateDir).record(.trust, for: path, hash: hash)
+        untrusted = nil
         manager.add(entries)
         return "mcp: trusted \(path); starting \(entries.map(\.name).joined(separator: ", "))"
     }

@@ -33,6 +33,7 @@ enum PrintMode {
         let mcp = MCPSetup.install(controller: controller, loop: app.loop, options: options) { message in
             StandardStream.error.write("weft: \(stripControls(message))\n")
         }
+        MCPSetup.warnUntrusted { StandardStream.error.write("weft: \($0)\n") }
         // The servers' tools must be there before the one request goes out.
         mcp.waitUntilStarted(loop: app.loop)
         defer { mcp.shutdown() }

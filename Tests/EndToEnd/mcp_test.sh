@@ -144,8 +144,9 @@ test_mcp_in_the_ui_lists_asks_and_calls() {
   wait_for "tool said: sum=42" 20 || return 1
 }
 
-# A project's .mcp.json waits for trust: named in the status line, started by
-# /mcp trust, trusted from then on (the same content is not asked again).
+# A project's .mcp.json waits for trust, asked in the float that asks about
+# .weft/: nothing starts before "t"; trusted, its servers start, and the
+# same content is not asked about again. Print mode names it on stderr.
 test_mcp_project_config_needs_trust() {
   with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
   local project; project=$(mktemp -d)
@@ -153,24 +154,34 @@ test_mcp_project_config_needs_trust() {
   fastmcp_config "$project/.mcp.json" "weft-mcp-trust-$$"
   cd "$project" || return 1
   WEFT_HOME=$(mktemp -d)
+  local out
+  out=$(env -i HOME="$WEFT_HOME" XDG_CONFIG_HOME="$WEFT_HOME/config" XDG_STATE_HOME="$WEFT_HOME/state" PATH="$PATH" \
+        timeout 60 "$WEFT_BIN" -p hello 2>&1 >/dev/null)
+  echo "$out" | grep -qF "mcp: skipping untrusted $project/.mcp.json" || { echo "    print mode: $out"; return 1; }
   start_weft 120x36
-  wait_for "is not trusted; review it, then /mcp trust" || return 1
-  literal "/mcp"; keys Enter
-  wait_for "No MCP servers." || return 1
-  literal "/mcp trust"; keys Enter
-  wait_for "mcp: trusted $project/.mcp.json; starting fast" || return 1
+  wait_for "Trust project config?" || return 1
+  wait_for "starts the MCP servers (programs) this project lists:" || return 1
+  ! pgrep -f "weft-mcp-trust-$$" >/dev/null || { echo "    started before trust"; return 1; }
+  keys t
+  wait_gone "Trust project config?" || return 1
+  mcp_wait_ready "fast  ready  5 tools  (project, stdio)" || return 1
   stop_weft
   start_weft 120x36
   wait_for "Welcome" || return 1
+  mcp_wait_ready "fast  ready  5 tools  (project, stdio)" || return 1
+  ! screen | grep -q "Trust project config?" || { echo "    asked again"; return 1; }
+}
+
+# mcp_wait_ready LINE: runs /mcp until LINE shows (10 s).
+mcp_wait_ready() {
   local i=0
   while :; do
     literal "/mcp"; keys Enter
     wait_for "MCP servers:" || return 1
-    screen | grep -q "fast  ready  5 tools  (project, stdio)" && break
-    i=$((i + 1)); [ "$i" -gt 20 ] && { echo "    never ready"; screen | sed 's/^/    |/'; return 1; }
+    screen | grep -qF "$1" && return 0
+    i=$((i + 1)); [ "$i" -gt 20 ] && { echo "    never: $1"; screen | sed 's/^/    |/'; return 1; }
     sleep 0.5
   done
-  ! screen | grep -q "is not trusted" || { echo "    asked again"; return 1; }
 }
 
 # weft.chat.mcp from a headless script: add, wait until ready, call a tool

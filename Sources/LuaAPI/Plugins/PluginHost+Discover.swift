@@ -26,6 +26,7 @@ extension PluginHost {
             switch item.kind {
             case .initFile: add(.init(spec: .config(name: item.path, path: item.path, source: .project)), trust: item)
             case .plugins: PluginDiscovery.scan(item.path, source: .project).forEach { add($0, trust: item) }
+            case .mcpServers: break
             }
         }
         for path in setup.flagPlugins { add(PluginDiscovery.single(path, source: .flag)) }

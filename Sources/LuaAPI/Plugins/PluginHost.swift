@@ -61,6 +61,9 @@ public final class PluginHost {
     /// (the terminal UI asks; headless runs warn on stderr). Default:
     /// a warning in the message area.
     public var onUntrusted: ((ProjectItem) -> Void)?
+    /// Hears that an item which is not Lua code (``ProjectItem/Kind/mcpServers``)
+    /// was trusted, so its owner can start it.
+    public var onTrustedItem: ((ProjectItem) -> Void)?
     /// Names being loaded right now (reload from inside a load is refused).
     var loading: [String] = []
     /// Untrusted items already reported in this pass.
@@ -100,6 +103,10 @@ public final class PluginHost {
 
     /// Loads (again) the project code of `item` after it was trusted.
     public func loadTrusted(_ item: ProjectItem) {
+        if item.kind == .mcpServers {
+            onTrustedItem?(item)
+            return
+        }
         reported.remove(item.path)
         for i in records.indices where records[i].trustItem == item {
             unload(at: i)

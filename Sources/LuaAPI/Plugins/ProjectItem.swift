@@ -10,6 +10,9 @@ public struct ProjectItem: Hashable, Sendable {
         case initFile = "init"
         /// `.weft/plugins/`.
         case plugins
+        /// `.mcp.json`: MCP servers the chat starts (not Lua: a trusted
+        /// item of this kind goes to ``PluginHost/onTrustedItem``).
+        case mcpServers = "mcp"
     }
 
     /// File or folder kind.
@@ -30,7 +33,10 @@ public struct ProjectItem: Hashable, Sendable {
     /// depth of 16), so code a link points at is covered too.
     public func files() -> [(path: String, bytes: [UInt8])] {
         var out: [(path: String, bytes: [UInt8])] = []
-        if kind == .initFile {
+        if kind == .mcpServers {
+            guard let d = FileManager.default.contents(atPath: path) else { return [] }
+            out.append((".mcp.json", [UInt8](d)))
+        } else if kind == .initFile {
             guard let d = FileManager.default.contents(atPath: path) else { return [] }
             out.append(("init.lua", [UInt8](d)))
             Self.walk((path as NSString).deletingLastPathComponent + "/lua", rel: "lua", depth: 0, into: &out)

@@ -2,7 +2,7 @@ import Kernel
 import Render
 
 /// The float that asks whether project config (`.weft/init.lua`,
-/// `.weft/plugins/`) may run, one item at a time: **v** views the code
+/// `.weft/plugins/`, `.mcp.json`) may run, one item at a time: **v** views the code
 /// (again: back to the question; j/k scroll), **t** trusts this exact
 /// content and runs it, **i** or Esc ignores it for this session, **d**
 /// denies it (not asked again until the content changes). Keys live in
@@ -82,7 +82,12 @@ public final class TrustFloat {
     }
 
     private func questionLines(_ item: ProjectItem) -> [String] {
-        let what = item.kind == .initFile ? "runs this project's config:" : "loads this project's plugins:"
+        let what: String
+        switch item.kind {
+        case .initFile: what = "runs this project's config:"
+        case .plugins: what = "loads this project's plugins:"
+        case .mcpServers: what = "starts the MCP servers (programs) this project lists:"
+        }
         return ["weft found project code that has not been trusted. Trusting it", what,
                 "  " + item.path, "",
                 "[v] view   [t] trust and run   [i] ignore   [d] deny"]
