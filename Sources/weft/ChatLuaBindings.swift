@@ -52,9 +52,11 @@ enum ChatLuaBindings {
                 call.push(c.sessionID.map { Value.string($0) } ?? .null)
             },
             "sessions": { call in
-                call.push(.array(c.store.list().map { s in
+                let all = try call.optTable(1)?["all"] == .bool(true)
+                return call.push(.array(c.store.list().filter { all || !$0.isPrint }.map { s in
                     .table(["id": .string(s.id), "title": .string(s.title), "messages": .int(s.messageCount),
-                            "modified": .double(s.modified.timeIntervalSince1970)])
+                            "modified": .double(s.modified.timeIntervalSince1970), "print": .bool(s.isPrint),
+                            "cwd": s.cwd.map { .string($0) } ?? .null])
                 }))
             },
             "open": { call in

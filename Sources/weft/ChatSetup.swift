@@ -76,8 +76,13 @@ enum ChatSetup {
         if let id = options.resume {
             try controller.load(sessionID: id)
         } else if options.continueLast {
-            if let last = controller.store.latest() { try controller.load(sessionID: last.id) }
-            else { app.editor.notify("no saved session to continue", level: .warn) }
+            // The last session of this project; the terminal skips print mode's.
+            let root = controller.agent.root.path
+            if let last = controller.store.latest(project: root, includePrint: options.print) {
+                try controller.load(sessionID: last.id)
+            } else {
+                app.editor.notify("no saved session to continue in \(root)", level: .warn)
+            }
         }
         return chat
     }

@@ -12,27 +12,13 @@ struct Launcher {
 
     func run() throws -> Int32 {
         if options.health { return Health.report(options: options) }
-        if let prompt = options.prompt {
-            warnUntrustedProjectConfig()
-            return try PrintMode.run(options: options, prompt: prompt)
-        }
+        if options.print { return try PrintMode.run(options: options) }
         if options.headless { return try runHeadless() }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             StandardStream.error.write("weft: stdin and stdout must be a terminal (use --headless -l FILE for scripts)\n")
             return 2
         }
         return try runTerminal()
-    }
-
-    /// Print mode runs no Lua; project config that is not trusted is named
-    /// on stderr so a user knows it was skipped.
-    func warnUntrustedProjectConfig() {
-        guard !options.clean else { return }
-        let store = TrustStore(directory: RuntimePaths.stateDir)
-        for item in ProjectItem.find(cwd: RuntimePaths.currentDirectory()) {
-            guard let hash = item.contentHash(), store.decision(for: item.path, hash: hash) != .trust else { continue }
-            StandardStream.error.write("weft: skipping untrusted project config \(item.path) (start weft in a terminal to review and trust it)\n")
-        }
     }
 
     /// The terminal UI. The config is loaded before the terminal is

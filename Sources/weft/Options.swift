@@ -71,8 +71,25 @@ struct Options: ParsableCommand {
     // MARK: Chat
 
     @Flag(name: [.customShort("p"), .customLong("print")],
-          help: "Print mode: send the prompt, print the reply to stdout, exit.")
+          help: "Print mode: send the prompt (or stdin's text), print the reply to stdout, exit.")
     var print = false
+
+    @Option(name: .customLong("output-format"),
+            help: ArgumentHelp("Print mode's output: text, json (one result object) or stream-json (one object "
+                               + "per event, then the result).", valueName: "format"),
+            completion: .list(PrintFormat.allCases.map(\.rawValue)), transform: Options.parseFormat)
+    var outputFormat: PrintFormat = .text
+
+    @Option(name: .customLong("max-turns"), parsing: .unconditional,
+            help: ArgumentHelp("Print mode: at most this many model requests per prompt (tool rounds + 1; "
+                               + "default \(PrintMode.defaultMaxTurns), 0 = no limit).", valueName: "n"),
+            transform: Options.parseCount)
+    var maxTurns: Int?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Print mode: give up after this many seconds (0 = no deadline).", valueName: "seconds"),
+            transform: Options.parseSeconds)
+    var timeout: Double = 0
 
     @Option(help: ArgumentHelp("The provider: mock, openai (OPENAI_API_KEY) or anthropic (ANTHROPIC_API_KEY).",
                                valueName: "name"),
@@ -96,7 +113,7 @@ struct Options: ParsableCommand {
             transform: Options.parseTokens)
     var maxTokens: Int?
 
-    @Flag(name: .customLong("continue"), help: "Resume the last session.")
+    @Flag(name: .customLong("continue"), help: "Resume the last session of this project.")
     var continueLast = false
 
     @Option(help: ArgumentHelp("Resume the session with this id (see /sessions).", valueName: "id"))
@@ -127,21 +144,21 @@ struct Options: ParsableCommand {
     /// Whether to capture the mouse (`--no-mouse` turns it off).
     var mouse: Bool { !noMouse }
 
-    /// The prompt of print mode (`-p PROMPT`), nil outside print mode.
-    var prompt: String? { print ? promptText : nil }
 
     enum CodingKeys: String, CodingKey {
         case clean, configFile, plugins, mcpConfigs, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
         case thinkingBudget, maxTokens, continueLast, resume, permissionMode, health, version, promptText
+        case outputFormat, maxTurns, timeout
     }
 
     /// Rules between options.
     func validate() throws {
-        if print {
-            guard let p = promptText, !p.isEmpty else {
-                throw ValidationError("-p needs a prompt: weft -p \"your question\"")
-            }
-        } else if let extra = promptText {
+        if !print {
+            if outputFormat != .text { throw ValidationError("--output-format needs -p") }
+            if timeout > 0 { throw ValidationError("--timeout needs -p") }
+            if maxTurns != nil { throw ValidationError("--max-turns needs -p") }
+        }
+        if !print, let extra = promptText {
             throw ValidationError("unexpected argument '\(extra)' (a prompt needs -p; script arguments follow --headless -l FILE)")
         }
     }
@@ -179,6 +196,26 @@ struct Options: ParsableCommand {
             throw ValidationError("want WIDTHxHEIGHT, 1 to 10000 each, e.g. 80x24")
         }
         return Size(width: w, height: h)
+    }
+
+    /// `--output-format text|json|stream-json`.
+    static func parseFormat(_ s: String) throws -> PrintFormat {
+        guard let f = PrintFormat(rawValue: s) else {
+            throw ValidationError("want text, json or stream-json, got '\(s)'")
+        }
+        return f
+    }
+
+    /// `--max-turns N`: 0 or more.
+    static func parseCount(_ s: String) throws -> Int {
+        guard let n = Int(s), n >= 0 else { throw ValidationError("want a number, 0 or more") }
+        return n
+    }
+
+    /// `--timeout SECONDS`: 0 or more, fractions allowed.
+    static func parseSeconds(_ s: String) throws -> Double {
+        guard let d = Double(s), d.isFinite, d >= 0 else { throw ValidationError("want a number of seconds, 0 or more") }
+        return d
     }
 
     /// `--thinking-budget N`, `--max-tokens N`: a number of tokens, 0 or more.

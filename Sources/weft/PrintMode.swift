@@ -1,54 +1,81 @@
 import Chat
 import Glibc
 import Kernel
+import LuaAPI
 
-/// `weft -p PROMPT`: sends one prompt and streams the reply to stdout as
-/// plain text (no escape sequences when stdout is not a terminal). Exit 0,
-/// or 1 with the provider's error on stderr. Tools that need approval are
-/// denied (no one is there to ask).
+/// `weft -p [PROMPT]`: sends one prompt (see ``PrintInput``), writes the
+/// reply to stdout in the `--output-format` (see ``PrintOutput``) and exits
+/// with one of the ``ExitCode`` values. init.lua, plugins and trusted
+/// project config load as in the terminal (so their tools are there)
+/// unless `--clean`; Lua's `print` goes to stderr so stdout carries only
+/// the reply. Tools that need approval are denied (no one is there to ask;
+/// see `--permission-mode`).
 enum PrintMode {
-    static func run(options: Options, prompt: String) throws -> Int32 {
-        let app = try App(size: Size(width: 80, height: 24))
-        let controller = try ChatSetup.controller(app: app, options: options)
-        let plain = isatty(STDOUT_FILENO) != 1
-        var code: Int32 = 0
-        var done = false
-        var endsWithNewline = true
-        _ = try app.editor.events.create(events: [.modelDelta]) { ev in
-            guard let text = ev.data["text"]?.string else { return false }
-            let out = plain ? stripControls(text) : stripControls(text)
-            StandardStream.output.write(out)
-            endsWithNewline = out.hasSuffix("\n")
-            return false
-        }
-        _ = try app.editor.events.create(events: [.promptDone]) { ev in
-            if let err = ev.data["error"]?.string {
-                // The message may quote the server: never let it drive the terminal.
-                StandardStream.error.write("weft: \(stripControls(err))\n")
-                code = 1
-            }
-            done = true
-            return false
-        }
-        let mcp = MCPSetup.install(controller: controller, loop: app.loop, options: options) { message in
-            StandardStream.error.write("weft: \(stripControls(message))\n")
-        }
-        MCPSetup.warnUntrusted { StandardStream.error.write("weft: \($0)\n") }
-        // The servers' tools must be there before the one request goes out.
-        mcp.waitUntilStarted(loop: app.loop)
-        defer { mcp.shutdown() }
-        controller.submit(prompt)
-        while !done { _ = app.loop.runOnce(timeoutMs: 1000) }
-        if !endsWithNewline { StandardStream.output.write("\n") }
-        return code
+    /// Print mode's exit codes (docs/providers.md lists them).
+    enum ExitCode: Int32 {
+        /// The reply arrived.
+        case success = 0
+        /// The model or provider failed (the message is on stderr).
+        case failed = 1
+        /// A bad command line or an empty prompt.
+        case usage = 2
+        /// `--max-turns` stopped a model that kept calling tools.
+        case maxTurns = 3
+        /// `--timeout` passed before the reply ended.
+        case timeout = 4
+        /// stdout is closed or a write to it failed.
+        case output = 5
     }
 
-    /// Model text never drives the terminal: C0 (but newline and tab), DEL
-    /// and C1 controls are dropped.
-    static func stripControls(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { u in
-            let v = u.value
-            return v == 10 || v == 9 || (v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v))
-        }))
+    /// Model requests per prompt when `--max-turns` is not given.
+    static let defaultMaxTurns = 100
+
+    static func run(options: Options) throws -> Int32 {
+        guard fcntl(STDOUT_FILENO, F_GETFD) != -1 else {
+            StandardStream.error.write("weft: stdout is closed: nowhere to print the reply\n")
+            return ExitCode.output.rawValue
+        }
+        let prompt: String
+        do {
+            prompt = try PrintInput.prompt(argument: options.promptText, stdin: PrintInput.classify(),
+                                           read: { try PrintInput.readAll() })
+        } catch {
+            StandardStream.error.write("weft: \(error)\n")
+            return ExitCode.usage.rawValue
+        }
+        let app = try App(size: Size(width: 80, height: 24))
+        let out = PrintOutput(format: options.outputFormat, terminal: isatty(STDOUT_FILENO) == 1)
+        app.editor.onMessage = { m in
+            guard m.level == .error || m.level == .warn else { return }
+            StandardStream.error.write("weft: \(PrintOutput.stripControls(m.text))\n")
+            out.notice(level: m.level == .error ? "error" : "warn", m.text)
+        }
+        let chat = try ChatSetup.install(in: app, options: options)
+        let controller = chat.controller
+        controller.approver = nil
+        controller.sessionMeta["print"] = .bool(true)
+        controller.maxTurns = options.maxTurns ?? defaultMaxTurns
+        let lua = app.makeLua()
+        ChatLuaBindings.install(lua, chat: chat, loop: app.loop)
+        _ = try? lua.run(printToStderr, chunkName: "=print-mode")
+        app.loadConfig(lua, options: options)
+        defer { lua.jobManager.stopAll() }
+        app.editor.emit(.startup)
+        MCPSetup.warnUntrusted { StandardStream.error.write("weft: \($0)\n") }
+        // The MCP servers' tools must be there before the one request goes out.
+        MCPSetup.current?.waitUntilStarted(loop: app.loop)
+        defer { MCPSetup.current?.shutdown() }
+        let run = PrintRun(app: app, controller: controller, out: out)
+        try run.observe()
+        return run.finish(run.wait(prompt: prompt, timeout: options.timeout), timeout: options.timeout)
     }
+
+    /// Lua's `print` writes to stderr in print mode (stdout is the reply's).
+    static let printToStderr = """
+        print = function(...)
+          local t = table.pack(...)
+          for i = 1, t.n do t[i] = tostring(t[i]) end
+          io.stderr:write(table.concat(t, "\\t", 1, t.n), "\\n")
+        end
+        """
 }

@@ -9,8 +9,12 @@ extension ChatController {
                 let w = sessionID.map { try? store.writer(for: $0) } ?? nil
                 writer = try w ?? store.create()
                 sessionID = writer?.id
-                try writer?.append(SessionRecord(kind: .meta, meta: ["cwd": .string(cwd), "provider": .string(provider.name),
-                                                                     "model": .string(provider.model)]))
+                var meta = sessionMeta
+                meta["cwd"] = .string(cwd)
+                meta["project"] = .string(agent.root.path)
+                meta["provider"] = .string(provider.name)
+                meta["model"] = .string(provider.model)
+                try writer?.append(SessionRecord(kind: .meta, meta: meta))
             }
             for r in Conversation.records(for: m, partial: partial) { try writer?.append(r) }
         } catch {

@@ -8,6 +8,7 @@ import Kernel
 extension ChatController {
     func runNextTool() {
         guard !pendingCalls.isEmpty else {
+            if turnLimitReached { stopAtTurnLimit(); return }
             if let last = messages.last { persist(last) }
             request()
             return
@@ -15,6 +16,10 @@ extension ChatController {
         let call = pendingCalls[0]
         editor.emit(.toolStart, data: .table(["id": .string(call.id), "name": .string(call.name),
                                                  "arguments": .string(call.arguments)]))
+        if turnLimitReached {
+            deny(call, reason: turnLimitReason)
+            return
+        }
         guard let tool = tools.lookup(call.name) else {
             var c = call
             finishTool(&c, ToolResult.failure("unknown tool: \(call.name)"), started: loop.clock.nowNanos)

@@ -65,6 +65,14 @@ public final class ChatController {
     var lastPartialSave: UInt64 = 0
     /// Identifies the request whose events are current (stale ones are dropped).
     var currentRequest: RequestToken?
+    /// The most model requests one prompt may make (its first and one per
+    /// tool round); 0 means no limit. See `ChatController+Limits.swift`.
+    public var maxTurns = 0
+    /// Extra fields for the meta record that starts a session file (print
+    /// mode sets `print = true`).
+    public var sessionMeta: [String: Value] = [:]
+    /// Model requests made for the current prompt.
+    public internal(set) var turnsThisPrompt = 0
 
     public init(editor: Editor, loop: MainLoop, provider: Provider, tools: ToolRegistry,
                 store: SessionStore, cwd: String, agent: AgentState? = nil) {
@@ -106,6 +114,7 @@ public final class ChatController {
         }
         append(ChatMessage(role: .user, blocks: [.userText(prompt)]))
         persist(messages[messages.count - 1])
+        turnsThisPrompt = 0
         request()
     }
 
@@ -147,6 +156,7 @@ public final class ChatController {
         var req = ProviderRequest(messages: Conversation.providerMessages(messages, system: effectiveSystemPrompt),
                                   tools: tools.schemas())
         req.messages = modelRequestMessages(req.messages)
+        turnsThisPrompt += 1
         append(ChatMessage(role: .assistant, blocks: []))
         state = .streaming
         requestStart = loop.clock.nowNanos

@@ -94,15 +94,22 @@ extension SessionStore {
         for name in names where name.hasSuffix(".jsonl") {
             let id = String(name.dropLast(6))
             guard let loaded = try? load(id), let p = try? path(for: id) else { continue }
+            let meta = loaded.records.first { $0.kind == .meta }?.meta ?? [:]
             out.append(SessionSummary(id: id, title: Self.title(loaded.records),
                                       messageCount: loaded.records.filter { $0.kind == .message }.count,
-                                      modified: Self.modified(p)))
+                                      modified: Self.modified(p), cwd: meta["cwd"]?.string,
+                                      project: meta["project"]?.string, isPrint: meta["print"] == .bool(true)))
         }
         return out.sorted { a, b in a.modified != b.modified ? a.modified > b.modified : a.id > b.id }
     }
 
-    /// The most recently modified session (for `--continue`), or nil.
-    public func latest() -> SessionSummary? { list().first }
+    /// The most recently modified session (for `--continue`), or nil:
+    /// with `project`, only sessions of that project root (see
+    /// ``SessionSummary/belongs(to:)``); print-mode sessions only when
+    /// `includePrint`.
+    public func latest(project: String? = nil, includePrint: Bool = true) -> SessionSummary? {
+        list().first { s in (includePrint || !s.isPrint) && (project.map { s.belongs(to: $0) } ?? true) }
+    }
 
     /// A session's title (see ``SessionSummary/title``).
     public static func title(_ records: [SessionRecord]) -> String {

@@ -14,6 +14,21 @@ public struct SessionSummary: Hashable, Sendable {
     public var messageCount: Int
     /// When the file was last written.
     public var modified: Date
+    /// The working directory it was started in (its first meta record's `cwd`).
+    public var cwd: String?
+    /// Its project root (meta `project`; older sessions have none).
+    public var project: String?
+    /// Started by print mode (`weft -p`, meta `print`): left out of
+    /// `/sessions` and `weft.chat.sessions()` unless asked for.
+    public var isPrint: Bool = false
+
+    /// Whether the session belongs to the project at `root`: its recorded
+    /// project, else (older sessions) a working directory inside `root`.
+    public func belongs(to root: String) -> Bool {
+        if let project { return project == root }
+        guard let cwd else { return false }
+        return cwd == root || cwd.hasPrefix(root == "/" ? "/" : root + "/")
+    }
 }
 
 /// A loaded session: its records and what was skipped.

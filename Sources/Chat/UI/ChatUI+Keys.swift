@@ -96,8 +96,11 @@ extension ChatUI {
             self.notice("new conversation")
         }
         try cmd("clear", "clear the transcript (starts a new conversation)") { [unowned self] _ in self.controller.reset() }
-        try cmd("sessions", "list saved sessions; /sessions ID opens one", nargs: .optional) { [unowned self] inv in
-            if inv.args.isEmpty { self.listSessions() } else { try self.controller.load(sessionID: inv.args) }
+        try cmd("sessions", "list saved sessions (all: with print mode's); /sessions ID opens one",
+                nargs: .optional) { [unowned self] inv in
+            let arg = inv.args.trimmingCharacters(in: .whitespaces)
+            if arg.isEmpty || arg == "all" { self.listSessions(all: arg == "all") }
+            else { try self.controller.load(sessionID: arg) }
         }
         try cmd("resume", "open a saved session by id", nargs: .one) { [unowned self] inv in
             try self.controller.load(sessionID: inv.args)
@@ -152,10 +155,17 @@ extension ChatUI {
         }
     }
 
-    func listSessions() {
-        let list = controller.store.list()
+    /// `/sessions`: the saved sessions, newest first; print mode's only
+    /// with `all` (their number is said).
+    func listSessions(all: Bool = false) {
+        let every = controller.store.list()
+        let list = all ? every : every.filter { !$0.isPrint }
         var lines = list.isEmpty ? ["No saved sessions yet."] : ["Saved sessions (open one with /sessions ID):"]
-        for s in list.prefix(30) { lines.append("  \(s.id)  \(s.messageCount) messages  \(s.title)") }
+        for s in list.prefix(30) {
+            lines.append("  \(s.id)  \(s.messageCount) messages  \(s.isPrint ? "(-p) " : "")\(s.title)")
+        }
+        let hidden = every.count - list.count
+        if hidden > 0 { lines.append("  (\(hidden) print-mode session\(hidden == 1 ? "" : "s") hidden: /sessions all)") }
         showNotice(lines.joined(separator: "\n"))
     }
 

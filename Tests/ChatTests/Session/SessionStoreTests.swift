@@ -140,6 +140,29 @@ import Testing
         }
     }
 
+    @Test func latestOfAProjectAndPrintSessions() throws {
+        try withStore { store in
+            try store.append(SessionRecord(kind: .meta, meta: ["cwd": "/p/sub", "project": "/p"]), to: "a-p")
+            try store.append(SessionRecord(kind: .meta, meta: ["cwd": "/p", "project": "/p", "print": .bool(true)]), to: "b-print")
+            try store.append(SessionRecord(kind: .meta, meta: ["cwd": "/q/x"]), to: "c-old-q")
+            try store.append(SessionRecord(kind: .meta, meta: ["cwd": "/other"]), to: "d-other")
+            let now = Date()
+            for (id, age) in [("a-p", 400.0), ("b-print", 300), ("c-old-q", 200), ("d-other", 100)] {
+                try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-age)],
+                                                      ofItemAtPath: try store.path(for: id))
+            }
+            #expect(store.latest()?.id == "d-other")
+            #expect(store.latest(project: "/p")?.id == "b-print")
+            #expect(store.latest(project: "/p", includePrint: false)?.id == "a-p")
+            // Older sessions have no project: their cwd is inside the root.
+            #expect(store.latest(project: "/q")?.id == "c-old-q")
+            #expect(store.latest(project: "/none") == nil)
+            let list = store.list()
+            #expect(list.filter(\.isPrint).map(\.id) == ["b-print"])
+            #expect(list.first { $0.id == "a-p" }?.cwd == "/p/sub")
+        }
+    }
+
     @Test func idsPathsAndRoots() throws {
         let store = SessionStore(root: "/x")
         #expect(try store.path(for: "20261121-225247-abc123") == "/x/20261121-225247-abc123.jsonl")

@@ -61,9 +61,11 @@ function weft.chat.usage() end
 ---@return string?
 function weft.chat.session() end
 
---- Saved sessions, newest first.
----@return {id: string, title: string, messages: integer, modified: number}[]
-function weft.chat.sessions() end
+--- Saved sessions, newest first. Print mode's sessions (`weft -p`) are
+--- left out unless `opts.all` is true.
+---@param opts? {all?: boolean}
+---@return {id: string, title: string, messages: integer, modified: number, print: boolean, cwd: string?}[]
+function weft.chat.sessions(opts) end
 
 --- Loads a saved session into the transcript. Fires `session_load`.
 ---@param id string
