@@ -41,7 +41,7 @@ final class PrintOutput {
         case .text:
             let out = terminal ? PrintOutput.stripControls(t) : t
             guard !out.isEmpty else { return }
-            emit(out)
+            put(out)
             endsWithNewline = out.hasSuffix("\n")
         case .streamJSON: event("text", ["text": .string(t)])
         case .json: break
@@ -78,18 +78,18 @@ final class PrintOutput {
     func result(_ fields: [String: Value]) {
         switch format {
         case .text:
-            if terminal && !endsWithNewline { emit("\n") }
+            if terminal && !endsWithNewline { put("\n") }
         case .json, .streamJSON:
-            emit(PrintOutput.line(type: "result", fields))
+            put(PrintOutput.line(type: "result", fields))
         }
     }
 
     private func event(_ type: String, _ fields: [String: Value]) {
         guard format == .streamJSON else { return }
-        emit(PrintOutput.line(type: type, fields))
+        put(PrintOutput.line(type: type, fields))
     }
 
-    private func emit(_ s: String) {
+    private func put(_ s: String) {
         guard ok else { return }
         if !write(s) { ok = false }
     }
