@@ -40,7 +40,8 @@ enum MCPSetup {
             case .trust?: files.append((project, .project))
             case .deny?: break
             case nil:
-                untrusted = ProjectItem(kind: .mcpServers, path: project)
+                // No decision: ask about the file, when there is one.
+                if access(project, F_OK) == 0 { untrusted = ProjectItem(kind: .mcpServers, path: project) }
             }
         }
         for f in options.mcpConfigs { files.append((f, .flag)) }

@@ -176,3 +176,9 @@ LUA
   [ "$out" = "0 1 true" ] || return 1
   grep -q '"print":true' "$home"/state/weft/sessions/*.jsonl
 }
+
+test_print_in_a_plain_directory_warns_about_nothing() {
+  local err
+  err=$(cd "$(mktemp -d)" && pweft -p "count to 2" 2>&1 >/dev/null) || return 1
+  [ -z "$err" ] || { echo "    stderr: $err"; return 1; }
+}
