@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Chat
 import Foundation
+import Kernel
 import Logging
 import MCP
 import NIOCore
@@ -21,6 +22,9 @@ actor StreamableHTTPTransport: Transport {
     /// Seconds one exchange may take.
     let timeout: Double
     private var sessionID: String?
+    /// The protocol version the server chose in its `initialize` answer,
+    /// sent as `MCP-Protocol-Version` on every later request.
+    private var protocolVersion: String?
     private var connected = false
     private let stream: AsyncThrowingStream<Data, Swift.Error>
     private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
@@ -53,7 +57,13 @@ actor StreamableHTTPTransport: Transport {
         do {
             response = try await HTTPTransport.client.execute(r, timeout: .milliseconds(Int64(timeout * 1000)))
         } catch {
-            throw MCPError.protocolError(server: server, detail: "\(url): \(HTTPTransport.reason(for: error))")
+            let reason: String
+            switch HTTPTransport.reason(for: error) {
+            case .connectTimeout: reason = "no connection within \(HTTPTransport.connectTimeout) s"
+            case .timeout: reason = "no answer within \(MCPError.format(timeout)) s"
+            case .other(let text): reason = text
+            }
+            throw MCPError.protocolError(server: server, detail: "\(url): \(reason)")
         }
         if let id = response.headers.first(name: "mcp-session-id") { sessionID = id }
         guard (200..<300).contains(Int(response.status.code)) else {
@@ -71,21 +81,32 @@ actor StreamableHTTPTransport: Transport {
             for event in decoder.finish() { yield(event) }
         } else {
             let body = try await HTTPTransport.collect(response.body, limit: 64 << 20)
-            if !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continuation.yield(Data(body.utf8)) }
+            if !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { deliver(body) }
         }
+    }
+
+    /// Passes a message on, noting the protocol version of the
+    /// `initialize` answer.
+    private func deliver(_ text: String) {
+        if protocolVersion == nil, text.contains("\"protocolVersion\""),
+           let version = (try? JSON.decode(text, surrogates: .replace))?["result"]?["protocolVersion"]?.string {
+            protocolVersion = version
+        }
+        continuation.yield(Data(text.utf8))
     }
 
     nonisolated func receive() -> AsyncThrowingStream<Data, Swift.Error> { stream }
 
     private func yield(_ event: SSEEvent) {
         guard event.event == nil || event.event == "message", !event.data.isEmpty else { return }
-        continuation.yield(Data(event.data.utf8))
+        deliver(event.data)
     }
 
     private func requestHeaders(session: String?) -> [HTTPHeader] {
         var h = [HTTPHeader("Content-Type", "application/json"),
                  HTTPHeader("Accept", "application/json, text/event-stream")]
         if let session { h.append(HTTPHeader("Mcp-Session-Id", session)) }
+        if let protocolVersion { h.append(HTTPHeader("MCP-Protocol-Version", protocolVersion)) }
         for (k, v) in headers.sorted(by: { $0.key < $1.key }) { h.append(HTTPHeader(k, v)) }
         return h
     }

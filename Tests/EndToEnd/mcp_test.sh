@@ -226,3 +226,14 @@ LUA
     "true	false	0" "mcp tools left: 0")
   [ "$out" = "$want" ] || { echo "    got:"; echo "$out" | sed 's/^/    |/'; return 1; }
 }
+
+# An HTTP server nobody listens on: a clear error, and the prompt answered.
+test_mcp_http_server_that_is_not_there() {
+  local dir; dir=$(mktemp -d)
+  local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  echo "{\"mcpServers\": {\"gone\": {\"url\": \"http://127.0.0.1:$port/mcp\"}}}" > "$dir/mcp.json"
+  local out
+  out=$(mcp_weft "$dir/mcp.json" -p 'count to 2' 2>&1)
+  echo "$out" | grep -qF "mcp server 'gone': http://127.0.0.1:$port/mcp: connection refused" || { echo "    got: $out"; return 1; }
+  echo "$out" | grep -qx "2" || { echo "    no reply: $out"; return 1; }
+}
