@@ -125,11 +125,19 @@ public actor MCPConnection {
         let seconds = callTimeout
         let server = name
         do {
-            let (content, isError) = try await withDeadline(seconds: seconds,
-                                                            timeoutError: { MCPError.callTimeout(server: server, seconds: seconds) }) {
-                try await client.callTool(name: tool, arguments: args)
+            let request: RequestContext<CallTool.Result> = try await client.callTool(name: tool, arguments: args)
+            // Interrupting the chat cancels this task: the server is told to stop.
+            let result = try await withTaskCancellationHandler {
+                try await withDeadline(seconds: seconds,
+                                       timeoutError: { MCPError.callTimeout(server: server, seconds: seconds) }) {
+                    try await request.value
+                }
+            } onCancel: {
+                Task { try? await client.cancelRequest(request.requestID, reason: "interrupted by the user") }
             }
-            return ToolResult(output: ValueBridge.text(content), isError: isError ?? false)
+            return ToolResult(output: ValueBridge.text(result.content), isError: result.isError ?? false)
+        } catch is CancellationError {
+            return .failure("mcp server '\(name)': the call was interrupted")
         } catch {
             return .failure(await describe(error).description)
         }

@@ -28,7 +28,7 @@ mcp_weft() {
 fastmcp_config() {
   cat > "$1" <<JSON
 {"mcpServers": {"fast": {"command": "$MCP_PY", "args": ["$MCP_DIR/fastmcp_server.py", "stdio", "$2"],
-                         "env": {"WEFT_MCP_MARKER": "m42"}}}}
+                         "env": {"WEFT_MCP_MARKER": "m42", "WEFT_MCP_LOG": "$1.log"}}}}
 JSON
 }
 
@@ -130,7 +130,7 @@ test_mcp_in_the_ui_lists_asks_and_calls() {
   while :; do
     literal "/mcp"; keys Enter
     wait_for "MCP servers:" || return 1
-    screen | grep -q "fast  ready  5 tools  (flag, stdio)" && break
+    screen | grep -q "fast  ready  6 tools  (flag, stdio)" && break
     i=$((i + 1)); [ "$i" -gt 20 ] && { echo "    never ready"; screen | sed 's/^/    |/'; return 1; }
     sleep 0.5
   done
@@ -142,6 +142,28 @@ test_mcp_in_the_ui_lists_asks_and_calls() {
   sleep 0.2
   keys y
   wait_for "tool said: sum=42" 20 || return 1
+  # Esc during a slow call: the chat is idle at once and the server is told
+  # to stop (its tool sees the cancellation); the server keeps working.
+  literal 'call mcp__fast__slow'; keys Enter
+  wait_for "The model wants to run mcp__fast__slow" 10 || return 1
+  wait_for "[y] allow" || return 1
+  sleep 0.2
+  keys y
+  wait_gone "[y] allow" || return 1
+  sleep 1
+  keys Escape
+  wait_for "(interrupted)" 5 || return 1
+  local i=0
+  until grep -q cancelled "$dir/mcp.json.log" 2>/dev/null; do
+    i=$((i + 1)); [ "$i" -gt 50 ] && { echo "    the server never saw the cancellation"; return 1; }
+    sleep 0.1
+  done
+  literal 'call mcp__fast__echo {"text": "after"}'; keys Enter
+  wait_for "The model wants to run mcp__fast__echo" 10 || return 1
+  wait_for "[y] allow" || return 1
+  sleep 0.2
+  keys y
+  wait_for "tool said: echo: after" 20 || return 1
 }
 
 # A project's .mcp.json waits for trust, asked in the float that asks about
@@ -164,11 +186,11 @@ test_mcp_project_config_needs_trust() {
   ! pgrep -f "weft-mcp-trust-$$" >/dev/null || { echo "    started before trust"; return 1; }
   keys t
   wait_gone "Trust project config?" || return 1
-  mcp_wait_ready "fast  ready  5 tools  (project, stdio)" || return 1
+  mcp_wait_ready "fast  ready  6 tools  (project, stdio)" || return 1
   stop_weft
   start_weft 120x36
   wait_for "Welcome" || return 1
-  mcp_wait_ready "fast  ready  5 tools  (project, stdio)" || return 1
+  mcp_wait_ready "fast  ready  6 tools  (project, stdio)" || return 1
   ! screen | grep -q "Trust project config?" || { echo "    asked again"; return 1; }
 }
 
@@ -202,7 +224,7 @@ local msgs = weft.chat.messages()
 print(msgs[#msgs].text)
 done = nil
 weft.chat.submit('call mcp__fast__grow')
-weft.wait(30000, function() return done and #weft.chat.mcp.list()[1].tools == 6 end)
+weft.wait(30000, function() return done and #weft.chat.mcp.list()[1].tools == 7 end)
 done = nil
 weft.chat.submit('call mcp__fast__extra')
 weft.wait(30000, function() return done end)
@@ -219,8 +241,8 @@ LUA
   local out
   out=$(HOME=$(mktemp -d) timeout 60 "$WEFT_BIN" --clean --headless --permission-mode yolo -l "$dir/t.lua" 2>&1)
   local want
-  want=$(printf '%s\n' "fast	ready	lua	stdio	5" "The \`mcp__fast__add\` tool said: sum=42" \
-    "6	The \`mcp__fast__extra\` tool said: extra tool here" \
+  want=$(printf '%s\n' "fast	ready	lua	stdio	6" "The \`mcp__fast__add\` tool said: sum=42" \
+    "7	The \`mcp__fast__extra\` tool said: extra tool here" \
     "false	bad argument #1 to 'weft.chat.mcp.add' (server names use letters, digits, - and _ (no __), at most 32; got 'bad name')" \
     "false	bad argument #2 to 'weft.chat.mcp.add' (mcp: server 'nocmd': needs a command (stdio) or a url (HTTP))" \
     "true	false	0" "mcp tools left: 0")

@@ -111,10 +111,11 @@ extension ChatController {
         let poster = loop.poster
         let owner = LoopRef(self)
         if change == nil, let remote = registry.lookup(call.name) as? AsyncTool {
-            Task {
+            remoteCall = Task {
                 let result = await remote.run(json: call.arguments, context: context)
                 poster.post {
                     guard let self = owner.value, self.pendingCalls.first?.id == call.id else { return }
+                    self.remoteCall = nil
                     var c = call
                     self.finishTool(&c, result, started: started)
                 }

@@ -61,6 +61,9 @@ public final class ChatController {
     var pendingDecision: ToolApprovalDecision?
     /// The file change of the call being decided (prepared, not written).
     var pendingChange: FileChange?
+    /// The task awaiting an ``AsyncTool`` (an MCP call); ``interrupt()``
+    /// cancels it, which tells the server to stop.
+    var remoteCall: Task<Void, Never>?
     /// When the streaming reply was last saved as a partial record.
     var lastPartialSave: UInt64 = 0
     /// Identifies the request whose events are current (stale ones are dropped).
@@ -122,6 +125,8 @@ public final class ChatController {
     public func interrupt() {
         guard isBusy else { return }
         agent.shellCancellation?.cancel()
+        remoteCall?.cancel()
+        remoteCall = nil
         stream?.cancel()
         stream = nil
         currentRequest = nil

@@ -3,10 +3,13 @@
 Usage: python fastmcp_server.py stdio
        python fastmcp_server.py http PORT
 Tools: add(a, b), echo(text), fail(), crash() (the process dies mid-call),
-grow() (adds a tool "extra" and says the tool list changed).
+grow() (adds a tool "extra" and says the tool list changed), slow() (takes
+30 s unless cancelled; writes "cancelled" to $WEFT_MCP_LOG when it is).
 """
 import os
 import sys
+
+import anyio
 
 from mcp.server.fastmcp import Context, FastMCP
 
@@ -38,6 +41,20 @@ def crash() -> str:
     sys.stderr.write("crashing on purpose\n")
     sys.stderr.flush()
     os._exit(3)
+
+
+@server.tool()
+async def slow() -> str:
+    """Takes 30 seconds."""
+    try:
+        await anyio.sleep(30)
+    except anyio.get_cancelled_exc_class():
+        log = os.environ.get("WEFT_MCP_LOG")
+        if log:
+            with open(log, "a") as f:
+                f.write("cancelled\n")
+        raise
+    return "slept"
 
 
 @server.tool()
