@@ -119,7 +119,7 @@ enum Health {
         } catch {
             print("provider: \(TextMeasure.sanitize("\(error)"))")
         }
-        return 0
+        return MCPSetup.healthReport(options: options) ? 0 : 1
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Kernel
 import LuaAPI
 import MCPClient
+import Render
 
 /// Wires MCP servers into a chat: reads `$XDG_CONFIG_HOME/weft/mcp.json`
 /// and the project's `.mcp.json` (both skipped with `--clean`; the project
@@ -24,18 +25,33 @@ enum MCPSetup {
     @discardableResult
     static func install(controller: ChatController, loop: MainLoop, options: Options,
                         warn: @escaping (String) -> Void) -> MCPManager {
-        let env = ProcessInfoLite.env
-        let manager = MCPManager(registry: controller.tools, poster: loop.poster, environment: env, cwd: controller.cwd,
-                                 handshakeTimeout: seconds(env["WEFT_MCP_TIMEOUT"], default: 30),
-                                 callTimeout: seconds(env["WEFT_MCP_TOOL_TIMEOUT"], default: 600))
+        let manager = makeManager(registry: controller.tools, loop: loop, cwd: controller.cwd)
         manager.onNotice = { message, _ in warn(message) }
         current = manager
         atexit { MCPChildren.shared.killAll() }
+        load(into: manager, options: options, root: controller.agent.root.path, warn: warn)
+        return manager
+    }
+
+    /// A manager with the timeouts `WEFT_MCP_TIMEOUT` and
+    /// `WEFT_MCP_TOOL_TIMEOUT` (seconds) ask for.
+    static func makeManager(registry: ToolRegistry, loop: MainLoop, cwd: String) -> MCPManager {
+        let env = ProcessInfoLite.env
+        return MCPManager(registry: registry, poster: loop.poster, environment: env, cwd: cwd,
+                          handshakeTimeout: seconds(env["WEFT_MCP_TIMEOUT"], default: 30),
+                          callTimeout: seconds(env["WEFT_MCP_TOOL_TIMEOUT"], default: 600))
+    }
+
+    /// Adds the servers of the config files the options allow (see the
+    /// type's summary) to `manager`; an untrusted project file is kept in
+    /// ``untrusted``.
+    static func load(into manager: MCPManager, options: Options, root: String, warn: (String) -> Void) {
+        let env = ProcessInfoLite.env
         untrusted = nil
         var files: [(String, MCPConfigSource)] = []
         if !options.clean {
             if let user = MCPConfigFile.userPath(environment: env) { files.append((user, .user)) }
-            let project = MCPConfigFile.projectPath(root: controller.agent.root.path)
+            let project = MCPConfigFile.projectPath(root: root)
             switch projectTrust(project) {
             case .trust?: files.append((project, .project))
             case .deny?: break
@@ -56,7 +72,33 @@ enum MCPSetup {
                 warn("\(error)")
             }
         }
-        return manager
+    }
+
+    /// `weft --health`: starts every configured server, waits for each to
+    /// be ready or fail, and prints one line per server. False when one
+    /// failed.
+    static func healthReport(options: Options) -> Bool {
+        guard let loop = try? MainLoop() else { return true }
+        let cwd = ChatSetup.currentDirectory()
+        let manager = makeManager(registry: ToolRegistry(), loop: loop, cwd: cwd)
+        var lines: [String] = []
+        load(into: manager, options: options, root: ProjectRoot.find(from: cwd).path) { lines.append($0) }
+        manager.waitUntilStarted(loop: loop)
+        var ok = lines.isEmpty
+        for s in manager.list() {
+            let head = "mcp \(s.name) (\(s.source.rawValue)\(s.transport.map { ", " + $0 } ?? ""))"
+            if s.state == "ready" {
+                lines.append("\(head): ready, \(s.tools.count == 1 ? "1 tool" : "\(s.tools.count) tools")")
+            } else {
+                lines.append("\(head): FAILED: \(s.error ?? s.state)")
+                ok = false
+            }
+        }
+        if let item = untrusted { lines.append("mcp: \(item.path) is not trusted (start weft in a terminal to review it)") }
+        if lines.isEmpty { lines.append("mcp: no servers configured") }
+        manager.shutdown()
+        for line in lines { print(TextMeasure.sanitize(line)) }
+        return ok
     }
 
     /// A positive number of seconds from the environment, else `fallback`.
