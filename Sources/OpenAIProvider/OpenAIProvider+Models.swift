@@ -27,6 +27,33 @@ extension OpenAIProvider {
     /// - Parameter timeout: seconds for the whole request.
     /// - Throws: ``OpenAIProviderError``; `.unsupported` for a 404/405.
     public func listModels(timeout: Double = 10) async throws -> [String] {
+        try Self.modelIDs(try await modelList(timeout: timeout), url: configuration.modelsURL)
+            .map { Secrets.scrub($0, key: configuration.apiKey) }
+    }
+
+    /// The model's context window from the server's model list, where it
+    /// says (see ``contextWindow(in:model:)``); nil when it does not or
+    /// cannot be asked.
+    public func contextWindow(timeout: Double = 10) async -> Int? {
+        guard let list = try? await modelList(timeout: timeout) else { return nil }
+        return Self.contextWindow(in: list, model: configuration.model)
+    }
+
+    /// The context window of `model` in a `/v1/models` answer: its entry's
+    /// `context_length` (OpenRouter, LiteLLM), `max_model_len` (vLLM),
+    /// `context_window` (Groq), `max_context_length` (LM Studio),
+    /// `top_provider.context_length`, or `meta.n_ctx_train` (llama.cpp).
+    public static func contextWindow(in list: Value, model: String) -> Int? {
+        let items = list["data"]?.array ?? list["models"]?.array ?? list.array ?? []
+        guard let entry = items.first(where: { ($0["id"]?.string ?? $0["name"]?.string) == model }) else { return nil }
+        let candidates: [Value?] = [entry["context_length"], entry["max_model_len"], entry["context_window"],
+                                    entry["max_context_length"], entry["top_provider"]?["context_length"],
+                                    entry["meta"]?["n_ctx_train"], entry["meta"]?["n_ctx"]]
+        return candidates.lazy.compactMap { $0?.int }.first { $0 > 0 }
+    }
+
+    /// `GET /v1/models`, decoded.
+    func modelList(timeout: Double) async throws -> Value {
         let c = configuration
         let url = c.modelsURL
         let http = OpenAIHTTP.request(url: url, method: .GET,
@@ -48,7 +75,10 @@ extension OpenAIProvider {
         guard (200..<300).contains(status) else {
             throw OpenAIProviderError.failed(OpenAIErrorMapper.message(status: status, body: body, url: url, key: c.apiKey))
         }
-        return try Self.modelIDs(body, url: url).map { Secrets.scrub($0, key: c.apiKey) }
+        guard let json = try? JSON.decode(body, surrogates: .replace) else {
+            throw OpenAIProviderError.failed("openai: the model list from \(url) is not JSON")
+        }
+        return json
     }
 
     /// One line for `weft --health`: whether the server answers
@@ -75,6 +105,10 @@ extension OpenAIProvider {
         guard let json = try? JSON.decode(body, surrogates: .replace) else {
             throw OpenAIProviderError.failed("openai: the model list from \(url) is not JSON")
         }
+        return try modelIDs(json, url: url)
+    }
+
+    static func modelIDs(_ json: Value, url: String) throws -> [String] {
         let items = json["data"]?.array ?? json["models"]?.array ?? json.array ?? []
         return items.compactMap { $0["id"]?.string ?? $0["name"]?.string ?? $0.string }
     }

@@ -128,7 +128,8 @@ enum ChatLuaBindings {
         ])
         lua.register(table: "chat.provider", functions: [
             "get": { call in
-                var t: [String: Value] = ["name": .string(c.provider.name), "model": .string(c.provider.model)]
+                var t: [String: Value] = ["name": .string(c.provider.name), "model": .string(c.provider.model),
+                                          "context_window": .int(chat.contextWindow)]
                 if let o = c.provider as? OpenAIProvider {
                     t["base_url"] = .string(o.configuration.baseURL)
                     t["api_key_set"] = .bool(o.configuration.apiKey != nil)  // never the key itself
@@ -146,6 +147,10 @@ enum ChatLuaBindings {
             "set": { call in
                 let spec = try call.table(1)
                 let name = spec["name"]?.string ?? "mock"
+                if let v = spec["context_window"] {
+                    guard let n = v.int, n > 0 else { throw call.bad(1, "context_window must be a number of tokens > 0") }
+                    chat.configuredContextWindow = n
+                }
                 switch name {
                 case "mock":
                     let tps = spec["tokens_per_second"].flatMap { v -> Double? in
@@ -169,7 +174,7 @@ enum ChatLuaBindings {
                 default:
                     throw call.fail("unknown provider '\(name)' (use 'mock', 'openai' or 'anthropic')")
                 }
-                chat.refreshStatus()
+                chat.resolveContextWindow()
                 return 0
             },
         ])

@@ -68,6 +68,8 @@ enum ChatSetup {
             guard app.tty?.runExternalEditor(path) == true else { throw ComposerError.editorFailed }
         }
         chat.compositor = app.compositor
+        chat.configuredContextWindow = options.contextWindow
+        chat.resolveContextWindow()
         let editor = app.editor
         let mcp = MCPSetup.install(controller: controller, loop: app.loop, options: options) { [unowned editor] message in
             editor.notify(message, level: .warn)

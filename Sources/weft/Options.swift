@@ -113,6 +113,12 @@ struct Options: ParsableCommand {
             transform: Options.parseTokens)
     var maxTokens: Int?
 
+    @Option(name: .customLong("context-window"), parsing: .unconditional,
+            help: ArgumentHelp("The model's context window in tokens, when neither its server nor weft's table "
+                               + "of known models says.", valueName: "tokens"),
+            transform: Options.parseTokens)
+    var contextWindow: Int?
+
     @Flag(name: .customLong("continue"), help: "Resume the last session of this project.")
     var continueLast = false
 
@@ -148,7 +154,7 @@ struct Options: ParsableCommand {
     enum CodingKeys: String, CodingKey {
         case clean, configFile, plugins, mcpConfigs, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
         case thinkingBudget, maxTokens, continueLast, resume, permissionMode, health, version, promptText
-        case outputFormat, maxTurns, timeout
+        case outputFormat, maxTurns, timeout, contextWindow
     }
 
     /// Rules between options.

@@ -182,3 +182,37 @@ test_print_in_a_plain_directory_warns_about_nothing() {
   err=$(cd "$(mktemp -d)" && pweft -p "count to 2" 2>&1 >/dev/null) || return 1
   [ -z "$err" ] || { echo "    stderr: $err"; return 1; }
 }
+
+test_context_window_from_the_table_or_the_configuration() {
+  local script out
+  script=$(mktemp --suffix .lua)
+  cat > "$script" <<'LUA'
+local a = weft.chat.provider.get().context_window
+weft.chat.provider.set{ name = "mock", model = "gpt-4o", context_window = 5000 }
+local b = weft.chat.provider.get().context_window
+weft.chat.provider.set{ name = "mock", model = "local-thing" }
+local c = weft.chat.provider.get().context_window
+local ok = pcall(weft.chat.provider.set, { name = "mock", context_window = -1 })
+print(a, b, c, ok)
+weft.quit(0)
+LUA
+  out=$(env -i HOME="$(mktemp -d)" PATH="$PATH" "$WEFT_BIN" --clean --context-window 9000 --headless -l "$script" 2>&1)
+  echo "    $out"
+  # mock-1 is not in the table: the flag's 9000; gpt-4o: the table; local-thing: Lua's 5000.
+  [ "$out" = $'9000\t128000\t5000\tfalse' ]
+}
+
+test_print_timeout_stops_a_server_that_keeps_the_connection_alive() {
+  local fake rc start
+  fake=$(mktemp)
+  python3 "$(dirname "${BASH_SOURCE[0]}")/../Fixtures/fake_openai_server.py" --port 0 --idle-timeout 20 >"$fake" &
+  local pid=$!
+  trap 'kill $pid 2>/dev/null' RETURN
+  local i=0; while [ ! -s "$fake" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+  start=$SECONDS
+  # "hang": a first chunk, then a keep-alive comment every 50 ms for 30 s.
+  pweft --base-url "http://127.0.0.1:$(head -1 "$fake")" --model fake-model-1 -p "case:hang" --timeout 1 \
+    --output-format json > "$fake.out" 2>/dev/null; rc=$?
+  echo "    exit $rc after $((SECONDS - start)) s: $(cat "$fake.out")"
+  [ $rc -eq 4 ] && [ $((SECONDS - start)) -lt 6 ] && grep -q '"status":"timeout"' "$fake.out"
+}

@@ -154,3 +154,24 @@ final class TokenCounter: @unchecked Sendable {
         return (words, events, last)
     }
 }
+
+/// `/v1/models` metadata names the context window in several ways.
+@Suite struct OpenAIContextWindowTests {
+    @Test func eachServersFieldIsRead() throws {
+        let body = """
+            {"data": [
+              {"id": "router", "context_length": 32768},
+              {"id": "vllm", "max_model_len": 16384},
+              {"id": "groq", "context_window": 131072},
+              {"id": "lmstudio", "max_context_length": 8192},
+              {"id": "nested", "top_provider": {"context_length": 4096}},
+              {"id": "llamacpp", "meta": {"n_ctx_train": 2048}},
+              {"id": "plain"}
+            ]}
+            """
+        let list = try JSON.decode(body)
+        let windows = ["router", "vllm", "groq", "lmstudio", "nested", "llamacpp", "plain", "absent"]
+            .map { OpenAIProvider.contextWindow(in: list, model: $0) }
+        #expect(windows == [32768, 16384, 131072, 8192, 4096, 2048, nil, nil])
+    }
+}

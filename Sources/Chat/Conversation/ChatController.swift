@@ -74,6 +74,12 @@ public final class ChatController {
     /// Extra fields for the meta record that starts a session file (print
     /// mode sets `print = true`).
     public var sessionMeta: [String: Value] = [:]
+    /// Tokens the last request took of the context window: its prompt
+    /// (cache reads and writes included) and its reply, as the provider
+    /// reported them (0 before the first report).
+    public internal(set) var contextTokens = 0
+    /// The tokens reported so far for the request in flight.
+    var requestTokens = 0
     /// Model requests made for the current prompt.
     public internal(set) var turnsThisPrompt = 0
 
@@ -151,6 +157,7 @@ public final class ChatController {
         messages = loaded
         usage = (0, 0)
         cacheUsage = (0, 0)
+        contextTokens = 0
         state = .idle
         onTranscript?(.reset)
     }
@@ -162,6 +169,7 @@ public final class ChatController {
                                   tools: tools.schemas())
         req.messages = modelRequestMessages(req.messages)
         turnsThisPrompt += 1
+        requestTokens = 0
         append(ChatMessage(role: .assistant, blocks: []))
         state = .streaming
         requestStart = loop.clock.nowNanos
@@ -198,10 +206,14 @@ public final class ChatController {
         case .usage(let input, let output):
             usage.input += input
             usage.output += output
+            requestTokens += input + output
+            contextTokens = requestTokens
             onChange?()
         case .cacheUsage(let read, let write):
             cacheUsage.read += read
             cacheUsage.write += write
+            requestTokens += read + write
+            contextTokens = requestTokens
             onChange?()
         case .finish(let reason):
             stream = nil

@@ -77,7 +77,7 @@ extension ChatUI {
         lines.append("Permission mode: \(agent.mode.rawValue) (\(agent.mode.summary))")
         lines.append("Tools: " + controller.tools.list().map(\.name).joined(separator: ", "))
         let system = controller.effectiveSystemPrompt
-        let used = controller.usage.input + controller.usage.output
+        let used = controller.contextTokens
         lines.append("System prompt: \(ProjectInstructions.size(system.utf8.count)) (about \(system.utf8.count / 4) tokens)")
         lines.append("Context used: \(used) of \(contextWindow) tokens (\(contextWindow > 0 ? used * 100 / contextWindow : 0)%)")
         return lines.joined(separator: "\n")

@@ -133,6 +133,7 @@ extension ChatUI {
         }
         if !name.isEmpty {
             controller.provider = p.switching(to: name)
+            resolveContextWindow()
             notice("model: now \(controller.provider.name):\(name)")
             return
         }

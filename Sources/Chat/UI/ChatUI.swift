@@ -18,8 +18,11 @@ public final class ChatUI {
     public var onQuit: (() -> Void)?
     /// Scrolls a window by rows through the renderer's viewport (the frontend supplies it).
     public var scrollHook: ((Window, Int) -> Void)?
-    /// Context window size used for the status line's percentage.
-    public var contextWindow = 128_000
+    /// The model's context window in tokens, for the status line's
+    /// percentage and `/context` (the frontend sets it; see ``ContextWindow``).
+    public var contextWindow = ContextWindow.fallback
+    /// The window configured for models nobody knows (`--context-window`).
+    public var configuredContextWindow: Int?
     /// The renderer's compositor (the frontend supplies it): mouse hits,
     /// display-row motions and scrolling the cursor into view.
     public var compositor: Compositor?
@@ -368,6 +371,7 @@ public final class ChatUI {
                            spinner: Self.spinnerFrames[spinnerFrame], tokensIn: controller.usage.input,
                            tokensOut: controller.usage.output, cacheRead: controller.cacheUsage.read,
                            cacheWrite: controller.cacheUsage.write, contextWindow: contextWindow,
+                           contextUsed: controller.contextTokens,
                            session: controller.sessionID, cwd: controller.cwd, queued: controller.queue.count,
                            newLines: unseenLines, notice: editor.mode == TranscriptMode.search ? transcriptModeStatus
                                    : statusNotice ?? searchStatus ?? transcriptModeStatus,

@@ -16,6 +16,8 @@ struct StatusLine: Equatable {
     var cacheRead = 0
     var cacheWrite = 0
     var contextWindow: Int
+    /// Tokens the last request used of the window (prompt, cache and reply).
+    var contextUsed = 0
     var session: String?
     var cwd: String
     var queued: Int
@@ -38,7 +40,7 @@ struct StatusLine: Equatable {
         if queued > 0 { left += "  (\(queued) queued)" }
         if newLines > 0 { left += "  ↓ \(newLines) new lines (Ctrl-End)" }
         if let notice { left += "  \(notice)" }
-        let used = tokensIn + tokensOut
+        let used = contextUsed
         let pct = contextWindow > 0 ? min(100, used * 100 / contextWindow) : 0
         var right = "↑\(Self.short(tokensIn)) ↓\(Self.short(tokensOut))"
         if cacheRead > 0 || cacheWrite > 0 { right += " cache r\(Self.short(cacheRead)) w\(Self.short(cacheWrite))" }

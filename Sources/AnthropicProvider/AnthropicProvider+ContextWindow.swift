@@ -1,0 +1,3 @@
+import Chat
+
+extension AnthropicProvider: ContextWindowReporting {}
