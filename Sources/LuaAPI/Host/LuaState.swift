@@ -54,7 +54,12 @@ public final class LuaState {
     /// With `budgeted: false` the file's own body has no time budget (a
     /// headless script), while calls into Lua it triggers get their own.
     @discardableResult
+    /// A path that is not a regular file (a FIFO, a device, a directory)
+    /// is refused before it is opened: opening a FIFO would block forever.
     public func runFile(_ path: String, args: [Value] = [], budgeted: Bool = true) throws -> [Value] {
+        if let kind = Self.irregularKind(path) {
+            throw LuaError.syntax("cannot read \(path): it is \(kind), not a regular file")
+        }
         let top = lua_gettop(L)
         if luaL_loadfilex(L, path, nil) != LUA_OK {
             let msg = LuaValue.string(L, at: -1) ?? "cannot load \(path)"
@@ -63,6 +68,22 @@ public final class LuaState {
         }
         for a in args { LuaValue.push(L, a) }
         return try callFunction(below: top, nargs: Int32(args.count), budgeted: budgeted)
+    }
+
+    /// What `path` is when it exists and is not a regular file ("a FIFO",
+    /// "a directory", ...); nil for a regular file or a missing one (the
+    /// loader reports that).
+    static func irregularKind(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFIFO: return "a FIFO"
+        case S_IFDIR: return "a directory"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a plain file"
+        }
     }
 
     /// Calls the function stored in the registry under `ref` with `args`,
