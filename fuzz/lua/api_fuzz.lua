@@ -127,7 +127,11 @@ local function random_table(depth)
   end
   if r == 7 then
     local t = {}
-    for _ = 1, math.random(1, 4) do t[gen(depth + 1) or "k"] = gen(depth + 1) end
+    for _ = 1, math.random(1, 4) do
+      local k = gen(depth + 1)
+      if k == nil or k ~= k then k = "k" end -- nil and NaN cannot be keys
+      t[k] = gen(depth + 1)
+    end
     return t
   end
   if r == 8 then
