@@ -7,7 +7,8 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/weft
 DEBUG_BIN = .build/debug/weft
 
-.PHONY: all run test build build-debug bootstrap unit-tests lua-tests e2e-tests test-servers bench bench-compare install clean
+.PHONY: all run test build build-debug bootstrap unit-tests lua-tests e2e-tests test-servers bench bench-compare install clean \
+	fuzz fuzz-short lua-fuzz fault-tests
 
 all: build
 
@@ -31,6 +32,25 @@ unit-tests: build-debug
 
 e2e-tests: build-debug test-servers
 	@bash Tests/EndToEnd/run.sh $(DEBUG_BIN)
+
+# Reliability (docs/reliability.md). `make fuzz` runs every libFuzzer
+# target for FUZZ_SECONDS each (a build of its own with address sanitizer);
+# `make fuzz-short` is the 20,000-input run of `make test`.
+FUZZ_SECONDS ?= 300
+fuzz: bootstrap
+	@bash scripts/fuzz.sh --time $(FUZZ_SECONDS) $(TARGETS)
+
+fuzz-short: bootstrap
+	@bash scripts/fuzz.sh --runs 20000 $(TARGETS)
+
+# The Lua API fuzzer over LUA_FUZZ_SEEDS seeds (separate processes).
+LUA_FUZZ_SEEDS ?= 200
+lua-fuzz: build-debug
+	@bash scripts/lua-fuzz.sh $(DEBUG_BIN) --seeds $(LUA_FUZZ_SEEDS) --calls 5000
+
+# Fault injection at full strength (30 kill -9 runs; make test runs 5).
+fault-tests: build-debug
+	@WEFT_FAULT_RUNS=30 bash Tests/EndToEnd/run.sh $(DEBUG_BIN) fault_test
 
 # OpenAI-compatible servers from PyPI for the e2e suite (a venv in .build);
 # the tests that need them skip, saying why, when it cannot be built.

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "LuaAPI", targets: ["LuaAPI"]),
         .library(name: "Chat", targets: ["Chat"]),
         .library(name: "OpenAIProvider", targets: ["OpenAIProvider"]),
+        .library(name: "AnthropicProvider", targets: ["AnthropicProvider"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),

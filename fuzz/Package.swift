@@ -20,6 +20,7 @@ let package = Package(
                                "CVTermFuzz"]),
         fuzzer("FuzzInputDecoder", ["Render"]),
         fuzzer("FuzzStream", ["Chat"]),
+        fuzzer("FuzzAnthropic", ["Chat", "AnthropicProvider"]),
         fuzzer("FuzzJSON", ["Kernel"]),
         fuzzer("FuzzMarkdown", ["Chat"]),
         fuzzer("FuzzText", ["Render"]),
