@@ -4,7 +4,22 @@ import MCPClient
 
 /// `weft.chat.mcp`: list, add and remove MCP servers from Lua.
 enum MCPLuaBindings {
+    /// Which owner (plugin or config file) added each server, so a
+    /// plugin's servers stop when it is reloaded or unloaded.
+    final class Owners {
+        var byServer: [String: String] = [:]
+    }
+
     static func install(_ lua: LuaRuntime, manager: MCPManager) {
+        let owners = Owners()
+        lua.addOwnerHook(OwnerHook(kind: "mcp server",
+                                   count: { owner in owners.byServer.values.filter { $0 == owner }.count },
+                                   remove: { owner in
+                                       for (name, o) in owners.byServer where o == owner {
+                                           manager.remove(name)
+                                           owners.byServer[name] = nil
+                                       }
+                                   }))
         lua.register(table: "chat.mcp", functions: [
             "list": { call in
                 call.push(.array(manager.list().map(statusValue)))
@@ -19,10 +34,13 @@ enum MCPLuaBindings {
                     throw call.bad(2, "\(error)")
                 }
                 manager.add(MCPServerEntry(name: name, source: .lua, config: .success(config)))
+                owners.byServer[name] = lua.currentOwner
                 return 0
             },
             "remove": { call in
-                call.push(.bool(manager.remove(try call.string(1))))
+                let name = try call.string(1)
+                owners.byServer[name] = nil
+                return call.push(.bool(manager.remove(name)))
             },
         ])
     }

@@ -274,3 +274,33 @@ test_mcp_health_reports_each_server() {
   echo "$out" | grep -qx "mcp missing (flag, stdio): FAILED: mcp server 'missing' could not start: executable not found: /nonexistent/mcp-server" \
     || { echo "    got: $out"; return 1; }
 }
+
+# A plugin's servers belong to it: reloading the plugin stops the old server
+# (its process ends) and starts the one it adds again; a reload that adds
+# none leaves none.
+test_mcp_servers_added_by_a_plugin_go_with_it() {
+  with_fastmcp; local s=$?; [ "$s" -eq 2 ] && return 0; [ "$s" -eq 0 ] || return 1
+  local dir; dir=$(mktemp -d); local token="weft-mcp-plugin-$$-$RANDOM"
+  cat > "$dir/mcpplug.lua" <<LUA
+weft.chat.mcp.add("fast", { command = "$MCP_PY", args = { "$MCP_DIR/fastmcp_server.py", "stdio", "$token" } })
+LUA
+  cat > "$dir/t.lua" <<LUA
+local function ready() return weft.chat.mcp.list()[1] and weft.chat.mcp.list()[1].state == "ready" end
+weft.wait(30000, ready)
+local function procs()
+  local p = io.popen("pgrep -f [$(echo ${token:0:1})]${token:1} | wc -l"); local n = tonumber(p:read("a")); p:close(); return n
+end
+print("before", #weft.chat.mcp.list(), procs())
+assert(weft.plugin.reload("mcpplug"))
+weft.wait(30000, function() return ready() and procs() == 1 end)
+print("reloaded", #weft.chat.mcp.list(), procs(), weft.chat.mcp.list()[1].state)
+local f = assert(io.open("$dir/mcpplug.lua", "w")); f:write("-- no servers now\\n"); f:close()
+assert(weft.plugin.reload("mcpplug"))
+weft.wait(10000, function() return procs() == 0 end)
+print("emptied", #weft.chat.mcp.list(), procs())
+weft.quit(0)
+LUA
+  local out
+  out=$(HOME=$(mktemp -d) timeout 90 "$WEFT_BIN" --clean --headless --plugin "$dir/mcpplug.lua" -l "$dir/t.lua" 2>&1)
+  [ "$out" = "$(printf 'before\t1\t1\nreloaded\t1\t1\tready\nemptied\t0\t0')" ] || { echo "    got:"; echo "$out" | sed 's/^/    |/'; return 1; }
+}
