@@ -37,6 +37,22 @@ t.describe("weft.win", function()
     win.close(w)
   end)
 
+  t.it("draws a float's footer in its bottom border and refuses one without a border", function()
+    local b = buf.create{}
+    buf.set_lines(b, 0, -1, { "one" })
+    local w = win.open(b, { relative = "editor", row = 1, col = 1, width = 20, height = 3,
+      border = "single", footer = "q close", footer_pos = "right" })
+    local cfg = win.get_config(w)
+    t.eq({ "q close", "right" }, { cfg.footer, cfg.footer_pos })
+    weft.ui.redraw()
+    t.eq(true, weft.ui.screen()[6]:find("q close ┘", 1, true) ~= nil)
+    win.set_config(w, { footer = "changed" })
+    t.eq("changed", win.get_config(w).footer)
+    t.raises_match("footer needs a border", win.open, b,
+      { relative = "editor", row = 0, col = 0, width = 5, height = 1, footer = "x" })
+    win.close(w)
+  end)
+
   t.it("set_config keeps the keys left out", function()
     local b = buf.create{}
     local w = win.open(b, { relative = "editor", row = 1, col = 1, width = 5, height = 2, name = "pop" })

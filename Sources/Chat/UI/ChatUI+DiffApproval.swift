@@ -13,7 +13,8 @@ extension ChatUI {
         let verb = diff.isNewFile ? "Create" : call.name == "write_file" ? "Overwrite" : "Edit"
         do {
             let float = try ModalFloat(editor: editor, name: "approval", mode: "approval", title: "\(verb) \(diff.path)?",
-                                       lines: rows.map(\.text), minWidth: 60, padding: 1, zindex: 100)
+                                       lines: rows.map(\.text), footer: approvalKeysLine(call),
+                                       minWidth: 60, padding: 1, zindex: 100)
             // ModalFloat frames the text: a blank row above, one cell of margin.
             StyledLine.setMarks(rows.map { $0.shifted(by: 1) }, in: float.buffer,
                                 ns: editor.namespaces.create(name: DiffView.namespaceName), from: 1)
@@ -26,8 +27,13 @@ extension ChatUI {
         }
     }
 
+    /// The keys, in the float's bottom border (in view however long the diff).
+    func approvalKeysLine(_ call: ToolCall) -> String {
+        "[y] yes  [n] no  [a] always allow \(call.name)  [e] open in $EDITOR  [j/k] scroll"
+    }
+
     /// The float's rows: a warning for a path outside the project, the
-    /// path and counts, the diff, the keys.
+    /// path and counts, the diff.
     func approvalRows(_ call: ToolCall, _ diff: FileDiff) -> [StyledLine] {
         var rows: [StyledLine] = []
         let root = controller.agent.root
@@ -39,9 +45,6 @@ extension ChatUI {
         rows.append(StyledLine("\(diff.path)  \(counts)", spans: [StyledSpan(0..<diff.path.utf8.count, "Title")]))
         rows.append(.blank)
         rows += DiffRenderer.lines(diff)
-        rows.append(.blank)
-        let keys = "[y] yes   [n] no   [a] always allow \(call.name)   [e] open in $EDITOR   [j/k] scroll"
-        rows.append(StyledLine(keys, spans: [StyledSpan(0..<keys.utf8.count, "Comment")]))
         return rows
     }
 

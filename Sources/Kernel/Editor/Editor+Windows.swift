@@ -37,6 +37,7 @@ extension Editor {
         if spec.float == nil {
             win.border = spec.border
             win.title = spec.title
+            win.footer = spec.footer
             win.focusable = spec.focusable
         }
         if !spec.hidden && spec.float == nil {
@@ -134,6 +135,8 @@ extension Editor {
             win.border = f.border
             win.title = f.title
             win.titlePos = f.titlePos
+            win.footer = f.footer
+            win.footerPos = f.footerPos
             win.focusable = f.focusable
         }
         layoutChanged()

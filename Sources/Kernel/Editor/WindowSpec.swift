@@ -16,6 +16,8 @@ public struct WindowSpec: Sendable {
     /// Border for tiled windows (floats take theirs from `float`).
     public var border: BorderStyle = .none
     public var title: String?
+    /// Footer in the bottom border of a tiled window with a border.
+    public var footer: String?
     public var focusable = true
     /// Make the new window current.
     public var enter = false

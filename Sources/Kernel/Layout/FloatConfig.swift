@@ -27,7 +27,8 @@ public enum FloatRelative: Hashable, Sendable {
     case cursor
 }
 
-/// Where a float's title sits in its top border.
+/// Where a float's title sits in its top border (and its footer in the
+/// bottom one).
 public enum TitlePosition: String, Hashable, Sendable, CaseIterable {
     case left
     case center
@@ -59,6 +60,11 @@ public struct FloatConfig: Hashable, Sendable {
     public var title: String?
     /// Where the title sits.
     public var titlePos: TitlePosition
+    /// Text drawn in the bottom border (needs a border), like Neovim's
+    /// `footer`: stays in view however the text scrolls.
+    public var footer: String?
+    /// Where the footer sits.
+    public var footerPos: TitlePosition
     /// Whether the float can receive focus.
     public var focusable: Bool
 
@@ -66,7 +72,8 @@ public struct FloatConfig: Hashable, Sendable {
     /// Neovim's default.
     public init(relative: FloatRelative = .editor, row: Int, col: Int, width: Int, height: Int,
                 anchor: Anchor = .NW, zindex: Int = 50, border: BorderStyle = .none,
-                title: String? = nil, titlePos: TitlePosition = .left, focusable: Bool = true) {
+                title: String? = nil, titlePos: TitlePosition = .left, footer: String? = nil,
+                footerPos: TitlePosition = .left, focusable: Bool = true) {
         self.relative = relative
         self.row = row
         self.col = col
@@ -77,19 +84,25 @@ public struct FloatConfig: Hashable, Sendable {
         self.border = border
         self.title = title
         self.titlePos = titlePos
+        self.footer = footer
+        self.footerPos = footerPos
         self.focusable = focusable
     }
 
     /// Checks the values a user can get wrong.
     ///
     /// - Throws: `KernelError.outOfRange` for a width/height below 1 or a
-    ///   negative zindex; `KernelError.invalidArgument` for a title without a border.
+    ///   negative zindex; `KernelError.invalidArgument` for a title or footer
+    ///   without a border.
     public func validate() throws {
         if width < 1 { throw KernelError.outOfRange("width must be at least 1, got \(width)") }
         if height < 1 { throw KernelError.outOfRange("height must be at least 1, got \(height)") }
         if zindex < 0 { throw KernelError.outOfRange("zindex must not be negative, got \(zindex)") }
         if title != nil && border.thickness == 0 {
             throw KernelError.invalidArgument("title needs a border (set border = \"single\" or another style)")
+        }
+        if footer != nil && border.thickness == 0 {
+            throw KernelError.invalidArgument("footer needs a border (set border = \"single\" or another style)")
         }
     }
 }

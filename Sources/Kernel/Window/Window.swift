@@ -17,6 +17,9 @@ public final class Window {
     /// Title shown in the top border.
     public var title: String?
     public var titlePos: TitlePosition = .left
+    /// Footer shown in the bottom border.
+    public var footer: String?
+    public var footerPos: TitlePosition = .left
     /// Whether `focus` and mouse clicks may make this window current.
     public var focusable = true
     /// Cursor position in the buffer (row, UTF-8 byte column).
@@ -43,6 +46,8 @@ public final class Window {
             border = f.border
             title = f.title
             titlePos = f.titlePos
+            footer = f.footer
+            footerPos = f.footerPos
             focusable = f.focusable
         }
     }

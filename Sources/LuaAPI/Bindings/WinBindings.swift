@@ -170,6 +170,10 @@ extension LuaRuntime {
             if let p = try o.choice("title_pos", TitlePosition.allCases.map(\.rawValue)) {
                 w.titlePos = TitlePosition(rawValue: p) ?? .left
             }
+            if o.has("footer") { w.footer = try o.string("footer") }
+            if let p = try o.choice("footer_pos", TitlePosition.allCases.map(\.rawValue)) {
+                w.footerPos = TitlePosition(rawValue: p) ?? .left
+            }
             w.focusable = try o.bool("focusable") ?? w.focusable
         }
         w.options = options

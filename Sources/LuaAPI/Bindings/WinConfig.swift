@@ -6,7 +6,7 @@ import Kernel
 enum WinConfig {
     static let keys: Set<String> = [
         "name", "split", "win", "size", "weight", "relative", "row", "col", "width", "height",
-        "anchor", "zindex", "border", "title", "title_pos", "focusable", "renderer", "hidden",
+        "anchor", "zindex", "border", "title", "title_pos", "footer", "footer_pos", "focusable", "renderer", "hidden",
         "enter", "options",
     ]
     static let floatKeys: Set<String> = ["relative", "row", "col", "width", "height", "anchor", "zindex"]
@@ -45,6 +45,10 @@ enum WinConfig {
         if o.has("title") { f.title = try o.string("title") }
         if let p = try o.choice("title_pos", TitlePosition.allCases.map(\.rawValue)) {
             f.titlePos = TitlePosition(rawValue: p) ?? .left
+        }
+        if o.has("footer") { f.footer = try o.string("footer") }
+        if let p = try o.choice("footer_pos", TitlePosition.allCases.map(\.rawValue)) {
+            f.footerPos = TitlePosition(rawValue: p) ?? .left
         }
         f.focusable = try o.bool("focusable") ?? f.focusable
         do { try f.validate() } catch let e as KernelError { throw o.call.bad(o.index, e.description) }
@@ -120,6 +124,7 @@ enum WinConfig {
             spec.size = try size(o)
             if let b = o.value("border") { spec.border = try border(b, o) }
             spec.title = try o.string("title")
+            spec.footer = try o.string("footer")
             spec.focusable = try o.bool("focusable") ?? true
         }
         if let r = try o.choice("renderer", ["stock", "extension"]) {
@@ -139,9 +144,11 @@ enum WinConfig {
             "name": .string(w.name), "renderer": .string(w.renderer.rawValue),
             "hidden": .bool(w.hidden), "focusable": .bool(w.focusable),
             "border": borderValue(w.border), "title_pos": .string(w.titlePos.rawValue),
+            "footer_pos": .string(w.footerPos.rawValue),
             "buf": .int(w.buffer.raw), "options": optionsValue(w.options),
         ]
         if let title = w.title { t["title"] = .string(title) }
+        if let footer = w.footer { t["footer"] = .string(footer) }
         if let f = w.floatConfig {
             switch f.relative {
             case .editor: t["relative"] = "editor"

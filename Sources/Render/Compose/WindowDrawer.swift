@@ -43,19 +43,32 @@ struct WindowDrawer {
             grid.fill(Rect(row: top + 1, col: left, width: 1, height: outer.height - 2), cluster: ch(7), style: style(7))
             grid.fill(Rect(row: top + 1, col: right, width: 1, height: outer.height - 2), cluster: ch(3), style: style(3))
         }
-        if let title = win.title, !title.isEmpty, outer.width > 4 {
-            let room = outer.width - 2
-            let text = " " + TextMeasure.truncate(TextMeasure.sanitize(title), width: room - 2) + " "
-            let w = TextMeasure.measure(text)
-            let col: Int
-            switch win.titlePos {
-            case .left: col = left + 1
-            case .center: col = left + max(1, (outer.width - w) / 2)
-            case .right: col = right - w
-            }
-            grid.put(text: text, row: top, col: col, style: highlights.resolve(win.isFloating ? "FloatTitle" : "Title"))
+        if let title = win.title {
+            drawBorderText(title, at: win.titlePos, row: top, outer: outer, group: win.isFloating ? "FloatTitle" : "Title",
+                           grid: &grid)
+        }
+        if let footer = win.footer, outer.height > 1 {
+            drawBorderText(footer, at: win.footerPos, row: bottom, outer: outer,
+                           group: win.isFloating ? "FloatFooter" : "Title", grid: &grid)
         }
         return outer.inset(by: 1)
+    }
+
+    /// A title or footer in a border row: padded with a space each side,
+    /// truncated to the border's width, placed left, centred or right.
+    private func drawBorderText(_ raw: String, at pos: TitlePosition, row: Int, outer: Rect, group: String,
+                                grid: inout Grid) {
+        guard !raw.isEmpty, outer.width > 4 else { return }
+        let left = outer.col, right = outer.right - 1
+        let text = " " + TextMeasure.truncate(TextMeasure.sanitize(raw), width: outer.width - 4) + " "
+        let w = TextMeasure.measure(text)
+        let col: Int
+        switch pos {
+        case .left: col = left + 1
+        case .center: col = left + max(1, (outer.width - w) / 2)
+        case .right: col = right - w
+        }
+        grid.put(text: text, row: row, col: col, style: highlights.resolve(group))
     }
 
     // MARK: - Extension windows

@@ -9,6 +9,7 @@ extension HighlightTable {
     /// | `NormalFloat` | -> `Normal` | text of floating windows |
     /// | `FloatBorder` | -> `NormalFloat` | float borders |
     /// | `FloatTitle` | -> `Title` | float titles |
+    /// | `FloatFooter` | -> `FloatTitle` | float footers |
     /// | `StatusLine` | reverse, bold | status line of the current window |
     /// | `StatusLineNC` | reverse | status lines of other windows |
     /// | `WinSeparator` | default | vertical split separators |
@@ -27,6 +28,7 @@ extension HighlightTable {
         ("NormalFloat", .linked(to: "Normal")),
         ("FloatBorder", .linked(to: "NormalFloat")),
         ("FloatTitle", .linked(to: "Title")),
+        ("FloatFooter", .linked(to: "FloatTitle")),
         ("StatusLine", HighlightDef(attrs: [.reverse, .bold])),
         ("StatusLineNC", HighlightDef(attrs: [.reverse])),
         ("WinSeparator", HighlightDef()),

@@ -11,7 +11,12 @@ import Kernel
 /// and deleted on close. A mode whose keys are permanent (mapped once by
 /// their owner, so Lua can list and remap them) passes none.
 ///
-/// Placement: centred on the screen, as wide as the widest line plus the
+/// A `footer` (e.g. the keys of a question) sits centred in the bottom
+/// border, so it stays in view however tall the text is and however it
+/// scrolls.
+///
+/// Placement: centred on the screen, as wide as the widest line (or the
+/// footer) plus the
 /// margins (at least `minWidth`) and as tall as the text, within 2 cells of
 /// every screen edge. It is fitted again on every `resize` and every
 /// ``show(_:)``, unless something else (Lua's `win.set_config`) moved it.
@@ -52,6 +57,7 @@ public final class ModalFloat {
     private let previousMode: String
     private let previousWindow: WindowID?
     private let title: String
+    private let footer: String?
     private let minWidth: Int
     private let padding: Int
     private let zindex: Int
@@ -70,17 +76,19 @@ public final class ModalFloat {
     /// - Throws: `KernelError` when the buffer or window cannot be made or
     ///   a key cannot be mapped (nothing is left open then).
     public init(editor: Editor, name: String, mode: String, title: String, lines: [String],
-                minWidth: Int = 1, padding: Int = 1, zindex: Int = 100, keys: [Binding] = []) throws {
+                footer: String? = nil, minWidth: Int = 1, padding: Int = 1, zindex: Int = 100,
+                keys: [Binding] = []) throws {
         self.editor = editor
         self.mode = mode
         self.title = title
+        self.footer = footer
         self.minWidth = minWidth
         self.padding = padding
         self.zindex = zindex
         previousMode = editor.mode
         previousWindow = editor.currentWindowID
         self.lines = Self.framed(lines)
-        fitted = Self.centred(self.lines, screen: editor.screenSize, title: title, minWidth: minWidth,
+        fitted = Self.centred(self.lines, screen: editor.screenSize, title: title, footer: footer, minWidth: minWidth,
                               padding: padding, zindex: zindex)
         buffer = try editor.createBuffer(scratch: true)
         var spec = WindowSpec()
@@ -159,7 +167,7 @@ public final class ModalFloat {
     }
 
     private func fit() {
-        fitted = Self.centred(lines, screen: editor.screenSize, title: title, minWidth: minWidth,
+        fitted = Self.centred(lines, screen: editor.screenSize, title: title, footer: footer, minWidth: minWidth,
                               padding: padding, zindex: zindex)
         if window.floatConfig != fitted { try? editor.setPlacement(window.id, float: fitted) }
         editor.requestRedraw()
@@ -174,15 +182,18 @@ public final class ModalFloat {
 
     /// A float centred on `screen` that fits `lines` (within a 2-cell
     /// margin), as tall as they are when wrapped to its width.
-    static func centred(_ lines: [String], screen: Size, title: String, minWidth: Int, padding: Int,
-                        zindex: Int) -> FloatConfig {
-        let widest = lines.map { TextMeasure.measure($0) }.max() ?? 0
+    static func centred(_ lines: [String], screen: Size, title: String, footer: String? = nil, minWidth: Int,
+                        padding: Int, zindex: Int) -> FloatConfig {
+        // The footer, with a space each side, must fit in the border (width - 2).
+        let widest = max(lines.map { TextMeasure.measure($0) }.max() ?? 0,
+                         footer.map { TextMeasure.measure($0) + 1 - padding } ?? 0)
         let width = max(1, min(screen.width - 4, max(minWidth, widest + 1 + padding)))
         let wrap = WindowDrawer.wrapOptions(Self.options)
         let rows = lines.reduce(0) { $0 + Wrapper.rowCount($1, width: width, options: wrap) }
         let height = max(1, min(screen.height - 4, rows))
         return FloatConfig(relative: .editor, row: max(0, (screen.height - height) / 2 - 1),
                            col: max(0, (screen.width - width - 2) / 2), width: width, height: height,
-                           zindex: zindex, border: .rounded, title: title, titlePos: .center)
+                           zindex: zindex, border: .rounded, title: title, titlePos: .center,
+                           footer: footer, footerPos: .center)
     }
 }

@@ -29,6 +29,8 @@ import Testing
         let f = try AgentFixture(height: 16)
         f.send("write")
         let window = try #require(f.editor.windows.values.first { $0.name == "approval" })
+        #expect(f.screen().joined(separator: "\n").contains("[y] yes  [n] no"),
+                "the keys are in the border, in view above a diff taller than the screen")
         f.press("G")
         #expect(window.view.topline > 0)
         f.press("n")

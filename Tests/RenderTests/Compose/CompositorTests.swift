@@ -58,6 +58,31 @@ import Testing
             """)
     }
 
+    @Test func floatFooterSitsInTheBottomBorder() throws {
+        let (e, _, _) = try editor(12, 5, ["abcdefghijkl"])
+        var spec = WindowSpec()
+        spec.float = FloatConfig(row: 0, col: 1, width: 8, height: 2, border: .single, footer: "keys",
+                                 footerPos: .center)
+        let fb = try e.createBuffer()
+        try fb.setLines(0, -1, ["x"])
+        _ = try e.openWindow(buffer: fb.id, spec)
+        e.currentWindow?.options.cursorVisible = false
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["FloatFooter"]).expect(frame, """
+            a┌────────┐l|
+             │x       │ |
+             │        │ |
+             └─{FloatFooter: keys }─┘ |
+                        |
+            """)
+    }
+
+    @Test func footerWithoutABorderIsRefused() {
+        #expect(throws: KernelError.self) {
+            try FloatConfig(row: 0, col: 0, width: 4, height: 2, footer: "k").validate()
+        }
+    }
+
     @Test func extmarkHighlightsVirtualTextAndLines() throws {
         let (e, b, w) = try editor(16, 4, ["abcdef", "next"])
         w.options.cursorVisible = false

@@ -32,6 +32,15 @@ import Testing
         #expect(e.mode == "composer")
     }
 
+    @Test func footerIsInTheBorderAndWidensTheFloat() throws {
+        let (e, _) = try editor()
+        let f = try ModalFloat(editor: e, name: "ask", mode: "ask", title: "T", lines: ["ab"],
+                               footer: "[y] yes  [n] no", minWidth: 1, padding: 1)
+        #expect(f.window.footer == "[y] yes  [n] no" && f.window.footerPos == .center)
+        #expect(f.buffer.lines == ["", " ab", ""], "the footer is not part of the text")
+        #expect(f.window.floatConfig?.width == 17, "15 cells of footer + a space each side")
+    }
+
     @Test func isCentredAndFitsItsText() throws {
         let (e, _) = try editor()
         let f = try ModalFloat(editor: e, name: "ask", mode: "ask", title: "T", lines: ["abcdef", "", "xy"],

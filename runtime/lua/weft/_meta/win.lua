@@ -30,6 +30,8 @@ weft.win = {}
 ---@field border? weft.Border
 ---@field title? string needs a border on floats
 ---@field title_pos? "left"|"center"|"right"
+---@field footer? string text in the bottom border (needs a border on floats)
+---@field footer_pos? "left"|"center"|"right"
 ---@field focusable? boolean default true
 ---@field renderer? "stock"|"extension" who draws the window
 ---@field hidden? boolean
