@@ -35,7 +35,8 @@ e2e-tests: build-debug test-servers
 
 # Reliability (docs/reliability.md). `make fuzz` runs every libFuzzer
 # target for FUZZ_SECONDS each (a build of its own with address sanitizer);
-# `make fuzz-short` is the 20,000-input run of `make test`.
+# `make fuzz-short` runs 20,000 inputs each (not part of `make test`: the
+# sanitizer build is too slow for CI, see docs/reliability.md).
 FUZZ_SECONDS ?= 300
 fuzz: bootstrap
 	@bash scripts/fuzz.sh --time $(FUZZ_SECONDS) $(TARGETS)

@@ -5,7 +5,7 @@
 #
 #   scripts/fuzz.sh [--runs N | --time SECONDS] [TARGET...]
 #
-# --runs N      inputs per target (default 20000: the short run of make test)
+# --runs N      inputs per target (default 20000: make fuzz-short)
 # --time S      seconds per target instead (make fuzz)
 # TARGET        FuzzJSON, FuzzText, ... (default: every target); only
 #               these are built
