@@ -19,6 +19,9 @@ enum ChatLuaBindings {
                 c.submit(try call.string(1))
                 return 0
             },
+            "compact": { call in
+                call.push(.bool(c.compact(instructions: try call.optString(1))))
+            },
             "interrupt": { _ in
                 c.interrupt()
                 return 0

@@ -216,3 +216,23 @@ test_print_timeout_stops_a_server_that_keeps_the_connection_alive() {
   echo "    exit $rc after $((SECONDS - start)) s: $(cat "$fake.out")"
   [ $rc -eq 4 ] && [ $((SECONDS - start)) -lt 6 ] && grep -q '"status":"timeout"' "$fake.out"
 }
+
+test_lua_compact_summarises_with_the_mock() {
+  local script out
+  script=$(mktemp --suffix .lua)
+  cat > "$script" <<'LUA'
+weft.chat.provider.set{ name = "mock", tokens_per_second = 0 }
+local fired = false
+weft.autocmd.create("compact", { callback = function() fired = true end })
+weft.chat.submit("count to 2")
+weft.wait(2000, function() return weft.chat.state() == "idle" end)
+local started = weft.chat.compact("short")
+weft.wait(2000, function() return weft.chat.state() == "idle" end)
+local m = weft.chat.messages()
+print(tostring(started), tostring(fired), #m, (m[1].text:match("^Summary of the conversation") ~= nil))
+weft.quit(0)
+LUA
+  out=$(env -i HOME="$(mktemp -d)" PATH="$PATH" "$WEFT_BIN" --clean --headless -l "$script" 2>&1)
+  echo "    $out"
+  [ "$out" = $'true\ttrue\t1\ttrue' ]
+}

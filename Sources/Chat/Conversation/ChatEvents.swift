@@ -33,9 +33,13 @@ extension EventName {
     /// `{restored, kept, failed, turns, session, previous_session}`.
     public static let rewind = EventName("rewind")
 
+    /// Before the conversation is compacted (consumable: a handler that
+    /// returns true cancels): `{messages, tokens, instructions?}`.
+    public static let compact = EventName("compact")
+
     /// Every event the chat layer emits, in the order the docs list them.
     public static let chat: [EventName] = [
         .promptSubmit, .modelRequest, .modelDelta, .thinkingDelta, .toolStart, .toolApproval,
-        .toolEnd, .promptDone, .providerError, .sessionLoad, .permissionMode, .undo, .rewind,
+        .toolEnd, .promptDone, .providerError, .sessionLoad, .permissionMode, .undo, .rewind, .compact,
     ]
 }

@@ -47,7 +47,9 @@ extension Conversation {
                 break
             }
         }
-        return SessionRecord(kind: .message, role: .user, text: userContent(m), meta: meta)
+        let text = userContent(m)
+        if text.hasPrefix(ChatController.compactionHeader) { meta["compaction"] = .bool(true) }
+        return SessionRecord(kind: .message, role: .user, text: text, meta: meta)
     }
 
     /// The user message of a session record (see `userRecord`).

@@ -85,6 +85,8 @@ public enum Conversation {
         for r in records where r.kind != .meta {
             switch r.role {
             case .user?:
+                // A compaction summary replaces everything before it.
+                if r.meta["compaction"] == .bool(true) { out.removeAll() }
                 out.append(userMessage(r))
             case .assistant?:
                 var blocks: [ChatBlock] = []

@@ -8,6 +8,7 @@ import Kernel
 ///
 /// | trigger | reply |
 /// |---|---|
+/// | (the `/compact` request) | a summary: the number of messages and the user's prompts |
 /// | `fail tool` | `read_file` on a missing path; after the error result, an apology |
 /// | `fail edit` | `read_file` of `weft-scratch.txt`, then an `edit_file` whose `old_string` is not there; an apology |
 /// | `edit` | `read_file` of `weft-scratch.txt`, then an `edit_file` of its `counter:` and `status:` lines |

@@ -26,6 +26,9 @@ struct MockScript: Equatable {
     /// Chooses the script for `request` (see ``MockProvider`` for triggers).
     static func choose(for request: ProviderRequest, longLines: Int, seed: UInt64) -> MockScript {
         let prompt = lastUserText(request.messages).lowercased()
+        if prompt.hasPrefix("summarise the conversation so far for your own later use") {
+            return reply(summary(of: request.messages))
+        }
         if let last = request.messages.last, last.role == .tool {
             return followUp(toolResult: last, messages: request.messages, prompt: prompt)
         }
@@ -74,6 +77,13 @@ struct MockScript: Equatable {
         return MockScript(steps: [.text("Calling \(name).\n"),
                                   .toolCall(name: String(name), arguments: args.isEmpty ? "{}" : args)],
                           finishReason: "tool_calls")
+    }
+
+    /// The mock's compaction summary: how many messages, and the user's
+    /// prompts (offline, deterministic).
+    static func summary(of messages: [ProviderMessage]) -> String {
+        let prompts = messages.dropLast().filter { $0.role == .user }.map { "- " + $0.content }
+        return "The conversation had \(messages.count - 1) messages. The user asked:\n" + prompts.joined(separator: "\n")
     }
 
     static func reply(_ text: String) -> MockScript {

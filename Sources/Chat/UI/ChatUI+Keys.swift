@@ -102,6 +102,13 @@ extension ChatUI {
             if arg.isEmpty || arg == "all" { self.listSessions(all: arg == "all") }
             else { try self.controller.load(sessionID: arg) }
         }
+        try cmd("compact", "summarise the conversation and continue from the summary; /compact INSTRUCTIONS",
+                nargs: .optional) { [unowned self] inv in
+            let extra = inv.args.trimmingCharacters(in: .whitespaces)
+            if !self.controller.compact(instructions: extra.isEmpty ? nil : extra) {
+                self.notice(self.controller.isBusy ? "compact: wait for the reply to finish" : "compact: nothing to compact")
+            }
+        }
         try cmd("resume", "open a saved session by id", nargs: .one) { [unowned self] inv in
             try self.controller.load(sessionID: inv.args)
         }

@@ -61,6 +61,13 @@ function weft.chat.usage() end
 ---@return string?
 function weft.chat.session() end
 
+--- Like `/compact`: asks the model for a summary of the conversation and
+--- continues with it in place of the older messages (the session file keeps
+--- them all). Fires `compact` first (a handler returning true cancels).
+---@param instructions? string extra instructions for the summary
+---@return boolean started false when busy, with nothing to compact, or cancelled
+function weft.chat.compact(instructions) end
+
 --- Saved sessions, newest first. Print mode's sessions (`weft -p`) are
 --- left out unless `opts.all` is true.
 ---@param opts? {all?: boolean}
