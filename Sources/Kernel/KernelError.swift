@@ -21,3 +21,19 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+// MARK: - Context
+
+extension KernelError {
+    /// The same error with `context: ` put before its message, e.g.
+    /// `error.prefixed("job.start")` (a buffer error keeps its own text).
+    public func prefixed(_ context: String) -> KernelError {
+        switch self {
+        case .outOfRange(let m): return .outOfRange("\(context): \(m)")
+        case .invalidArgument(let m): return .invalidArgument("\(context): \(m)")
+        case .notFound(let m): return .notFound("\(context): \(m)")
+        case .invalidState(let m): return .invalidState("\(context): \(m)")
+        case .notModifiable: return self
+        }
+    }
+}

@@ -38,9 +38,7 @@ actor StdioProcessTransport: Transport {
         guard child == nil else { return }
         let c: MCPChild
         do { c = try MCPChild(argv: argv, cwd: cwd, env: env) } catch {
-            var text = "\(error)"
-            if text.hasPrefix("job.start: ") { text.removeFirst("job.start: ".count) }
-            throw MCPError.startFailed(server: server, detail: text)
+            throw MCPError.startFailed(server: server, detail: "\(error)")
         }
         child = c
         let cont = continuation

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,36 +18,23 @@ struct CommandRun: Equatable {
     var cancelled: Bool
 }
 
-/// Why a command could not be started.
-struct CommandRunnerError: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// Runs `/bin/sh -c` in its own process group with stdout and stderr on one
-/// pipe, polling it with a deadline. Blocking: call it off the main thread.
+/// Runs `/bin/sh -c` in `cwd` through the kernel's ``ProcessSpawner`` (its
+/// own process group, stdin at end of file, stdout and stderr on one pipe),
+/// polling the pipe with a deadline. Blocking: call it off the main thread.
 enum CommandRunner {
+    /// Runs `command`; the output keeps its first and last `cap / 2` bytes.
+    /// - Throws: ``KernelError`` naming what could not start.
     static func run(_ command: String, cwd: String, timeout: Double, cap: Int,
                     cancellation: ToolCancellation?) throws -> CommandRun {
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else {
-            throw CommandRunnerError(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
-        }
-        let readFD = fds[0], writeFD = fds[1]
-        _ = fcntl(readFD, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(writeFD, F_SETFD, FD_CLOEXEC)
-        let pid: pid_t
-        do {
-            pid = try spawn(command, cwd: cwd, output: writeFD)
-        } catch {
-            close(readFD)
-            close(writeFD)
-            throw error
-        }
-        close(writeFD)
-        defer { close(readFD) }
+        let env = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let child = try ProcessSpawner.spawn(argv: ["/bin/sh", "-c", command], cwd: cwd, env: env,
+                                             mergeStderr: true)
+        close(child.stdin)
+        defer { close(child.stdout) }
         var collector = OutputCollector(cap: cap)
-        let (timedOut, cancelled) = pump(readFD, pid: pid, timeout: timeout, cancellation: cancellation, into: &collector)
-        let code = reap(pid)
+        let (timedOut, cancelled) = pump(child.stdout, pid: child.pid, timeout: timeout,
+                                         cancellation: cancellation, into: &collector)
+        let code = reap(child.pid)
         let (text, dropped) = collector.result()
         return CommandRun(output: text, truncatedBytes: dropped, exitCode: code, timedOut: timedOut, cancelled: cancelled)
     }
@@ -89,41 +77,6 @@ enum CommandRunner {
         }
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-    }
-
-    private static func spawn(_ command: String, cwd: String, output: Int32) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, output, 1)
-        posix_spawn_file_actions_adddup2(&actions, output, 2)
-
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, s) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigdefault(&attr, &defaults)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setpgroup(&attr, 0)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        // cd first (posix_spawn has no portable chdir action), then exec a
-        // fresh shell on the command so `$0` and `$@` behave as usual.
-        let script = #"cd -- "$1" || exit 126; exec /bin/sh -c "$2""#
-        let argv = ["/bin/sh", "-c", script, "weft-run", cwd, command]
-        let cArgv = argv.map { strdup($0) } + [nil]
-        defer { cArgv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/bin/sh", &actions, &attr, cArgv, environ)
-        guard rc == 0 else {
-            throw CommandRunnerError(description: "cannot start /bin/sh: \(String(cString: strerror(rc)))")
-        }
-        return pid
     }
 }
 

@@ -136,7 +136,7 @@ final class ClipboardProcess {
         do {
             return try ProcessSpawner.spawn(argv: argv, cwd: nil, env: env)
         } catch let e as KernelError {
-            throw KernelError.invalidState(e.description.replacingOccurrences(of: "job.start: ", with: ""))
+            throw KernelError.invalidState(e.description)
         }
     }
 

@@ -46,7 +46,12 @@ public final class JobManager {
     @discardableResult
     public func start(_ spec: JobSpec) throws -> Job {
         let env = spec.environment(inherited: ProcessInfo.processInfo.environment)
-        let process = try ProcessSpawner.spawn(argv: spec.argv, cwd: spec.cwd, env: env)
+        let process: SpawnedProcess
+        do {
+            process = try ProcessSpawner.spawn(argv: spec.argv, cwd: spec.cwd, env: env)
+        } catch let error as KernelError {
+            throw error.prefixed("job.start")
+        }
         let job = Job(id: JobID(nextID), process: process, spec: spec, loop: loop, manager: self)
         nextID += 1
         running[job.id] = job

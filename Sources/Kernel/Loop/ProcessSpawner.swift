@@ -4,25 +4,34 @@ import Glibc
 #endif
 
 /// A child started by ``ProcessSpawner``: its pid and the parent's
-/// (non-blocking, close-on-exec) ends of its three pipes.
+/// (non-blocking, close-on-exec) ends of its pipes. The caller owns and
+/// closes the fds and reaps the pid.
 public struct SpawnedProcess: Sendable {
-    /// The child's pid (also its process group).
+    /// The child's pid, also its process group id.
     public let pid: pid_t
-    /// The write end of its standard input.
+    /// The write end of the child's standard input.
     public let stdin: Int32
-    /// The read end of its standard output.
+    /// The read end of the child's standard output (and of its standard
+    /// error when spawned with `mergeStderr`).
     public let stdout: Int32
-    /// The read end of its standard error.
+    /// The read end of the child's standard error, or -1 when spawned with
+    /// `mergeStderr` (then both streams arrive in order on ``stdout``).
     public let stderr: Int32
 }
 
-/// Starts processes with posix_spawn(2).
+/// Starts processes with posix_spawn(2): the one spawner of weft (jobs,
+/// clipboard tools, test fixtures and the chat's `run_command` all use it).
 ///
 /// The child gets exactly three fds: pipes on 0, 1 and 2 (every other fd
 /// is closed in the child with `closefrom`-style file actions, and all the
 /// loop's own fds are close-on-exec anyway). It runs in its own process
-/// group (so `kill` can reach its children too), with default signal
+/// group (so `kill(-pid, ...)` reaches its children too), with default signal
 /// dispositions and an empty signal mask.
+///
+/// ```swift
+/// let p = try ProcessSpawner.spawn(argv: ["/bin/sh", "-c", "ls"], cwd: "/tmp",
+///                                  env: ["PATH=/bin"], mergeStderr: true)
+/// ```
 public enum ProcessSpawner {
     /// Signals whose disposition the child gets reset to the default.
     private static let resetSignals: [Int32] = [
@@ -31,15 +40,20 @@ public enum ProcessSpawner {
     ]
 
     /// Spawns `argv` in `cwd` with environment `env` (`KEY=VALUE` strings).
-    /// - Throws: ``KernelError`` with a message naming the executable:
-    ///   `.invalidArgument` for an empty argv or a NUL byte, `.notFound` for
-    ///   a missing executable or directory, `.invalidState` if spawning fails.
-    public static func spawn(argv: [String], cwd: String?, env: [String]) throws -> SpawnedProcess {
+    /// With `mergeStderr` the child's standard error goes to the pipe of its
+    /// standard output (one stream, in the order written) and the result's
+    /// `stderr` is -1.
+    /// - Throws: ``KernelError`` with a message naming the executable (the
+    ///   caller adds its own prefix): `.invalidArgument` for an empty argv or
+    ///   a NUL byte, `.notFound` for a missing executable or directory,
+    ///   `.invalidState` if spawning fails.
+    public static func spawn(argv: [String], cwd: String?, env: [String],
+                             mergeStderr: Bool = false) throws -> SpawnedProcess {
         guard let program = argv.first, !program.isEmpty else {
-            throw KernelError.invalidArgument("job.start: cmd must name a program")
+            throw KernelError.invalidArgument("cmd must name a program")
         }
         for s in argv + env + [cwd ?? ""] where s.utf8.contains(0) {
-            throw KernelError.invalidArgument("job.start: argument contains a NUL byte: \(s.debugDescription)")
+            throw KernelError.invalidArgument("argument contains a NUL byte: \(s.debugDescription)")
         }
         if let cwd { try checkDirectory(cwd) }
         let path = try resolve(program, cwd: cwd)
@@ -47,10 +61,11 @@ public enum ProcessSpawner {
         do {
             let (inR, inW) = try lowPipe(); fds += [inR, inW]
             let (outR, outW) = try lowPipe(); fds += [outR, outW]
-            let (errR, errW) = try lowPipe(); fds += [errR, errW]
+            let (errR, errW) = mergeStderr ? (-1, outW) : try lowPipe()
+            if !mergeStderr { fds += [errR, errW] }
             let pid = try launch(path: path, argv: argv, env: env, cwd: cwd, childFDs: (inR, outW, errW))
-            for fd in [inR, outW, errW] { close(fd) }
-            for fd in [inW, outR, errR] { Posix.setNonBlocking(fd) }
+            for fd in Set([inR, outW, errW]) { close(fd) }
+            for fd in [inW, outR, errR] where fd >= 0 { Posix.setNonBlocking(fd) }
             return SpawnedProcess(pid: pid, stdin: inW, stdout: outR, stderr: errR)
         } catch {
             for fd in fds { close(fd) }
@@ -76,7 +91,7 @@ public enum ProcessSpawner {
     private static func checkDirectory(_ cwd: String) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: cwd, isDirectory: &isDir), isDir.boolValue else {
-            throw KernelError.notFound("job.start: cwd is not a directory: \(cwd)")
+            throw KernelError.notFound("cwd is not a directory: \(cwd)")
         }
     }
 
@@ -94,16 +109,16 @@ public enum ProcessSpawner {
             let candidate = "\(base)/\(program)"
             if isExecutableFile(candidate) { return candidate }
         }
-        throw KernelError.notFound("job.start: executable not found in PATH: \(program)")
+        throw KernelError.notFound("executable not found in PATH: \(program)")
     }
 
     private static func checkExecutable(_ path: String, named program: String) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw KernelError.notFound("job.start: executable not found: \(program)")
+            throw KernelError.notFound("executable not found: \(program)")
         }
         guard !isDir.boolValue, access(path, X_OK) == 0 else {
-            throw KernelError.invalidArgument("job.start: not an executable file: \(program)")
+            throw KernelError.invalidArgument("not an executable file: \(program)")
         }
     }
 
@@ -125,7 +140,7 @@ public enum ProcessSpawner {
         posix_spawn_file_actions_adddup2(&actions, childFDs.2, 2)
         if let cwd {
             guard let addChdir = Posix.addChdir else {
-                throw KernelError.invalidState("job.start: this system cannot set a job's cwd")
+                throw KernelError.invalidState("this system cannot set a child's working directory")
             }
             _ = cwd.withCString { addChdir(&actions, $0) }
         }
@@ -151,8 +166,8 @@ public enum ProcessSpawner {
         let rc = posix_spawn(&pid, path, &actions, &attr, cArgv, cEnv)
         guard rc == 0 else {
             let program = argv.first ?? path
-            if rc == ENOENT { throw KernelError.notFound("job.start: executable not found: \(program)") }
-            throw KernelError.invalidState("job.start: cannot start \(program): \(Posix.message(rc))")
+            if rc == ENOENT { throw KernelError.notFound("executable not found: \(program)") }
+            throw KernelError.invalidState("cannot start \(program): \(Posix.message(rc))")
         }
         return pid
     }
