@@ -68,7 +68,7 @@ enum RuntimePaths {
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
         guard n > 0 else { return "runtime" }
         let exe = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let binDir = directory(of: exe)
+        let binDir = FilePaths.directory(of: exe)
         let candidates = [binDir + "/../../runtime", binDir + "/../../../runtime", binDir + "/../share/weft/runtime"]
         return candidates.first { access($0 + "/lua", R_OK) == 0 } ?? candidates[0]
     }
@@ -106,19 +106,9 @@ enum RuntimePaths {
                                 flagPlugins: options.plugins)
         if !options.clean {
             setup.userPlugins = configDir.map { $0 + "/plugins" }
-            setup.project = ProjectItem.find(cwd: currentDirectory())
+            setup.project = ProjectItem.find(cwd: FilePaths.currentDirectory())
         }
         return setup
     }
 
-    static func currentDirectory() -> String {
-        var buf = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buf, buf.count) != nil else { return "." }
-        return String(cString: buf)
-    }
-
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return String(path[..<slash])
-    }
 }

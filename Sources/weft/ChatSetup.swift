@@ -48,7 +48,7 @@ enum ChatSetup {
         let env = ProcessInfoLite.env
         let root = SessionStore.defaultRoot(environment: env)
         let chosen = withNotices(try provider(options: options, env: env), app: app)
-        let cwd = currentDirectory()
+        let cwd = FilePaths.currentDirectory()
         let agent = AgentState(cwd: cwd, mode: options.permissionMode, sessionsRoot: root, environment: env,
                                includeUserInstructions: !options.clean)
         return ChatController(editor: app.editor, loop: app.loop, provider: chosen,
@@ -59,7 +59,7 @@ enum ChatSetup {
     static func install(in app: App, options: Options) throws -> ChatUI {
         let controller = try controller(app: app, options: options)
         // `<state>/weft/sessions` -> `<state>/weft`: the history lives beside the sessions.
-        let stateRoot = directoryOf(controller.store.root)
+        let stateRoot = FilePaths.directory(of: controller.store.root)
         let chat = try ChatUI(editor: app.editor, loop: app.loop, highlights: app.highlights, controller: controller,
                               historyPath: stateRoot + "/history.jsonl")
         chat.onQuit = { [unowned app] in app.quit() }
@@ -89,14 +89,4 @@ enum ChatSetup {
         return chat
     }
 
-    static func currentDirectory() -> String {
-        var buf = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buf, buf.count) != nil else { return "." }
-        return String(cString: buf)
-    }
-
-    static func directoryOf(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return String(path[..<slash])
-    }
 }

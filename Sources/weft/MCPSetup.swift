@@ -79,7 +79,7 @@ enum MCPSetup {
     /// failed.
     static func healthReport(options: Options) -> Bool {
         guard let loop = try? MainLoop() else { return true }
-        let cwd = ChatSetup.currentDirectory()
+        let cwd = FilePaths.currentDirectory()
         let manager = makeManager(registry: ToolRegistry(), loop: loop, cwd: cwd)
         var lines: [String] = []
         load(into: manager, options: options, root: ProjectRoot.find(from: cwd).path) { lines.append($0) }
