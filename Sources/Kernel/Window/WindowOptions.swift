@@ -33,17 +33,3 @@ public enum WindowPlacement: Hashable, Sendable {
     case floating(FloatConfig)
 }
 
-/// The scroll state of a window: the first buffer line shown, how many of its
-/// wrapped rows are hidden above the window, and whether the view follows
-/// the tail of the buffer as lines arrive.
-public struct WindowView: Hashable, Sendable {
-    public var topline = 0
-    public var skip = 0
-    public var follow = false
-
-    public init(topline: Int = 0, skip: Int = 0, follow: Bool = false) {
-        self.topline = topline
-        self.skip = skip
-        self.follow = follow
-    }
-}

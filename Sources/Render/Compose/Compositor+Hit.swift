@@ -34,7 +34,7 @@ extension Compositor {
               let area = contentRect(win, in: editor), !area.isEmpty else { return nil }
         let base = highlights.resolve(win.options.normalHl)
         let vp = drawer.viewport(win, buf, size: area.size, base: base)
-        let view = vp.clamp(ViewState(topline: win.view.topline, skip: win.view.skip, follow: win.view.follow))
+        let view = vp.clamp(win.view)
         let visible = vp.visibleLines(view)
         guard let last = visible.last else { return nil }
         let row = min(max(0, p.row - area.row), last.screenRow + last.rowCount - 1)
@@ -86,10 +86,10 @@ extension Compositor {
             let k = layout.segments.lastIndex { $0.byteRange.lowerBound <= display } ?? 0
             row = layout.above + k
         }
-        let old = ViewState(topline: win.view.topline, skip: win.view.skip, follow: win.view.follow)
+        let old = win.view
         let view = vp.reveal(old, line: line, row: row)
         guard view != vp.clamp(old) || win.view.follow != view.follow else { return }
-        win.view = WindowView(topline: view.topline, skip: view.skip, follow: view.follow)
+        win.view = view
         editor.requestRedraw()
     }
 

@@ -77,8 +77,21 @@ public final class Compositor {
             return drawer.drawExtension(win, area: inner, normal: base, grid: &grid)
         case .stock:
             guard let buf = editor.buffers[win.buffer] else { return nil }
-            return drawer.drawStock(win, buf, area: inner, base: base, grid: &grid)
+            let vp = settleView(win, buf, area: inner, base: base)
+            return drawer.drawStock(win, buf, viewport: vp, area: inner, base: base, grid: &grid)
         }
+    }
+
+    /// The viewport step of a stock window: builds its viewport for the
+    /// content `area` and stores the settled view (followed to the tail or
+    /// clamped) in `win.view`, the one place a frame changes window state.
+    /// The drawer then only reads it.
+    func settleView(_ win: Window, _ buf: Buffer, area: Rect, base: StyleID) -> Viewport {
+        let vp = drawer.viewport(win, buf, size: area.size, base: base)
+        guard !area.isEmpty else { return vp }
+        let view = WindowDrawer.settledView(win.view, in: vp)
+        if view != win.view { win.view = view }
+        return vp
     }
 
     /// Scrolls a stock window by `rows` (positive: down), keeping the work
@@ -89,11 +102,11 @@ public final class Compositor {
         let inner = win.border.thickness > 0 ? rect.inset(by: 1) : rect
         let base = highlights.resolve(win.options.normalHl)
         let vp = drawer.viewport(win, buf, size: inner.size, base: base)
-        var view = ViewState(topline: win.view.topline, skip: win.view.skip, follow: win.view.follow)
+        var view = win.view
         if view.follow { view = vp.tail() }
         view = vp.scroll(view, by: rows)
         view.follow = vp.isAtTail(view)
-        win.view = WindowView(topline: view.topline, skip: view.skip, follow: view.follow)
+        win.view = view
         editor.requestRedraw()
     }
 }

@@ -42,15 +42,21 @@ extension WindowDrawer {
         return vp
     }
 
-    /// Draws the visible part of a stock window and updates its view
-    /// (follow-tail, clamping). Returns the cursor's screen spot when the
-    /// cursor line is visible.
-    mutating func drawStock(_ win: Window, _ buf: Buffer, area: Rect, base: StyleID, grid: inout Grid) -> CursorSpot? {
+    /// The viewport step of a stock window: its view followed to the tail
+    /// or clamped to the buffer. ``Compositor`` stores the result in
+    /// `win.view` before drawing, so drawing never changes window state.
+    static func settledView(_ view: WindowView, in vp: Viewport) -> WindowView {
+        view.follow ? vp.tail() : vp.clamp(view)
+    }
+
+    /// Draws the visible part of a stock window for its settled `win.view`
+    /// through `vp` (its viewport for `area`). Reads the window, never
+    /// writes it. Returns the cursor's screen spot when the cursor line is
+    /// visible.
+    mutating func drawStock(_ win: Window, _ buf: Buffer, viewport vp: Viewport, area: Rect, base: StyleID,
+                            grid: inout Grid) -> CursorSpot? {
         guard !area.isEmpty else { return nil }
-        let vp = viewport(win, buf, size: area.size, base: base)
-        var view = ViewState(topline: win.view.topline, skip: win.view.skip, follow: win.view.follow)
-        view = view.follow ? vp.tail() : vp.clamp(view)
-        win.view = WindowView(topline: view.topline, skip: view.skip, follow: view.follow)
+        let view = win.view
         let visible = vp.visibleLines(view)
         guard let first = visible.first, let last = visible.last else { return nil }
         let marks = buf.extmarks.count > 0

@@ -1,4 +1,6 @@
-/// Viewport math over wrapped lines: pure functions from a `ViewState` to
+import Kernel
+
+/// Viewport math over wrapped lines: pure functions from a `WindowView` to
 /// a new one, and from a view to the lines on screen.
 ///
 /// The buffer is `lineCount` lines; line `i` takes `rowCount(i)` rows
@@ -55,32 +57,32 @@ public struct Viewport {
 
     /// The view with the buffer's last row on the window's bottom row (or
     /// the top when everything fits), with `follow` set.
-    public func tail() -> ViewState {
+    public func tail() -> WindowView {
         let height = max(1, self.height)
         var accumulated = 0
         var line = self.lineCount
         while line > self.firstLine {
             line -= 1
             accumulated += self.rowsOf(line)
-            if accumulated >= height { return ViewState(topline: line, skip: accumulated - height, follow: true) }
+            if accumulated >= height { return WindowView(topline: line, skip: accumulated - height, follow: true) }
         }
-        return ViewState(topline: self.firstLine, skip: 0, follow: true)
+        return WindowView(topline: self.firstLine, skip: 0, follow: true)
     }
 
     /// Same as `tail()` (the name used in the design notes).
-    public func toTail() -> ViewState { self.tail() }
+    public func toTail() -> WindowView { self.tail() }
 
     /// True when `view` (after clamping) is the tail.
-    public func isAtTail(_ view: ViewState) -> Bool {
+    public func isAtTail(_ view: WindowView) -> Bool {
         self.clamp(view).follow
     }
 
     /// `view` made valid: a following view becomes the tail; otherwise
     /// `topline` and `skip` are clamped into the buffer and not past the
     /// tail, and `follow` is set exactly when the result is the tail.
-    public func clamp(_ view: ViewState) -> ViewState {
+    public func clamp(_ view: WindowView) -> WindowView {
         if view.follow { return self.tail() }
-        guard self.lineCount > self.firstLine else { return ViewState(topline: self.firstLine, skip: 0, follow: true) }
+        guard self.lineCount > self.firstLine else { return WindowView(topline: self.firstLine, skip: 0, follow: true) }
         let top = min(max(self.firstLine, view.topline), self.lineCount - 1)
         let skip = min(max(0, view.skip), self.rowsOf(top) - 1)
         return self.settle(top, skip, tail: self.tail())
@@ -88,7 +90,7 @@ public struct Viewport {
 
     /// `view` scrolled by `rows` wrapped rows (positive moves the text up,
     /// showing later lines), clamped to the top and to the tail.
-    public func scroll(_ view: ViewState, by rows: Int) -> ViewState {
+    public func scroll(_ view: WindowView, by rows: Int) -> WindowView {
         let start = self.clamp(view)
         if rows == 0 || self.lineCount <= self.firstLine { return start }
         let tail = self.tail()
@@ -97,7 +99,7 @@ public struct Viewport {
 
     /// `view` scrolled by `pages` pages; a page is `max(1, height - 2)`
     /// rows (Vim's CTRL-F keeps two rows of context).
-    public func page(_ view: ViewState, by pages: Int) -> ViewState {
+    public func page(_ view: WindowView, by pages: Int) -> WindowView {
         let pageRows = max(1, self.height - 2)
         let (product, overflow) = pages.multipliedReportingOverflow(by: pageRows)
         let rows = overflow ? (pages > 0 ? Int.max : Int.min + 1) : product
@@ -107,7 +109,7 @@ public struct Viewport {
     /// The lines shown by `view` (after clamping), top to bottom, covering
     /// `height` rows, or fewer when the buffer ends first. Empty when the
     /// height is below 1 or the buffer is empty.
-    public func visibleLines(_ view: ViewState) -> [VisibleLine] {
+    public func visibleLines(_ view: WindowView) -> [VisibleLine] {
         guard self.height > 0, self.lineCount > self.firstLine else { return [] }
         let start = self.clamp(view)
         var result: [VisibleLine] = []
@@ -128,7 +130,7 @@ public struct Viewport {
     /// (both clamped into the buffer): unchanged when already visible,
     /// else that row becomes the top row (when above) or the bottom row
     /// (when below).
-    public func reveal(_ view: ViewState, line: Int, row: Int = 0) -> ViewState {
+    public func reveal(_ view: WindowView, line: Int, row: Int = 0) -> WindowView {
         let start = self.clamp(view)
         guard self.lineCount > self.firstLine, self.height > 0 else { return start }
         let target = min(max(self.firstLine, line), self.lineCount - 1)
@@ -145,7 +147,7 @@ public struct Viewport {
             current += 1
         }
         if distance + targetRow < self.height { return start }
-        let atBottom = self.up(from: ViewState(topline: target, skip: targetRow), by: -(self.height - 1), tail: tail)
+        let atBottom = self.up(from: WindowView(topline: target, skip: targetRow), by: -(self.height - 1), tail: tail)
         return self.settle(atBottom.topline, atBottom.skip, tail: tail)
     }
 }
@@ -154,12 +156,12 @@ public struct Viewport {
 
 extension Viewport {
     /// The view at (top, skip), or the tail when that is at or past it.
-    private func settle(_ top: Int, _ skip: Int, tail: ViewState) -> ViewState {
+    private func settle(_ top: Int, _ skip: Int, tail: WindowView) -> WindowView {
         if (top, skip) >= (tail.topline, tail.skip) { return tail }
-        return ViewState(topline: top, skip: skip, follow: false)
+        return WindowView(topline: top, skip: skip, follow: false)
     }
 
-    private func down(from start: ViewState, by rows: Int, tail: ViewState) -> ViewState {
+    private func down(from start: WindowView, by rows: Int, tail: WindowView) -> WindowView {
         var top = start.topline
         var skip = start.skip
         var remaining = rows
@@ -180,7 +182,7 @@ extension Viewport {
     }
 
     /// Moves up by `-rows` rows (rows is negative), stopping at the top.
-    private func up(from start: ViewState, by rows: Int, tail: ViewState) -> ViewState {
+    private func up(from start: WindowView, by rows: Int, tail: WindowView) -> WindowView {
         var top = start.topline
         var skip = start.skip
         var remaining = rows == Int.min ? Int.max : -rows

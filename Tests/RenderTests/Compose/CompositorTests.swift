@@ -207,6 +207,25 @@ import Testing
         #expect(w.view.follow)
     }
 
+    /// The kernel's rule: the viewport step stores the settled view, the
+    /// drawer only reads `win.view`.
+    @Test func theViewportStepSettlesTheViewAndTheDrawerNeverWritesIt() throws {
+        let (e, b, w) = try editor(10, 3, (0..<20).map { "line \($0)" })
+        w.view = WindowView(topline: 50, skip: 0, follow: false)  // past the end
+        let c = Compositor(highlights: hl)
+        let base = hl.resolve("Normal")
+        let area = Rect(row: 0, col: 0, width: 10, height: 3)
+        let vp = c.drawer.viewport(w, b, size: area.size, base: base)
+        var grid = Grid(width: 10, height: 3, style: base)
+        _ = c.drawer.drawStock(w, b, viewport: vp, area: area, base: base, grid: &grid)
+        #expect(w.view == WindowView(topline: 50, skip: 0, follow: false))
+        _ = c.settleView(w, b, area: area, base: base)
+        #expect(w.view == WindowView(topline: 17, skip: 0, follow: true))
+        w.view = WindowView(topline: 50)
+        _ = c.compose(e)
+        #expect(w.view.topline == 17)
+    }
+
     @Test func wrapCacheKeepsRowCountsAcrossFrames() throws {
         let (e, _, w) = try editor(10, 3, (0..<1_000).map { "line \($0) is long enough to wrap" })
         w.view.follow = true

@@ -1,4 +1,5 @@
 import Testing
+import Kernel
 @testable import Render
 
 /// Counts calls to a row-count closure.
@@ -10,8 +11,8 @@ private func port(_ rows: [Int], height: Int) -> Viewport {
     Viewport(lineCount: rows.count, height: height) { rows[$0] }
 }
 
-private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> ViewState {
-    ViewState(topline: top, skip: skip, follow: follow)
+private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> WindowView {
+    WindowView(topline: top, skip: skip, follow: follow)
 }
 
 @Suite struct ViewportTests {
