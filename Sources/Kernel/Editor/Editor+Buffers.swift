@@ -31,14 +31,19 @@ extension Editor {
     /// Buffer ids in creation order.
     public var bufferIDs: [BufferID] { buffers.keys.sorted() }
 
-    /// Deletes a buffer. Windows showing it are closed first (like
-    /// `:bwipeout`). Emits `buf_delete`.
+    /// Deletes a buffer with everything that belongs to it (like
+    /// `:bwipeout`): windows showing it are closed first, then `buf_delete`
+    /// is emitted (handlers still see the buffer), then its buffer-local
+    /// keymaps and its extmarks are removed. Callers never clean up after it.
+    /// - Throws: `KernelError.notFound` for an unknown id.
     public func deleteBuffer(_ id: BufferID) throws {
         guard let buf = buffers[id] else { throw KernelError.notFound("invalid buffer id: \(id.raw)") }
         for w in windows.values where w.buffer == id {
             try closeWindow(w.id, force: true)
         }
         emit(.bufDelete, subject: buf.name, data: .table(["buf": .int(id.raw)]), buf: id)
+        keymaps.clear(buf: id)
+        buf.extmarks.clear(ns: nil)
         buf.onChange = nil
         buffers[id] = nil
     }

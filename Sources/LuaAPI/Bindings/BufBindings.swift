@@ -34,7 +34,6 @@ extension LuaRuntime {
             "delete": { [unowned self] c in
                 let b = try bufferArg(c, 1)
                 try editor.deleteBuffer(b.id)
-                editor.keymaps.clear(buf: b.id)
                 return 0
             },
             "name": { [unowned self] c in c.push(try bufferArg(c, 1).name) },

@@ -144,7 +144,6 @@ extension LuaRuntime {
         }
         for b in created.buffers.removeValue(forKey: owner) ?? [] where editor.buffers[b] != nil {
             if (try? editor.deleteBuffer(b)) != nil { bufs += 1 }
-            editor.keymaps.clear(buf: b)
         }
         return (wins, bufs)
     }

@@ -23,6 +23,25 @@ import Testing
         #expect(throws: KernelError.self) { try e.buffer(99) }
     }
 
+    /// The kernel's rule: deleting a buffer removes its buffer-local
+    /// keymaps and its marks; global keymaps and other buffers keep theirs.
+    @Test func deleteBufferRemovesItsKeymapsAndMarks() throws {
+        let (e, b, _) = try make()
+        let other = try e.createBuffer(name: "other")
+        try b.setLines(0, -1, ["one", "two"])
+        let mark = try b.extmarks.set(ns: NamespaceID(1), start: Position(row: 1, col: 0))
+        try e.keymaps.set(mode: "normal", lhs: "x", rhs: .keys("y"), options: KeymapOptions(buf: b.id))
+        try e.keymaps.set(mode: "normal", lhs: "x", rhs: .keys("z"), options: KeymapOptions(buf: other.id))
+        try e.keymaps.set(mode: "normal", lhs: "q", rhs: .keys("y"))
+        try e.deleteBuffer(b.id)
+        #expect(e.buffers[b.id] == nil)
+        #expect(try e.keymaps.get(mode: "normal", lhs: "x", buf: b.id) == nil)
+        #expect(try e.keymaps.get(mode: "normal", lhs: "x", buf: other.id) != nil)
+        #expect(try e.keymaps.get(mode: "normal", lhs: "q") != nil)
+        #expect(b.extmarks.get(ns: NamespaceID(1), id: mark) == nil)
+        #expect(b.extmarks.count == 0)
+    }
+
     @Test func namesAreUnique() throws {
         let (e, b, _) = try make()
         #expect(throws: KernelError.self) { try e.createBuffer(name: "main") }
