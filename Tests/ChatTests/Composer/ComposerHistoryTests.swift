@@ -106,7 +106,7 @@ import Testing
         let dir = try composerTempDir("binary")
         defer { composerCleanup(dir) }
         let path = dir + "/history.jsonl"
-        FileManager.default.createFile(atPath: path, contents: Data([0xFF, 0xFE, 0x00, 0x80, 0x0A, 0xC3]))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data([0xFF, 0xFE, 0x00, 0x80, 0x0A, 0xC3])))
         let h = ComposerHistory(path: path)
         #expect(h.entries.isEmpty)
         try h.add("ok")
@@ -138,7 +138,7 @@ import Testing
         let dir = try composerTempDir("unwritable")
         defer { composerCleanup(dir) }
         let blocker = dir + "/file"
-        FileManager.default.createFile(atPath: blocker, contents: Data())
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))
         let f = try ComposerFixture(history: ComposerHistory(path: blocker + "/history.jsonl"))
         let log = ComposerSubmitLog()
         log.attach(f.composer)

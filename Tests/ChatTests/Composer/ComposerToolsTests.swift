@@ -103,7 +103,7 @@ import Testing
         try fm.createDirectory(atPath: dir + "/src/kernel", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: dir + "/.git", withIntermediateDirectories: true)
         for name in ["README.md", "src/main.swift", "src/model.swift", ".env", "src/.hidden"] {
-            fm.createFile(atPath: dir + "/" + name, contents: Data("x".utf8))
+            #expect(fm.createFile(atPath: dir + "/" + name, contents: Data("x".utf8)))
         }
         let f = try ComposerFixture()
         #expect(f.composer.pathCompletions(for: "", cwd: dir) == ["README.md", "src/"])
@@ -120,7 +120,7 @@ import Testing
         let dir = try composerTempDir("cap")
         defer { composerCleanup(dir) }
         for i in 0..<120 {
-            FileManager.default.createFile(atPath: dir + "/f\(1000 + i)", contents: nil)
+            #expect(FileManager.default.createFile(atPath: dir + "/f\(1000 + i)", contents: nil))
         }
         let all = PathCompletion.candidates(for: "f", cwd: dir)
         #expect(all.count == 50)

@@ -12,7 +12,7 @@ struct CCToolFixture {
         let full = dir + "/" + path
         try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: full, contents: Data(text.utf8)))
     }
 
     func cleanup() { try? FileManager.default.removeItem(atPath: dir) }
@@ -37,7 +37,7 @@ struct CCToolFixture {
         let f = CCToolFixture()
         defer { f.cleanup() }
         f.write("sub/x.txt", "x")
-        FileManager.default.createFile(atPath: f.dir + "/blob.bin", contents: Data([0x41, 0x00, 0x42]))
+        #expect(FileManager.default.createFile(atPath: f.dir + "/blob.bin", contents: Data([0x41, 0x00, 0x42])))
         let tool = ReadFileTool()
         let missing = tool.execute(json: #"{"path":"nope.txt"}"#, context: f.context)
         #expect(missing == .failure("read_file: no such file: nope.txt"))
