@@ -18,6 +18,11 @@ import Glibc
 ///
 /// Thread-safe (one lock); `append` blocks on the disk, so the UI may call
 /// it from a worker. The file closes on ``close()`` or deinit.
+///
+/// `@unchecked Sendable` because every use of the fd and of the partial
+/// state holds `lock` (a `Mutex` would not fit: the record is written
+/// with system calls tests replace through `writeCall`/`truncateCall`,
+/// which are set once before the writer is shared).
 public final class SessionWriter: @unchecked Sendable {
     /// The session's id.
     public let id: String

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -80,25 +81,20 @@ public struct RunCommandTool: Tool {
     }
 }
 
-/// A cancel flag a tool checks while it runs (thread-safe).
-public final class ToolCancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
+/// A cancel flag a tool checks while it runs (thread-safe: one atomic).
+public final class ToolCancellation: Sendable {
+    private let cancelled = Atomic<Bool>(false)
 
     /// Creates an uncancelled flag.
     public init() {}
 
     /// Asks the running tool to stop (it kills what it started).
     public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
+        cancelled.store(true, ordering: .releasing)
     }
 
     /// True once ``cancel()`` was called.
     public var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
+        cancelled.load(ordering: .acquiring)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Synchronization
 
 /// Whether a tool may run without asking.
 public enum ToolPolicy: String, Hashable, Sendable, CaseIterable {
@@ -24,12 +25,16 @@ public enum ToolApprovalDecision: String, Hashable, Sendable, CaseIterable {
 
 /// The tools the model may call and the approval policy of each.
 ///
-/// Thread-safe (one lock): the UI registers tools and answers approvals on
-/// the main thread while workers look tools up and run them.
-public final class ToolRegistry: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tools: [Tool] = []
-    private var policies: [String: ToolPolicy] = [:]
+/// Thread-safe (one mutex over its state): the UI registers tools and
+/// answers approvals on the main thread while workers look tools up and run
+/// them.
+public final class ToolRegistry: Sendable {
+    private struct State {
+        var tools: [Tool] = []
+        var policies: [String: ToolPolicy] = [:]
+    }
+
+    private let state = Mutex(State())
 
     /// An empty registry.
     public init() {}
@@ -50,28 +55,26 @@ public final class ToolRegistry: @unchecked Sendable {
     /// Adds `tool`, replacing a tool of the same name (in place, keeping its
     /// position). The policy resets to the tool's default.
     public func register(_ tool: Tool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let i = tools.firstIndex(where: { $0.name == tool.name }) { tools[i] = tool } else { tools.append(tool) }
-        policies[tool.name] = nil
+        state.withLock { s in
+            if let i = s.tools.firstIndex(where: { $0.name == tool.name }) { s.tools[i] = tool } else { s.tools.append(tool) }
+            s.policies[tool.name] = nil
+        }
     }
 
     /// Removes the named tool; returns false if there was none.
     @discardableResult
     public func unregister(_ name: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let i = tools.firstIndex(where: { $0.name == name }) else { return false }
-        tools.remove(at: i)
-        policies[name] = nil
-        return true
+        state.withLock { s in
+            guard let i = s.tools.firstIndex(where: { $0.name == name }) else { return false }
+            s.tools.remove(at: i)
+            s.policies[name] = nil
+            return true
+        }
     }
 
     /// The tools in registration order.
     public func list() -> [Tool] {
-        lock.lock()
-        defer { lock.unlock() }
-        return tools
+        state.withLock { $0.tools }
     }
 
     /// The schemas to send to a provider, in registration order.
@@ -79,37 +82,33 @@ public final class ToolRegistry: @unchecked Sendable {
 
     /// The named tool, or nil.
     public func lookup(_ name: String) -> Tool? {
-        lock.lock()
-        defer { lock.unlock() }
-        return tools.first(where: { $0.name == name })
+        state.withLock { s in s.tools.first(where: { $0.name == name }) }
     }
 
     /// The tool's current policy: the one set, else `.ask` if it needs
     /// approval and `.allow` if not. Nil for an unknown tool.
     public func policy(for name: String) -> ToolPolicy? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let tool = tools.first(where: { $0.name == name }) else { return nil }
-        return policies[name] ?? (tool.needsApproval ? .ask : .allow)
+        state.withLock { s in
+            guard let tool = s.tools.first(where: { $0.name == name }) else { return nil }
+            return s.policies[name] ?? (tool.needsApproval ? .ask : .allow)
+        }
     }
 
     /// The policy set for a tool (from Lua, or by "always allow"), or nil
     /// when it has its default.
     public func explicitPolicy(for name: String) -> ToolPolicy? {
-        lock.lock()
-        defer { lock.unlock() }
-        return policies[name]
+        state.withLock { $0.policies[name] }
     }
 
     /// Sets the policy of a tool (e.g. from Lua).
     /// - Throws: ``KernelError/notFound(_:)`` for an unknown tool.
     public func setPolicy(_ policy: ToolPolicy, for name: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard tools.contains(where: { $0.name == name }) else {
-            throw KernelError.notFound("tool: no tool named \(name)")
+        let known = state.withLock { s in
+            guard s.tools.contains(where: { $0.name == name }) else { return false }
+            s.policies[name] = policy
+            return true
         }
-        policies[name] = policy
+        guard known else { throw KernelError.notFound("tool: no tool named \(name)") }
     }
 
     /// Applies the user's answer to an approval prompt and says whether this
@@ -118,23 +117,21 @@ public final class ToolRegistry: @unchecked Sendable {
     /// Returns false for an unknown tool.
     @discardableResult
     public func decide(_ decision: ToolApprovalDecision, for name: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard tools.contains(where: { $0.name == name }) else { return false }
-        switch decision {
-        case .allow: return true
-        case .deny: return false
-        case .alwaysAllow:
-            policies[name] = .allow
-            return true
+        state.withLock { s in
+            guard s.tools.contains(where: { $0.name == name }) else { return false }
+            switch decision {
+            case .allow: return true
+            case .deny: return false
+            case .alwaysAllow:
+                s.policies[name] = .allow
+                return true
+            }
         }
     }
 
     /// Resets every policy to its tool's default (e.g. for `/new`).
     public func resetPolicies() {
-        lock.lock()
-        policies.removeAll()
-        lock.unlock()
+        state.withLock { $0.policies.removeAll() }
     }
 
     /// Runs a call whose approval was settled (policy `.allow`, or the user

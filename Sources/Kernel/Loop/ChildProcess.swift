@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,13 +12,17 @@ import Glibc
 /// detection on Linux waits for a socket that every process spawned at the
 /// same moment may inherit: a fixture killed while a sibling lived on was
 /// then "running" until the sibling exited (10 minutes in one CI run).
-final class ChildProcess: @unchecked Sendable {
+/// Thread-safe: the reaped flag and the bytes read past the last line sit
+/// in one mutex.
+final class ChildProcess: Sendable {
     /// The child's pid (also its process group).
     let pid: pid_t
     private let io: SpawnedProcess
-    private let lock = NSLock()
-    private var reaped = false
-    private var pending: [UInt8] = []
+    private struct State {
+        var reaped = false
+        var pending: [UInt8] = []
+    }
+    private let state = Mutex(State())
 
     /// Starts `argv` (looked up in `PATH`) with this process's environment.
     /// - Throws: ``KernelError`` naming the program when it cannot start.
@@ -39,16 +44,18 @@ final class ChildProcess: @unchecked Sendable {
     func readLine(timeout: Double) -> String? {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while true {
-            if let nl = pending.firstIndex(of: 0x0A) {
-                let line = String(decoding: pending[..<nl], as: UTF8.self)
-                pending.removeFirst(nl + 1)
+            let line = state.withLock { s -> String? in
+                guard let nl = s.pending.firstIndex(of: 0x0A) else { return nil }
+                let line = String(decoding: s.pending[..<nl], as: UTF8.self)
+                s.pending.removeFirst(nl + 1)
                 return line
             }
+            if let line { return line }
             let left = deadline.timeIntervalSinceNow
             guard left > 0, waitReadable(io.stdout, seconds: left) else { return nil }
             let bytes = Posix.drain(io.stdout)
             if bytes.isEmpty { return nil }
-            pending += bytes
+            state.withLock { $0.pending += bytes }
         }
     }
 
@@ -56,8 +63,10 @@ final class ChildProcess: @unchecked Sendable {
     /// so a chatty child never blocks), then reaps the child.
     /// - Returns: the exit code (128 + signal when killed) and the output.
     func finish() -> (status: Int32, output: [UInt8]) {
-        var out = pending
-        pending = []
+        var out = state.withLock { s in
+            defer { s.pending = [] }
+            return s.pending
+        }
         var open: Set<Int32> = [io.stdout, io.stderr]
         while !open.isEmpty {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -76,10 +85,7 @@ final class ChildProcess: @unchecked Sendable {
     /// Sends SIGKILL to the child's process group and reaps it; a no-op
     /// once reaped.
     func kill() {
-        lock.lock()
-        let done = reaped
-        lock.unlock()
-        guard !done else { return }
+        guard !state.withLock({ $0.reaped }) else { return }
         _ = Glibc.kill(-pid, SIGKILL)
         _ = reap()
     }
@@ -87,13 +93,13 @@ final class ChildProcess: @unchecked Sendable {
     /// Waits for the child to exit; its exit code, or 128 + the signal.
     @discardableResult
     func reap() -> Int32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if reaped { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        reaped = true
-        return Posix.decodeWaitStatus(status).code
+        state.withLock { s in
+            if s.reaped { return -1 }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            s.reaped = true
+            return Posix.decodeWaitStatus(status).code
+        }
     }
 
     private func waitReadable(_ fd: Int32, seconds: Double) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,20 +38,17 @@ public struct SystemClock: LoopClock, Hashable {
 /// loop.runUntilIdle()   // fired == true
 /// ```
 /// Thread-safe: any thread may read or advance it.
-public final class ManualClock: LoopClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: UInt64
+public final class ManualClock: LoopClock, Sendable {
+    private let current: Atomic<UInt64>
 
     /// Creates a clock that reads `startNanos` until advanced.
     public init(startNanos: UInt64 = 1_000_000_000) {
-        current = startNanos
+        current = Atomic(startNanos)
     }
 
     /// The current manual time in nanoseconds.
     public var nowNanos: UInt64 {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
+        current.load(ordering: .acquiring)
     }
 
     /// Moves time forward by `duration` (negative durations are ignored).
@@ -65,9 +63,7 @@ public final class ManualClock: LoopClock, @unchecked Sendable {
 
     /// Moves time forward by `nanos` nanoseconds.
     public func advance(nanos: UInt64) {
-        lock.lock()
-        current &+= nanos
-        lock.unlock()
+        current.wrappingAdd(nanos, ordering: .acquiringAndReleasing)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Starts and tracks jobs on one ``MainLoop`` (DESIGN.md §2 "Jobs").
+/// Starts and tracks jobs on one ``MainLoop`` (docs/architecture.md, "Decisions": the one spawner).
 ///
 /// ```swift
 /// let jobs = JobManager(loop: loop)

@@ -12,6 +12,10 @@ import Glibc
 /// DispatchQueue.global().async { poster.post { transcript.append(token) } }
 /// ```
 /// Posting after the loop is gone is harmless: the closure never runs.
+///
+/// `@unchecked Sendable` because its queues hold closures and signals that
+/// every thread may add to: each read and write of them holds `lock`, and
+/// the closures (themselves `@Sendable`) are run only by the loop thread.
 public final class LoopPoster: @unchecked Sendable {
     /// A closure queued for the loop thread.
     public typealias Work = @Sendable () throws -> Void

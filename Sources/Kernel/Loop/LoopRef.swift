@@ -20,28 +20,28 @@ import Glibc
 /// }
 /// ```
 ///
-/// Safe because the wrapped reference is never read off its thread:
-/// ``value`` traps (a precondition, in every build) when called elsewhere,
-/// and copying the struct only touches the weak reference's atomic side
-/// table. Holding the object weakly means a pending result never keeps a
+/// Safe because it is a ``LoopBound`` of a weak box: ``value`` traps (a
+/// precondition, in every build) when called off its thread. Holding the object weakly means a pending result never keeps a
 /// closed UI alive, and the object is never released on a worker thread
 /// (the same idea as swift-nio's `NIOLoopBound`). ``LoopBound`` holds any
 /// value strongly.
-public struct LoopRef<Object: AnyObject>: @unchecked Sendable {
-    private weak var object: Object?
-    private let owner: pthread_t
+public struct LoopRef<Object: AnyObject>: Sendable {
+    /// The weak reference, boxed so ``LoopBound`` can carry it.
+    private final class Weak {
+        weak var object: Object?
+        init(_ object: Object) { self.object = object }
+    }
+
+    private let bound: LoopBound<Weak>
 
     /// Binds `object` to the calling thread.
     public init(_ object: Object) {
-        self.object = object
-        self.owner = pthread_self()
+        bound = LoopBound(Weak(object))
     }
 
     /// The object, or nil once it is gone. Call only on the thread that
-    /// made this value.
+    /// made this value (traps elsewhere).
     public var value: Object? {
-        precondition(pthread_equal(owner, pthread_self()) != 0,
-                     "LoopRef<\(Object.self)> read off the loop thread")
-        return object
+        bound.value.object
     }
 }

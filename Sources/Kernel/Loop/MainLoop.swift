@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The kernel's single-threaded event loop (DESIGN.md §2 "Main loop").
+/// The kernel's single-threaded event loop (docs/architecture.md, "The main loop").
 ///
 /// One thread owns the loop and everything it drives. Each iteration waits
 /// in poll(2) on the watched fds, the wake-up pipe, the signal pipe and the

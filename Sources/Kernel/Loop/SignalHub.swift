@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,7 @@ private func weftSignalHandler(_ signal: Int32) {
 /// every subscribed loop through its ``LoopPoster``, so hooks run on their
 /// loop's thread. The previous disposition of a signal is restored when its
 /// last subscriber leaves.
-final class SignalHub: @unchecked Sendable {
+final class SignalHub: Sendable {
     /// The shared hub, or the error that kept its pipe from opening.
     static let shared: Result<SignalHub, KernelError> = {
         do { return .success(try SignalHub()) } catch let e as KernelError {
@@ -38,9 +39,13 @@ final class SignalHub: @unchecked Sendable {
         var signals: [Int32: Int]   // signal -> subscription count
     }
 
-    private let lock = NSLock()
-    private var subscribers: [ObjectIdentifier: Subscriber] = [:]
-    private var previous: [Int32: sigaction] = [:]
+    /// Who listens to what, and the dispositions replaced by the handler.
+    private struct State {
+        var subscribers: [ObjectIdentifier: Subscriber] = [:]
+        var previous: [Int32: sigaction] = [:]
+    }
+
+    private let state = Mutex(State())
     /// Read end of the signal pipe (non-blocking).
     let readFD: Int32
 
@@ -60,13 +65,12 @@ final class SignalHub: @unchecked Sendable {
     /// Starts forwarding `signal` to `poster`, installing the handler if needed.
     func subscribe(_ poster: LoopPoster, signal: Int32) throws {
         try SignalHub.validate(signal)
-        lock.lock()
-        defer { lock.unlock() }
-        let key = ObjectIdentifier(poster)
-        var sub = subscribers[key] ?? Subscriber(poster: poster, signals: [:])
-        sub.signals[signal, default: 0] += 1
-        subscribers[key] = sub
-        if previous[signal] == nil {
+        try state.withLock { s in
+            let key = ObjectIdentifier(poster)
+            var sub = s.subscribers[key] ?? Subscriber(poster: poster, signals: [:])
+            sub.signals[signal, default: 0] += 1
+            s.subscribers[key] = sub
+            guard s.previous[signal] == nil else { return }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = weftSignalHandler
             sigemptyset(&action.sa_mask)
@@ -75,34 +79,34 @@ final class SignalHub: @unchecked Sendable {
             guard sigaction(signal, &action, &old) == 0 else {
                 throw KernelError.invalidState("cannot hook signal \(signal): \(Posix.message(errno))")
             }
-            previous[signal] = old
+            s.previous[signal] = old
         }
     }
 
     /// Stops forwarding `signal` (one subscription) to `poster`; nil drops all
     /// of the poster's subscriptions.
     func unsubscribe(_ poster: LoopPoster, signal: Int32?) {
-        lock.lock()
-        defer { lock.unlock() }
-        let key = ObjectIdentifier(poster)
-        guard var sub = subscribers[key] else { return }
-        if let signal {
-            let left = (sub.signals[signal] ?? 0) - 1
-            sub.signals[signal] = left > 0 ? left : nil
-        } else {
-            sub.signals = [:]
+        state.withLock { s in
+            let key = ObjectIdentifier(poster)
+            guard var sub = s.subscribers[key] else { return }
+            if let signal {
+                let left = (sub.signals[signal] ?? 0) - 1
+                sub.signals[signal] = left > 0 ? left : nil
+            } else {
+                sub.signals = [:]
+            }
+            s.subscribers[key] = sub.signals.isEmpty ? nil : sub
+            Self.restoreUnused(&s)
         }
-        subscribers[key] = sub.signals.isEmpty ? nil : sub
-        restoreUnused()
     }
 
     /// Puts back the old disposition of signals nobody listens to. Lock held.
-    private func restoreUnused() {
-        let live = Set(subscribers.values.filter { $0.poster != nil }.flatMap { $0.signals.keys })
-        for (signal, old) in previous where !live.contains(signal) {
+    private static func restoreUnused(_ s: inout State) {
+        let live = Set(s.subscribers.values.filter { $0.poster != nil }.flatMap { $0.signals.keys })
+        for (signal, old) in s.previous where !live.contains(signal) {
             var old = old
             sigaction(signal, &old, nil)
-            previous[signal] = nil
+            s.previous[signal] = nil
         }
     }
 
@@ -113,9 +117,9 @@ final class SignalHub: @unchecked Sendable {
         guard !bytes.isEmpty else { return }
         var ordered: [Int32] = []
         for b in bytes where ordered.last != Int32(b) { ordered.append(Int32(b)) }
-        lock.lock()
-        let targets = subscribers.values.compactMap { s in s.poster.map { ($0, s.signals) } }
-        lock.unlock()
+        let targets = state.withLock { s in
+            s.subscribers.values.compactMap { sub in sub.poster.map { ($0, sub.signals) } }
+        }
         for signal in ordered {
             for (poster, signals) in targets where signals[signal] != nil {
                 poster.enqueueSignal(signal)
