@@ -1,6 +1,6 @@
 // MARK: - Conversion to and from `Value`
 //
-// Shape (DESIGN.md section 4): a container is
+// Shape (docs/lua-api.md): a container is
 //   .table(["kind": "row"|"col", "children": .array([...]), "size": n?, "weight": n?])
 // and a leaf is
 //   .table(["win": id, "size": n?, "weight": n?]).

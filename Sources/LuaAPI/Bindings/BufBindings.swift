@@ -1,6 +1,6 @@
 import Kernel
 
-// weft.buf: buffers (DESIGN.md section 4). Indexing is the kernel's
+// weft.buf: buffers (docs/lua-api.md). Indexing is the kernel's
 // (0-based, end-exclusive, negative = count + 1 + i), passed through.
 
 extension LuaRuntime {

@@ -1,7 +1,7 @@
 import CLua
 import Kernel
 
-// weft.autocmd and weft.cmd (DESIGN.md section 4).
+// weft.autocmd and weft.cmd (docs/lua-api.md).
 
 extension LuaRuntime {
     func autocmdFunctions() -> [String: LuaFunction.Body] {

@@ -2,7 +2,7 @@ import CLua
 import CLuaShim
 import Kernel
 
-// weft.ns and weft.extmark: namespaces and extmarks (DESIGN.md section 4).
+// weft.ns and weft.extmark: namespaces and extmarks (docs/lua-api.md).
 
 extension LuaRuntime {
     static let extmarkOptionKeys: Set<String> = [

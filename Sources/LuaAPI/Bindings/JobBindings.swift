@@ -3,7 +3,7 @@ import CLuaShim
 import Glibc
 import Kernel
 
-// weft.job: processes speaking lines (DESIGN.md section 4). A job object
+// weft.job: processes speaking lines (docs/lua-api.md). A job object
 // is a table `{id =, pid =}` whose metatable offers write, close_stdin and
 // kill; it is passed to every callback.
 

@@ -1,7 +1,7 @@
 import CLua
 import Kernel
 
-// weft.keymap, weft.mode and weft.input (DESIGN.md section 4).
+// weft.keymap, weft.mode and weft.input (docs/lua-api.md).
 
 extension LuaRuntime {
     func keymapFunctions() -> [String: LuaFunction.Body] {

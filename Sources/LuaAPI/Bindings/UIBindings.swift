@@ -1,7 +1,7 @@
 import Kernel
 import Render
 
-// weft.layout and weft.ui (DESIGN.md section 4).
+// weft.layout and weft.ui (docs/lua-api.md).
 
 extension LuaRuntime {
     func layoutFunctions() -> [String: LuaFunction.Body] {

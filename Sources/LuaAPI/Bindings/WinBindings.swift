@@ -1,6 +1,6 @@
 import Kernel
 
-// weft.win: windows (DESIGN.md section 4). `0` means the current window.
+// weft.win: windows (docs/lua-api.md). `0` means the current window.
 
 extension LuaRuntime {
     /// The window named by argument `i` (0 = current).

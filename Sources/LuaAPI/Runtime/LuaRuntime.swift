@@ -160,7 +160,7 @@ public final class LuaRuntime {
         installBindings()
     }
 
-    /// Every binding table of DESIGN.md section 4.
+    /// Every binding table of the `weft` API (docs/lua-api.md).
     func installBindings() {
         register(table: "buf", functions: bufFunctions())
         register(table: "ns", functions: nsFunctions())

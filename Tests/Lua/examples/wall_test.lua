@@ -343,7 +343,7 @@ t.it("approval: replaced entirely by a tool_approval handler (no float)", functi
 end)
 
 -- ------------------------------------------------------------------- keymaps
--- Every key the stock UI binds, by mode (DESIGN.md section 5).
+-- Every key the stock UI binds, by mode (docs/reskin.md, "Keys and modes").
 local DEFAULTS = {
   composer = { "<CR>", "<S-CR>", "<M-CR>", "<C-j>", "<BS>", "<C-h>", "<Del>", "<Left>", "<Right>", "<Up>",
     "<Down>", "<Home>", "<End>", "<C-a>", "<C-e>", "<M-b>", "<M-f>", "<C-Left>", "<C-Right>", "<C-k>", "<C-u>",
