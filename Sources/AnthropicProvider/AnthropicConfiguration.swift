@@ -23,7 +23,8 @@ public struct AnthropicConfiguration: Hashable, Sendable {
     public var apiKey: String?
     /// The model name sent with each request.
     public var model: String
-    /// `max_tokens`: the longest reply, thinking included.
+    /// `max_tokens`: the longest reply, thinking included (the API requires
+    /// it; ``defaultMaxTokens(model:)`` when none is configured).
     public var maxTokens: Int
     /// Tokens the model may spend on extended thinking; 0 turns it off,
     /// otherwise at least ``minimumThinkingBudget``. `max_tokens` is raised
@@ -37,31 +38,53 @@ public struct AnthropicConfiguration: Hashable, Sendable {
     /// Tries and waits for 429, 529 and other 5xx answers.
     public var retry: RetryPolicy
 
-    /// Creates a configuration; out-of-range numbers are clamped.
+    /// Creates a configuration; out-of-range numbers are clamped, and a
+    /// `maxTokens` of nil or 0 means the model's default.
     public init(baseURL: String = AnthropicConfiguration.defaultBaseURL, apiKey: String? = nil,
-                model: String = AnthropicConfiguration.defaultModel, maxTokens: Int = 8192,
+                model: String = AnthropicConfiguration.defaultModel, maxTokens: Int? = nil,
                 thinkingBudget: Int = 0, promptCaching: Bool = true, readTimeout: Double = 120,
                 retry: RetryPolicy = RetryPolicy(maxAttempts: 4, maxWait: 60)) {
         self.baseURL = baseURL
         self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
         self.model = model
-        self.maxTokens = min(max(1, maxTokens), 1_000_000)
+        let asked = maxTokens ?? 0
+        self.maxTokens = asked > 0 ? min(asked, 1_000_000) : Self.defaultMaxTokens(model: model)
         self.thinkingBudget = thinkingBudget <= 0 ? 0 : min(max(Self.minimumThinkingBudget, thinkingBudget), 1_000_000)
         self.promptCaching = promptCaching
         self.readTimeout = readTimeout.isFinite ? min(max(0.1, readTimeout), 3600) : 120
         self.retry = retry
     }
 
+    /// The `max_tokens` used when none is configured: the model's largest
+    /// reply for the Claude models weft knows (64,000 for Sonnet 4 and 3.7 and
+    /// Haiku 4.5 and Opus 4.5, 32,000 for Opus 4 and 4.1, 8,192 for the 3.5
+    /// models, 4,096 for the other Claude 3 models), else 8,192.
+    ///
+    /// ```swift
+    /// AnthropicConfiguration.defaultMaxTokens(model: "claude-opus-4-1")  // 32000
+    /// ```
+    public static func defaultMaxTokens(model: String) -> Int {
+        let m = model.lowercased()
+        func has(_ part: String) -> Bool { m.contains(part) }
+        if has("opus-4-5") || has("sonnet-4") || has("3-7-sonnet") || has("haiku-4") { return 64_000 }
+        if has("opus-4") { return 32_000 }
+        if has("3-5-") { return 8_192 }
+        if has("claude-3-") { return 4_096 }
+        return 8_192
+    }
+
     /// A configuration from the environment (`ANTHROPIC_API_KEY`,
-    /// `ANTHROPIC_BASE_URL`, `WEFT_MODEL`), explicit values winning.
+    /// `ANTHROPIC_BASE_URL`, `WEFT_MODEL`), explicit values winning; a
+    /// `maxTokens` of nil or 0 is the model's default.
     public static func from(environment env: [String: String], baseURL: String? = nil, apiKey: String? = nil,
-                            model: String? = nil, thinkingBudget: Int? = nil) -> AnthropicConfiguration {
+                            model: String? = nil, thinkingBudget: Int? = nil,
+                            maxTokens: Int? = nil) -> AnthropicConfiguration {
         func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
         return AnthropicConfiguration(
             baseURL: nonEmpty(baseURL) ?? nonEmpty(env["ANTHROPIC_BASE_URL"]) ?? defaultBaseURL,
             apiKey: nonEmpty(apiKey) ?? nonEmpty(env["ANTHROPIC_API_KEY"]),
             model: nonEmpty(model) ?? nonEmpty(env["WEFT_MODEL"]) ?? defaultModel,
-            thinkingBudget: thinkingBudget ?? 0)
+            maxTokens: maxTokens, thinkingBudget: thinkingBudget ?? 0)
     }
 
     /// `max_tokens` as sent: at least the thinking budget plus 4,096 tokens
@@ -99,6 +122,7 @@ extension AnthropicConfiguration: CustomStringConvertible, CustomDebugStringConv
     /// The configuration without the key (safe to print).
     public var description: String {
         "anthropic(\(model) at \(baseURL), key \(apiKey == nil ? "not set" : "set")"
+            + ", max tokens \(effectiveMaxTokens)"
             + (thinkingBudget > 0 ? ", thinking \(thinkingBudget)" : "") + ")"
     }
 

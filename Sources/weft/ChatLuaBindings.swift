@@ -142,7 +142,7 @@ enum ChatLuaBindings {
                     t["base_url"] = .string(a.configuration.baseURL)
                     t["api_key_set"] = .bool(a.configuration.apiKey != nil)  // never the key itself
                     t["thinking_budget"] = .int(a.configuration.thinkingBudget)
-                    t["max_tokens"] = .int(a.configuration.maxTokens)
+                    t["max_tokens"] = .int(a.configuration.effectiveMaxTokens)
                     t["prompt_caching"] = .bool(a.configuration.promptCaching)
                 }
                 return call.push(.table(t))
@@ -200,8 +200,8 @@ enum ChatLuaBindings {
         }
         var config = AnthropicConfiguration.from(environment: ProcessInfoLite.env, baseURL: spec["base_url"]?.string,
                                                  apiKey: spec["api_key"]?.string, model: spec["model"]?.string,
-                                                 thinkingBudget: try number("thinking_budget"))
-        if let n = try number("max_tokens") { config.maxTokens = max(1, n) }
+                                                 thinkingBudget: try number("thinking_budget"),
+                                                 maxTokens: try number("max_tokens"))
         if let v = spec["prompt_caching"], v != .null {
             guard case .bool(let b) = v else { throw call.bad(1, "field 'prompt_caching': boolean expected") }
             config.promptCaching = b

@@ -22,7 +22,8 @@ enum ChatSetup {
                                                        maxTokens: options.maxTokens))
         case "anthropic":
             return AnthropicProvider(configuration: .from(environment: env, baseURL: options.baseURL, model: options.model,
-                                                          thinkingBudget: options.thinkingBudget))
+                                                          thinkingBudget: options.thinkingBudget,
+                                                          maxTokens: options.maxTokens))
         case "mock":
             let tps = Double(env["WEFT_MOCK_TPS"] ?? "") ?? 60
             return MockProvider(model: options.model ?? env["WEFT_MODEL"] ?? "mock-1", tokensPerSecond: max(0, tps))

@@ -108,7 +108,7 @@ struct Options: ParsableCommand {
     var thinkingBudget: Int?
 
     @Option(name: .customLong("max-tokens"), parsing: .unconditional,
-            help: ArgumentHelp("The longest reply in tokens (default: per model; 0: the server's default).",
+            help: ArgumentHelp("The longest reply in tokens (default: per model; 0: the server's default, for anthropic the model's).",
                                valueName: "tokens"),
             transform: Options.parseTokens)
     var maxTokens: Int?

@@ -139,3 +139,35 @@ import Testing
         #expect(AnthropicConfiguration.from(environment: ["ANTHROPIC_API_KEY": "k1"], apiKey: "k2").apiKey == "k2")
     }
 }
+
+/// `max_tokens` (required by the Messages API): `--max-tokens`, else the model's default.
+@Suite struct AnthropicMaxTokensTests {
+    func sent(_ c: AnthropicConfiguration) -> Value? {
+        AnthropicRequest.bodyValue(configuration: c,
+                                   request: ProviderRequest(messages: [ProviderMessage(role: .user, content: "hi")]))["max_tokens"]
+    }
+
+    @Test func theFlagIsSent() {
+        let c = AnthropicConfiguration.from(environment: [:], model: "claude-sonnet-4-5", maxTokens: 1234)
+        #expect(sent(c) == .int(1234))
+    }
+
+    @Test func noneOrZeroSendsTheModelsDefault() {
+        #expect(sent(.from(environment: [:], model: "claude-sonnet-4-5")) == .int(64_000))
+        #expect(sent(.from(environment: [:], model: "claude-opus-4-1", maxTokens: 0)) == .int(32_000))
+        #expect(sent(.from(environment: [:], model: "claude-3-5-haiku-latest")) == .int(8_192))
+        #expect(sent(.from(environment: [:], model: "claude-3-opus-20240229")) == .int(4_096))
+        #expect(sent(.from(environment: [:], model: "some-proxy-model")) == .int(8_192))
+    }
+
+    @Test func thinkingRaisesTheLimitAboveItsBudget() {
+        let c = AnthropicConfiguration.from(environment: [:], model: "m", thinkingBudget: 10_000, maxTokens: 2000)
+        #expect(sent(c) == .int(14_096))
+    }
+
+    @Test func theDescriptionShowsTheLimitNotTheKey() {
+        let c = AnthropicConfiguration.from(environment: [:], apiKey: "sk-ant-secret", model: "m", maxTokens: 777)
+        #expect(c.description.contains("max tokens 777"))
+        #expect(!c.description.contains("secret"))
+    }
+}

@@ -108,14 +108,16 @@ function weft.chat.tool.policy(name, policy) end
 weft.chat.provider = {}
 
 --- The active provider: name, model, context_window (the model's window in
---- tokens, see docs/providers.md) and for openai base_url, api_key_set,
---- max_tokens: the reply limit sent, 0 for none.
+--- tokens, see docs/providers.md) and for openai and anthropic base_url,
+--- api_key_set, max_tokens: the reply limit sent, 0 for none.
 ---@return table
 function weft.chat.provider.get() end
 
 --- Switches provider: `{name="mock", model=, tokens_per_second=}` or
 --- `{name="openai", model=, base_url=, api_key=, max_tokens=}` (max_tokens: the
---- longest reply in tokens; default per model, 0 for the server's default).
+--- longest reply in tokens; default per model, 0 for the server's default) or
+--- `{name="anthropic", model=, base_url=, api_key=, max_tokens=, thinking_budget=,
+--- prompt_caching=}` (max_tokens is required by the API: 0 or none is the model's default).
 --- Any of them may carry `context_window`: the window in tokens for a model
 --- that neither its server nor weft's table of known models describes.
 ---@param spec table
