@@ -3,7 +3,11 @@ import Kernel
 // Persistence: every finished message is appended (and fsynced) to the
 // session's JSONL file as it happens.
 extension ChatController {
-    func persist(_ m: ChatMessage, partial: Bool = false) {
+    /// Appends the records of `m` (a snapshot of it with `partial`);
+    /// returns false, after a warning, when they could not be written.
+    @discardableResult
+    func persist(_ m: ChatMessage, partial: Bool = false) -> Bool {
+        if !partial { partialSaved = nil }
         do {
             if writer == nil {
                 let w = sessionID.map { try? store.writer(for: $0) } ?? nil
@@ -17,18 +21,36 @@ extension ChatController {
                 try writer?.append(SessionRecord(kind: .meta, meta: meta))
             }
             for r in Conversation.records(for: m, partial: partial) { try writer?.append(r) }
+            return true
         } catch {
             editor.notify("session: could not save (\(error))", level: .warn)
+            return false
         }
     }
 
     /// Saves the reply being streamed at most twice a second, so a crash
-    /// (even `kill -9`) loses at most half a second of it.
+    /// (even `kill -9`) loses at most half a second of it. When the reply
+    /// only grew since its last snapshot, just the new text is written (a
+    /// `partial_append`, see ``PartialProgress``), else the whole reply.
     func persistPartialIfDue() {
         let now = loop.clock.nowNanos
         guard now &- lastPartialSave > 500_000_000, let last = messages.last, last.role == .assistant else { return }
         lastPartialSave = now
-        persist(last, partial: true)
+        let progress = currentRequest.flatMap {
+            PartialProgress(last, message: messages.count - 1, request: ObjectIdentifier($0))
+        }
+        if let saved = partialSaved, let progress, writer != nil, saved.isExtended(by: progress) {
+            guard progress != saved else { return }
+            do {
+                try writer?.append(saved.appendRecord(last, now: progress))
+                partialSaved = progress
+            } catch {
+                partialSaved = nil  // nothing of it was written: the next snapshot is whole
+                editor.notify("session: could not save (\(error))", level: .warn)
+            }
+            return
+        }
+        partialSaved = persist(last, partial: true) ? progress : nil
     }
 
     /// Loads a saved session into the transcript; corrupt lines are skipped

@@ -66,6 +66,8 @@ public final class ChatController {
     var remoteCall: Task<Void, Never>?
     /// When the streaming reply was last saved as a partial record.
     var lastPartialSave: UInt64 = 0
+    /// What the session file holds of the streaming reply (its last snapshot).
+    var partialSaved: PartialProgress?
     /// Identifies the request whose events are current (stale ones are dropped).
     var currentRequest: RequestToken?
     /// The most model requests one prompt may make (its first and one per
@@ -153,6 +155,7 @@ public final class ChatController {
         if isBusy { interrupt() }
         writer?.close()
         writer = nil
+        partialSaved = nil
         sessionID = id
         messages = loaded
         usage = (0, 0)

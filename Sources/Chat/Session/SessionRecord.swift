@@ -6,8 +6,10 @@ import Kernel
 /// `message` is a finished message (user, assistant, tool result, system);
 /// `partial` is a snapshot of the assistant reply being streamed (the full
 /// text so far; a later `partial` or the finished assistant `message`
-/// supersedes it); `meta` carries session data (title, model, provider,
-/// cwd) in ``meta``.
+/// supersedes it); `partial_append` carries only the text and thinking the
+/// reply gained since the record before it (so a long reply costs
+/// O(new text) per snapshot); `meta` carries session data (title, model,
+/// provider, cwd) in ``meta``.
 public struct SessionRecord: Hashable, Sendable {
     /// The kind of a record.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
@@ -15,6 +17,8 @@ public struct SessionRecord: Hashable, Sendable {
         case message
         /// The reply streamed so far (not fsynced).
         case partial
+        /// Text and thinking appended to the `partial` before it (not fsynced).
+        case partialAppend = "partial_append"
         /// Session data, not a message.
         case meta
     }
@@ -68,6 +72,9 @@ public struct SessionRecord: Hashable, Sendable {
         self.signedThinking = signedThinking
         self.diff = diff
     }
+
+    /// True for `partial` and `partial_append`: a reply still streaming.
+    public var isPartial: Bool { kind == .partial || kind == .partialAppend }
 
     /// A finished message.
     public static func message(_ role: ProviderRole, _ text: String, time: Double = Date().timeIntervalSince1970) -> SessionRecord {

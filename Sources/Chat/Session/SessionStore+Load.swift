@@ -8,10 +8,11 @@ extension SessionStore {
     /// (a cut-off last line says "truncated"). A record that follows a
     /// cut-off one on the same line (written by an older weft after a
     /// failed write) is recovered, with a warning. Partial replies are folded:
-    /// a `partial` is superseded by a later `partial` or by the finished
-    /// assistant `message`; one left pending (followed by another message
-    /// or the end of the file) becomes an assistant `message` with
-    /// `interrupted = true`.
+    /// a `partial_append` adds its text and thinking to the pending `partial`
+    /// (one with none before it is skipped with a warning); a `partial` is
+    /// superseded by a later `partial` or by the finished assistant
+    /// `message`; one left pending (followed by another message or the end
+    /// of the file) becomes an assistant `message` with `interrupted = true`.
     /// - Throws: ``SessionError/invalidID(_:)``, ``SessionError/notFound(_:)``,
     ///   or ``SessionError/io(_:)`` if the file cannot be read.
     public func load(_ id: String) throws -> SessionLoad {
@@ -46,6 +47,16 @@ extension SessionStore {
             switch (record.kind, record.role) {
             case (.partial, _):
                 pending = record
+            case (.partialAppend, _):
+                guard pending != nil else {
+                    warnings.append("line \(index + 1): a partial_append without its partial skipped")
+                    continue
+                }
+                pending?.text += record.text
+                if let t = record.thinking {
+                    if pending?.thinking == nil { pending?.thinking = "" }
+                    pending?.thinking? += t
+                }
             case (.meta, _):
                 records.append(record)
             case (.message, .assistant?):

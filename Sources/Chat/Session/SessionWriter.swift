@@ -51,11 +51,12 @@ public final class SessionWriter: @unchecked Sendable {
 
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
-    /// Writes `record` as one line; fsyncs unless it is a `partial`.
+    /// Writes `record` as one line; fsyncs unless it is a `partial` or
+    /// `partial_append`.
     ///
     /// The finished assistant message replaces the partial snapshots written
-    /// for it just before (each repeats the reply so far, so a long reply
-    /// would leave megabytes of them): the file is cut back to where they
+    /// for it just before (a full `partial` repeats the reply so far, so a
+    /// long reply could leave megabytes of them): the file is cut back to where they
     /// began, then the message is written and synced. Any other record in
     /// between keeps them.
     /// - Throws: ``SessionError/io(_:)`` if the write or sync fails, or the
@@ -65,7 +66,7 @@ public final class SessionWriter: @unchecked Sendable {
         defer { lock.unlock() }
         guard fd >= 0 else { throw SessionError.io("session \(id) is closed") }
         switch (record.kind, record.role) {
-        case (.partial, _):
+        case (.partial, _), (.partialAppend, _):
             if partialStart == nil {
                 let end = lseek(fd, 0, SEEK_END)
                 partialStart = end >= 0 ? end : nil
@@ -77,7 +78,7 @@ public final class SessionWriter: @unchecked Sendable {
             partialStart = nil
         }
         try writeLine(Array((record.jsonLine + "\n").utf8))
-        if record.kind != .partial { try syncLocked() }
+        if !record.isPartial { try syncLocked() }
     }
 
     /// Writes one whole line or, on failure, nothing: a partly written
