@@ -67,8 +67,16 @@ public struct AnthropicStreamParser: StreamParser {
         self.apiKey = apiKey
     }
 
-    /// Consumes body bytes, returning the events they complete.
+    /// Consumes body bytes held in an array (tests, fuzzers).
     public mutating func feed(_ bytes: [UInt8]) -> [ProviderEvent] {
+        bytes.withUnsafeBytes { feed($0) }
+    }
+
+    /// Consumes body bytes, read in place: each SSE event's data goes from
+    /// the bytes to its JSON value with no copy in between when it arrives
+    /// whole (see ``SSEDecoder/feed(_:onEvent:)``). Returns the events they
+    /// complete.
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [ProviderEvent] {
         guard !isDone else { return [] }
         if mode == .sniffing {
             guard let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
@@ -83,10 +91,14 @@ public struct AnthropicStreamParser: StreamParser {
             return []
         }
         var out: [ProviderEvent] = []
-        for event in decoder.feed(bytes) {
-            handle(event, into: &out)
-            if isDone { break }
+        // The decoder is moved out while it calls back into `self`.
+        var d = decoder
+        decoder = SSEDecoder()
+        d.feed(bytes) { name, data, _ in
+            handle(event: name, data: data, into: &out)
+            return !isDone
         }
+        decoder = d
         return out
     }
 
@@ -99,7 +111,13 @@ public struct AnthropicStreamParser: StreamParser {
             replayJSONBody(into: &out)
             return out
         }
-        for event in decoder.finish() where !isDone { handle(event, into: &out) }
+        var d = decoder
+        decoder = SSEDecoder()
+        d.finish { name, data, _ in
+            handle(event: name, data: data, into: &out)
+            return !isDone
+        }
+        decoder = d
         if !isDone {
             if stopReason != nil {
                 complete(into: &out)  // lenient: only message_stop is missing
@@ -114,16 +132,19 @@ public struct AnthropicStreamParser: StreamParser {
 
     // MARK: - Events
 
-    private mutating func handle(_ event: SSEEvent, into out: inout [ProviderEvent]) {
+    /// One SSE event (`event:` name, data bytes): its JSON object decoded
+    /// in place, then dispatched on its `type`.
+    private mutating func handle(event: String?, data: UnsafeRawBufferPointer, into out: inout [ProviderEvent]) {
         let object: Value
         do {
-            object = try JSON.decode(event.data, surrogates: .replace)
+            object = try JSON.decode(utf8: data, surrogates: .replace)
         } catch {
-            let name = event.event.map { "'\($0)' " } ?? ""
-            fail(AnthropicServerError(message: "unreadable \(name)event (\(error)): \(event.data.prefix(120))"), into: &out)
+            let name = event.map { "'\($0)' " } ?? ""
+            let text = String(decoding: data.prefix(480), as: UTF8.self)
+            fail(AnthropicServerError(message: "unreadable \(name)event (\(error)): \(text.prefix(120))"), into: &out)
             return
         }
-        switch object["type"]?.string ?? event.event ?? "" {
+        switch object["type"]?.string ?? event ?? "" {
         case "message_start": usage.read(object["message"]?["usage"])
         case "content_block_start": start(object, into: &out)
         case "content_block_delta": delta(object, into: &out)
@@ -133,7 +154,8 @@ public struct AnthropicStreamParser: StreamParser {
             usage.read(object["usage"])
         case "message_stop": complete(into: &out)
         case "error":
-            fail(AnthropicServerError.find(in: object) ?? AnthropicServerError(message: event.data), into: &out)
+            fail(AnthropicServerError.find(in: object) ?? AnthropicServerError(message: String(decoding: data, as: UTF8.self)),
+                 into: &out)
         default: break  // ping, and types this version does not know
         }
     }
@@ -164,14 +186,25 @@ public struct AnthropicStreamParser: StreamParser {
         switch (d["type"]?.string, blocks[index]) {
         case ("text_delta", _):
             emitText(d["text"]?.string ?? "", into: &out)
-        case ("thinking_delta", .thinking(let text, let signature)?):
+        // The block is taken out of the table before its text grows, so
+        // the text is appended in place (O(delta), not O(block)).
+        case ("thinking_delta", .thinking?):
             let piece = d["thinking"]?.string ?? ""
-            blocks[index] = .thinking(text: text + piece, signature: signature)
+            if case .thinking(var text, let signature)? = blocks.removeValue(forKey: index) {
+                text += piece
+                blocks[index] = .thinking(text: text, signature: signature)
+            }
             emitThinking(piece, into: &out)
-        case ("signature_delta", .thinking(let text, let signature)?):
-            blocks[index] = .thinking(text: text, signature: signature + (d["signature"]?.string ?? ""))
-        case ("input_json_delta", .tool(let id, let name, let json, let initial)?):
-            blocks[index] = .tool(id: id, name: name, json: json + (d["partial_json"]?.string ?? ""), initial: initial)
+        case ("signature_delta", .thinking?):
+            if case .thinking(let text, var signature)? = blocks.removeValue(forKey: index) {
+                signature += d["signature"]?.string ?? ""
+                blocks[index] = .thinking(text: text, signature: signature)
+            }
+        case ("input_json_delta", .tool?):
+            if case .tool(let id, let name, var json, let initial)? = blocks.removeValue(forKey: index) {
+                json += d["partial_json"]?.string ?? ""
+                blocks[index] = .tool(id: id, name: name, json: json, initial: initial)
+            }
         default:
             break  // citations and deltas of unknown kinds
         }

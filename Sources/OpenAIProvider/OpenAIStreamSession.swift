@@ -88,7 +88,7 @@ struct OpenAIStreamSession: Sendable {
         do {
             for try await buffer in body {
                 watch.touch()
-                for event in parser.feed(Array(buffer.readableBytesView)) {
+                for event in buffer.withUnsafeReadableBytes({ parser.feed($0) }) {  // read in place, no copy
                     guard handle.send(event) else { return false }
                 }
                 if parser.isDone { return true }

@@ -8,8 +8,9 @@ import Chat
 /// true and further input is ignored; ``finish()`` (the connection ended)
 /// returns the terminal event if none came yet.
 public protocol StreamParser: Sendable {
-    /// Consumes body bytes (any chunking), returning the events they complete.
-    mutating func feed(_ bytes: [UInt8]) -> [ProviderEvent]
+    /// Consumes body bytes (any chunking), read in place (the transport
+    /// passes its buffer's storage), returning the events they complete.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [ProviderEvent]
     /// The body ended: flushes what is pending and ends the stream.
     mutating func finish() -> [ProviderEvent]
     /// True once the terminal event was produced.
@@ -18,4 +19,11 @@ public protocol StreamParser: Sendable {
     /// was overloaded) before any text, thinking or tool call came: the
     /// request may be sent again as if it had never been answered.
     var failedRetryably: Bool { get }
+}
+
+extension StreamParser {
+    /// Consumes body bytes held in an array (tests, fuzzers).
+    public mutating func feed(_ bytes: [UInt8]) -> [ProviderEvent] {
+        bytes.withUnsafeBytes { feed($0) }
+    }
 }

@@ -157,7 +157,7 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
         do {
             for try await buffer in body {
                 watch.touch()
-                let events = parser.feed(Array(buffer.readableBytesView))
+                let events = buffer.withUnsafeReadableBytes { parser.feed($0) }  // read in place, no copy
                 if parser.failedRetryably && canRetry { return .retry("server overloaded", after: nil) }
                 for event in events {
                     guard handle.send(event) else { return .ended(false) }

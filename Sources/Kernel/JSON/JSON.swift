@@ -145,7 +145,19 @@ public enum JSON {
     /// Parses JSON text.
     /// - Throws: `Failure.syntax` naming what was expected and where.
     public static func decode(_ text: String, surrogates: SurrogatePolicy = .reject) throws -> Value {
-        var p = JSONParser(Array(text.utf8), surrogates: surrogates)
+        var text = text
+        return try text.withUTF8 { try decode(utf8: UnsafeRawBufferPointer($0), surrogates: surrogates) }
+    }
+
+    /// Parses JSON from its UTF-8 bytes, read in place (no copy, no
+    /// `String` first); invalid UTF-8 inside strings becomes U+FFFD.
+    ///
+    /// ```swift
+    /// let v = try bytes.withUnsafeBytes { try JSON.decode(utf8: $0) }
+    /// ```
+    /// - Throws: `Failure.syntax` naming what was expected and where.
+    public static func decode(utf8 bytes: UnsafeRawBufferPointer, surrogates: SurrogatePolicy = .reject) throws -> Value {
+        var p = JSONParser(bytes, surrogates: surrogates)
         p.skipSpace()
         let v = try p.value(depth: 0)
         p.skipSpace()

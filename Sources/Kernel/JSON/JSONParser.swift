@@ -1,10 +1,11 @@
-/// The recursive-descent parser behind `JSON.decode`, over UTF-8 bytes.
+/// The recursive-descent parser behind `JSON.decode`, over UTF-8 bytes
+/// it borrows (valid for the parser's life, which `JSON.decode` bounds).
 struct JSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     let surrogates: JSON.SurrogatePolicy
     var i = 0
 
-    init(_ bytes: [UInt8], surrogates: JSON.SurrogatePolicy = .reject) {
+    init(_ bytes: UnsafeRawBufferPointer, surrogates: JSON.SurrogatePolicy = .reject) {
         self.bytes = bytes
         self.surrogates = surrogates
     }
@@ -22,7 +23,11 @@ struct JSONParser {
     }
 
     mutating func skipSpace() {
-        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        while i < bytes.count {
+            let b = bytes[i]
+            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+            i += 1
+        }
     }
 
     mutating func value(depth: Int) throws -> Value {
@@ -42,7 +47,7 @@ struct JSONParser {
 
     private mutating func literal(_ word: String) throws {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
+        guard i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else {
             throw failure("invalid literal, expected '\(word)'")
         }
         i += w.count
@@ -125,7 +130,21 @@ struct JSONParser {
     private mutating func string() throws -> String {
         let open = i
         i += 1
+        // Fast path: no escape before the closing quote, one copy.
+        var j = i
+        while j < bytes.count {
+            let b = bytes[j]
+            if b == 0x22 {
+                let s = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
+                i = j + 1
+                return s
+            }
+            if b == 0x5C || b < 0x20 { break }
+            j += 1
+        }
         var out: [UInt8] = []
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j]))
+        i = j
         while true {
             guard i < bytes.count else { throw failure("unterminated string", at: open) }
             let b = bytes[i]

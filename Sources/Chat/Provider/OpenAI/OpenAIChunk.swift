@@ -110,7 +110,17 @@ public struct OpenAIChunk: Hashable, Sendable {
     /// Decodes one SSE `data` payload.
     /// - Throws: ``JSON/Failure`` when the payload is not JSON.
     public static func parse(_ data: String) throws -> OpenAIChunk {
-        let json = try JSON.decode(data, surrogates: .replace)
+        try from(JSON.decode(data, surrogates: .replace))
+    }
+
+    /// Decodes one SSE `data` payload from its bytes, in place.
+    /// - Throws: ``JSON/Failure`` when the payload is not JSON.
+    public static func parse(utf8 data: UnsafeRawBufferPointer) throws -> OpenAIChunk {
+        try from(JSON.decode(utf8: data, surrogates: .replace))
+    }
+
+    /// The chunk a decoded payload describes.
+    static func from(_ json: Value) -> OpenAIChunk {
         var chunk = OpenAIChunk()
         chunk.error = OpenAIServerError.find(in: json)
         if let u = json["usage"], u.table != nil {

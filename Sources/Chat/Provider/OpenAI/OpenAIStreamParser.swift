@@ -46,6 +46,13 @@ public struct OpenAIStreamParser: Sendable {
 
     /// Consumes body bytes, returning the events they complete.
     public mutating func feed(_ bytes: [UInt8]) -> [ProviderEvent] {
+        bytes.withUnsafeBytes { feed($0) }
+    }
+
+    /// Consumes body bytes, read in place: each SSE event's data goes from
+    /// the bytes to the chunk's JSON value with no copy in between when it
+    /// arrives whole (see ``SSEDecoder/feed(_:onEvent:)``).
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [ProviderEvent] {
         guard !isDone else { return [] }
         if mode == .sniffing {
             guard let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
@@ -58,10 +65,14 @@ public struct OpenAIStreamParser: Sendable {
             return []
         }
         var out: [ProviderEvent] = []
-        for event in decoder.feed(bytes) {
-            handle(event, into: &out)
-            if isDone { break }
+        // The decoder is moved out while it calls back into `self`.
+        var d = decoder
+        decoder = SSEDecoder()
+        d.feed(bytes) { name, data, _ in
+            handle(event: name, data: data, into: &out)
+            return !isDone
         }
+        decoder = d
         return out
     }
 
@@ -78,7 +89,13 @@ public struct OpenAIStreamParser: Sendable {
                 ?? OpenAIServerError(message: "expected an event stream, got: " + OpenAIErrorMapper.serverMessage(text))
             return [.error(message: OpenAIErrorMapper.message(serverError: e, key: apiKey))]
         case .sniffing, .sse:
-            for event in decoder.finish() where !isDone { handle(event, into: &out) }
+            var d = decoder
+            decoder = SSEDecoder()
+            d.finish { name, data, _ in
+                handle(event: name, data: data, into: &out)
+                return !isDone
+            }
+            decoder = d
         }
         if !isDone {
             if finishReason != nil {
@@ -92,20 +109,21 @@ public struct OpenAIStreamParser: Sendable {
         return out
     }
 
-    private mutating func handle(_ event: SSEEvent, into out: inout [ProviderEvent]) {
-        let data = event.data
-        if data.utf8.count < 16 && data.trimmingCharacters(in: .whitespaces) == "[DONE]" {
+    /// One SSE event: `[DONE]`, or a chunk parsed from the data bytes.
+    private mutating func handle(event name: String?, data: UnsafeRawBufferPointer, into out: inout [ProviderEvent]) {
+        if data.count < 16 && Self.isDone(data) {
             complete(into: &out)
             return
         }
         let chunk: OpenAIChunk
         do {
-            chunk = try OpenAIChunk.parse(data)
+            chunk = try OpenAIChunk.parse(utf8: data)
         } catch {
-            if event.event == "error" {
-                fail(OpenAIServerError(message: data), into: &out)
+            let text = String(decoding: data, as: UTF8.self)
+            if name == "error" {
+                fail(OpenAIServerError(message: text), into: &out)
             } else {
-                fail(OpenAIServerError(message: "unreadable chunk (\(error)): \(data.prefix(120))"), into: &out)
+                fail(OpenAIServerError(message: "unreadable chunk (\(error)): \(text.prefix(120))"), into: &out)
             }
             return
         }
@@ -113,11 +131,19 @@ public struct OpenAIStreamParser: Sendable {
             fail(e, into: &out)
             return
         }
-        if event.event == "error" {
-            fail(OpenAIServerError(message: data), into: &out)
+        if name == "error" {
+            fail(OpenAIServerError(message: String(decoding: data, as: UTF8.self)), into: &out)
             return
         }
         apply(chunk, into: &out)
+    }
+
+    /// True for `[DONE]` with optional spaces or tabs around it.
+    static func isDone(_ data: UnsafeRawBufferPointer) -> Bool {
+        var lo = 0, hi = data.count
+        while lo < hi, data[lo] == 0x20 || data[lo] == 0x09 { lo += 1 }
+        while hi > lo, data[hi - 1] == 0x20 || data[hi - 1] == 0x09 { hi -= 1 }
+        return data[lo..<hi].elementsEqual("[DONE]".utf8)
     }
 
     private mutating func apply(_ chunk: OpenAIChunk, into out: inout [ProviderEvent]) {
