@@ -19,8 +19,12 @@ import Foundation
 /// stays open: its complete lines are final (a code line is literal text),
 /// so only the new lines and the last, partial one are rendered, with the
 /// syntax highlighter continuing from the state after the complete lines
-/// (``SyntaxHighlighter/highlightLine(_:state:)``). A line that closes the
-/// fence ends this and the block is parsed again once.
+/// (``SyntaxHighlighter/highlightLine(_:state:)``). A complete line that
+/// closes the fence makes the block *final* without a parse (its lines are
+/// the complete code lines, as cmark would render them), and only the text
+/// after it is parsed. A final block (a fenced code block whose closing line
+/// is complete) can never change: later text starts new blocks, so parsing
+/// restarts after it, however long it is.
 ///
 /// The text is not kept: the cache holds its length and its last 64 bytes,
 /// and takes a longer text whose bytes there are the same as an extension
@@ -47,6 +51,9 @@ public final class MarkdownCache {
         var outputStart = 0
         /// Whether any earlier block depends on the width.
         var dependentBefore = false
+        /// For a final block (a closed fence whose closing line is
+        /// complete): the byte offset of the line after it.
+        var nextByte: Int?
     }
 
     /// An open fenced code block at the end of the text, rendered line by line.
@@ -81,6 +88,8 @@ public final class MarkdownCache {
     public private(set) var partialParses = 0
     /// Deltas rendered inside an open fence without a parse (for tests).
     public private(set) var fenceAppends = 0
+    /// Bytes handed to the markdown parser so far (for tests).
+    public private(set) var parsedBytes = 0
 
     /// An empty cache.
     public init() {}
@@ -125,21 +134,32 @@ public final class MarkdownCache {
                 fingerprint = Array(all[max(0, all.count - 64)...])
                 width = w
             }
-            if extends, !hasReferenceDefinition, let kept = appendToFence(all) { return kept }
-            return parse(all, from: extends && !hasReferenceDefinition ? restartIndex() : nil, width: w, with: renderer)
+            if extends, !hasReferenceDefinition, let kept = appendToFence(all, with: renderer) { return kept }
+            let restart = extends && !hasReferenceDefinition ? restartPoint() : nil
+            parse(all, restart, width: w, with: renderer)
+            return restart.map { $0.afterFinal ? ($0.keep - 1, blocks[$0.keep - 1].lines.count) : ($0.keep, 0) } ?? (0, 0)
         }
     }
 
-    /// Parses from block `restart` (nil: from the start) to the end.
-    private func parse(_ all: UnsafeBufferPointer<UInt8>, from restart: Int?, width w: Int,
-                       with renderer: MarkdownRenderer) -> (block: Int, line: Int) {
-        let kept = restart ?? 0
-        let base = restart.map { blocks[$0] } ?? Block(startLine: 1, endLine: 0, startByte: 0, lines: [], dependent: false)
+    /// Where a parse restarts: blocks before `keep` are kept, parsing starts
+    /// at `base` (the block at `keep`, or after a final block: `afterFinal`).
+    struct Restart {
+        var keep: Int
+        var base: Block
+        var afterFinal: Bool
+    }
+
+    /// Parses from `restart` (nil: from the start) to the end.
+    private func parse(_ all: UnsafeBufferPointer<UInt8>, _ restart: Restart?, width w: Int,
+                       with renderer: MarkdownRenderer) {
+        let kept = restart?.keep ?? 0
+        let base = restart?.base ?? Block(startLine: 1, endLine: 0, startByte: 0, lines: [], dependent: false)
         let bytes = UnsafeBufferPointer(rebasing: all[base.startByte...])
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
         let doc = MarkdownNode.parse(String(decoding: bytes, as: UTF8.self))
         if restart == nil { fullParses += 1 } else { partialParses += 1 }
+        parsedBytes += bytes.count
         let rendered = renderer.renderBlocks(doc.children, width: w)
         blocks.removeSubrange(kept...)
         for (node, block) in zip(doc.children, rendered) {
@@ -149,11 +169,20 @@ public final class MarkdownCache {
             let offset = known ? starts[node.startLine - 1] : 0
             append(Block(startLine: known ? base.startLine + node.startLine - 1 : -1,
                          endLine: known ? base.startLine + node.endLine - 1 : -1,
-                         startByte: base.startByte + offset, lines: block.lines, dependent: block.dependent))
+                         startByte: base.startByte + offset, lines: block.lines, dependent: block.dependent,
+                         nextByte: known ? finalEnd(node, bytes, starts).map { base.startByte + $0 } : nil))
         }
         newlines = base.startLine - 1 + starts.count - 1
         fence = openFence(doc.children.last, in: all, lineStarts: starts, base: base, renderer: renderer)
-        return (kept, 0)
+    }
+
+    /// For a fenced code block closed by a complete line: the offset in
+    /// `bytes` of the line after it; nil for any other block.
+    private func finalEnd(_ node: MarkdownNode, _ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int]) -> Int? {
+        guard let f = node.fence, case .codeBlock = node.kind, node.endLine > node.startLine,
+              node.endLine < starts.count else { return nil }
+        let line = UnsafeBufferPointer(rebasing: bytes[starts[node.endLine - 1]..<(starts[node.endLine] - 1)])
+        return Self.isClosing(line, char: f.char, length: f.length) ? starts[node.endLine] : nil
     }
 
     /// Appends `block`, setting its place in the assembled output.
@@ -164,6 +193,19 @@ public final class MarkdownCache {
             b.dependentBefore = last.dependentBefore || last.dependent
         }
         blocks.append(b)
+    }
+
+    /// Where to parse again, or nil for a full parse (see the type's
+    /// comment): after the last final block at or after the restart index,
+    /// else at that index.
+    private func restartPoint() -> Restart? {
+        let index = restartIndex()
+        if let k = ((index ?? 0)..<blocks.count).last(where: { blocks[$0].nextByte != nil }), let next = blocks[k].nextByte {
+            let after = Block(startLine: blocks[k].endLine + 1, endLine: blocks[k].endLine, startByte: next,
+                              lines: [], dependent: false)
+            return Restart(keep: k + 1, base: after, afterFinal: true)
+        }
+        return index.map { Restart(keep: $0, base: blocks[$0], afterFinal: false) }
     }
 
     /// The index of the first block to parse again, or nil for a full
@@ -229,9 +271,12 @@ public final class MarkdownCache {
         return open
     }
 
-    /// Renders the text added to an open fence at the end without parsing;
-    /// nil when there is no open fence or the new text closes it.
-    private func appendToFence(_ all: UnsafeBufferPointer<UInt8>) -> (block: Int, line: Int)? {
+    /// Renders the text added to an open fence at the end without parsing
+    /// the block; nil when there is no open fence or the new text cannot be
+    /// rendered line by line. A complete closing line makes the block final
+    /// and only the text after it is parsed; a partial line that would
+    /// close the fence is left out, as cmark does at the end of the text.
+    private func appendToFence(_ all: UnsafeBufferPointer<UInt8>, with renderer: MarkdownRenderer) -> (block: Int, line: Int)? {
         guard var open = fence, !blocks.isEmpty else { return nil }
         let b = blocks.count - 1
         var added: [StyledLine] = []
@@ -239,8 +284,17 @@ public final class MarkdownCache {
         let keptLines = open.firstCodeLine + open.completeLines
         while let end = Self.lineEnd(all, from: at) {
             let line = UnsafeBufferPointer(rebasing: all[at..<end])
+            if isClosing(line, open) {
+                close(block: b, keptLines: keptLines, added: added, open: open)
+                newlines += 1
+                blocks[b].endLine = newlines
+                blocks[b].nextByte = end + 1
+                let after = Block(startLine: newlines + 1, endLine: newlines, startByte: end + 1, lines: [], dependent: false)
+                parse(all, Restart(keep: b + 1, base: after, afterFinal: true), width: width, with: renderer)
+                return (b, keptLines)
+            }
             let stripped = stripIndent(line, open)
-            guard !isClosing(line, open), stripped.ok else { fence = nil; return nil }
+            guard stripped.ok else { fence = nil; return nil }
             added.append(codeLine(stripped.text, &open.state, open))
             open.completeLines += 1
             newlines += 1
@@ -248,16 +302,31 @@ public final class MarkdownCache {
         }
         let partial = UnsafeBufferPointer(rebasing: all[at...])
         let stripped = stripIndent(partial, open)
-        guard !isClosing(partial, open), stripped.ok else { fence = nil; return nil }
+        guard stripped.ok else { fence = nil; return nil }
         open.pendingStart = at
-        var state = open.state
-        if !partial.isEmpty { added.append(codeLine(stripped.text, &state, open)) }
-        if open.completeLines == 0 && added.isEmpty { added.append(codeLine("", &state, open)) }
-        blocks[b].lines.replaceSubrange(keptLines..., with: added)
+        if isClosing(partial, open) {
+            close(block: b, keptLines: keptLines, added: added, open: open)
+        } else {
+            var state = open.state
+            if !partial.isEmpty { added.append(codeLine(stripped.text, &state, open)) }
+            if open.completeLines == 0 && added.isEmpty { added.append(codeLine("", &state, open)) }
+            blocks[b].lines.replaceSubrange(keptLines..., with: added)
+            fenceAppends += 1
+        }
         blocks[b].endLine = newlines + 1
         fence = open
-        fenceAppends += 1
         return (b, keptLines)
+    }
+
+    /// Gives block `b` its complete code lines only (the lines from
+    /// `keptLines` become `added`), as cmark renders a closed fence.
+    private func close(block b: Int, keptLines: Int, added: [StyledLine], open: OpenFence) {
+        var lines = added
+        var state = open.state
+        if open.completeLines == 0 && lines.isEmpty { lines.append(codeLine("", &state, open)) }
+        blocks[b].lines.replaceSubrange(keptLines..., with: lines)
+        fence = nil
+        fenceAppends += 1
     }
 
     private func codeLine(_ text: String, _ state: inout Int, _ open: OpenFence) -> StyledLine {
@@ -268,12 +337,17 @@ public final class MarkdownCache {
     /// Whether `line` closes the fence: up to 3 spaces, at least `length`
     /// fence characters, then only spaces or tabs.
     private func isClosing(_ line: UnsafeBufferPointer<UInt8>, _ open: OpenFence) -> Bool {
+        Self.isClosing(line, char: open.char, length: open.length)
+    }
+
+    /// Whether `line` closes a fence of `length` `char`s (see above).
+    private static func isClosing(_ line: UnsafeBufferPointer<UInt8>, char: UInt8, length: Int) -> Bool {
         var i = 0
         while i < line.count, i < 4, line[i] == 0x20 { i += 1 }
         guard i < 4 else { return false }
         var n = 0
-        while i < line.count, line[i] == open.char { i += 1; n += 1 }
-        guard n >= open.length else { return false }
+        while i < line.count, line[i] == char { i += 1; n += 1 }
+        guard n >= length else { return false }
         while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
         return i == line.count
     }

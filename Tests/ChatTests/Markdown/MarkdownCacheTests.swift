@@ -15,6 +15,8 @@ import Testing
         "intro\n| a | b |\n|---|:-:|\n| 1 | 2 |\n| 3 | 4 |\nnot a row\n\n> quote\nlazy line\n> > nested\n\n```\nopen fence never closed\n\nstill code\n- not a list",
         "<div>\nhtml block\n</div>\n\n* star\n+ plus list\n\n***\n\ntext with `code` and **bold\nacross** lines\n\n~~~ruby\nputs 1\n~~~\n\nlast *para*",
         "windows\r\nline ends\r\n\r\n- a\r\n- b\r\n\r\nold mac\rline\r\rend\n\nafter",
+        "```swift\nlet a = 1\n```\nafter fence\n```\nsecond\n```\n\n```python\nx = 1\n````\nstill ``` \n```` \ntail *text*\n\n```\n```\n- list after\n```\n``\n```swift\n```",
+        "  ```js\n  var a\n   ```\ncode done\n~~~\n~~~~\n~~~\n~~~~\npara\n\n```\n\n\n```\n# heading",
         "你好 **世界** 🎉\n\n- [ ] task\n- [x] done\n  - nested 漢字\n\n| 名前 | 説明 |\n|--|--|\n| 👩‍👩‍👧 | 家族 |\n\n> 引用\n\n```swift\nlet x = \"中\"\n```\n",
     ]
 

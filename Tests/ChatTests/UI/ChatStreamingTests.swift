@@ -67,6 +67,29 @@ import Testing
         #expect(screen.ui.windows.transcriptBuffer.lines.suffix(2) == ["let v298 = 298", "let v299 = 299"])
     }
 
+    /// A closed fence is final: neither its closing line nor any text
+    /// after it makes the block be parsed again.
+    @Test func aClosedFenceIsNeverParsedAgain() throws {
+        let screen = try ChatScreen(width: 80, height: 20)
+        screen.controller.reset(to: [.user("q")])
+        screen.controller.append(ChatMessage(role: .assistant, blocks: []))
+        var block = "```swift\n"
+        for i in 0..<300 { block += "let v\(i) = \(i)\n" }
+        screen.controller.appendDelta(block, thinking: false)
+        screen.controller.appendDelta("// last line\n", thinking: false)  // the cache's first (full) parse
+        let cache = screen.ui.projector.markdownCache
+        let pieces = ["``", "`", "\n", "Done", ": the ", "list", "\n\n- a", "\n- b\n", "\n```\n", "x\n```\n", "after"]
+            + (0..<20).map { " word\($0)" }
+        for piece in pieces {
+            let before = cache.parsedBytes
+            screen.controller.appendDelta(piece, thinking: false)
+            #expect(cache.parsedBytes - before < 400, "after \(piece.debugDescription): parsed \(cache.parsedBytes - before) bytes")
+        }
+        let fresh = try ChatScreen(width: 80, height: 20)
+        fresh.controller.reset(to: screen.controller.messages)
+        #expect(screen.ui.windows.transcriptBuffer.lines == fresh.ui.windows.transcriptBuffer.lines)
+    }
+
     @Test func theProjectorKeepsNoCopyOfTheReply() throws {
         let screen = try ChatScreen(width: 80, height: 20)
         screen.controller.reset(to: [.user("q")])
