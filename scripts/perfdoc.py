@@ -14,8 +14,15 @@ UNITS = {"ns": 1e-3, "μs": 1.0, "us": 1.0, "ms": 1e3, "s": 1e6}
 NOTES = open(__file__.replace("perfdoc.py", "perfnotes.md")).read() if __file__ else ""
 
 
+# Count scales of ordo-one/benchmark's custom metrics, to microseconds for
+# a metric counted in nanoseconds ("cpu per delta (ns)").
+NS_SCALES = {"": 1e-3, "#": 1e-3, "K": 1.0, "M": 1e3, "G": 1e6}
+
+
 def parse_benchmarks(text):
-    """{name: {"p50": us, "p90": us, "samples": n}} from the markdown output."""
+    """{name: {"p50": us, "p90": us, "samples": n}} from the markdown output;
+    benchmarks with a `cpu per delta (ns)` metric also get "cpu_p50" and
+    "cpu_p90" in us (chat.stream_e2e)."""
     out, name = {}, None
     for line in text.splitlines():
         if line.startswith("### "):
@@ -24,8 +31,25 @@ def parse_benchmarks(text):
         if name and m:
             cols = [c.strip() for c in m.group(2).split("|") if c.strip()]
             scale = UNITS.get(m.group(1), 1.0)
-            out[name] = {"p50": float(cols[2]) * scale, "p90": float(cols[4]) * scale, "samples": int(cols[7])}
+            out.setdefault(name, {}).update({"p50": float(cols[2]) * scale, "p90": float(cols[4]) * scale,
+                                             "samples": int(cols[7])})
+        c = re.match(r"\|\s*cpu per delta \(ns\)\s*(?:\((\w+|#)\))?\s*\*?\s*\|(.*)", line)
+        if name and c:
+            cols = [x.strip() for x in c.group(2).split("|") if x.strip()]
+            scale = NS_SCALES.get(c.group(1) or "", 1e-3)
+            out.setdefault(name, {}).update({"cpu_p50": float(cols[2]) * scale, "cpu_p90": float(cols[4]) * scale})
     return out
+
+
+def stream_e2e(b):
+    """chat.stream_e2e: CPU per delta, prose and code, end and start of the
+    reply, at 10 and 10,000 messages."""
+    lines = ["| reply, position | 10 messages | 10,000 messages |", "|---|---|---|"]
+    for reply, label in (("prose", "prose"), ("code", "2,000-line code block")):
+        for suffix, where in (("", "last 300 deltas"), ("/start", "first 300 deltas")):
+            cells = [fmt_us(b.get(f"chat.stream_e2e/{reply}/{m}{suffix}", {}).get("cpu_p50")) for m in (10, 10000)]
+            lines.append(f"| {label}, {where} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def fmt_us(us):
@@ -113,6 +137,17 @@ def summary(b, bytes_rows, startup_rows, compare_rows, idle):
     if r:
         rows.append(("`startup.first_frame` weft / `nvim --clean` (headless)", f"{r[1]} / {r[2]} ms = {r[3]}", "<= 1",
                      verdict(number(r[3]) <= 1)))
+    def cpu(name):
+        return b.get(name, {}).get("cpu_p50")
+
+    for reply, label in (("prose", "prose"), ("code", "2,000-line code block, at its end")):
+        end = cpu(f"chat.stream_e2e/{reply}/10000")
+        rows.append((f"`chat.stream_e2e` {label}, 10k messages (CPU per delta)", fmt_us(end), "<= 150 us",
+                     verdict(end and end <= 150)))
+    ce, cs = cpu("chat.stream_e2e/code/10000"), cpu("chat.stream_e2e/code/10000/start")
+    flat = ce / cs if ce and cs else None
+    rows.append(("`chat.stream_e2e` code block, end vs start of the reply", f"{flat:.2f}x" if flat else "not run",
+                 "flat (<= 1.1x)", verdict(flat and flat <= 1.1)))
     ke = p50("input.keystroke_echo")
     rows.append(("`input.keystroke_echo` (edit + frame + encode)", fmt_us(ke), "<= 200 us", verdict(ke and ke <= 200)))
     if idle:
@@ -179,6 +214,16 @@ Drawing is bounded by the visible rows, so the cost per frame should not
 depend on how many messages the transcript holds.
 
 {scaling(b)}
+
+## The model-delta path (`chat.stream_e2e`)
+
+A reply streamed from a loopback OpenAI-compatible server through the real
+provider, the inbox, the controller, the projector and a 200x50 frame per
+delta; CPU per delta of the whole process less the server's thread (p50 of
+the runs). Target: <= 150 us, flat in reply length (`/start`, the first
+300 deltas, against the last 300).
+
+{stream_e2e(b)}
 
 {NOTES.strip()}
 
