@@ -274,45 +274,61 @@ extension WindowDrawer {
 
 /// The marks of a buffer by start row, fetched a chunk of rows at a time:
 /// the viewport asks for the height of one line after another (down or
-/// up), and one range query per chunk is much cheaper than one per line.
+/// up, and more than once per frame: following the tail walks up from the
+/// last line, then clamping walks it again), and one range query per chunk
+/// is much cheaper than one per line. Chunks are aligned (rows
+/// `k * chunk ..< (k + 1) * chunk`) and kept for the life of the object
+/// (one viewport computation), so each is fetched once, whatever the walk.
 final class MarkRows {
+    /// The marks starting on the rows of one chunk.
+    private struct Chunk {
+        /// The fetched marks in list order (by start position).
+        var marks: [Extmark]
+        /// `marks[rowStart[k]..<rowStart[k + 1]]` start on the chunk's row `k`.
+        var rowStart: [Int]
+    }
+
     private let store: ExtmarkStore
-    private var fetched: Range<Int> = 0..<0
-    /// The fetched marks in list order (by start position).
-    private var marks: [Extmark] = []
-    /// `marks[rowStart[k]..<rowStart[k + 1]]` start on row `fetched.lowerBound + k`.
-    private var rowStart: [Int] = []
-    private var lastRow: Int?
+    private var chunks: [Int: Chunk] = [:]
+    private var lastKey = -1
+    private var last: Chunk?
     /// Rows fetched per query.
     static let chunk = 64
+    /// Range queries made (for tests).
+    private(set) var queries = 0
 
     init(_ store: ExtmarkStore) { self.store = store }
 
     /// The marks starting on `row` (as `list(rows: row..<row+1)`).
     func marks(startingOn row: Int) -> ArraySlice<Extmark> {
-        defer { lastRow = row }
-        if !fetched.contains(row) {
-            // Ahead of the walk: upward (follow-tail walks up from the last
-            // line) the chunk ends at `row`, downward it starts there, and a
-            // first query is centred.
-            let lower: Int
-            switch lastRow {
-            case let last? where row < last: lower = max(0, row - Self.chunk + 1)
-            case let last? where row > last: lower = row
-            default: lower = max(0, row - Self.chunk / 2)
-            }
-            fetched = lower..<(lower + Self.chunk)
-            marks = store.list(rows: fetched, overlap: false)
-            rowStart.removeAll(keepingCapacity: true)
-            var i = 0
-            for r in fetched {
-                while i < marks.count && marks[i].start.row < r { i += 1 }
-                rowStart.append(i)
-            }
-            rowStart.append(marks.count)
+        let key = max(0, row) / Self.chunk
+        let c: Chunk
+        if key == lastKey, let last {
+            c = last
+        } else {
+            c = chunks[key] ?? fetch(key)
+            lastKey = key
+            last = c
         }
-        let k = row - fetched.lowerBound
-        return marks[rowStart[k]..<rowStart[k + 1]]
+        let k = max(0, row) - key * Self.chunk
+        return c.marks[c.rowStart[k]..<c.rowStart[k + 1]]
+    }
+
+    private func fetch(_ key: Int) -> Chunk {
+        let rows = (key * Self.chunk)..<((key + 1) * Self.chunk)
+        let marks = store.list(rows: rows, overlap: false)
+        queries += 1
+        var rowStart: [Int] = []
+        rowStart.reserveCapacity(Self.chunk + 1)
+        var i = 0
+        for r in rows {
+            while i < marks.count && marks[i].start.row < r { i += 1 }
+            rowStart.append(i)
+        }
+        rowStart.append(marks.count)
+        let c = Chunk(marks: marks, rowStart: rowStart)
+        chunks[key] = c
+        return c
     }
 }
 

@@ -64,6 +64,19 @@ import Testing
         }
     }
 
+    /// Each aligned chunk is fetched once, however often and in whatever
+    /// direction the rows are walked (follow-tail walks up twice a frame).
+    @Test func markRowsFetchEachChunkOnce() throws {
+        let store = ExtmarkStore()
+        for row in 0..<400 { try store.set(ns: NamespaceID(1), start: Position(row: row, col: 0)) }
+        let rows = MarkRows(store)
+        for _ in 0..<2 {
+            for row in stride(from: 399, through: 0, by: -1) { #expect(rows.marks(startingOn: row).first?.start.row == row) }
+            for row in 0..<400 { #expect(rows.marks(startingOn: row).count == 1) }
+        }
+        #expect(rows.queries == 7)
+    }
+
     /// `put(text:)` with printable ASCII matches cluster-by-cluster writing,
     /// including clipping at both edges and repairing a wide character.
     @Test func asciiTextMatchesGeneralPath() {
