@@ -8,7 +8,7 @@ extension ExtmarkTable {
         var lo = 0, hi = blocks.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            guard let last = blocks[mid].lastPosition else { lo = mid + 1; continue }
+            guard let last = blocks[mid].lastPosition(delta: rowDelta(mid)) else { lo = mid + 1; continue }
             let before = strict ? last <= p : last < p
             if before { lo = mid + 1 } else { hi = mid }
         }
@@ -20,9 +20,10 @@ extension ExtmarkTable {
     mutating func insertEntry(at pos: Position, slot: Int32, isEnd: Bool, rightGravity: Bool) {
         if blocks.isEmpty { _ = insertBlock(entries: [], rowDelta: 0, at: 0) }
         let b = firstBlock(lastAtOrAfter: pos, strict: true) ?? (blocks.count - 1)
-        var i = blocks[b].lowerBound(pos)
-        while i < blocks[b].entries.count, blocks[b].position(at: i) == pos { i += 1 }
-        let entry = MarkEntry(row: pos.row - blocks[b].rowDelta, col: pos.col, slot: slot,
+        let delta = rowDelta(b)
+        var i = blocks[b].lowerBound(pos, delta: delta)
+        while i < blocks[b].entries.count, blocks[b].position(at: i, delta: delta) == pos { i += 1 }
+        let entry = MarkEntry(row: pos.row - delta, col: pos.col, slot: slot,
                               isEnd: isEnd, rightGravity: rightGravity)
         blocks[b].entries.insert(entry, at: i)
         setBlock(blocks[b].id, for: entry)
@@ -47,8 +48,32 @@ extension ExtmarkTable {
         }
     }
 
-    /// Inserts a new block at index `b`; returns its id.
+    /// The row delta of block `b`: its base plus its pending shift.
+    @inline(__always)
+    func rowDelta(_ b: Int) -> Int {
+        blocks[b].baseDelta &+ shifts.shift(at: b)
+    }
+
+    /// The absolute position of entry `i` of block `b`.
+    @inline(__always)
+    func position(_ b: Int, _ i: Int) -> Position {
+        blocks[b].position(at: i, delta: rowDelta(b))
+    }
+
+    /// Folds every pending shift into its block's `baseDelta` (O(B), nothing
+    /// when none is pending), so block indexes can change.
+    mutating func drainShifts() {
+        guard !shifts.isClean else { return }
+        let pending = shifts.drain()
+        blocks.withUnsafeMutableBufferPointer { buffer in
+            for k in buffer.indices { buffer[k].baseDelta &+= pending[k] }
+        }
+    }
+
+    /// Inserts a new block at index `b` whose entries' rows are relative to
+    /// `rowDelta`; returns its id.
     mutating func insertBlock(entries: [MarkEntry], rowDelta: Int, at b: Int) -> Int32 {
+        drainShifts()
         let id: Int32
         if let free = freeBlockIDs.popLast() {
             id = free
@@ -56,17 +81,20 @@ extension ExtmarkTable {
             id = Int32(blockIndex.count)
             blockIndex.append(-1)
         }
-        blocks.insert(MarkBlock(entries: entries, rowDelta: rowDelta, id: id), at: b)
+        blocks.insert(MarkBlock(entries: entries, baseDelta: rowDelta, id: id), at: b)
+        shifts.grow()
         reindex(from: b)
         return id
     }
 
     /// Removes block `b` (its entries must have been moved or removed).
     mutating func removeBlock(at b: Int) {
+        drainShifts()
         let id = blocks[b].id
         blockIndex[Int(id)] = -1
         freeBlockIDs.append(id)
         blocks.remove(at: b)
+        shifts.shrink()
         reindex(from: b)
     }
 
@@ -75,7 +103,7 @@ extension ExtmarkTable {
         let half = blocks[b].entries.count / 2
         let moved = Array(blocks[b].entries[half...])
         blocks[b].entries.removeSubrange(half...)
-        let id = insertBlock(entries: moved, rowDelta: blocks[b].rowDelta, at: b + 1)
+        let id = insertBlock(entries: moved, rowDelta: rowDelta(b), at: b + 1)
         for e in moved { setBlock(id, for: e) }
     }
 
@@ -96,7 +124,7 @@ extension ExtmarkTable {
     /// Moves every entry of block `b + 1` to the end of block `b`.
     mutating func merge(_ b: Int) {
         let source = blocks[b + 1]
-        let shift = source.rowDelta - blocks[b].rowDelta
+        let shift = rowDelta(b + 1) - rowDelta(b)
         let id = blocks[b].id
         blocks[b].entries.reserveCapacity(blocks[b].entries.count + source.entries.count)
         for var e in source.entries {

@@ -29,7 +29,7 @@ extension ExtmarkTable {
                 problems.append("block \(b) has \(n) entries")
             }
             for i in 0..<n {
-                let e = block.entries[i], p = block.position(at: i)
+                let e = block.entries[i], p = position(b, i)
                 if let previous, p < previous { problems.append("entry \(p) after \(previous) in block \(b)") }
                 if p.row < 0 || p.col < 0 { problems.append("negative position \(p)") }
                 previous = p
@@ -49,6 +49,9 @@ extension ExtmarkTable {
                 if e.isEnd { c.end += 1 } else { c.start += 1 }
                 seen[e.slot] = c
             }
+        }
+        if shifts.count != blocks.count {
+            problems.append("row shift tree covers \(shifts.count) blocks, there are \(blocks.count)")
         }
         let mapped = blockIndex.filter { $0 >= 0 }.count
         if mapped != blocks.count || mapped + freeBlockIDs.count != blockIndex.count {

@@ -47,8 +47,8 @@ extension ExtmarkTable {
             if let ns, records[Int(slot)].ns != ns { continue }
             guard let sb = blockOf(slot: slot, isEnd: false),
                   let eb = blockOf(slot: slot, isEnd: true) else { continue }
-            if let first = blocks[sb].firstPosition, first >= from { continue }
-            if let last = blocks[eb].lastPosition, last < from { continue }
+            if let first = blocks[sb].firstPosition(delta: rowDelta(sb)), first >= from { continue }
+            if let last = blocks[eb].lastPosition(delta: rowDelta(eb)), last < from { continue }
             let start = entryPosition(slot: slot, isEnd: false)
             guard start < from, entryPosition(slot: slot, isEnd: true) >= from else { continue }
             found.append((start, slot))

@@ -8,7 +8,7 @@ extension ExtmarkTable {
         let oe = max(Self.clamped(oldEnd), s)
         let ne = max(Self.clamped(newEnd), s)
         guard var b = firstBlock(lastAtOrAfter: s) else { return }
-        var i = blocks[b].lowerBound(s)
+        var i = blocks[b].lowerBound(s, delta: rowDelta(b))
 
         collapse(from: &b, &i, start: s, oldEnd: oe, newEnd: ne)
         shiftSameRow(from: &b, &i, oldEnd: oe, newEnd: ne)
@@ -25,9 +25,10 @@ extension ExtmarkTable {
         let split = newEnd != start  // otherwise everything stays at `start`
         while b < blocks.count {
             let count = blocks[b].entries.count
-            while i < count, blocks[b].position(at: i) <= oldEnd {
+            let delta = rowDelta(b)
+            while i < count, blocks[b].position(at: i, delta: delta) <= oldEnd {
                 let e = blocks[b].entries[i]
-                let oldRow = e.row + blocks[b].rowDelta
+                let oldRow = e.row + delta
                 if split && e.rightGravity {
                     right.append(e)
                     if oldRow != newEnd.row { noteRowChange(e.slot) }
@@ -46,7 +47,7 @@ extension ExtmarkTable {
             var e = k < left.count ? left[k] : right[k - left.count]
             let p = k < left.count ? start : newEnd
             while wi >= blocks[wb].entries.count { wb += 1; wi = 0 }
-            e.row = p.row - blocks[wb].rowDelta
+            e.row = p.row - rowDelta(wb)
             e.col = p.col
             blocks[wb].entries[wi] = e
             setBlock(blocks[wb].id, for: e)
@@ -61,8 +62,9 @@ extension ExtmarkTable {
         let dCol = newEnd.col - oldEnd.col
         let rowChanges = newEnd.row != oldEnd.row
         while b < blocks.count {
-            let oldRow = oldEnd.row - blocks[b].rowDelta
-            let newRow = newEnd.row - blocks[b].rowDelta
+            let delta = rowDelta(b)
+            let oldRow = oldEnd.row - delta
+            let newRow = newEnd.row - delta
             let count = blocks[b].entries.count
             while i < count, blocks[b].entries[i].row == oldRow {
                 blocks[b].entries[i].row = newRow
@@ -86,20 +88,17 @@ extension ExtmarkTable {
     }
 
     /// Step 3: every entry from (b, i) on moves `dRow` rows: the rest of
-    /// block b one by one, later blocks through their `rowDelta`.
+    /// block b one by one, every later block at once through one
+    /// `shifts.add` (O(log B)).
     private mutating func shiftLaterRows(from b: Int, _ i: Int, by dRow: Int) {
         guard dRow != 0, b < blocks.count else { return }
         var next = b
         if i > 0 {
-            for k in i..<blocks[b].entries.count { blocks[b].entries[k].row += dRow }
+            blocks[b].entries.withUnsafeMutableBufferPointer { entries in
+                for k in i..<entries.count { entries[k].row += dRow }
+            }
             next = b + 1
         }
-        blocks.withUnsafeMutableBufferPointer { buffer in
-            var k = next
-            while k < buffer.count {
-                buffer[k].rowDelta += dRow
-                k += 1
-            }
-        }
+        shifts.add(from: next, dRow)
     }
 }

@@ -11,8 +11,17 @@
 
  The sequence is cut into blocks (`MarkBlock`) of at most `maxBlockSize`
  entries and, when there is more than one block, at least `minBlockSize`.
- A block stores rows relative to its `rowDelta`, so shifting every entry of a
- block by k rows is one addition. Columns are stored absolute.
+ A block stores rows relative to its row delta, so shifting every entry of a
+ block by k rows is one addition. Columns are stored absolute. The delta of
+ block b is `blocks[b].baseDelta` plus `shifts.shift(at: b)`: `shifts`
+ (RowShiftTree) is a Fenwick tree over block indexes, so shifting *every
+ block from b on* is one O(log B) update rather than B additions. It is
+ folded back into the bases (O(B)) only before a block is inserted or
+ removed, which happens once per ~maxBlockSize/2 mark insertions or
+ removals and already costs O(B) for the array move. This is the same
+ idea as Neovim's marktree (positions stored relative to an ancestor, so
+ an edit touches O(log n) nodes), with one flat level of blocks and the
+ relative offsets kept in the Fenwick tree.
 
  Per-mark data (id, namespace, decoration, gravities) lives in `records`,
  indexed by a dense slot number that entries point to; `ids`
@@ -35,20 +44,20 @@
    2. the following entries still on row oldEnd.row (contiguous) get
       (newEnd.row, newEnd.col + col - oldEnd.col);
    3. the rest of the current block gets row += newEnd.row - oldEnd.row
-      one by one, and every later block gets that amount added to its
-      `rowDelta`.
- Cost: O(log B + k + s + M + B) where k = entries in the edited range,
- s = entries after oldEnd on its row, M = block size, B = number of blocks
- (about n / 100; step 3 is a tight loop of additions). Inserting a line at
- the top of a buffer with 100k marks touches one block's entries and ~1000
- deltas. Marks are never removed by edits.
+      one by one, and every later block gets that amount through one
+      `shifts.add(from: b + 1, ...)`.
+ Cost: O(log^2 B + (k + s) log B + M) where k = entries in the edited
+ range, s = entries after oldEnd on its row, M = block size, B = number of
+ blocks (about n / 100). Inserting a line at the top of a buffer with 100k
+ marks touches one block's entries and ~10 Fenwick cells, whatever n is.
+ Marks are never removed by edits.
 
  Other operations
  ----------------
  set: binary search over blocks by last position, then within the block:
-   O(log B + M), plus O(B) to renumber blocks after a split (one split per
+   O(log^2 B + M), plus O(B) to renumber blocks after a split (one split per
    ~M/2 inserts). delete: O(1) hash + O(M), plus O(B) when a block empties
-   or merges. list: O(log B + entries visited + results * M) (a ranged
+   or merges. list: O(log^2 B + entries visited + results * M) (a ranged
    mark's end is found by scanning its block). Overlap (marks starting before
    `from` and ending at or after it): such a mark either spans rows or
    starts on from's row. `multilineSlots` holds every ranged mark that may
@@ -93,6 +102,9 @@ struct ExtmarkTable {
     static let maxCoordinate = 1 << 40
 
     var blocks: [MarkBlock] = []
+    /// Row shifts not yet folded into the blocks (edits add to it; block
+    /// inserts and removals drain it).
+    var shifts = RowShiftTree()
     /// Block id -> index in `blocks` (-1 for a free id).
     var blockIndex: [Int] = []
     var freeBlockIDs: [Int32] = []
@@ -193,7 +205,7 @@ struct ExtmarkTable {
               let i = blocks[b].find(slot: slot, isEnd: isEnd) else {
             return Position(row: 0, col: 0)  // unreachable while invariants hold
         }
-        return blocks[b].position(at: i)
+        return position(b, i)
     }
 
     /// Stores `record` in a free slot (the last freed one) or a new one.
@@ -226,9 +238,9 @@ struct ExtmarkTable {
     /// returns false.
     func forEachEntry(from p: Position, _ body: (Position, MarkEntry) -> Bool) {
         guard var b = firstBlock(lastAtOrAfter: p) else { return }
-        var i = blocks[b].lowerBound(p)
+        var i = blocks[b].lowerBound(p, delta: rowDelta(b))
         while b < blocks.count {
-            let delta = blocks[b].rowDelta
+            let delta = rowDelta(b)
             let count = blocks[b].entries.count
             while i < count {
                 let e = blocks[b].entries[i]

@@ -1,8 +1,8 @@
 /// One position stored by `ExtmarkTable`: a mark's start or its end.
 ///
-/// `row` is relative to the owning block's `rowDelta`; `col` is absolute.
+/// `row` is relative to the owning block's row delta; `col` is absolute.
 struct MarkEntry {
-    /// Row minus the block's `rowDelta`.
+    /// Row minus the block's row delta.
     var row: Int
     /// Absolute UTF-8 byte column.
     var col: Int
@@ -16,36 +16,41 @@ struct MarkEntry {
 
 /// A run of consecutive entries of the ordered sequence, with a lazily
 /// applied row offset: the absolute row of `entries[i]` is
-/// `entries[i].row + rowDelta`.
+/// `entries[i].row + delta`, where the block's delta is `baseDelta` plus
+/// the shift pending for it in `ExtmarkTable.shifts` (see
+/// `ExtmarkTable.rowDelta(_:)`). Methods that need positions take that
+/// delta as an argument.
 struct MarkBlock {
     /// Entries in non-decreasing absolute position order.
     var entries: [MarkEntry]
-    /// Added to every stored row to get the absolute row.
-    var rowDelta: Int
+    /// Added to every stored row, with the pending shift of the block, to
+    /// get the absolute row.
+    var baseDelta: Int
     /// Stable id of the block (records refer to blocks by id; the table maps
     /// ids to current indexes).
     var id: Int32
 
-    /// Absolute position of entry `i` (caller guarantees `i` is valid).
+    /// Absolute position of entry `i` given the block's row `delta`
+    /// (caller guarantees `i` is valid).
     @inline(__always)
-    func position(at i: Int) -> Position {
+    func position(at i: Int, delta: Int) -> Position {
         let e = entries[i]
-        return Position(row: e.row + rowDelta, col: e.col)
+        return Position(row: e.row + delta, col: e.col)
     }
 
     /// Absolute position of the last entry, or nil when empty.
-    var lastPosition: Position? {
-        entries.isEmpty ? nil : position(at: entries.count - 1)
+    func lastPosition(delta: Int) -> Position? {
+        entries.isEmpty ? nil : position(at: entries.count - 1, delta: delta)
     }
 
     /// Absolute position of the first entry, or nil when empty.
-    var firstPosition: Position? {
-        entries.isEmpty ? nil : position(at: 0)
+    func firstPosition(delta: Int) -> Position? {
+        entries.isEmpty ? nil : position(at: 0, delta: delta)
     }
 
     /// Index of the first entry at or after `p` (entries.count if none).
-    func lowerBound(_ p: Position) -> Int {
-        let (row, overflow) = p.row.subtractingReportingOverflow(rowDelta)
+    func lowerBound(_ p: Position, delta: Int) -> Int {
+        let (row, overflow) = p.row.subtractingReportingOverflow(delta)
         if overflow { return p.row < 0 ? 0 : entries.count }
         var lo = 0, hi = entries.count
         while lo < hi {
