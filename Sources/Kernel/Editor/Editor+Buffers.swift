@@ -49,16 +49,18 @@ extension Editor {
     }
 
     func bufferChanged(_ c: BufferChange) {
-        if let buf = buffers[c.buf] {
+        let buf = buffers[c.buf]
+        if let buf {
             for w in windows.values where w.buffer == c.buf { clampCursor(w, buf) }
         }
         // The event data (a dictionary) cost more than the edit itself:
-        // built only when someone listens.
-        if events.hasHandlers(.bufChanged) {
+        // built only when a handler would run (the stock chat UI listens
+        // for its composer buffer only).
+        if events.hasHandlers(.bufChanged, subject: buf?.name) {
             let data: Value = .table(["buf": .int(c.buf.raw), "first": .int(c.first),
                                       "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
                                       "tick": .int(c.tick)])
-            emit(.bufChanged, subject: buffers[c.buf]?.name, data: data, buf: c.buf)
+            emit(.bufChanged, subject: buf?.name, data: data, buf: c.buf)
         }
         if windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden }) {
             requestRedraw()

@@ -123,6 +123,14 @@ public final class EventRegistry {
     /// Whether any handler listens to `event`.
     public func hasHandlers(_ event: EventName) -> Bool { hasHandlers(event.rawValue) }
 
+    /// Whether `emit(event:subject:...)` would run any handler: a live one
+    /// whose pattern matches `subject`. Emitters on hot paths (every buffer
+    /// edit) build their event data only when this is true.
+    public func hasHandlers(_ event: EventName, subject: String?) -> Bool {
+        guard let list = byEvent[event.rawValue], !list.isEmpty else { return false }
+        return list.contains { !$0.deleted && matches($0, subject) }
+    }
+
     /// Registers `callback` for the named events (see
     /// ``create(events:options:callback:)``, which takes any names).
     /// - Throws: as ``create(events:options:callback:)``.

@@ -109,6 +109,25 @@ import Testing
         #expect(throws: KernelError.self) { try r.create(events: ["e"], options: AutocmdOptions(pattern: "")) { _ in false } }
     }
 
+    /// `hasHandlers(_:subject:)` is true exactly when `emit` would run a
+    /// handler: buffer edits build `buf_changed` data only then.
+    @Test func hasHandlersForASubjectFollowsPatterns() throws {
+        let r = EventRegistry(), log = Log()
+        #expect(!r.hasHandlers(.bufChanged, subject: "composer"))
+        let id = try add(r, log, "composer", events: ["buf_changed"], AutocmdOptions(pattern: "composer"))
+        #expect(r.hasHandlers(.bufChanged, subject: "composer"))
+        #expect(!r.hasHandlers(.bufChanged, subject: "notes.md"))
+        #expect(!r.hasHandlers(.bufChanged, subject: nil))
+        #expect(r.emit(event: "buf_changed", subject: "notes.md").ran == 0)
+        let any = try add(r, log, "any", events: ["buf_changed"])
+        #expect(r.hasHandlers(.bufChanged, subject: "notes.md") && r.hasHandlers(.bufChanged, subject: nil))
+        try r.del(any)
+        #expect(!r.hasHandlers(.bufChanged, subject: "notes.md"))
+        try r.del(id)
+        #expect(!r.hasHandlers(.bufChanged, subject: "composer"))
+        #expect(log.runs.isEmpty)
+    }
+
     @Test func groupsAndClear() throws {
         let r = EventRegistry(), log = Log()
         #expect(throws: KernelError.self) { try add(r, log, "x", AutocmdOptions(group: "g")) }
