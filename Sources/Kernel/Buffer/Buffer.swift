@@ -50,6 +50,14 @@ public final class Buffer {
         try storage.forEach(in: range, body)
     }
 
+    /// The rows `[start, end)` name with Neovim indexing (negative =
+    /// `lineCount + 1 + i`), validated as `getLines` does, without reading
+    /// any line: pair it with `forEachLine(in:)` to visit them.
+    /// - Throws: `KernelError.outOfRange` or `.invalidArgument` as `getLines`.
+    public func lineRange(_ start: Int, _ end: Int, strict: Bool = true) throws -> Range<Int> {
+        try LineIndex.range(start, end, count: storage.count, strict: strict)
+    }
+
     /// Lines `[start, end)` with Neovim indexing.
     /// - Parameter strict: when false, out-of-range indices are clamped
     ///   instead of raising (like `strict_indexing = false`).

@@ -40,8 +40,7 @@ extension LuaRuntime {
             "line_count": { [unowned self] c in c.push(try bufferArg(c, 1).lineCount) },
             "get_lines": { [unowned self] c in
                 let b = try bufferArg(c, 1)
-                let lines = try b.getLines(c.int(2), c.int(3))
-                return c.push(.array(lines.map { .string($0) }))
+                return c.pushLines(of: b, in: try b.lineRange(c.int(2), c.int(3)))
             },
             "set_lines": { [unowned self] c in
                 let b = try bufferArg(c, 1)

@@ -35,6 +35,13 @@ extension LuaRuntime {
                 let b = try bufferArg(c, 1)
                 let ns = try namespaceArg(c, 2)!
                 let start = try b.position(c.int(3), c.int(4), what: "start")
+                if c.isEmptyOptions(5) {
+                    // A plain position mark: no option table to read, no
+                    // decoration to build.
+                    let id = try b.extmarks.set(ns: ns, start: start)
+                    editor.requestRedraw()
+                    return c.push(id)
+                }
                 let o = try LuaOptions(c, 5, allowed: Self.extmarkOptionKeys)
                 let end = try extmarkEnd(o, buffer: b, start: start)
                 let id = try b.extmarks.set(ns: ns, id: o.int("id"), start: start, end: end,
@@ -102,7 +109,7 @@ extension LuaRuntime {
         d.noWrap = try o.bool("no_wrap") ?? false
         d.priority = try o.int("priority") ?? Decoration.defaultPriority
         if let list = try o.list("virt_text") { d.virtText = try chunks(list, o, "virt_text") }
-        if let pos = try o.choice("virt_text_pos", VirtTextPos.allCases.map(\.rawValue)) {
+        if o.has("virt_text_pos"), let pos = try o.choice("virt_text_pos", VirtTextPos.allCases.map(\.rawValue)) {
             d.virtTextPos = VirtTextPos(rawValue: pos) ?? .eol
         }
         if let lines = try o.list("virt_lines") {

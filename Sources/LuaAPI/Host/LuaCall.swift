@@ -145,6 +145,21 @@ public struct LuaCall {
     public func optTable(_ i: Int32) throws -> [String: Value]? { isNil(i) ? nil : try table(i) }
     public func optFunction(_ i: Int32) throws -> Int32? { isNil(i) ? nil : try function(i) }
 
+    /// True when the option table argument at `i` is absent, nil or `{}`:
+    /// bindings then take their defaults without reading options at all.
+    public func isEmptyOptions(_ i: Int32) -> Bool {
+        switch lua_type(L, i) {
+        case LUA_TNONE, LUA_TNIL: return true
+        case LUA_TTABLE:
+            guard lua_checkstack(L, 2) != 0 else { return false }
+            lua_pushnil(L)
+            if lua_next(L, i < 0 ? i - 1 : i) == 0 { return true }
+            weft_pop(L, 2)
+            return false
+        default: return false
+        }
+    }
+
     /// Raw-reads field `key` of the table at `i` and stores the function in
     /// the registry; nil when absent. Errors name the field.
     public func functionField(_ i: Int32, _ key: String) throws -> Int32? {
@@ -179,6 +194,21 @@ public struct LuaCall {
     public func push(_ b: Bool) -> Int32 { lua_pushboolean(L, b ? 1 : 0); return 1 }
     @discardableResult
     public func pushNil() -> Int32 { lua_pushnil(L); return 1 }
+
+    /// Pushes the lines of `buffer` in `rows` (already validated) as one new
+    /// Lua list, each string copied straight from the line's stored UTF-8
+    /// bytes: no intermediate array of lines or of `Value`s.
+    @discardableResult
+    public func pushLines(of buffer: Buffer, in rows: Range<Int>) -> Int32 {
+        lua_createtable(L, Int32(clamping: rows.count), 0)
+        var k: lua_Integer = 1
+        buffer.forEachLine(in: rows) { line in
+            LuaValue.pushString(L, line)
+            lua_rawseti(L, -2, k)
+            k += 1
+        }
+        return 1
+    }
 }
 
 extension Value {
