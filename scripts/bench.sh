@@ -68,6 +68,26 @@ mem_ok=$([ "$rss" -le "$limit" ] && echo met || echo '**missed**')
   echo "| memory, 10,000-message transcript (headless, buffer + marks) | RSS $(( rss / 1048576 )) MB for $(( text / 1024 )) KB of text | <= $(( limit / 1048576 )) MB | $mem_ok |"
 } > "$out/startup.md"
 
+# The 10M-line scenario (benchmarks/scenarios/ten_million.lua): load,
+# inserts at top/middle/bottom, 1M marks, a window scrolled through it, with
+# RSS; run at 10,000 lines too, for the top insert's growth with size.
+scenario() { HOME=$tmp "$weft" --clean --headless --size 200x50 -l benchmarks/scenarios/ten_million.lua "$1" 2>&1 | tail -1; }
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+small=$(scenario 10000)
+big=$(scenario 10000000)
+top_small=$(field "$small" insert_top_us)
+top_big=$(field "$big" insert_top_us)
+growth=$(echo "scale=2; $top_big / $top_small" | bc)
+grow_ok=$(echo "$growth <= 2" | bc | grep -q 1 && echo met || echo '**missed**')
+{
+  echo "| 10M lines: one \`buf.set_lines\` of 10,000,000 lines | $(field "$big" load_ms) ms, RSS $(field "$big" rss_loaded_mb) MB | | |"
+  echo "| 10M lines: insert one line at top / middle / bottom (1,000 each) | $top_big / $(field "$big" insert_middle_us) / $(field "$big" insert_bottom_us) us | | |"
+  echo "| 10M lines: top insert cost at 10M vs 10k lines | $top_big / $top_small us = ${growth}x | <= 2x | $grow_ok |"
+  echo "| 10M lines: 1,000,000 \`extmark.set\` | $(field "$big" marks_ms) ms, RSS $(field "$big" rss_marks_mb) MB | | |"
+  echo "| 10M lines + 1M marks: top insert | $(field "$big" insert_top_with_marks_us) us | | |"
+  echo "| 10M lines + 1M marks: page scroll frame (200x50, 200 pages) | $(field "$big" scroll_frame_us) us, RSS at end $(field "$big" rss_end_mb) MB | | |"
+} >> "$out/startup.md"
+
 # Provider throughput: a 100k-token reply (fake server case 9) streamed
 # through `weft -p` as fast as the local fake server sends it.
 python3 Tests/Fixtures/fake_openai_server.py --port 0 --idle-timeout 60 > "$tmp/port" &

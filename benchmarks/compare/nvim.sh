@@ -43,6 +43,69 @@ weft.quit(0)
 LUA
 echo 'weft.quit(0)' > "$dir/quit.lua"
 
+# The loops of issue 15, written once with API placeholders: @SET(b, s, e,
+# lines), @GET(b, s, e), @MARK(b, ns, row, col), @NEW() and @NS(name) become
+# each editor's call. Each prints CPU milliseconds (os.clock) of its timed
+# part, except top_insert_1m which prints microseconds per insert.
+cat > "$dir/append.lua" <<'LUA'
+local b = @NEW()
+local t0 = os.clock()
+for i = 1, 100000 do @SET(b, -1, -1, {'line ' .. i}) end
+io.stdout:write(string.format("%.3f\n", (os.clock() - t0) * 1000))
+LUA
+cat > "$dir/get_lines.lua" <<'LUA'
+local b = @NEW()
+local lines = {}
+for i = 1, 100000 do lines[i] = 'line number ' .. i end
+@SET(b, 0, -1, lines)
+local t0, n = os.clock(), 0
+for i = 0, 99999, 7 do n = n + #@GET(b, i, i + 1)[1] end
+io.stdout:write(string.format("%.3f\n", (os.clock() - t0) * 1000))
+LUA
+cat > "$dir/marks.lua" <<'LUA'
+local b = @NEW()
+local lines = {}
+for i = 1, 100000 do lines[i] = 'line number ' .. i end
+@SET(b, 0, -1, lines)
+local ns = @NS('bench')
+local t0 = os.clock()
+for i = 0, 99999 do @MARK(b, ns, i, 2) end
+io.stdout:write(string.format("%.3f\n", (os.clock() - t0) * 1000))
+LUA
+cat > "$dir/top_insert_marks.lua" <<'LUA'
+local b = @NEW()
+local lines = {}
+for i = 1, 100000 do lines[i] = 'line number ' .. i end
+@SET(b, 0, -1, lines)
+local ns = @NS('bench')
+for i = 0, 99999 do @MARK(b, ns, i, 2) end
+local t0 = os.clock()
+for i = 1, 1000 do @SET(b, 0, 0, {'top ' .. i}) end
+io.stdout:write(string.format("%.3f\n", (os.clock() - t0) * 1000))
+LUA
+cat > "$dir/top_insert_1m.lua" <<'LUA'
+local b = @NEW()
+local lines = {}
+for i = 1, 1000000 do lines[i] = 'line number ' .. i end
+@SET(b, 0, -1, lines)
+lines = nil
+local t0 = os.clock()
+for i = 1, 1000 do @SET(b, 0, 0, {'top ' .. i}) end
+io.stdout:write(string.format("%.3f\n", (os.clock() - t0) * 1000))
+LUA
+for f in append get_lines marks top_insert_marks top_insert_1m; do
+  sed -e 's/@NEW()/vim.api.nvim_create_buf(false, true)/' \
+      -e 's/@SET(\([^,]*\),/vim.api.nvim_buf_set_lines(\1, /' \
+      -e 's/@GET(\([^,]*\), \([^)]*\))/vim.api.nvim_buf_get_lines(\1, \2, false)/' \
+      -e 's/@MARK(\([^)]*\))/vim.api.nvim_buf_set_extmark(\1, {})/' \
+      -e 's/@NS(/vim.api.nvim_create_namespace(/' "$dir/$f.lua" > "$dir/nvim_$f.lua"
+  # nvim_buf_set_lines takes strict_indexing before the lines.
+  sed -i -e 's/\(nvim_buf_set_lines([^{]*\)\(, {\)/\1, false\2/' -e 's/\(nvim_buf_set_lines(b, 0, -1\), lines)/\1, false, lines)/' "$dir/nvim_$f.lua"
+  { sed -e 's/@NEW()/weft.buf.create{}/' -e 's/@SET(/weft.buf.set_lines(/' -e 's/@GET(/weft.buf.get_lines(/' \
+        -e 's/@MARK(\([^)]*\))/weft.extmark.set(\1, {})/' -e 's/@NS(/weft.ns.create(/' "$dir/$f.lua"
+    echo 'weft.quit(0)'; } > "$dir/weft_$f.lua"
+done
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 runs=7
 nv() { for _ in $(seq $runs); do nvim --clean --headless -c "luafile $1" -c 'qa!' 2>&1 | tail -1; done | median; }
@@ -52,6 +115,13 @@ startup() { for _ in $(seq 11); do ms_of "$@"; done | median; }
 
 n_sl=$(nv "$dir/nvim_set_lines.lua"); w_sl=$(wf "$dir/weft_set_lines.lua")
 n_em=$(nv "$dir/nvim_extmark.lua"); w_em=$(wf "$dir/weft_extmark.lua")
+n_ap=$(nv "$dir/nvim_append.lua"); w_ap=$(wf "$dir/weft_append.lua")
+n_gl=$(nv "$dir/nvim_get_lines.lua"); w_gl=$(wf "$dir/weft_get_lines.lua")
+n_mk=$(nv "$dir/nvim_marks.lua"); w_mk=$(wf "$dir/weft_marks.lua")
+n_tm=$(nv "$dir/nvim_top_insert_marks.lua"); w_tm=$(wf "$dir/weft_top_insert_marks.lua")
+runs=3
+n_t1=$(nv "$dir/nvim_top_insert_1m.lua"); w_t1=$(wf "$dir/weft_top_insert_1m.lua")
+runs=7
 n_st=$(startup nvim --clean --headless +qa); w_st=$(startup "$weft" --clean --headless -l "$dir/quit.lua")
 
 # Dense 200x50 redraw: the same screen (benchmarks/pty/dense.lua: prose
@@ -66,5 +136,10 @@ echo "| scenario | weft | nvim $(nvim --version | head -1 | awk '{print $2}') | 
 echo "|---|---|---|---|---|"
 echo "| lua.buf_set_lines (10k calls, CPU ms) | $w_sl | $n_sl | $(ratio "$w_sl" "$n_sl") | <= 0.5 |"
 echo "| lua.extmark_set (10k marks, CPU ms) | $w_em | $n_em | $(ratio "$w_em" "$n_em") | <= 0.5 |"
+echo "| lua.append_lines (100k one-line appends, CPU ms) | $w_ap | $n_ap | $(ratio "$w_ap" "$n_ap") | <= 0.5 |"
+echo "| lua.get_lines (every 7th of 100k lines, CPU ms) | $w_gl | $n_gl | $(ratio "$w_gl" "$n_gl") | <= 0.5 |"
+echo "| lua.extmark_set_100k (one mark per line, CPU ms) | $w_mk | $n_mk | $(ratio "$w_mk" "$n_mk") | <= 0.5 |"
+echo "| lua.top_insert_marks (1,000 top inserts, 100k lines and marks, CPU ms) | $w_tm | $n_tm | $(ratio "$w_tm" "$n_tm") | <= 1 |"
+echo "| lua.top_insert_1m (1,000 top inserts into 1M lines, CPU ms) | $w_t1 | $n_t1 | $(ratio "$w_t1" "$n_t1") | <= 1 |"
 echo "| startup.first_frame, headless, ms (wall) | $w_st | $n_st | $(ratio "$w_st" "$n_st") | <= 1 |"
 echo "| dense 200x50 redraw through a pty, bytes (first frame, startup included) | $w_db | $n_db | $(ratio "$w_db" "$n_db") | <= 0.5 |"
