@@ -6,7 +6,7 @@ import Kernel
 // first) is the runner's job, so tests pass a fake one.
 
 extension Composer {
-    /// Writes the text to a temporary file, calls `runner` with its path,
+    /// Writes the text to a temporary file (ending in a line break), calls `runner` with its path,
     /// reads the file back into the composer (one undo step; CRLF normalised;
     /// one final line break, which editors add, dropped) and deletes it.
     /// Placeholders of large pastes are written as they are shown and keep
@@ -17,7 +17,9 @@ extension Composer {
     public func openEditor(runner: (String) throws -> Void) throws {
         let path = Self.temporaryPath()
         do {
-            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            // With its final line break, as editors write text files (an
+            // editor appending a line must not join it to the last one).
+            try (text + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         } catch {
             throw ComposerError.editorFile(path: path, reason: error.localizedDescription)
         }

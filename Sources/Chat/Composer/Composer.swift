@@ -134,6 +134,24 @@ public final class Composer {
         editor.requestRedraw()
     }
 
+    /// Empties the composer as an edit that undo (Ctrl-Z) brings back,
+    /// and records the discarded text in the history (Up finds it), so a
+    /// draft cleared by Ctrl-C is never lost. Returns whether there was
+    /// text to discard.
+    /// - Throws: `KernelError` when the buffer is gone or not modifiable.
+    @discardableResult
+    public func discardDraft() throws -> Bool {
+        if searchState != nil { endSearch() }
+        guard !isEmpty else { return false }
+        let full = expandedText
+        if full.contains(where: { !$0.isWhitespace }) {
+            do { try history.add(full) } catch { editor.notify("composer history: \(error)", level: .warn) }
+        }
+        try edit(.other) { b, w in try self.replaceAll(b, w, lines: [""], cursor: nil) }
+        undo.breakCoalescing()
+        return true
+    }
+
     // MARK: - Submit
 
     /// Submits the text: unless it is empty or only whitespace, records it

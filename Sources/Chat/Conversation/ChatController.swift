@@ -45,6 +45,10 @@ public final class ChatController {
     public var onTranscript: ((TranscriptChange) -> Void)?
     /// Called on every state, usage or queue change (status line).
     public var onChange: (() -> Void)?
+    /// Called by ``interrupt()`` with the prompts that were queued behind
+    /// the interrupted reply (never sent): the UI gives them back to the
+    /// user. Without a handler they are dropped.
+    public var onQueueReturned: (([String]) -> Void)?
     /// Asks the user about a tool call; calls back with the decision.
     public var approver: ((ToolCall, @escaping (ToolApprovalDecision) -> Void) -> Void)?
     /// Set by a `prompt_submit` handler to replace the submitted text.
@@ -145,9 +149,11 @@ public final class ChatController {
             replaceLast(last, appended: true)
             persist(last, partial: true)
         }
+        let returned = queue
         queue.removeAll()
         state = .idle
         editor.emit(.promptDone, data: .table(["interrupted": .bool(true)]))
+        if !returned.isEmpty { onQueueReturned?(returned) }
     }
 
     /// Starts a new, empty conversation (a new session file on first message).

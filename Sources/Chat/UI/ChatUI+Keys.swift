@@ -47,20 +47,38 @@ extension ChatUI {
         ] + textOutComposerKeys + agentComposerKeys
     }
 
+    /// Ctrl-C: interrupts a reply, else clears the draft (undo or Up
+    /// brings it back), else quits when pressed again within 1.5 s. Every
+    /// press after which a second one would quit says so.
     func ctrlC() {
         let now = loop.clock.nowNanos
         if controller.isBusy {
             controller.interrupt()
-        } else if !composer.text.isEmpty {
-            try? composer.clear()
-        } else if now &- lastCtrlC < 1_500_000_000 {
+        } else if !composer.isEmpty {
+            _ = try? composer.discardDraft()
+            armQuit(now, "draft cleared (Ctrl-Z brings it back) · press Ctrl-C again to quit")
+            return
+        } else if lastCtrlC != 0, now &- lastCtrlC < Self.quitWindowNanos {
             onQuit?()
-        } else {
-            statusNotice = "press Ctrl-C again to quit"
-            loop.after(ms: 1500) { [weak self] in self?.statusNotice = nil; self?.refreshStatus() }
+            return
         }
+        armQuit(now, "press Ctrl-C again to quit")
+    }
+
+    /// The time within which a second Ctrl-C quits.
+    static let quitWindowNanos: UInt64 = 1_500_000_000
+
+    /// Shows `hint` for as long as a second Ctrl-C would quit.
+    private func armQuit(_ now: UInt64, _ hint: String) {
         lastCtrlC = now
+        statusNotice = hint
         refreshStatus()
+        loop.after(ms: Int(Self.quitWindowNanos / 1_000_000)) { [weak self] in
+            guard let self, self.statusNotice == hint else { return }
+            self.statusNotice = nil
+            self.lastCtrlC = 0
+            self.refreshStatus()
+        }
     }
 
     func scroll(rows: Int) {

@@ -117,6 +117,7 @@ public final class ChatUI {
         }
         controller.onChange = { [unowned self] in self.stateChanged() }
         controller.approver = { [unowned self] call, decide in self.askApproval(call, decide) }
+        controller.onQueueReturned = { [unowned self] prompts in self.restoreQueued(prompts) }
         composer.onSubmit = { [unowned self] text in self.submit(text) }
         composer.onSearchChange = { [unowned self] search in
             self.searchStatus = search.map { "reverse search: \($0.query)" }
@@ -154,6 +155,17 @@ public final class ChatUI {
         windows.transcript.view.follow = true
         unseenLines = 0
         controller.submit(text.hasPrefix("//") ? String(text.dropFirst()) : text)
+    }
+
+    /// Prompts queued behind an interrupted reply go back into the
+    /// composer (before any draft typed since), with a notice: an
+    /// interrupt never silently drops what the user wrote.
+    func restoreQueued(_ prompts: [String]) {
+        let draft = composer.text
+        let text = (prompts + (draft.isEmpty ? [] : [draft])).joined(separator: "\n\n")
+        try? composer.setText(text)
+        let what = prompts.count == 1 ? "the queued prompt is" : "\(prompts.count) queued prompts are"
+        notice("interrupted: \(what) back in the composer (Enter sends)")
     }
 
     // MARK: - Transcript

@@ -87,6 +87,7 @@ enum EmergencyRestore {
             if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { break }
         }
         if state.pointee.hasTermios != 0 {
+            _ = tcflush(state.pointee.termiosFD, TCIFLUSH)   // pending keys never reach the shell
             _ = tcsetattr(state.pointee.termiosFD, TCSANOW, &state.pointee.original)
         }
     }

@@ -92,10 +92,12 @@ public final class TerminalDevice {
         original = saved
     }
 
-    /// Restores the termios saved by ``enterRawMode()``. Idempotent.
+    /// Restores the termios saved by ``enterRawMode()``, discarding input
+    /// not read yet (`TCSAFLUSH`): keys typed or pasted while weft exits
+    /// never reach the shell. Idempotent.
     public func leaveRawMode() {
         guard var saved = original else { return }
-        _ = tcsetattr(inputFD, TCSADRAIN, &saved)
+        _ = tcsetattr(inputFD, TCSAFLUSH, &saved)
         original = nil
     }
 

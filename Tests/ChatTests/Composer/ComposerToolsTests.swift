@@ -11,7 +11,7 @@ import Testing
         try f.composer.openEditor { path in
             seenPath = path
             let before = try String(contentsOfFile: path, encoding: .utf8)
-            #expect(before == "draft 日本")
+            #expect(before == "draft 日本\n")
             try "edited\r\nin the editor 👍\n".write(toFile: path, atomically: true, encoding: .utf8)
         }
         #expect(f.lines == ["edited", "in the editor 👍"])
@@ -19,6 +19,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: seenPath))
         try f.keys("<C-z>")
         #expect(f.lines == ["draft 日本"])
+    }
+
+    @Test func anEditorAppendingALineGetsItsOwnLine() throws {
+        let f = try ComposerFixture()
+        try f.keys("alpha<C-j>beta")
+        try f.composer.openEditor { path in
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            handle.seekToEndOfFile()
+            handle.write(Data("appended by editor\n".utf8))
+            try handle.close()
+        }
+        #expect(f.lines == ["alpha", "beta", "appended by editor"])
     }
 
     @Test func ctrlGUsesTheEditorRunner() throws {

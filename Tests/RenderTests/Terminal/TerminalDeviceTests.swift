@@ -30,6 +30,19 @@ import Glibc
         #expect(!EmergencyRestore.isArmed)   // suite is serialized: nothing else armed
     }
 
+    @Test func leaveDiscardsUnreadInput() throws {
+        let pty = try #require(PseudoTerminal())
+        let tty = TerminalDevice(inputFD: pty.slave, outputFD: pty.slave)
+        try tty.enter()
+        _ = pty.readMaster()
+        pty.type(Array("rm -rf typed while quitting\r".utf8))
+        var p = pollfd(fd: pty.slave, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&p, 1, 200) == 1)   // the keys are pending
+        tty.leave()
+        p.revents = 0
+        #expect(poll(&p, 1, 50) == 0, "pending input survived leave() and would reach the shell")
+    }
+
     @Test func mouseOffAndCursorShapeReset() throws {
         let pty = try #require(PseudoTerminal())
         let tty = TerminalDevice(inputFD: pty.slave, outputFD: pty.slave, mouse: false)
