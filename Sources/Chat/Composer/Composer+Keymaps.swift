@@ -10,7 +10,7 @@ extension Composer {
 
     /// The bindings of mode ``mode``.
     static let composerBindings: [Binding] = [
-        ("<CR>", "send the message", { try $0.submit() }),
+        ("<CR>", "send the message (accept an open popup's selection)", { if $0.popupKeys?(.accept) != true { try $0.submit() } }),
         ("<S-CR>", "insert a line break", { try $0.insertNewline() }),
         ("<M-CR>", "insert a line break", { try $0.insertNewline() }),
         ("<C-j>", "insert a line break", { try $0.insertNewline() }),
@@ -19,8 +19,8 @@ extension Composer {
         ("<Del>", "delete the character under the cursor", { try $0.deleteForward() }),
         ("<Left>", "cursor left", { try $0.moveLeft() }),
         ("<Right>", "cursor right", { try $0.moveRight() }),
-        ("<Up>", "cursor up; older history on the first line", { try $0.moveUp() }),
-        ("<Down>", "cursor down; newer history on the last line", { try $0.moveDown() }),
+        ("<Up>", "cursor up; older history on the first line; popup: previous item", { if $0.popupKeys?(.up) != true { try $0.moveUp() } }),
+        ("<Down>", "cursor down; newer history on the last line; popup: next item", { if $0.popupKeys?(.down) != true { try $0.moveDown() } }),
         ("<Home>", "start of line", { try $0.moveLineStart() }),
         ("<C-a>", "start of line", { try $0.moveLineStart() }),
         ("<End>", "end of line", { try $0.moveLineEnd() }),

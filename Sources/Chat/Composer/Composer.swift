@@ -52,6 +52,10 @@ public final class Composer {
     /// The text of the last kill (Ctrl-K/U/W), yanked by Ctrl-Y.
     public internal(set) var killBuffer = ""
 
+    /// A completion popup over the composer takes Up, Down and Enter
+    /// while it is open: called first, it returns true when it handled the
+    /// key (the UI sets it).
+    public var popupKeys: ((ComposerPopupKey) -> Bool)?
     var undo = ComposerUndo()
     var pastes = PasteStore()
     var lastAction = ComposerAction.other
@@ -225,4 +229,14 @@ public final class Composer {
     static func lines(of text: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
+}
+
+/// The composer keys a completion popup can take (see `Composer.popupKeys`).
+public enum ComposerPopupKey: Sendable {
+    /// Up: the previous item.
+    case up
+    /// Down: the next item.
+    case down
+    /// Enter: accept the selection.
+    case accept
 }

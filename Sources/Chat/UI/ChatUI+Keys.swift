@@ -41,8 +41,14 @@ extension ChatUI {
             KeyBinding("<ScrollWheelDown>", "scroll the transcript down") { [unowned self] in self.scroll(rows: 3) },
             KeyBinding("<C-Home>", "scroll to the top of the transcript") { [unowned self] in self.scrollToTop() },
             KeyBinding("<C-End>", "jump to the newest message (follow)") { [unowned self] in self.scrollToTail() },
-            KeyBinding("<Tab>", "complete in the / popup, or insert a tab") { [unowned self] in
-                if !self.completePopup() { try self.composer.type("\t") }
+            KeyBinding("<Tab>", "accept the popup's selection, or insert a tab") { [unowned self] in
+                if !self.acceptPopup() { try self.composer.type("\t") }
+            },
+            KeyBinding("<C-n>", "next popup item, or cursor down") { [unowned self] in
+                if !self.movePopup(1) { try self.composer.moveDown() }
+            },
+            KeyBinding("<C-p>", "previous popup item, or cursor up") { [unowned self] in
+                if !self.movePopup(-1) { try self.composer.moveUp() }
             },
         ] + textOutComposerKeys + agentComposerKeys
     }
@@ -134,6 +140,7 @@ extension ChatUI {
             self.modelCommand(inv.args.trimmingCharacters(in: .whitespaces))
         }
         try cmd("help", "list commands and keys") { [unowned self] _ in self.showHelp() }
+        try cmd("messages", "list every notice, warning and error of the session") { [unowned self] _ in self.showMessages() }
         try cmd("quit", "quit weft") { [unowned self] _ in self.onQuit?() }
         try cmd("expand", "expand or collapse tool output and thinking") { [unowned self] _ in
             try self.projector.setToolsExpanded(!self.projector.expanded)

@@ -35,6 +35,8 @@ public final class ChatUI {
     var unseenLines = 0
     var lastTranscriptLines = 0
     var statusNotice: String?
+    /// The first line of the last error shown in the transcript.
+    var lastErrorShown: String?
     var searchStatus: String?
     /// The composer height last set automatically (see `composerChanged`).
     var autoComposerHeight = 3
@@ -46,6 +48,8 @@ public final class ChatUI {
     /// The welcome's lines while it is shown.
     var welcomeShown: [String]?
     var popup: CommandPopup?
+    /// The composer state the popup was last computed for.
+    var popupSource: PopupSource?
     /// Bumped on every resize and layout change: cached window widths
     /// computed at an older epoch are stale.
     var layoutEpoch = 0
@@ -72,6 +76,9 @@ public final class ChatUI {
     static let uiGroups: [(String, HighlightDef)] = [
         ("ChatStatus", HighlightDef(fg: .indexed(7), bg: .indexed(236))),
         ("ChatComposer", .linked(to: "Normal")),
+        ("ChatPopup", .linked(to: "NormalFloat")),
+        ("ChatPopupSel", .linked(to: "Visual")),
+        ("ChatPopupDesc", .linked(to: "Comment")),
     ]
 
     static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
@@ -106,6 +113,7 @@ public final class ChatUI {
             previous?(m)
             guard m.level != .debug else { return }
             self.notice((m.level == .error ? "✗ " : "") + m.text.split(separator: "\n").first.map(String.init).orEmpty)
+            if m.level == .error { self.showError(m) }
         }
         controller.onTranscript = { [unowned self] change in self.transcriptChanged(change) }
         // The chat's messages are held once, by the controller: the
@@ -119,6 +127,13 @@ public final class ChatUI {
         controller.approver = { [unowned self] call, decide in self.askApproval(call, decide) }
         controller.onQueueReturned = { [unowned self] prompts in self.restoreQueued(prompts) }
         composer.onSubmit = { [unowned self] text in self.submit(text) }
+        composer.popupKeys = { [unowned self] key in
+            switch key {
+            case .up: return self.movePopup(-1)
+            case .down: return self.movePopup(1)
+            case .accept: return self.acceptPopup(run: true)
+            }
+        }
         composer.onSearchChange = { [unowned self] search in
             self.searchStatus = search.map { "reverse search: \($0.query)" }
             self.refreshStatus()
@@ -135,6 +150,7 @@ public final class ChatUI {
         _ = try? editor.events.create(events: [.render],
                                       options: AutocmdOptions(desc: "chat: refit visible blocks", owner: "weft")) { [unowned self] _ in
             self.refitVisible()
+            self.refreshPopup()
             return false
         }
         _ = try? editor.events.create(events: [.bufChanged],
@@ -410,8 +426,9 @@ public final class ChatUI {
             autoComposerHeight = want
             try? editor.resizeWindow(windows.composer.id, size: .cells(want))
         }
-        // The popup only exists for "/command" and "@path" text.
-        if popup != nil || composer.mayComplete { updatePopup() }
+        // The popup only exists for "/command" and "@path" text; it is
+        // computed again before the frame, once the cursor has moved.
+        refreshPopup()
     }
 }
 

@@ -18,13 +18,14 @@ final class ChatScreen {
     let controller: ChatController
     let ui: ChatUI
 
-    init(width: Int = 50, height: Int = 20, provider: Provider = MockProvider(tokensPerSecond: 0, firstTokenLatency: 0)) throws {
+    init(width: Int = 50, height: Int = 20, provider: Provider = MockProvider(tokensPerSecond: 0, firstTokenLatency: 0),
+         cwd: String? = nil) throws {
         editor = Editor(size: Size(width: width, height: height))
         loop = try MainLoop()
         compositor = Compositor(highlights: highlights)
         let dir = NSTemporaryDirectory() + "weft-chat-screen-\(UUID().uuidString)"
         controller = ChatController(editor: editor, loop: loop, provider: provider, tools: ToolRegistry(),
-                                    store: SessionStore(root: dir), cwd: dir)
+                                    store: SessionStore(root: dir), cwd: cwd ?? dir)
         ui = try ChatUI(editor: editor, loop: loop, highlights: highlights, controller: controller, historyPath: nil)
         ui.scrollHook = { [compositor, editor] win, rows in compositor.scroll(win, in: editor, rows: rows) }
         ui.compositor = compositor

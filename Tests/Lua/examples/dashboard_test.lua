@@ -26,7 +26,7 @@ end)
 t.it("scrolls with j/k and lists composer keys further down", function()
   for _ = 1, 12 do weft.input.feed("j") end
   t.has("Keys (composer)")
-  for _ = 1, 14 do weft.input.feed("j") end
+  for _ = 1, 20 do weft.input.feed("j") end
   t.has("<F2>")
   t.has("dashboard: show commands and keys")
   weft.input.feed(string.rep("k", 40))

@@ -1,0 +1,51 @@
+import Foundation
+import Kernel
+
+// Errors where they cannot be missed: every error message (a broken
+// init.lua, a failing handler, a bad command) is also a notice in the
+// transcript with its first line (file:line and the message), and
+// `/messages` (Neovim's `:messages`) lists every message of the session
+// in full, tracebacks included.
+
+extension ChatUI {
+    /// Shows an error message in the transcript (its first line and where
+    /// to read the rest). The same text twice in a row is shown once.
+    func showError(_ m: Message) {
+        let lines = m.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.first.map(String.init).orEmpty
+        guard first != lastErrorShown else { return }
+        lastErrorShown = first
+        let more = lines.count > 1 ? " (/messages shows the rest)" : " (/messages lists every message)"
+        showNotice("✗ " + first + more)
+    }
+
+    /// `/messages`: every notice, warning and error of the session, oldest
+    /// first, in full.
+    func showMessages() {
+        let messages = editor.messages.filter { $0.level != .debug }
+        guard !messages.isEmpty else {
+            showNotice("No messages in this session.")
+            return
+        }
+        var lines = ["Messages of this session (oldest first):"]
+        for m in messages {
+            let text = m.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines.append("  \(Self.levelLabel(m.level)) \(text[0])")
+            lines += text.dropFirst().map { "      " + $0.replacingTabs() }
+        }
+        showNotice(lines.joined(separator: "\n"))
+    }
+
+    static func levelLabel(_ level: MessageLevel) -> String {
+        switch level {
+        case .error: return "✗ error"
+        case .warn: return "! warn "
+        case .info, .debug: return "· info "
+        }
+    }
+}
+
+extension String {
+    /// Tabs as two spaces (tracebacks indent with tabs).
+    func replacingTabs() -> String { replacingOccurrences(of: "\t", with: "  ") }
+}
