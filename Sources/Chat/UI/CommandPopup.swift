@@ -101,6 +101,9 @@ extension ChatUI {
             p.menu = menu
             p.target = target
             try p.buffer.setLines(0, -1, rows.map(\.line))
+            // The window's cursor on the selection: a window made smaller
+            // from Lua still shows it.
+            try? editor.setCursor(p.window, row: menu.selected - menu.top, col: 0)
             p.window.view = WindowView(topline: 0)
             decorate(p, rows: rows)
             popup = p

@@ -250,6 +250,7 @@ t.it("popup: hidden, and typing goes on", function()
 end)
 
 t.it("popup: moved and resized with set_config", function()
+  weft.input.feed("ew") -- "/new": one candidate (fuzzy "/n" has several)
   win.set_config(popup(), { anchor = "NW", row = 2, col = 10, width = 40, height = 2 })
   t.eq({ row = 2, col = 10, width = 42, height = 4 }, rect(popup()))
   t.row_has(4, "/new")
