@@ -70,7 +70,16 @@ enum RuntimePaths {
         let exe = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let binDir = FilePaths.directory(of: exe)
         let candidates = [binDir + "/../../runtime", binDir + "/../../../runtime", binDir + "/../share/weft/runtime"]
-        return candidates.first { access($0 + "/lua", R_OK) == 0 } ?? candidates[0]
+        return normalized(candidates.first { access($0 + "/lua", R_OK) == 0 } ?? candidates[0])
+    }
+
+    /// `path` with `.`, `..` and symbolic links resolved (`--health` and
+    /// messages show `/opt/weft/runtime`, not `.build/debug/../../runtime`);
+    /// as given when it does not exist.
+    static func normalized(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
     }
 
     /// `$XDG_CONFIG_HOME/weft/init.lua` (default `~/.config/weft/init.lua`).

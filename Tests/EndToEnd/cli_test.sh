@@ -47,3 +47,10 @@ test_completion_scripts_for_bash_zsh_and_fish() {
   done
   bash -n <("$WEFT_BIN" --generate-completion-script bash) || { echo "    bash completions do not parse"; return 1; }
 }
+
+test_health_names_a_normalised_runtime_path() {
+  local line
+  line=$("$WEFT_BIN" --health 2>/dev/null | grep -m1 "runtime ") || { echo "    no runtime line"; return 1; }
+  echo "    $line"
+  ! grep -qE '/\.\.?/' <<<"$line"
+}
