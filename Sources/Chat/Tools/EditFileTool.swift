@@ -55,18 +55,12 @@ public struct EditFileTool: FileChangeTool {
         guard let st = FileAccess.status(target) else {
             return .result(.failure("\(name): no such file: \(shown) (use write_file to create it)"))
         }
-        let bytes: [UInt8]
-        switch FileAccess.read(target, shown: shown, maxSize: Self.maxFileSize) {
-        case .failure(let e): return .result(.failure("\(name): \(e)"))
-        case .success(let b): bytes = b
+        let bytes: [UInt8], file: TextFile
+        switch existingText(target, shown: shown, stat: st, context: context, action: "editing",
+                            binaryRefusal: "is a binary file or not UTF-8 text; edit_file only changes text files") {
+        case .refused(let r): return .result(r)
+        case .ok(let b, let f): (bytes, file) = (b, f)
         }
-        guard let file = TextFile.decode(bytes) else {
-            return .result(.failure("\(name): \(shown) is a binary file or not UTF-8 text; edit_file only changes text files"))
-        }
-        if let stale = checkFresh(target, shown: shown, stat: st, bytes: bytes, context: context, action: "editing") {
-            return .result(stale)
-        }
-        if let readOnly = checkWritable(target, shown: shown, stat: st) { return .result(readOnly) }
         let outcome: EditRules.Outcome
         switch EditRules.replace(in: file.text, old: file.normalize(old), new: file.normalize(new), replaceAll: replaceAll) {
         case .failure(let e): return .result(.failure("\(name): \(shown): \(e)"))

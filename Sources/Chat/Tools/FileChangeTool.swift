@@ -54,6 +54,24 @@ extension FileChangeTool {
         return .ok(shown: path, target: FileAccess.canonical(path, cwd: context.cwd))
     }
 
+    /// An existing file to change, read and checked in the order both file
+    /// tools need: not too large, text (else `binaryRefusal`), read by the
+    /// model and unchanged since, writable.
+    func existingText(_ target: String, shown: String, stat: FileStat, context: ToolContext, action: String,
+                      binaryRefusal: String) -> ExistingText {
+        let bytes: [UInt8]
+        switch FileAccess.read(target, shown: shown, maxSize: EditFileTool.maxFileSize) {
+        case .failure(let e): return .refused(.failure("\(name): \(e)"))
+        case .success(let b): bytes = b
+        }
+        guard let file = TextFile.decode(bytes) else { return .refused(.failure("\(name): \(shown) \(binaryRefusal)")) }
+        if let stale = checkFresh(target, shown: shown, stat: stat, bytes: bytes, context: context, action: action) {
+            return .refused(stale)
+        }
+        if let readOnly = checkWritable(target, shown: shown, stat: stat) { return .refused(readOnly) }
+        return .ok(bytes: bytes, file: file)
+    }
+
     /// The stale-file check: the model must have read `path` and it must
     /// not have changed since.
     func checkFresh(_ target: String, shown: String, stat: FileStat, bytes: [UInt8], context: ToolContext,
@@ -87,6 +105,13 @@ extension FileChangeTool {
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
+}
+
+/// An existing text file a tool may change (its bytes and decoded text), or
+/// the refusal to send back.
+enum ExistingText {
+    case ok(bytes: [UInt8], file: TextFile)
+    case refused(ToolResult)
 }
 
 /// A checked `path` argument: as written and canonical, or the error result.

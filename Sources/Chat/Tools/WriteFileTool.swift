@@ -51,18 +51,12 @@ public struct WriteFileTool: FileChangeTool {
         case .other: return .result(.failure("\(name): \(shown) is not a regular file"))
         case .file: break
         }
-        let bytes: [UInt8]
-        switch FileAccess.read(target, shown: shown, maxSize: EditFileTool.maxFileSize) {
-        case .failure(let e): return .result(.failure("\(name): \(e)"))
-        case .success(let b): bytes = b
+        let bytes: [UInt8], file: TextFile
+        switch existingText(target, shown: shown, stat: st, context: context, action: "overwriting",
+                            binaryRefusal: "is a binary file or not UTF-8 text; write_file does not overwrite it") {
+        case .refused(let r): return .result(r)
+        case .ok(let b, let f): (bytes, file) = (b, f)
         }
-        guard let file = TextFile.decode(bytes) else {
-            return .result(.failure("\(name): \(shown) is a binary file or not UTF-8 text; write_file does not overwrite it"))
-        }
-        if let stale = checkFresh(target, shown: shown, stat: st, bytes: bytes, context: context, action: "overwriting") {
-            return .result(stale)
-        }
-        if let readOnly = checkWritable(target, shown: shown, stat: st) { return .result(readOnly) }
         let after = file.encode(content)
         guard after != bytes else {
             return .result(ToolResult(output: "\(shown) already has this content; nothing was written."))
