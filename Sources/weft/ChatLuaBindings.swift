@@ -71,17 +71,19 @@ enum ChatLuaBindings {
                 return 0
             },
             "get_config": { call in
-                call.push(.table(["copy_on_select": .bool(chat.copyOnSelect)]))
+                call.push(.table(["copy_on_select": .bool(chat.copyOnSelect),
+                                  "auto_compact": .double(c.autoCompactThreshold)]))
             },
             "set_config": { call in
                 let t = try call.table(1)
-                for key in t.keys where key != "copy_on_select" {
-                    throw call.bad(1, "unknown option '\(key)' (expected one of: copy_on_select)")
+                for key in t.keys where key != "copy_on_select" && key != "auto_compact" {
+                    throw call.bad(1, "unknown option '\(key)' (expected one of: auto_compact, copy_on_select)")
                 }
                 if let v = t["copy_on_select"] {
                     guard case .bool(let b) = v else { throw call.bad(1, "field 'copy_on_select': boolean expected") }
                     chat.copyOnSelect = b
                 }
+                if let v = t["auto_compact"] { c.autoCompactThreshold = try autoCompactShare(v, call) }
                 return 0
             },
         ])
@@ -209,6 +211,17 @@ enum ChatLuaBindings {
         return config
     }
 
+    /// `auto_compact`: a share of the context window from 0 to 1, `true`
+    /// (the default share) or `false` (off, 0).
+    static func autoCompactShare(_ v: Value, _ call: LuaCall) throws -> Double {
+        switch v {
+        case .bool(let on): return on ? ChatController.defaultAutoCompactThreshold : 0
+        case .double(let d) where d >= 0 && d <= 1: return d
+        case .int(let n) where n == 0 || n == 1: return Double(n)
+        default: throw call.bad(1, "field 'auto_compact': a share of the context window from 0 to 1 (e.g. 0.85), or false")
+        }
+    }
+
     static func decision(_ s: String) -> ToolApprovalDecision? {
         switch s {
         case "allow": return .allow
@@ -237,6 +250,7 @@ enum ChatLuaBindings {
             case .userText(let t), .assistantText(let t), .notice(let t): text += t
             case .error(let e): text += e
             case .thinking(let t, _): thinking += t
+            case .compaction(let summary, _, _): text += ChatController.compactionHeader + "\n\n" + summary
             case .toolCall(let call):
                 tools.append(.table(["id": .string(call.id), "name": .string(call.name), "arguments": .string(call.arguments),
                                      "status": .string(call.status.rawValue), "output": .string(call.output)]))

@@ -70,6 +70,7 @@ enum ChatSetup {
         }
         chat.compositor = app.compositor
         chat.configuredContextWindow = options.contextWindow
+        if let share = options.autoCompact { controller.autoCompactThreshold = share }
         chat.resolveContextWindow()
         let editor = app.editor
         let mcp = MCPSetup.install(controller: controller, loop: app.loop, options: options) { [unowned editor] message in

@@ -119,6 +119,12 @@ struct Options: ParsableCommand {
             transform: Options.parseTokens)
     var contextWindow: Int?
 
+    @Option(name: .customLong("auto-compact"), parsing: .unconditional,
+            help: ArgumentHelp("Compact the conversation before a request would take more than this share of the "
+                               + "context window: 0.85 (the default) or 85%; 0 or off: never.", valueName: "share"),
+            transform: Options.parseShare)
+    var autoCompact: Double?
+
     @Flag(name: .customLong("continue"), help: "Resume the last session of this project.")
     var continueLast = false
 
@@ -154,7 +160,7 @@ struct Options: ParsableCommand {
     enum CodingKeys: String, CodingKey {
         case clean, configFile, plugins, mcpConfigs, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
         case thinkingBudget, maxTokens, continueLast, resume, permissionMode, health, version, promptText
-        case outputFormat, maxTurns, timeout, contextWindow
+        case outputFormat, maxTurns, timeout, contextWindow, autoCompact
     }
 
     /// Rules between options.
@@ -222,6 +228,20 @@ struct Options: ParsableCommand {
     static func parseSeconds(_ s: String) throws -> Double {
         guard let d = Double(s), d.isFinite, d >= 0 else { throw ValidationError("want a number of seconds, 0 or more") }
         return d
+    }
+
+    /// `--auto-compact SHARE`: a share of the context window from 0 to 1
+    /// (`0.85`), a percentage (`85%`), or `off` (0).
+    static func parseShare(_ s: String) throws -> Double {
+        let text = s.trimmingCharacters(in: .whitespaces).lowercased()
+        if text == "off" { return 0 }
+        let percent = text.hasSuffix("%")
+        if let v = Double(percent ? String(text.dropLast()) : text), v.isFinite {
+            let share = percent ? v / 100 : v
+            if share >= 0 && share <= 1 { return share }
+        }
+        throw ValidationError("want a share of the context window from 0 to 1 (e.g. 0.85), a percentage (85%), "
+                              + "or off, got '\(s)'")
     }
 
     /// `--thinking-budget N`, `--max-tokens N`: a number of tokens, 0 or more.

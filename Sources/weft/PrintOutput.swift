@@ -17,7 +17,8 @@ enum PrintFormat: String, CaseIterable, Sendable {
 /// `text {text}`, `thinking {text}`, `tool_call {id, name, arguments}`,
 /// `tool_result {id, name, status, output}`, `usage {input_tokens,
 /// output_tokens, cache_read_tokens, cache_write_tokens}` (totals so far),
-/// `notice {level, message}`, `error {message}`, and last
+/// `notice {level, message}`, `compact {messages, tokens, auto, window?,
+/// threshold?, instructions?}`, `error {message}`, and last
 /// `result {status, exit_code, text, usage, session_id, turns,
 /// duration_ms, error?}`. `json` writes the result object alone.
 final class PrintOutput {
@@ -69,6 +70,11 @@ final class PrintOutput {
     func notice(level: String, _ message: String) {
         event("notice", ["level": .string(level), "message": .string(message)])
     }
+
+    /// The conversation is about to be compacted: the `compact` event's
+    /// data (`messages`, `tokens`, `auto`, and for an automatic one
+    /// `window` and `threshold`).
+    func compact(_ data: [String: Value]) { event("compact", data) }
 
     /// The provider failed.
     func error(_ message: String) { event("error", ["message": .string(message)]) }

@@ -53,6 +53,16 @@ final class PrintRun {
                            output: toolOutput(id: id))
             return false
         }
+        _ = try events.create(events: [.compact]) { [unowned self] ev in
+            // Not cancelled (a handler that cancels consumes the event first).
+            let data = ev.data.table ?? [:]
+            if data["auto"] == .bool(true) {
+                StandardStream.error.write("weft: context nearly full (about \(data["tokens"]?.int ?? 0) of "
+                    + "\(data["window"]?.int ?? 0) tokens): compacting \(data["messages"]?.int ?? 0) messages first\n")
+            }
+            out.compact(data)
+            return false
+        }
         _ = try events.create(events: [.providerError]) { [unowned self] ev in
             out.error(ev.data["message"]?.string ?? "")
             return false

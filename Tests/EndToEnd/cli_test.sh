@@ -6,7 +6,7 @@ test_help_is_generated_and_lists_every_flag() {
   out=$("$WEFT_BIN" --help) || return 1
   for flag in "USAGE: weft" "--clean" "-u <file>" "--plugin <path>" "--no-mouse" "--inline" "--headless" "-l <file>" \
               "--size <WxH>" "-p, --print" "--provider <name>" "--model <name>" "--base-url <url>" \
-              "--thinking-budget <tokens>" "--max-tokens <tokens>" "--output-format <format>" "--max-turns <n>" "--timeout <seconds>" "--context-window <tokens>" "--continue" "--resume <id>" "--health" "-v, --version" "-h, --help"; do
+              "--thinking-budget <tokens>" "--max-tokens <tokens>" "--output-format <format>" "--max-turns <n>" "--timeout <seconds>" "--context-window <tokens>" "--auto-compact <share>" "--continue" "--resume <id>" "--health" "-v, --version" "-h, --help"; do
     grep -qF -- "$flag" <<<"$out" || { echo "    --help lacks $flag"; return 1; }
   done
   [ "$("$WEFT_BIN" -h)" = "$out" ]

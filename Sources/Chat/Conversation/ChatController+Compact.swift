@@ -3,8 +3,11 @@ import Kernel
 // Compaction: the model summarises the conversation so far, and the chat
 // continues with that summary in place of the older messages. The session
 // file keeps every message; the summary is appended as a user message
-// marked `compaction` in its meta, and loading a session starts from the
-// last such record (so `--continue` resumes the compacted state).
+// marked `compaction` in its meta (with `summarized`, the number of
+// messages it replaces, and `kept`, the number of messages before it that
+// stay), and loading a session starts from the last such record (so
+// `--continue` resumes the compacted state). Automatic compaction is in
+// `ChatController+AutoCompact.swift`.
 extension ChatController {
     /// The first line of every summary message (how loaders recognise it).
     public static let compactionHeader = "Summary of the conversation so far (earlier messages were compacted):"
@@ -26,26 +29,56 @@ extension ChatController {
     @discardableResult
     public func compact(instructions: String? = nil) -> Bool {
         guard !isBusy, messages.contains(where: { $0.role == .assistant }) else { return false }
-        var data: [String: Value] = ["messages": .int(messages.count), "tokens": .int(contextTokens)]
+        return startCompaction(upTo: messages.count, instructions: instructions, auto: nil) { _ in }
+    }
+
+    /// What an automatic compaction tells the `compact` event: the
+    /// estimated tokens of the request it comes before, and the limit.
+    struct AutoCompaction {
+        var tokens: Int
+        var window: Int
+        var threshold: Double
+    }
+
+    /// Summarises `messages[..<end]` (the rest stays after the summary).
+    /// Emits `compact` first; calls `done` with whether the messages were
+    /// replaced (false: the model failed or gave no summary), unless the
+    /// event was consumed or the request superseded (interrupted).
+    /// - Returns: false when a handler cancelled (nothing started).
+    func startCompaction(upTo end: Int, instructions: String?, auto: AutoCompaction?,
+                         done: @escaping (Bool) -> Void) -> Bool {
+        var data: [String: Value] = ["messages": .int(end), "tokens": .int(auto?.tokens ?? contextTokens),
+                                     "auto": .bool(auto != nil)]
         if let instructions { data["instructions"] = .string(instructions) }
+        if let auto {
+            data["window"] = .int(auto.window)
+            data["threshold"] = .double(auto.threshold)
+        }
         if editor.emit(.compact, data: .table(data)) { return false }
-        var history = Conversation.providerMessages(messages, system: effectiveSystemPrompt)
+        var history = Conversation.providerMessages(Array(messages[..<end]), system: effectiveSystemPrompt)
         history.append(ProviderMessage(role: .user, content: Self.compactionPrompt(instructions)))
         state = .streaming
         let token = RequestToken()
         currentRequest = token
         var summary = ""
-        let replaced = messages.count
         let inbox = ProviderInbox(poster: loop.poster) { [weak self] event in
             guard let self, token === self.currentRequest else { return }
             switch event {
             case .textDelta(let t): summary += t
-            case .finish: self.finishCompaction(summary, replaced: replaced)
+            case .usage(let input, let output):
+                usage.input += input
+                usage.output += output
+                onChange?()
+            case .cacheUsage(let read, let write):
+                cacheUsage.read += read
+                cacheUsage.write += write
+                onChange?()
+            case .finish:
+                done(self.finishCompaction(summary, upTo: end, auto: auto != nil))
             case .error(let message):
-                self.stream = nil
-                self.currentRequest = nil
-                self.state = .idle
+                self.endCompactionRequest()
                 self.editor.notify("compact: \(message)", level: .error)
+                done(false)
             default: break
             }
         }
@@ -53,20 +86,32 @@ extension ChatController {
         return true
     }
 
-    func finishCompaction(_ summary: String, replaced: Int) {
+    func endCompactionRequest() {
         stream = nil
         currentRequest = nil
         state = .idle
+    }
+
+    /// Puts the summary in place of `messages[..<end]`; false (nothing
+    /// changed) when the model wrote none.
+    func finishCompaction(_ summary: String, upTo end: Int, auto: Bool) -> Bool {
+        endCompactionRequest()
         let text = summary.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             editor.notify("compact: the model gave no summary; nothing was changed", level: .warn)
-            return
+            return false
         }
-        let message = ChatMessage(role: .user, blocks: [.userText(Self.compactionHeader + "\n\n" + text)])
-        messages = [message]
+        let message = ChatMessage(role: .user, blocks: [.compaction(summary: text, messages: end, auto: auto)])
+        let kept = messages[end...]
+        messages = [message] + kept
         contextTokens = 0
+        usageMark = nil
         onTranscript?(.reset)
-        persist(message)
-        editor.notify("compacted \(replaced) messages into a summary")
+        // The kept messages are in the file already, before the summary.
+        let keptRecords = kept.filter { $0.role == .user || $0.role == .assistant }.count
+        persist(message, meta: keptRecords > 0 ? ["kept": .int(keptRecords)] : [:])
+        editor.notify(auto ? "context nearly full: compacted \(end) messages into a summary"
+                           : "compacted \(end) messages into a summary")
+        return true
     }
 }

@@ -3,10 +3,11 @@ import Kernel
 // Persistence: every finished message is appended (and fsynced) to the
 // session's JSONL file as it happens.
 extension ChatController {
-    /// Appends the records of `m` (a snapshot of it with `partial`);
-    /// returns false, after a warning, when they could not be written.
+    /// Appends the records of `m` (a snapshot of it with `partial`), with
+    /// `meta` added to the first one's; returns false, after a warning,
+    /// when they could not be written.
     @discardableResult
-    func persist(_ m: ChatMessage, partial: Bool = false) -> Bool {
+    func persist(_ m: ChatMessage, partial: Bool = false, meta extra: [String: Value] = [:]) -> Bool {
         if !partial { partialSaved = nil }
         do {
             if writer == nil {
@@ -20,7 +21,10 @@ extension ChatController {
                 meta["model"] = .string(provider.model)
                 try writer?.append(SessionRecord(kind: .meta, meta: meta))
             }
-            for r in Conversation.records(for: m, partial: partial) { try writer?.append(r) }
+            for (i, var r) in Conversation.records(for: m, partial: partial).enumerated() {
+                if i == 0 { r.meta.merge(extra) { $1 } }
+                try writer?.append(r)
+            }
             return true
         } catch {
             editor.notify("session: could not save (\(error))", level: .warn)

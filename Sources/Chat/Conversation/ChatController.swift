@@ -86,6 +86,22 @@ public final class ChatController {
     public internal(set) var contextTokens = 0
     /// The tokens reported so far for the request in flight.
     var requestTokens = 0
+    /// The model's context window in tokens (the UI resolves it, see
+    /// ``ContextWindow``): the status line's percentage and the limit of
+    /// automatic compaction.
+    public var contextWindow = ContextWindow.fallback
+    /// The share of ``contextWindow`` above which a request is compacted
+    /// first (see `ChatController+AutoCompact.swift`); 0 turns automatic
+    /// compaction off.
+    public var autoCompactThreshold = ChatController.defaultAutoCompactThreshold
+    /// How many provider messages (from the first) ``contextTokens``
+    /// covers: those of the last request and its reply; nil when unknown.
+    var usageMark: Int?
+    /// The provider messages the request in flight was built with.
+    var requestMessageCount = 0
+    /// Set once an automatic compaction ran before the next request, so
+    /// that request goes out whatever its size.
+    var autoCompactTried = false
     /// Model requests made for the current prompt.
     public internal(set) var turnsThisPrompt = 0
 
@@ -167,6 +183,7 @@ public final class ChatController {
         usage = (0, 0)
         cacheUsage = (0, 0)
         contextTokens = 0
+        usageMark = nil
         state = .idle
         onTranscript?(.reset)
     }
@@ -174,8 +191,11 @@ public final class ChatController {
     // MARK: - Provider round trip
 
     func request() {
-        var req = ProviderRequest(messages: Conversation.providerMessages(messages, system: effectiveSystemPrompt),
-                                  tools: tools.schemas())
+        let built = Conversation.providerMessages(messages, system: effectiveSystemPrompt)
+        if compactBeforeRequest(built) { return }
+        autoCompactTried = false
+        requestMessageCount = built.count
+        var req = ProviderRequest(messages: built, tools: tools.schemas())
         req.messages = modelRequestMessages(req.messages)
         turnsThisPrompt += 1
         requestTokens = 0
@@ -217,12 +237,14 @@ public final class ChatController {
             usage.output += output
             requestTokens += input + output
             contextTokens = requestTokens
+            usageMark = requestMessageCount + 1
             onChange?()
         case .cacheUsage(let read, let write):
             cacheUsage.read += read
             cacheUsage.write += write
             requestTokens += read + write
             contextTokens = requestTokens
+            usageMark = requestMessageCount + 1
             onChange?()
         case .finish(let reason):
             stream = nil

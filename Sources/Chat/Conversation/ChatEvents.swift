@@ -34,7 +34,8 @@ extension EventName {
     public static let rewind = EventName("rewind")
 
     /// Before the conversation is compacted (consumable: a handler that
-    /// returns true cancels): `{messages, tokens, instructions?}`.
+    /// returns true cancels): `{messages, tokens, auto, instructions?}`,
+    /// plus `{window, threshold}` when automatic.
     public static let compact = EventName("compact")
 
     /// Every event the chat layer emits, in the order the docs list them.

@@ -1,8 +1,8 @@
 import Kernel
 
 // User messages that are not typed prompts: a `!command` the user ran
-// (a "shell" tool-call block) and notices of what the user did (an
-// `/undo`). They are shown as the user's, sent to the model as part of
+// (a "shell" tool-call block), notices of what the user did (an
+// `/undo`) and compaction summaries. They are shown as the user's, sent to the model as part of
 // the conversation, and saved with enough to show them again.
 extension Conversation {
     /// The name of the tool-call block of a `!command`.
@@ -17,6 +17,7 @@ extension Conversation {
             case .toolCall(let c) where c.name == shellToolName && c.status != .running:
                 return shellContext(command: ToolSummary.arguments(c.arguments), output: c.output)
             case .notice(let t): return "[weft: \(t)]"
+            case .compaction(let summary, _, _): return ChatController.compactionHeader + "\n\n" + summary
             default: return nil
             }
         }.joined(separator: "\n")
@@ -43,13 +44,15 @@ extension Conversation {
                                         "status": .string(c.status.rawValue), "duration": c.duration.map { .double($0) } ?? .null])
             case .notice(let t):
                 meta["note"] = .string(t)
+            case .compaction(_, let count, let auto):
+                meta["compaction"] = .bool(true)
+                meta["summarized"] = .int(count)
+                if auto { meta["auto"] = .bool(true) }
             default:
                 break
             }
         }
-        let text = userContent(m)
-        if text.hasPrefix(ChatController.compactionHeader) { meta["compaction"] = .bool(true) }
-        return SessionRecord(kind: .message, role: .user, text: text, meta: meta)
+        return SessionRecord(kind: .message, role: .user, text: userContent(m), meta: meta)
     }
 
     /// The user message of a session record (see `userRecord`).
@@ -64,6 +67,14 @@ extension Conversation {
             return ChatMessage(role: .user, blocks: [.toolCall(call)])
         }
         if let note = r.meta["note"]?.string { return ChatMessage(role: .user, blocks: [.notice(note)]) }
+        if r.meta["compaction"] == .bool(true) {
+            var summary = Substring(r.text)
+            if summary.hasPrefix(ChatController.compactionHeader) {
+                summary = summary.dropFirst(ChatController.compactionHeader.count).drop { $0.isNewline }
+            }
+            return ChatMessage(role: .user, blocks: [.compaction(summary: String(summary), messages: r.meta["summarized"]?.int ?? 0,
+                                                                 auto: r.meta["auto"] == .bool(true))])
+        }
         return ChatMessage(role: .user, blocks: [.userText(r.text)])
     }
 }

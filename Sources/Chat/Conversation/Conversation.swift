@@ -85,8 +85,14 @@ public enum Conversation {
         for r in records where r.kind != .meta {
             switch r.role {
             case .user?:
-                // A compaction summary replaces everything before it.
-                if r.meta["compaction"] == .bool(true) { out.removeAll() }
+                // A compaction summary replaces everything before it but
+                // the `kept` messages it was written after (the turn in
+                // progress when it was automatic).
+                if r.meta["compaction"] == .bool(true) {
+                    let kept = max(0, r.meta["kept"]?.int ?? 0)
+                    out = [userMessage(r)] + out.suffix(kept)
+                    continue
+                }
                 out.append(userMessage(r))
             case .assistant?:
                 var blocks: [ChatBlock] = []

@@ -60,6 +60,11 @@ public enum ChatBlock: Hashable, Sendable {
     case error(String)
     /// A dim informational line (e.g. "interrupted", "session resumed").
     case notice(String)
+    /// The model's summary of `messages` earlier messages, which it
+    /// replaces (`/compact`, or automatic when `auto`). Shown as one line
+    /// ("▸ conversation compacted · N messages summarized"); Ctrl-O shows
+    /// the summary.
+    case compaction(summary: String, messages: Int, auto: Bool)
 
     /// Whether the block is a tool call.
     public var isToolCall: Bool {
@@ -70,6 +75,12 @@ public enum ChatBlock: Hashable, Sendable {
     /// Whether the block is thinking.
     public var isThinking: Bool {
         if case .thinking = self { return true }
+        return false
+    }
+
+    /// Whether the block is a compaction summary.
+    public var isCompaction: Bool {
+        if case .compaction = self { return true }
         return false
     }
 }

@@ -12,6 +12,7 @@ import Render
 /// | file change | "✓ edit_file  path  +A -R", then the diff (`DiffRenderer`), at most `diffPreviewLines` rows (all when expanded) |
 /// | error | "✗ message" in `ChatError` |
 /// | notice | dim text |
+/// | compaction | collapsed: "▸ conversation compacted · N messages summarized · ctrl-o to expand"; expanded: "▾ conversation compacted · ..." and the summary as markdown |
 public struct ChatBlockRenderer: Sendable {
     /// Markdown renderer for assistant text.
     public var markdown: MarkdownRenderer
@@ -61,7 +62,19 @@ public struct ChatBlockRenderer: Sendable {
             return (prefixed(message, first: "✗ ", hl: ChatHighlights.error), false)
         case .notice(let text):
             return (prefixed(text, first: "", hl: ChatHighlights.notice), false)
+        case .compaction(let summary, let count, let auto):
+            let head = Self.compactionTitle(messages: count, auto: auto)
+            guard options.expanded else { return ([styled("▸ " + head + " · ctrl-o to expand", ChatHighlights.notice)], false) }
+            let (body, _) = markdown.renderDocument(summary, width: width)
+            return ([styled("▾ " + head, ChatHighlights.notice)] + body, true)
         }
+    }
+
+    /// "conversation compacted[ automatically] · N messages summarized".
+    static func compactionTitle(messages: Int, auto: Bool) -> String {
+        var title = auto ? "conversation compacted automatically" : "conversation compacted"
+        if messages > 0 { title += " · \(messages) message\(messages == 1 ? "" : "s") summarized" }
+        return title
     }
 
     // MARK: - Blocks

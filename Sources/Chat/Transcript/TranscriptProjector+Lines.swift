@@ -59,11 +59,12 @@ extension TranscriptProjector {
     }
 
     /// The lines before a block's own: a blank separator unless it is the
-    /// first entry, and a "You" header for a user message's first block.
+    /// first entry, and a "You" header for a user message's first block
+    /// (unless it is a compaction summary).
     func headerLines(message: Int, block: Int, entryIndex: Int) -> ([StyledLine], Int) {
         var lines: [StyledLine] = []
         if entryIndex > 0 { lines.append(.blank) }
-        if stored[message].role == .user && block == 0 {
+        if stored[message].role == .user && block == 0 && !self.block(message: message, block: 0).isCompaction {
             lines.append(StyledLine("You", spans: [StyledSpan(0..<3, ChatHighlights.user)], lineHl: ChatHighlights.userBg))
         }
         return (lines, lines.count)

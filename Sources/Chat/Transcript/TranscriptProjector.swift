@@ -5,7 +5,8 @@ import Kernel
 ///
 /// Every block owns a contiguous range of buffer lines. Blocks are
 /// separated by one blank line (part of the later block's range); the first
-/// block of a user message starts with a "You" header. The projector
+/// block of a user message starts with a "You" header (not a compaction
+/// summary: weft wrote it, not the user). The projector
 /// remembers each block's range and rendered lines, so:
 ///
 /// * `append` and `appendBlock` add lines at the end only;
@@ -21,8 +22,8 @@ import Kernel
 ///   on screen and leaves the others stale until `refit(rows:)` is called
 ///   for them (the UI calls it with the visible rows before each draw) or
 ///   `refitAll()` (e.g. when idle) — bounded by what is visible;
-/// * `setToolsExpanded` / `toggleThinking` re-render tool and thinking
-///   blocks only.
+/// * `setToolsExpanded` / `toggleThinking` re-render tool, thinking and
+///   compaction blocks only.
 ///
 /// The projector owns the buffer's content: it clears it on creation and
 /// assumes nobody else edits it. Styles live in `namespace`.
@@ -310,14 +311,14 @@ public final class TranscriptProjector {
         try rerender(Array(stale))
     }
 
-    /// Expands (or collapses) every tool output and thinking block at once
-    /// (Ctrl-O).
+    /// Expands (or collapses) every tool output, thinking block and
+    /// compaction summary at once (Ctrl-O).
     public func setToolsExpanded(_ expanded: Bool) throws {
         guard expanded != self.expanded else { return }
         self.expanded = expanded
         try rerender(entries.indices.filter { i in
             let block = blockAt(i)
-            return block.isToolCall || block.isThinking
+            return block.isToolCall || block.isThinking || block.isCompaction
         })
     }
 

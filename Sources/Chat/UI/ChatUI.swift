@@ -19,8 +19,12 @@ public final class ChatUI {
     /// Scrolls a window by rows through the renderer's viewport (the frontend supplies it).
     public var scrollHook: ((Window, Int) -> Void)?
     /// The model's context window in tokens, for the status line's
-    /// percentage and `/context` (the frontend sets it; see ``ContextWindow``).
-    public var contextWindow = ContextWindow.fallback
+    /// percentage, `/context` and automatic compaction: the controller's
+    /// ``ChatController/contextWindow`` (see ``ContextWindow``).
+    public var contextWindow: Int {
+        get { controller.contextWindow }
+        set { controller.contextWindow = newValue }
+    }
     /// The window configured for models nobody knows (`--context-window`).
     public var configuredContextWindow: Int?
     /// The renderer's compositor (the frontend supplies it): mouse hits,

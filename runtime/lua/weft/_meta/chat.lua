@@ -125,6 +125,7 @@ function weft.chat.provider.set(spec) end
 
 ---@class weft.chat.Config
 ---@field copy_on_select? boolean copy a mouse selection of the transcript on release (default true)
+---@field auto_compact? number|boolean compact before a request would take more than this share of the context window (default 0.85, `--auto-compact`); false or 0: never, true: the default
 
 --- The chat UI's options.
 ---@return weft.chat.Config

@@ -106,7 +106,7 @@ weft.autocmd = {}
 ---| "permission_mode" # {mode, previous}
 ---| "undo" # {restored, kept, failed, turns}
 ---| "rewind" # {restored, kept, failed, turns, session, previous_session}
----| "compact" # {messages, tokens, instructions?}; consumable
+---| "compact" # {messages, tokens, auto, window?, threshold?, instructions?}; consumable
 
 ---@class weft.autocmd.Event
 ---@field id integer handler id
