@@ -31,6 +31,8 @@ enum PrintMode {
     static let defaultMaxTurns = 100
 
     static func run(options: Options) throws -> Int32 {
+        // `--timeout` bounds the whole run, MCP start-up included.
+        let deadline = PrintRun.deadline(from: SystemClock().nowNanos, timeout: options.timeout)
         guard fcntl(STDOUT_FILENO, F_GETFD) != -1 else {
             StandardStream.error.write("weft: stdout is closed: nowhere to print the reply\n")
             return ExitCode.output.rawValue
@@ -62,12 +64,16 @@ enum PrintMode {
         defer { lua.jobManager.stopAll() }
         app.editor.emit(.startup)
         MCPSetup.warnUntrusted { StandardStream.error.write("weft: \($0)\n") }
-        // The MCP servers' tools must be there before the one request goes out.
-        MCPSetup.current?.waitUntilStarted(loop: app.loop)
+        // The MCP servers' tools must be there before the one request goes
+        // out; the wait ends at the deadline, which the run then reports.
+        if let mcp = MCPSetup.current {
+            let left = PrintRun.secondsLeft(until: deadline)
+            mcp.waitUntilStarted(loop: app.loop, timeout: left.map { min($0, mcp.handshakeTimeout + 1) })
+        }
         defer { MCPSetup.current?.shutdown() }
         let run = PrintRun(app: app, controller: controller, out: out)
         try run.observe()
-        return run.finish(run.wait(prompt: prompt, timeout: options.timeout), timeout: options.timeout)
+        return run.finish(run.wait(prompt: prompt, deadline: deadline, timeout: options.timeout))
     }
 
     /// Lua's `print` writes to stderr in print mode (stdout is the reply's).

@@ -91,14 +91,15 @@ final class PrintRun {
     }
 
     /// Sends the prompt and runs the loop until the reply ends, the
-    /// deadline passes (`timeout` seconds, 0 = none), Lua quits or stdout
-    /// breaks.
-    func wait(prompt: String, timeout: Double) -> Outcome {
+    /// deadline passes (see ``deadline(from:timeout:)``; `timeout` is the
+    /// `--timeout` it came from, for the message), Lua quits or stdout
+    /// breaks. A deadline already past (MCP start-up took it all) sends
+    /// nothing.
+    func wait(prompt: String, deadline: UInt64, timeout: Double) -> Outcome {
         started = app.loop.clock.nowNanos
-        let deadline = timeout > 0 ? started &+ UInt64(timeout * 1e9) : UInt64.max
-        controller.submit(prompt)
+        if SystemClock().nowNanos < deadline { controller.submit(prompt) }
         while !done && !app.quitting {
-            let now = app.loop.clock.nowNanos
+            let now = SystemClock().nowNanos
             if now >= deadline {
                 outcome = .timeout
                 error = "timed out after \(Self.seconds(timeout)) s (--timeout)"
@@ -117,8 +118,21 @@ final class PrintRun {
         return outcome
     }
 
+    /// The `SystemClock` time at which a run that began at `begun` times
+    /// out (`timeout` seconds; 0: never, `UInt64.max`).
+    static func deadline(from begun: UInt64, timeout: Double) -> UInt64 {
+        timeout > 0 ? begun &+ UInt64(timeout * 1e9) : UInt64.max
+    }
+
+    /// Seconds from now until `deadline` (0 once past), nil for no deadline.
+    static func secondsLeft(until deadline: UInt64) -> Double? {
+        guard deadline != .max else { return nil }
+        let now = SystemClock().nowNanos
+        return now >= deadline ? 0 : Double(deadline - now) / 1e9
+    }
+
     /// Writes the closing output and chooses the exit code.
-    func finish(_ outcome: Outcome, timeout: Double) -> Int32 {
+    func finish(_ outcome: Outcome) -> Int32 {
         var code: PrintMode.ExitCode
         switch outcome {
         case .success: code = .success

@@ -260,6 +260,23 @@ test_mcp_http_server_that_is_not_there() {
   echo "$out" | grep -qx "2" || { echo "    no reply: $out"; return 1; }
 }
 
+# -p --timeout bounds the whole run, the wait for MCP servers included: a
+# server that never answers its handshake (20 s allowed) does not keep a
+# 1 s run alive; the result says timeout and the server is killed.
+test_mcp_print_timeout_covers_server_start_up() {
+  local dir; dir=$(mktemp -d); local token="weft-mcp-slow-$$-$RANDOM"
+  echo "{\"mcpServers\": {\"slow\": {\"command\": \"python3\", \"args\": [\"$MCP_DIR/broken_server.py\", \"silent\", \"$token\"]}}}" \
+    > "$dir/mcp.json"
+  local out rc start=$SECONDS
+  out=$(WEFT_MCP_TIMEOUT=20 mcp_weft "$dir/mcp.json" -p 'count to 2' --timeout 1 --output-format json 2>"$dir/err"); rc=$?
+  [ $rc -eq 4 ] || { echo "    exit $rc: $out $(cat "$dir/err")"; return 1; }
+  [ $((SECONDS - start)) -lt 6 ] || { echo "    took $((SECONDS - start)) s"; return 1; }
+  echo "$out" | grep -q '"status":"timeout"' || { echo "    got: $out"; return 1; }
+  grep -qF "timed out after 1 s (--timeout)" "$dir/err" || { echo "    stderr: $(cat "$dir/err")"; return 1; }
+  sleep 0.3
+  ! pgrep -f "$token" >/dev/null || { echo "    the server outlived weft"; pkill -f "$token"; return 1; }
+}
+
 # weft --health starts each server and names the ready and the failed ones
 # (exit 1 when one failed).
 test_mcp_health_reports_each_server() {
