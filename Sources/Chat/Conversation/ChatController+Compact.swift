@@ -15,7 +15,8 @@ extension ChatController {
     /// The request that asks the model for the summary.
     static func compactionPrompt(_ instructions: String?) -> String {
         var p = "Summarise the conversation so far for your own later use: the user's goals, decisions made, "
-            + "files and commands involved, what is done and what is left. Be complete but brief."
+            + "files and commands involved, what is done and what is left. Be complete but brief. "
+            + "Answer with the summary as text only: call no tools."
         if let instructions, !instructions.isEmpty { p += "\nAlso: " + instructions }
         return p
     }
@@ -82,7 +83,9 @@ extension ChatController {
             default: break
             }
         }
-        stream = provider.stream(request: ProviderRequest(messages: history, tools: [])) { inbox.add($0) }
+        // The tools go along although none should be called: Anthropic
+        // rejects a history with tool calls in a request without tools.
+        stream = provider.stream(request: ProviderRequest(messages: history, tools: tools.schemas())) { inbox.add($0) }
         return true
     }
 

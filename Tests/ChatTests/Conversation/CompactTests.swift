@@ -155,4 +155,18 @@ import Testing
         next.append(ProviderMessage(role: .user, content: String(repeating: "y", count: 40)))
         #expect(controller.estimatedTokens(next) == used + 10)
     }
+
+    @Test func theSummaryRequestCarriesTheToolsOfTheHistory() throws {
+        let provider = RecordingProvider()
+        let c = ChatController(editor: editor, loop: loop, provider: provider, tools: ToolRegistry.withBuiltins(),
+                               store: SessionStore(root: dir), cwd: dir)
+        c.submit("hi")
+        _ = loop.runUntilIdle()
+        #expect(c.compact())
+        for _ in 0..<200 where c.isBusy { _ = loop.runOnce(timeoutMs: 10) }
+        let request = try #require(provider.requests.last)
+        #expect(request.messages.last?.content.hasPrefix("Summarise the conversation so far") == true)
+        #expect(!request.tools.isEmpty && request.tools.count == c.tools.schemas().count)
+        #expect(c.messages.first?.blocks == [.compaction(summary: "ok", messages: 2, auto: false)])
+    }
 }
