@@ -80,6 +80,10 @@ extension ChatUI {
         let used = controller.contextTokens
         lines.append("System prompt: \(ProjectInstructions.size(system.utf8.count)) (about \(system.utf8.count / 4) tokens)")
         lines.append("Context used: \(used) of \(contextWindow) tokens (\(contextWindow > 0 ? used * 100 / contextWindow : 0)%)")
+        let share = controller.autoCompactThreshold
+        lines.append(share > 0 ? "Auto-compact: before a request passes \(Int((share * 100).rounded()))% "
+                                 + "(\(Int(share * Double(contextWindow))) tokens; /compact any time)"
+                               : "Auto-compact: off (/compact any time)")
         return lines.joined(separator: "\n")
     }
 }
