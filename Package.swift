@@ -44,8 +44,7 @@ let package = Package(
         .target(name: "Chat",
                 dependencies: ["Kernel", "Render", "CCmark"]),
         .target(name: "OpenAIProvider",
-                dependencies: ["Chat", "Kernel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
-                path: "Sources/OpenAIProvider"),
+                dependencies: ["Chat", "Kernel", "ProviderHTTP"]),
         .target(name: "ProviderHTTP",
                 dependencies: ["Chat", "Kernel", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "AnthropicProvider",
@@ -64,7 +63,7 @@ let package = Package(
         .testTarget(name: "LuaAPITests",
                     dependencies: ["LuaAPI", "Kernel", "Render", "CLua", "CLuaShim"]),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Kernel", "Render", "CCmark"]),
-        .testTarget(name: "OpenAIProviderTests", dependencies: ["OpenAIProvider", "Chat", "Kernel"]),
+        .testTarget(name: "OpenAIProviderTests", dependencies: ["OpenAIProvider", "ProviderHTTP", "Chat", "Kernel"]),
         .testTarget(name: "MCPClientTests", dependencies: ["MCPClient", "Chat", "Kernel"]),
         .testTarget(name: "AnthropicProviderTests", dependencies: ["AnthropicProvider", "ProviderHTTP", "Chat", "Kernel"]),
     ]

@@ -32,18 +32,13 @@ extension AnthropicProvider {
     /// A GET on the API, decoded.
     func get(_ url: String, timeout: Double) async throws -> Value {
         let c = configuration
-        let request = HTTPTransport.request(url: url, method: .GET, headers: c.headers(accept: "application/json"), body: nil)
-        let response: HTTPClientResponse
-        let body: String
+        let status: Int, body: String
         do {
-            response = try await HTTPTransport.client.execute(request, timeout: .milliseconds(Int64(max(0.1, timeout) * 1000)))
-            body = try await HTTPTransport.collect(response.body, limit: 4 << 20)
+            (status, body) = try await HTTPTransport.get(url: url, headers: c.headers(accept: "application/json"),
+                                                         timeout: timeout, provider: name, secret: c.apiKey)
         } catch {
-            let call = StreamingRequest(provider: name, url: url, headers: [], body: "", readTimeout: timeout,
-                                        retry: c.retry, secret: c.apiKey)
-            throw ModelListError(description: call.transportMessage(error))
+            throw ModelListError(description: String(describing: error))
         }
-        let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
             throw ModelListError(description: AnthropicErrorMapper.message(status: status, body: body, url: url, key: c.apiKey))
         }

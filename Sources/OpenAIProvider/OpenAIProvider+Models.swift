@@ -1,8 +1,7 @@
-import AsyncHTTPClient
 import Chat
 import Foundation
 import Kernel
-import NIOCore
+import ProviderHTTP
 
 /// Why a model listing or health check failed; the message is for users
 /// and never contains the API key.
@@ -56,18 +55,14 @@ extension OpenAIProvider {
     func modelList(timeout: Double) async throws -> Value {
         let c = configuration
         let url = c.modelsURL
-        let http = OpenAIHTTP.request(url: url, method: .GET,
-                                      headers: OpenAIRequest.headers(apiKey: c.apiKey, accept: "application/json"),
-                                      body: nil)
-        let response: HTTPClientResponse
-        let body: String
+        let headers = OpenAIRequest.headers(apiKey: c.apiKey, accept: "application/json").map { HTTPHeader($0.name, $0.value) }
+        let status: Int, body: String
         do {
-            response = try await OpenAIHTTP.client.execute(http, timeout: .milliseconds(Int64(max(0.1, timeout) * 1000)))
-            body = try await OpenAIHTTP.collect(response.body, limit: 4 << 20)
+            (status, body) = try await HTTPTransport.get(url: url, headers: headers, timeout: timeout,
+                                                         provider: name, secret: c.apiKey)
         } catch {
-            throw OpenAIProviderError.unreachable(OpenAIHTTP.describe(error, url: url, timeout: timeout, key: c.apiKey))
+            throw OpenAIProviderError.unreachable(String(describing: error))
         }
-        let status = Int(response.status.code)
         if status == 404 || status == 405 {
             throw OpenAIProviderError.unsupported(
                 "openai: this server does not list its models (HTTP \(status) for \(url)); use /model NAME")

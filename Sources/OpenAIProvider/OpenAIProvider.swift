@@ -1,12 +1,13 @@
-import AsyncHTTPClient
 import Chat
 import Foundation
+import ProviderHTTP
 
 /// A provider for OpenAI-compatible servers: OpenAI itself, vLLM,
 /// llama.cpp, Ollama, LM Studio.
 ///
-/// Streams `POST {base}/v1/chat/completions` with async-http-client and
-/// emits ``ProviderEvent``s from the stream's task, in order:
+/// Streams `POST {base}/v1/chat/completions` through the shared
+/// ``StreamingSession`` (the transport, retries and watchdog every
+/// provider uses) and emits ``ProviderEvent``s from the stream's task, in order:
 /// text and thinking deltas (reasoning from `reasoning_content`,
 /// `reasoning` or `<think>` tags), complete tool calls, `.usage`, then
 /// `.finish(reason:)`; or one `.error(message:)`.
@@ -64,10 +65,30 @@ public struct OpenAIProvider: Provider {
 
     /// Starts streaming a reply; returns at once (see the type's docs).
     public func stream(request: ProviderRequest, emit: @escaping @Sendable (ProviderEvent) -> Void) -> ProviderStream {
-        let configuration = configuration, onStatus = onStatus
-        return ProviderStream.start(emit: emit) { stream in
-            await OpenAIStreamSession(configuration: configuration, request: request, handle: stream,
-                                      onStatus: onStatus).run()
+        let c = configuration
+        let wire = OpenAIRequest(baseURL: c.baseURL, apiKey: c.apiKey, model: c.model, request: request,
+                                 maxTokens: c.effectiveMaxTokens)
+        let call = StreamingRequest(provider: name, url: wire.url, headers: wire.headers.map { HTTPHeader($0.name, $0.value) },
+                                    body: wire.body, readTimeout: c.readTimeout,
+                                    retry: RetryPolicy(maxAttempts: c.maxAttempts, maxWait: c.maxRetryWait),
+                                    secret: c.apiKey)
+        return ProviderStream.start(emit: emit) { [onStatus] stream in
+            await StreamingSession(
+                request: call, handle: stream, onStatus: onStatus,
+                errorMessage: { status, body in OpenAIErrorMapper.message(status: status, body: body, url: wire.url, key: c.apiKey) },
+                isRetryable: Self.isRetryable,
+                makeParser: { OpenAIStreamParser(apiKey: c.apiKey) }).run()
         }
+    }
+}
+
+extension OpenAIProvider {
+    /// Whether an error answer is worth another try: a retryable status
+    /// whose body does not blame the request (``OpenAIErrorMapper/isRetryable(status:body:)``),
+    /// and not a 500 repeating the previous one word for word (the server
+    /// failing on this request, not a passing fault: one retry is enough).
+    @Sendable static func isRetryable(_ answer: HTTPFailure, after previous: HTTPFailure?) -> Bool {
+        OpenAIErrorMapper.isRetryable(status: answer.status, body: answer.body)
+            && !(answer.status == 500 && previous == answer)
     }
 }

@@ -19,18 +19,24 @@ public struct HTTPHeader: Hashable, Sendable {
 
 /// The HTTP client shared by the providers and MCP servers of the process,
 /// with a 10 s connect timeout (idle read timeouts are enforced per
-/// request by ``StreamWatch``). It lives in a global and is never shut
+/// request by ``StreamWatch``). Replies compressed with gzip or deflate
+/// are decompressed (some proxies compress even unasked), up to
+/// ``maxDecompressedBytes`` per reply. It lives in a global and is never shut
 /// down, like `HTTPClient.shared` (whose 90 s connect timeout is too long
 /// to name a dead server quickly).
 public enum HTTPTransport {
     /// Seconds allowed to open a connection.
     public static let connectTimeout: Int64 = 10
+    /// The most a compressed reply may expand to (a hostile server cannot
+    /// exhaust memory with a small compressed body).
+    public static let maxDecompressedBytes = 256 << 20
 
     /// The shared client.
     public static let client: HTTPClient = {
         var config = HTTPClient.Configuration()
         config.timeout = .init(connect: .seconds(connectTimeout), read: nil)
         config.connectionPool = .init(idleTimeout: .seconds(30))
+        config.decompression = .enabled(limit: .size(maxDecompressedBytes))
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
     }()
 

@@ -3,6 +3,20 @@ import Chat
 import Foundation
 import NIOCore
 
+/// An error answer: its HTTP status and (the first MiB of) its body.
+public struct HTTPFailure: Hashable, Sendable {
+    /// The HTTP status, 300 or more.
+    public var status: Int
+    /// The body, as text.
+    public var body: String
+
+    /// An error answer.
+    public init(status: Int, body: String) {
+        self.status = status
+        self.body = body
+    }
+}
+
 /// What one streamed model request needs: where, what, how long to wait,
 /// and how to word failures.
 public struct StreamingRequest: Sendable {
@@ -71,16 +85,23 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
     let handle: ProviderStream
     let onStatus: (@Sendable (String) -> Void)?
     let errorMessage: @Sendable (_ status: Int, _ body: String) -> String
+    let isRetryable: @Sendable (_ answer: HTTPFailure, _ previous: HTTPFailure?) -> Bool
     let makeParser: @Sendable () -> Parser
 
     /// A session; `errorMessage` words an HTTP error status with its body.
+    /// `isRetryable` decides whether an error answer is worth another try,
+    /// given the previous failed answer of this request if any (default:
+    /// the status alone, ``RetryPolicy/isRetryable(status:)``).
     public init(request: StreamingRequest, handle: ProviderStream, onStatus: (@Sendable (String) -> Void)?,
                 errorMessage: @escaping @Sendable (_ status: Int, _ body: String) -> String,
+                isRetryable: (@Sendable (_ answer: HTTPFailure, _ previous: HTTPFailure?) -> Bool)? = nil,
                 makeParser: @escaping @Sendable () -> Parser) {
         self.request = request
         self.handle = handle
         self.onStatus = onStatus
         self.errorMessage = errorMessage
+        let policy = request.retry
+        self.isRetryable = isRetryable ?? { answer, _ in policy.isRetryable(status: answer.status) }
         self.makeParser = makeParser
     }
 
@@ -112,9 +133,10 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
     /// Returns true when a terminal event was emitted.
     private func perform(watch: StreamWatch) async -> Bool {
         var attempt = 1
+        var previous: HTTPFailure?
         while !Task.isCancelled && !handle.isCancelled {
             watch.touch()
-            let outcome = await attemptOnce(watch: watch, attempt: attempt)
+            let outcome = await attemptOnce(watch: watch, attempt: attempt, previous: &previous)
             switch outcome {
             case .ended(let terminal): return terminal
             case .retry(let why, let after):
@@ -127,7 +149,7 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
         return false
     }
 
-    private func attemptOnce(watch: StreamWatch, attempt: Int) async -> Outcome {
+    private func attemptOnce(watch: StreamWatch, attempt: Int, previous: inout HTTPFailure?) async -> Outcome {
         let http = HTTPTransport.request(url: request.url, method: .POST, headers: request.headers, body: request.body)
         do {
             let response = try await HTTPTransport.client.execute(
@@ -138,7 +160,9 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
                 return try await consume(response.body, watch: watch, canRetry: attempt < request.retry.maxAttempts)
             }
             let body = try await HTTPTransport.collect(response.body)
-            if request.retry.isRetryable(status: status) && attempt < request.retry.maxAttempts {
+            let answer = HTTPFailure(status: status, body: body)
+            defer { previous = answer }
+            if isRetryable(answer, previous) && attempt < request.retry.maxAttempts {
                 return .retry("HTTP \(status)", after: RetryPolicy.retryAfter(response.headers.first(name: "retry-after")))
             }
             var message = errorMessage(status, body)

@@ -28,6 +28,8 @@ result it answers "Tool result: <first line>". Cases (PROVIDERS.md numbers):
     9  100,000 tokens as fast as possible
     hang  a first chunk, then keep-alive comments every 50 ms for 30 s
     silent  a first chunk, then 5 s of silence
+    gzip  a text reply compressed with gzip (Content-Encoding: gzip, as
+          some proxies send unasked)
     anything else: echoes the message.
 
 Like llama-cpp-python and mockllm, every message's content must be a
@@ -38,6 +40,7 @@ GET /debug/requests returns the recorded requests; GET /debug/state the
 per-case attempt counters and the number of clients that went away early.
 """
 import argparse
+import gzip
 import json
 import socket
 import sys
@@ -344,6 +347,15 @@ class Handler(BaseHTTPRequestHandler):
             return self.stream(long_writes())
         if name == "hang":
             return self.hang()
+        if name == "gzip":
+            body = gzip.compress(text_body("Compressed, and read."))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if name == "silent":
             self.start_stream()
             self.write_chunk(data(chunk({"role": "assistant", "content": ""})))

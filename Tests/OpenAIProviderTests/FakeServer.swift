@@ -18,7 +18,9 @@ final class FakeServer: @unchecked Sendable {
 
     init(extraArguments: [String] = []) throws {
         child = try ChildProcess(["python3", Self.script, "--port", "0", "--idle-timeout", "600"] + extraArguments)
-        guard let p = child.readLine(timeout: 30).flatMap({ Int($0) }) else {
+        // Dozens start at once when the suites run in parallel: a loaded
+        // 2-core machine takes its time.
+        guard let p = child.readLine(timeout: 180).flatMap({ Int($0) }) else {
             child.kill()
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "fake server did not start"])
         }

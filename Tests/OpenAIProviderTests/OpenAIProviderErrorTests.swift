@@ -112,6 +112,16 @@ import Testing
         #expect(events.last == .error(message: OpenAIErrorMapper.truncated))
     }
 
+    /// A proxy that compresses the stream unasked: the reply is read, not
+    /// reported as a connection that closed early.
+    @Test func gzipCompressedReplyIsDecompressed() async throws {
+        let server = try await FakeServer.start()
+        defer { server.stop() }
+        let events = await run(server.provider(), ask("case:gzip"))
+        #expect(text(events) == "Compressed, and read.")
+        #expect(!events.contains { if case .error = $0 { return true } else { return false } })
+    }
+
     @Test func case7JSONErrorBodyWithStatus200() async throws {
         let server = try await FakeServer.start()
         defer { server.stop() }  // also keeps it alive to the end

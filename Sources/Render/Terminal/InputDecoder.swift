@@ -218,6 +218,9 @@ public final class InputDecoder {
     private func drainTermKey(_ out: inout [InputEvent], force: Bool) -> Int {
         var count = 0
         termkeyWaiting = false
+        // A forced drain ends any character cut short: the next byte is
+        // never its continuation.
+        if force { utf8Expected = 0 }
         while true {
             switch termkey.next() {
             case .key(let key):

@@ -89,30 +89,10 @@ import Testing
         #expect(!OpenAIErrorMapper.isRetryable(status: 401))
     }
 
-    @Test func retryAfterSecondsAndDate() {
-        #expect(OpenAIErrorMapper.retryAfter("3") == 3)
-        #expect(OpenAIErrorMapper.retryAfter(" 1.5 ") == 1.5)
-        #expect(OpenAIErrorMapper.retryAfter(nil) == nil)
-        #expect(OpenAIErrorMapper.retryAfter("soon") == nil)
-        let now = Date(timeIntervalSince1970: 1_445_412_480)  // Wed, 21 Oct 2015 07:28:00 GMT
-        #expect(OpenAIErrorMapper.retryAfter("Wed, 21 Oct 2015 07:28:10 GMT", now: now) == 10)
-    }
-
-    @Test func backoffDoublesAndIsCapped() {
-        #expect(OpenAIErrorMapper.backoff(attempt: 1, retryAfter: nil, cap: 20) == 0.5)
-        #expect(OpenAIErrorMapper.backoff(attempt: 3, retryAfter: nil, cap: 20) == 2)
-        #expect(OpenAIErrorMapper.backoff(attempt: 1, retryAfter: 100, cap: 20) == 20)
-    }
-
     @Test func scrubRemovesKeysButKeepsShortSk() {
         #expect(OpenAIErrorMapper.scrub("key sk-abc12345678 here", key: nil) == "key sk-[key] here")
         #expect(OpenAIErrorMapper.scrub("task-1 ask-me", key: nil) == "task-1 ask-me")
         #expect(OpenAIErrorMapper.scrub("local key hunter2!", key: "hunter2") == "local key [key]!")
-    }
-
-    @Test func connectionMessagesNameTheURL() {
-        #expect(OpenAIErrorMapper.connectionFailed(url: url, reason: "connection refused", key: nil).contains(url))
-        #expect(OpenAIErrorMapper.timedOut(url: url, seconds: 10, key: nil) == "openai: no answer from \(url) within 10 s (timeout)")
     }
 
     @Test func maxTokensIsSentUnderTheNameTheModelTakes() throws {

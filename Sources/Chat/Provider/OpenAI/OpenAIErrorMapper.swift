@@ -48,16 +48,6 @@ public enum OpenAIErrorMapper {
         return scrub(text, key: key)
     }
 
-    /// The message when no connection could be made or it broke.
-    public static func connectionFailed(url: String, reason: String, key: String?) -> String {
-        scrub("openai: cannot connect to \(url) (\(reason))", key: key)
-    }
-
-    /// The message when the server went silent for `seconds`.
-    public static func timedOut(url: String, seconds: Double, key: String?) -> String {
-        scrub("openai: no answer from \(url) within \(Int(seconds.rounded())) s (timeout)", key: key)
-    }
-
     /// The message when the stream ended before `[DONE]` and before any
     /// finish reason.
     public static let truncated = "openai: the connection closed before the reply was complete (no [DONE])"
@@ -94,25 +84,6 @@ public enum OpenAIErrorMapper {
         if type.contains("invalid_request") || type.contains("badrequest") || type.contains("validation") { return true }
         if let code = e.code.flatMap(Int.init), (400..<500).contains(code) { return true }
         return (e.code ?? "").lowercased().contains("invalid")
-    }
-
-    /// Seconds from a `Retry-After` header: delta-seconds or an HTTP date.
-    public static func retryAfter(_ header: String?, now: Date = Date()) -> Double? {
-        guard let h = header?.trimmingCharacters(in: .whitespaces), !h.isEmpty else { return nil }
-        if let s = Double(h), s.isFinite { return max(0, s) }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "GMT")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = f.date(from: h) else { return nil }
-        return max(0, date.timeIntervalSince(now))
-    }
-
-    /// The wait before retry number `attempt` (1-based): `Retry-After` if
-    /// given, else 0.5 s doubling; capped at `cap`.
-    public static func backoff(attempt: Int, retryAfter: Double?, cap: Double) -> Double {
-        let exp = 0.5 * pow(2, Double(max(0, attempt - 1)))
-        return min(cap, retryAfter ?? exp)
     }
 
     /// Removes `key`, anything shaped like an OpenAI key (`sk-` starting a
