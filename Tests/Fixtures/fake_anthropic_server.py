@@ -54,11 +54,10 @@ GET /debug/state the per-case attempt counters.
 """
 import argparse
 import json
-import socket
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from fake_http import FakeState, StreamingHandler, serve
 
 TEXT = "Hello, wörld! 日本語 and 😀 emoji, done."
 THINKING = "Let me check the time."
@@ -267,19 +266,10 @@ def validate(headers, req, required_key):
     return None
 
 
-class State:
+class State(FakeState):
     def __init__(self, key):
-        self.lock = threading.Lock()
-        self.attempts = {}
-        self.requests = []
-        self.last = time.time()
-        self.active = 0
+        super().__init__()
         self.key = key
-
-    def attempt(self, name):
-        with self.lock:
-            self.attempts[name] = self.attempts.get(name, 0) + 1
-            return self.attempts[name]
 
 
 def last_user_text(messages):
@@ -303,33 +293,11 @@ def case_name(text):
     return rest[0] if rest else ""
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(StreamingHandler):
     server_version = "FakeAnthropic/1"
 
-    def log_message(self, *args):
-        pass
-
-    @property
-    def state(self):
-        return self.server.state
-
-    def setup(self):
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def send_json(self, status, obj, extra=None):
-        body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
-
     def do_GET(self):
-        self.state.last = time.time()
+        self.touch()
         path, _, query = self.path.partition("?")
         if path == "/v1/models":
             models = [{"type": "model", "id": "claude-fake-1", "display_name": "Fake 1"},
@@ -350,7 +318,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(404, error_body("not_found_error", "no route " + self.path))
 
     def do_POST(self):
-        self.state.last = time.time()
+        self.touch()
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         try:
@@ -374,7 +342,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         finally:
             self.state.active -= 1
-            self.state.last = time.time()
+            self.touch()
 
     def reply(self, req, headers):
         messages = req["messages"]
@@ -440,42 +408,6 @@ class Handler(BaseHTTPRequestHandler):
         cached = any("cache_control" in b for m in messages for b in m["content"] if isinstance(m["content"], list))
         return self.stream([text_body("You said: " + text, cache=(50, 0) if cached else (0, 0))])
 
-    def start_stream(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-cache")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-
-    def write_chunk(self, b):
-        if b:
-            self.wfile.write(b"%x\r\n" % len(b) + b + b"\r\n")
-            self.wfile.flush()
-
-    def stream(self, writes, delay=0.002, drop=False):
-        self.start_stream()
-        for i, w in enumerate(writes):
-            if i and delay:
-                time.sleep(delay)
-            self.write_chunk(w)
-        if drop:
-            self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        self.wfile.write(b"0\r\n\r\n")
-        self.wfile.flush()
-
-
-def watchdog(server, idle):
-    while True:
-        time.sleep(0.2)
-        st = server.state
-        if st.active == 0 and time.time() - st.last > idle:
-            server.shutdown()
-            return
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--port", type=int, default=0)
@@ -489,13 +421,7 @@ def main():
             return 2
         sys.stdout.buffer.write(b"".join(STREAM_CASES[args.dump]()))
         return 0
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
-    server.state = State(args.key)
-    print(server.server_address[1], flush=True)
-    threading.Thread(target=watchdog, args=(server, args.idle_timeout), daemon=True).start()
-    server.serve_forever(poll_interval=0.1)
-    return 0
+    return serve(Handler, State(args.key), args.port, args.idle_timeout)
 
 
 if __name__ == "__main__":

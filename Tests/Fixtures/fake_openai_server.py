@@ -42,11 +42,10 @@ per-case attempt counters and the number of clients that went away early.
 import argparse
 import gzip
 import json
-import socket
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from fake_http import FakeState, StreamingHandler, serve
 
 CASE1_TEXT = "Hello, wörld! 日本語 and 😀 emoji, done."
 REASONING = "Let me check the time."
@@ -206,54 +205,14 @@ ERROR_400 = {"error": {"message": "This model's maximum context length is 4096 t
                        "type": "invalid_request_error", "param": "messages", "code": "context_length_exceeded"}}
 
 
-class State:
+class State(FakeState):
     def __init__(self, models):
-        self.lock = threading.Lock()
-        self.attempts = {}
-        self.requests = []
-        self.went_away = 0
-        self.last = time.time()
-        self.active = 0
+        super().__init__()
         self.models = models
 
-    def attempt(self, name):
-        with self.lock:
-            self.attempts[name] = self.attempts.get(name, 0) + 1
-            return self.attempts[name]
 
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(StreamingHandler):
     server_version = "FakeOpenAI/1"
-
-    def log_message(self, *args):
-        pass
-
-    @property
-    def state(self):
-        return self.server.state
-
-    def setup(self):
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def send_json(self, status, obj, extra=None):
-        body = json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def send_text(self, status, text):
-        body = text.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self):
         self.touch()
@@ -271,9 +230,6 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_json(200, {"attempts": self.state.attempts, "went_away": self.state.went_away,
                                             "active": self.state.active})
         self.send_json(404, {"error": {"message": "no route " + self.path}})
-
-    def touch(self):
-        self.state.last = time.time()
 
     def do_POST(self):
         self.touch()
@@ -364,32 +320,6 @@ class Handler(BaseHTTPRequestHandler):
         text = "You said: " + str(last.get("content") or "")
         return self.stream([text_body(text)])
 
-    def start_stream(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-cache")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-
-    def write_chunk(self, b):
-        if b:
-            self.wfile.write(b"%x\r\n" % len(b) + b + b"\r\n")
-            self.wfile.flush()
-
-    def stream(self, writes, delay=0.002, drop=False):
-        self.start_stream()
-        for i, w in enumerate(writes):
-            if i and delay:
-                time.sleep(delay)
-            self.write_chunk(w)
-        if drop:
-            self.connection.shutdown(socket.SHUT_RDWR)
-            return
-        self.wfile.write(b"0\r\n\r\n")
-        self.wfile.flush()
-
     def hang(self):
         self.start_stream()
         self.write_chunk(data(chunk({"role": "assistant", "content": ""})))
@@ -429,15 +359,6 @@ def long_writes():
     yield data(chunk({}, "stop")) + data(chunk(usage=(5, LONG_TOKENS))) + done()
 
 
-def watchdog(server, idle):
-    while True:
-        time.sleep(0.2)
-        st = server.state
-        if st.active == 0 and time.time() - st.last > idle:
-            server.shutdown()
-            return
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--port", type=int, default=0)
@@ -451,13 +372,7 @@ def main():
             return 2
         sys.stdout.buffer.write(b"".join(STREAM_CASES[args.dump]()))
         return 0
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
-    server.state = State(models=not args.no_models)
-    print(server.server_address[1], flush=True)
-    threading.Thread(target=watchdog, args=(server, args.idle_timeout), daemon=True).start()
-    server.serve_forever(poll_interval=0.1)
-    return 0
+    return serve(Handler, State(models=not args.no_models), args.port, args.idle_timeout)
 
 
 if __name__ == "__main__":
