@@ -250,7 +250,7 @@ enum ChatLuaBindings {
             case .userText(let t), .assistantText(let t), .notice(let t): text += t
             case .error(let e): text += e
             case .thinking(let t, _): thinking += t
-            case .compaction(let summary, _, _): text += ChatController.compactionHeader + "\n\n" + summary
+            case .compaction(let c): text += ChatController.compactionHeader + "\n\n" + c.summary
             case .toolCall(let call):
                 tools.append(.table(["id": .string(call.id), "name": .string(call.name), "arguments": .string(call.arguments),
                                      "status": .string(call.status.rawValue), "output": .string(call.output)]))

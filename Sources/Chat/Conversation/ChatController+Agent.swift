@@ -31,8 +31,9 @@ extension ChatController {
     }
 
     /// The user turn a tool call now belongs to: the number of prompts the
-    /// user typed so far (1 for the first).
-    var currentTurn: Int { messages.reduce(0) { $0 + (Conversation.isPrompt($1) ? 1 : 0) } }
+    /// user typed so far (1 for the first), those a compaction summary
+    /// replaced included.
+    var currentTurn: Int { messages.reduce(0) { $0 + Conversation.turns($1) } }
 
     /// The checkpoint store of the current session (nil before the first
     /// message is saved).

@@ -26,14 +26,27 @@ public struct RewindOutcome: Hashable, Sendable {
 // session). Files changed since weft wrote them are restored only when
 // the caller says so (the UI asks).
 extension ChatController {
-    /// The prompts the user typed, oldest first.
+    /// The prompts the user typed, oldest first (those a compaction
+    /// summary replaced are not listed, but count in the turn numbers).
     public var prompts: [PromptEntry] {
         var out: [PromptEntry] = []
-        for (i, m) in messages.enumerated() where Conversation.isPrompt(m) {
+        var turn = 0
+        for (i, m) in messages.enumerated() {
+            turn += Conversation.turns(m)
+            guard Conversation.isPrompt(m) else { continue }
             let text = m.blocks.compactMap { if case .userText(let t) = $0 { return t } else { return nil } }.joined(separator: "\n")
-            out.append(PromptEntry(index: i, turn: out.count + 1, text: text))
+            out.append(PromptEntry(index: i, turn: turn, text: text))
         }
         return out
+    }
+
+    /// Which prompts `rewind` takes, for its error.
+    static func rewindable(_ all: [PromptEntry]) -> String {
+        guard let first = all.first, let last = all.last else { return "there are none" }
+        var s = first.turn == last.turn ? "only prompt \(first.turn) can be rewound to"
+                                        : "prompts \(first.turn) to \(last.turn) can be rewound to"
+        if first.turn > 1 { s += "; earlier ones were compacted" }
+        return s
     }
 
     /// What `/undo` would restore now: the newest turn whose changes are
@@ -70,8 +83,9 @@ extension ChatController {
     /// checkpoints come along).
     /// - Throws: `ChatValueError` when there is no such prompt.
     public func rewind(toTurn turn: Int, overwriteChanged: Bool) throws -> RewindOutcome {
-        guard let entry = prompts.first(where: { $0.turn == turn }) else {
-            throw ChatValueError("rewind: there is no prompt \(turn) (there are \(prompts.count))")
+        let all = prompts
+        guard let entry = all.first(where: { $0.turn == turn }) else {
+            throw ChatValueError("rewind: there is no prompt \(turn) (\(Self.rewindable(all)))")
         }
         if isBusy { interrupt() }
         let plan = rewindPlan(toTurn: turn)

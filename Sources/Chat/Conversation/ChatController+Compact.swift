@@ -104,7 +104,9 @@ extension ChatController {
             editor.notify("compact: the model gave no summary; nothing was changed", level: .warn)
             return false
         }
-        let message = ChatMessage(role: .user, blocks: [.compaction(summary: text, messages: end, auto: auto)])
+        let turns = messages[..<end].reduce(0) { $0 + Conversation.turns($1) }
+        let message = ChatMessage(role: .user, blocks: [.compaction(Compaction(summary: text, messages: end, turns: turns,
+                                                                               auto: auto))])
         let kept = messages[end...]
         messages = [message] + kept
         contextTokens = 0

@@ -17,7 +17,7 @@ extension Conversation {
             case .toolCall(let c) where c.name == shellToolName && c.status != .running:
                 return shellContext(command: ToolSummary.arguments(c.arguments), output: c.output)
             case .notice(let t): return "[weft: \(t)]"
-            case .compaction(let summary, _, _): return ChatController.compactionHeader + "\n\n" + summary
+            case .compaction(let c): return ChatController.compactionHeader + "\n\n" + c.summary
             default: return nil
             }
         }.joined(separator: "\n")
@@ -33,6 +33,14 @@ extension Conversation {
         m.role == .user && m.blocks.contains { if case .userText = $0 { return true } else { return false } }
     }
 
+    /// The user turns `m` counts for: 1 for a prompt, the prompts a
+    /// compaction summary replaced, else 0.
+    public static func turns(_ m: ChatMessage) -> Int {
+        if isPrompt(m) { return 1 }
+        guard m.role == .user else { return 0 }
+        return m.blocks.reduce(0) { n, b in if case .compaction(let c) = b { return n + c.turns } else { return n } }
+    }
+
     /// The session record of a user message: its text for the model, with
     /// a shell run or notice kept in `meta` so it can be shown again.
     static func userRecord(_ m: ChatMessage) -> SessionRecord {
@@ -44,10 +52,11 @@ extension Conversation {
                                         "status": .string(c.status.rawValue), "duration": c.duration.map { .double($0) } ?? .null])
             case .notice(let t):
                 meta["note"] = .string(t)
-            case .compaction(_, let count, let auto):
+            case .compaction(let c):
                 meta["compaction"] = .bool(true)
-                meta["summarized"] = .int(count)
-                if auto { meta["auto"] = .bool(true) }
+                meta["summarized"] = .int(c.messages)
+                meta["turns"] = .int(c.turns)
+                if c.auto { meta["auto"] = .bool(true) }
             default:
                 break
             }
@@ -72,8 +81,9 @@ extension Conversation {
             if summary.hasPrefix(ChatController.compactionHeader) {
                 summary = summary.dropFirst(ChatController.compactionHeader.count).drop { $0.isNewline }
             }
-            return ChatMessage(role: .user, blocks: [.compaction(summary: String(summary), messages: r.meta["summarized"]?.int ?? 0,
-                                                                 auto: r.meta["auto"] == .bool(true))])
+            return ChatMessage(role: .user, blocks: [.compaction(Compaction(
+                summary: String(summary), messages: r.meta["summarized"]?.int ?? 0, turns: r.meta["turns"]?.int ?? 0,
+                auto: r.meta["auto"] == .bool(true)))])
         }
         return ChatMessage(role: .user, blocks: [.userText(r.text)])
     }

@@ -60,11 +60,10 @@ public enum ChatBlock: Hashable, Sendable {
     case error(String)
     /// A dim informational line (e.g. "interrupted", "session resumed").
     case notice(String)
-    /// The model's summary of `messages` earlier messages, which it
-    /// replaces (`/compact`, or automatic when `auto`). Shown as one line
-    /// ("▸ conversation compacted · N messages summarized"); Ctrl-O shows
-    /// the summary.
-    case compaction(summary: String, messages: Int, auto: Bool)
+    /// The model's summary of earlier messages, which it replaces
+    /// (`/compact`, or automatic). Shown as one line ("▸ conversation
+    /// compacted · N messages summarized"); Ctrl-O shows the summary.
+    case compaction(Compaction)
 
     /// Whether the block is a tool call.
     public var isToolCall: Bool {

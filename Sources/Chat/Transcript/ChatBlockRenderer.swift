@@ -62,10 +62,10 @@ public struct ChatBlockRenderer: Sendable {
             return (prefixed(message, first: "✗ ", hl: ChatHighlights.error), false)
         case .notice(let text):
             return (prefixed(text, first: "", hl: ChatHighlights.notice), false)
-        case .compaction(let summary, let count, let auto):
-            let head = Self.compactionTitle(messages: count, auto: auto)
+        case .compaction(let c):
+            let head = Self.compactionTitle(messages: c.messages, auto: c.auto)
             guard options.expanded else { return ([styled("▸ " + head + " · ctrl-o to expand", ChatHighlights.notice)], false) }
-            let (body, _) = markdown.renderDocument(summary, width: width)
+            let (body, _) = markdown.renderDocument(c.summary, width: width)
             return ([styled("▾ " + head, ChatHighlights.notice)] + body, true)
         }
     }

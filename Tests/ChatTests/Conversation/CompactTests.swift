@@ -93,8 +93,8 @@ import Testing
         #expect((seen["tokens"]?.int ?? 0) > controller.contextWindow * 85 / 100)
         // The summary, then the prompt it was made for and its answer.
         #expect(controller.messages.count == 3)
-        #expect(controller.messages[0].blocks == [.compaction(summary: "The conversation had 3 messages. The user asked:\n- count to 30",
-                                                              messages: 2, auto: true)])
+        #expect(controller.messages[0].blocks == [.compaction(Compaction(
+            summary: "The conversation had 3 messages. The user asked:\n- count to 30", messages: 2, turns: 1, auto: true))])
         #expect(Conversation.userContent(controller.messages[1]) == "count to 2")
         #expect(Conversation.assistantParts(controller.messages[2]).0 == "1\n2")
         let loaded = try controller.store.load(try #require(controller.sessionID))
@@ -167,6 +167,30 @@ import Testing
         let request = try #require(provider.requests.last)
         #expect(request.messages.last?.content.hasPrefix("Summarise the conversation so far") == true)
         #expect(!request.tools.isEmpty && request.tools.count == c.tools.schemas().count)
-        #expect(c.messages.first?.blocks == [.compaction(summary: "ok", messages: 2, auto: false)])
+        #expect(c.messages.first?.blocks == [.compaction(Compaction(summary: "ok", messages: 2, turns: 1))])
+    }
+
+    @Test func turnsGoOnCountingAfterASummary() throws {
+        controller.submit("count to 2")
+        settle()
+        controller.submit("count to 3")
+        settle()
+        #expect(controller.currentTurn == 2)
+        #expect(controller.compact())
+        settle()
+        #expect(controller.currentTurn == 2)
+        controller.submit("count to 4")
+        settle()
+        // Checkpoints of the new prompt go to turn 3, not to turn 1 again.
+        #expect(controller.currentTurn == 3)
+        #expect(controller.prompts.map(\.turn) == [3])
+        #expect(throws: ChatValueError.self) { try controller.rewind(toTurn: 1, overwriteChanged: false) }
+        #expect(ChatController.rewindable(controller.prompts) == "only prompt 3 can be rewound to; earlier ones were compacted")
+        // A second summary counts the first one's turns.
+        #expect(controller.compact())
+        settle()
+        let loaded = try controller.store.load(try #require(controller.sessionID))
+        let resumed = Conversation.messages(from: loaded.records)
+        #expect(resumed.reduce(0) { $0 + Conversation.turns($1) } == 3)
     }
 }

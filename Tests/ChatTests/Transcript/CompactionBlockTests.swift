@@ -6,8 +6,8 @@ import Testing
 /// A compaction summary in the transcript: one collapsed line without a
 /// "You" header; Ctrl-O (`setToolsExpanded`) shows the summary.
 @Suite struct CompactionBlockTests {
-    let summary = ChatMessage(role: .user, blocks: [.compaction(summary: "Goals: **ship it**.\nDone: tests.",
-                                                                 messages: 12, auto: true)])
+    let summary = ChatMessage(role: .user, blocks: [.compaction(Compaction(summary: "Goals: **ship it**.\nDone: tests.",
+                                                                           messages: 12, turns: 4, auto: true))])
 
     @Test func collapsedIsOneLineAndCtrlOShowsTheSummary() throws {
         let h = try ProjectorHarness(width: 80)
@@ -35,12 +35,12 @@ import Testing
         #expect(!Conversation.isPrompt(summary))
         let record = Conversation.userRecord(summary)
         #expect(record.meta["compaction"] == .bool(true) && record.meta["summarized"] == .int(12)
-                && record.meta["auto"] == .bool(true))
+                && record.meta["turns"] == .int(4) && record.meta["auto"] == .bool(true))
+        #expect(Conversation.turns(summary) == 4)
         #expect(Conversation.userMessage(record) == summary)
         // A record written before the block existed: no count, not automatic.
         let old = SessionRecord(kind: .message, role: .user, text: text, meta: ["compaction": .bool(true)])
-        #expect(Conversation.userMessage(old).blocks == [.compaction(summary: "Goals: **ship it**.\nDone: tests.",
-                                                                     messages: 0, auto: false)])
+        #expect(Conversation.userMessage(old).blocks == [.compaction(Compaction(summary: "Goals: **ship it**.\nDone: tests."))])
     }
 
     @Test func loadingKeepsTheMessagesTheSummaryWasWrittenAfter() {
