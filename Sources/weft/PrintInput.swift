@@ -19,12 +19,15 @@ enum PrintInput {
         case empty
         /// stdin could not be read.
         case unreadable(String)
+        /// stdin did not end before the `--timeout` deadline (exit code 4).
+        case timedOut
 
         var description: String {
             switch self {
             case .noPrompt: return "-p needs a prompt: weft -p \"your question\", or pipe it: echo question | weft -p"
             case .empty: return "-p needs a prompt: the prompt is empty"
             case .unreadable(let why): return "cannot read the prompt from stdin: \(why)"
+            case .timedOut: return "stdin did not end before the deadline (--timeout)"
             }
         }
     }
@@ -47,7 +50,7 @@ enum PrintInput {
         let fromStdin = argument == nil || argument == "-"
         var piped = ""
         if stdin == .data {
-            do { piped = try read() } catch { throw .unreadable("\(error)") }
+            do { piped = try read() } catch is PrintInputTimeout { throw .timedOut } catch { throw .unreadable("\(error)") }
         } else if fromStdin {
             if stdin == .terminal { throw .noPrompt }
         }
@@ -73,10 +76,20 @@ enum PrintInput {
     }
 
     /// Reads `fd` to its end; invalid UTF-8 becomes U+FFFD.
-    static func readAll(fd: Int32 = STDIN_FILENO) throws -> String {
+    /// - Parameter deadline: the `SystemClock` time by which it must end
+    ///   (`UInt64.max`: none).
+    /// - Throws: ``PrintInputTimeout`` past the deadline, ``PrintInputError``.
+    static func readAll(fd: Int32 = STDIN_FILENO, deadline: UInt64 = .max) throws -> String {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
+            if deadline != .max {
+                let now = SystemClock().nowNanos
+                guard now < deadline else { throw PrintInputTimeout() }
+                var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let ms = Int32(min(60_000, (deadline - now) / 1_000_000 + 1))
+                if poll(&p, 1, ms) == 0 { continue }
+            }
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n == 0 { break }
             if n < 0 {
@@ -88,6 +101,9 @@ enum PrintInput {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// stdin was still open at the `--timeout` deadline.
+struct PrintInputTimeout: Error {}
 
 /// A failed read of stdin, with the system's message.
 struct PrintInputError: Error, CustomStringConvertible {

@@ -40,7 +40,11 @@ enum PrintMode {
         let prompt: String
         do {
             prompt = try PrintInput.prompt(argument: options.promptText, stdin: PrintInput.classify(),
-                                           read: { try PrintInput.readAll() })
+                                           read: { try PrintInput.readAll(deadline: deadline) })
+        } catch .timedOut {
+            StandardStream.error.write("weft: timed out after \(PrintRun.seconds(options.timeout)) s (--timeout) "
+                                       + "reading the prompt from stdin\n")
+            return ExitCode.timeout.rawValue
         } catch {
             StandardStream.error.write("weft: \(error)\n")
             return ExitCode.usage.rawValue

@@ -202,6 +202,18 @@ LUA
   [ "$out" = $'9000\t128000\t5000\tfalse' ]
 }
 
+# --timeout bounds the read of stdin too: a pipe that stays open ends the
+# run with exit 4, not a hang.
+test_print_timeout_covers_reading_stdin() {
+  local rc start=$SECONDS err f; f=$(mktemp)
+  # (no $(...) around weft: the capture would wait for the sleep)
+  pweft -p --timeout 1 >/dev/null 2>"$f" < <(sleep 8; echo "count to 2"); rc=$?
+  err=$(cat "$f")
+  [ $rc -eq 4 ] || { echo "    exit $rc: $err"; return 1; }
+  [ $((SECONDS - start)) -lt 8 ] || { echo "    waited for the pipe: $((SECONDS - start)) s"; return 1; }
+  grep -qF "timed out after 1 s (--timeout) reading the prompt from stdin" <<<"$err" || { echo "    stderr: $err"; return 1; }
+}
+
 test_print_timeout_stops_a_server_that_keeps_the_connection_alive() {
   local fake rc start
   fake=$(mktemp)
