@@ -11,6 +11,9 @@
 --   operators    d c y + motion (d2w, 3dd, cw, y$, dG), dd cc yy, D C Y
 --   edits        x X s p P  i a I A o O   u (undo)  Ctrl-R (redo)  . (repeat)
 --   Enter sends the message; Esc cancels a count/operator or interrupts a reply.
+--   text objects after d c y (and in visual mode): iw aw  iW aW  i" a" i' a' i` a`
+--                i( a( ib ab  i[ a[  i{ a{ iB aB  i< a<   (diw, ci", ya(, vi{)
+--                quotes are found on the cursor's line; brackets may span lines
 -- Visual mode: motions extend the selection; d x c y act on it; o swaps ends.
 -- The mode is shown in a small window left of the status line.
 --
@@ -218,7 +221,7 @@ end
 local show_mode -- defined below
 
 local function reset_pending()
-  V.count, V.op, V.op_count, V.g = "", nil, nil, false
+  V.count, V.op, V.op_count, V.g, V.obj = "", nil, nil, false, nil
   V.keys = {}
   if show_mode then show_mode() end
 end
@@ -304,6 +307,111 @@ local function leave_visual()
   clamp(r, c)
 end
 
+-- ------------------------------------------------------------- text objects
+-- Each returns the object's range around the cursor as r1, c1, r2, c2 with
+-- an exclusive end, or nil when there is none (the command is dropped).
+local objects = {}
+
+-- A word (class runs as for w; W: anything but blanks), "a" with the blanks
+-- after it (or, at the end of the line, before it).
+local function word_object(L, r, c, around, big)
+  local s = L[r + 1]
+  if #s == 0 then return nil end
+  local function cls(i)
+    local k = class_at(L, r, i)
+    if big and k ~= 0 then return 2 end
+    return k
+  end
+  local k = cls(c)
+  local a, b = c, next_char(s, c)
+  while a > 0 and cls(prev_char(s, a)) == k do a = prev_char(s, a) end
+  while b < #s and cls(b) == k do b = next_char(s, b) end
+  if around then
+    local e = b
+    while e < #s and cls(e) == 0 do e = next_char(s, e) end
+    if e > b then b = e
+    else while a > 0 and cls(prev_char(s, a)) == 0 do a = prev_char(s, a) end end
+  end
+  return r, a, r, b
+end
+objects.w = function(L, r, c, around) return word_object(L, r, c, around, false) end
+objects.W = function(L, r, c, around) return word_object(L, r, c, around, true) end
+
+-- A quoted string on the cursor's line: the pair around the cursor, else
+-- the first pair after it (as Vim does). "a" includes the quotes.
+local function quote_object(q)
+  return function(L, r, c, around)
+    local s = L[r + 1]
+    local at = {}
+    local i = 1
+    while i <= #s do
+      local ch = s:sub(i, i)
+      if ch == "\\" then i = i + 1 elseif ch == q then at[#at + 1] = i - 1 end
+      i = i + 1
+    end
+    for k = 1, #at - 1, 2 do
+      local open, close = at[k], at[k + 1]
+      if c <= close then
+        if around then return r, open, r, close + 1 end
+        return r, open + 1, r, close
+      end
+    end
+    return nil
+  end
+end
+for _, q in ipairs({ '"', "'", "`" }) do objects[q] = quote_object(q) end
+
+-- The innermost bracket pair around the cursor (across lines). "i" keeps
+-- what is between the brackets, "a" includes them.
+local function bracket_object(open, close)
+  return function(L, r, c, around)
+    -- Walk back to the unmatched opener, then forward to its closer.
+    local depth, r1, c1 = 0, r, c
+    local found = false
+    while r1 >= 0 do
+      local s = L[r1 + 1]
+      local i = math.min(c1, #s - 1)
+      while i >= 0 do
+        local ch = s:sub(i + 1, i + 1)
+        if ch == close and not (r1 == r and i == c) then depth = depth + 1
+        elseif ch == open then
+          if depth == 0 then found = true; break end
+          depth = depth - 1
+        end
+        i = i - 1
+      end
+      if found then c1 = i; break end
+      r1 = r1 - 1
+      if r1 >= 0 then c1 = #L[r1 + 1] - 1 end
+    end
+    if not found then return nil end
+    depth = 0
+    local r2, c2 = r1, c1 + 1
+    while r2 < #L do
+      local s = L[r2 + 1]
+      while c2 < #s do
+        local ch = s:sub(c2 + 1, c2 + 1)
+        if ch == open then depth = depth + 1
+        elseif ch == close then
+          if depth == 0 then
+            if around then return r1, c1, r2, c2 + 1 end
+            return r1, c1 + 1, r2, c2
+          end
+          depth = depth - 1
+        end
+        c2 = c2 + 1
+      end
+      r2, c2 = r2 + 1, 0
+    end
+    return nil
+  end
+end
+for _, p in ipairs({ { "(", ")", { "(", ")", "b" } }, { "[", "]", { "[", "]" } },
+                     { "{", "}", { "{", "}", "B" } }, { "<", ">", { "<", ">" } } }) do
+  local f = bracket_object(p[1], p[2])
+  for _, key in ipairs(p[3]) do objects[key] = f end
+end
+
 -- --------------------------------------------------------------- the parser
 local edits = {} -- single-key commands of normal mode
 
@@ -323,9 +431,41 @@ local function do_motion(key, n, given)
 end
 
 --- Handles one key of normal or visual mode.
+-- The text object `key` (after i or a) for the pending operator, or the
+-- visual selection.
+local function do_object(key, visual)
+  local kind = V.obj
+  V.obj = nil
+  local r, c = cur()
+  local L = lines()
+  local f = objects[key]
+  local r1, c1, r2, c2
+  if f then r1, c1, r2, c2 = f(L, r, c, kind == "a") end
+  if not r1 then return reset_pending() end
+  if visual then
+    V.anchor = { r = r1, c = c1 }
+    if r2 > r1 or c2 > c1 then
+      if c2 == 0 then r2, c2 = r2 - 1, #L[r2] else c2 = prev_char(L[r2 + 1], c2) end
+    end
+    win.set_cursor(C, r2, c2)
+    paint_visual()
+    return reset_pending()
+  end
+  local op = V.op
+  if r1 == r2 and c1 == c2 and op ~= "c" then return reset_pending() end
+  apply(op, r1, c1, r2, c2, "exclusive")
+  if op ~= "y" then remember(op == "c") end
+  reset_pending()
+end
+
 function V.press(key)
   V.keys[#V.keys + 1] = key
   local visual = weft.mode.get() == VISUAL
+  if V.obj then return do_object(key, visual) end
+  if (V.op or visual) and (key == "i" or key == "a") and V.count == "" then
+    V.obj = key
+    return show_mode()
+  end
   if key:match("^%d$") and (key ~= "0" or V.count ~= "") then
     V.count = V.count .. key
     return show_mode()
@@ -479,7 +619,14 @@ for k, m in pairs({ ["<Left>"] = "h", ["<Right>"] = "l", ["<Up>"] = "k", ["<Down
   weft.keymap.set({ NORMAL, VISUAL }, k, function() V.press(m) end, { desc = "vim: " .. m })
 end
 local visual_keys = { "h", "j", "k", "l", "w", "b", "e", "0", "^", "$", "g", "G", "d", "x", "c", "y", "v", "V",
-  "1", "2", "3", "4", "5", "6", "7", "8", "9" }
+  "1", "2", "3", "4", "5", "6", "7", "8", "9", "i", "a" }
+-- Keys that only name a text object (after d c y + i/a, or v + i/a).
+local object_keys = { "W", '"', "'", "`", "(", ")", "[", "]", "{", "}", "B", "<lt>", ">" }
+for _, k in ipairs(object_keys) do
+  local key = k == "<lt>" and "<" or k
+  weft.keymap.set({ NORMAL, VISUAL }, k, function() V.press(key) end, { desc = "vim: text object " .. key })
+end
+
 for _, k in ipairs(visual_keys) do
   weft.keymap.set(VISUAL, k, function() V.press(k) end, { desc = "vim visual: " .. k })
 end
@@ -487,7 +634,7 @@ weft.keymap.set(VISUAL, "o", function() local r, c = cur(); edits.o_visual(r, c)
 weft.keymap.set(VISUAL, "<Esc>", leave_visual, { desc = "vim visual: back to normal" })
 
 weft.keymap.set(NORMAL, "<Esc>", function()
-  if V.op or V.count ~= "" or V.g then return reset_pending() end
+  if V.op or V.count ~= "" or V.g or V.obj then return reset_pending() end
   if weft.chat.state() ~= "idle" then weft.chat.interrupt() end
 end, { desc = "vim: cancel, or interrupt the reply" })
 weft.keymap.set(NORMAL, "<CR>", function()
@@ -512,7 +659,7 @@ show_mode = function()
   local label = LABELS[mode] or { mode:upper(), "VimModeOther" }
   local text = label[1]
   if mode == VISUAL and V.vline then text = "V-LINE" end
-  local pending = (V.op or "") .. V.count .. (V.g and "g" or "")
+  local pending = (V.op or "") .. V.count .. (V.g and "g" or "") .. (V.obj or "")
   if mode == NORMAL and V.op_count and V.op_count > 1 then pending = V.op_count .. pending end
   buf.set_lines(mode_buf, 0, -1, { " " .. text .. (pending ~= "" and (" " .. pending) or "") })
   win.set_config(V.mode_win, { options = { normal_hl = label[2] } })
