@@ -33,15 +33,18 @@ end
 local g = geometry()
 D.win = win.open(weft.buf.create({ name = "dashboard", scratch = true }), {
   name = "dashboard", relative = "editor", row = g.row, col = g.col, width = g.width, height = g.height,
-  zindex = 80, border = "rounded", title = " weft dashboard ", title_pos = "center",
+  zindex = 80, border = "rounded", title = "weft dashboard", title_pos = "center",
   renderer = "extension", hidden = true, focusable = false,
 })
 
 -- The content as rows of spans: {{text, hl}, ...}.
-local function content()
+-- Descriptions are cut to the float's width with "…", never mid-cell.
+local function content(width)
+  local function fit(text, used) return ui.truncate(text, math.max(1, width - 1 - used)) end
   local rows = { { { "Commands", "DashTitle" } } }
   for _, c in ipairs(weft.cmd.list()) do
-    rows[#rows + 1] = { { string.format("  /%-12s ", c.name), "DashKey" }, { c.desc or "", "DashBg" } }
+    local name = string.format("  /%-12s ", c.name)
+    rows[#rows + 1] = { { name, "DashKey" }, { fit(c.desc or "", ui.measure(name)), "DashBg" } }
   end
   rows[#rows + 1] = {}
   rows[#rows + 1] = { { "Keys (composer)", "DashTitle" } }
@@ -49,7 +52,8 @@ local function content()
   table.sort(keys, function(a, b) return a.lhs < b.lhs end)
   for _, k in ipairs(keys) do
     local owner = k.owner and k.owner ~= "weft" and ("  [" .. k.owner:match("[^/]*$") .. "]") or ""
-    rows[#rows + 1] = { { string.format("  %-12s ", k.lhs), "DashKey" }, { (k.desc or k.rhs or ""), "DashBg" },
+    local name = string.format("  %-12s ", k.lhs)
+    rows[#rows + 1] = { { name, "DashKey" }, { fit(k.desc or k.rhs or "", ui.measure(name) + ui.measure(owner)), "DashBg" },
       { owner, "DashDim" } }
   end
   return rows
@@ -57,8 +61,9 @@ end
 
 function D.draw()
   if not D.open then return end
-  local rows = content()
-  local h = win.get_config(D.win).height
+  local config = win.get_config(D.win)
+  local rows = content(config.width - 1)
+  local h = config.height
   D.top = math.max(0, math.min(D.top, #rows - (h - 1)))
   local ops = { { kind = "fill", row = 0, col = 0, width = 500, height = h, char = " ", hl = "DashBg" } }
   for i = 1, h - 1 do

@@ -56,12 +56,19 @@ function S.draw()
   local u = weft.chat.usage()
   local right = string.format("↑%s ↓%s  %s ", short(u.input), short(u.output), os.date("%H:%M:%S"))
   local session = weft.chat.session()
+  -- The left part gets what the right leaves; what does not fit ends in "…".
+  local room = math.max(0, width - ui.measure(right) - 1)
+  local left = {}
+  for _, span in ipairs({ { text, label[2] }, { " " .. p.model .. " ", "SlModel" }, { p.name, "SlDim" },
+                          { session and ("  " .. session) or "", "SlDim" } }) do
+    if room <= 0 then break end
+    local piece = ui.truncate(span[1], room)
+    left[#left + 1] = { piece, span[2] }
+    room = room - ui.measure(piece)
+  end
   local ops = {
     { kind = "fill", row = 0, col = 0, width = width, height = 1, char = " ", hl = "SlBase" },
-    { kind = "spans", row = 0, col = 0, spans = {
-      { text, label[2] }, { " " .. p.model .. " ", "SlModel" }, { p.name, "SlDim" },
-      { session and ("  " .. session) or "", "SlDim" },
-    } },
+    { kind = "spans", row = 0, col = 0, spans = left },
     { kind = "text", row = 0, col = math.max(0, width - ui.measure(right)), text = right, hl = "SlBase" },
   }
   ui.draw(status, ops)

@@ -23,6 +23,19 @@ t.it("opens with F2, centred, listing commands and keys", function()
   t.eq({ row = 2, col = 11, width = 78, height = 26 }, r)
 end)
 
+t.it("titles without doubled spaces; long descriptions end in an ellipsis inside the float", function()
+  t.has("─ weft dashboard ─")
+  t.lacks("  weft dashboard  ")
+  t.ok(win.get_rect(D.win).width < 100, "the float is narrower than the screen")
+  weft.cmd.create("a_very_long_command", function() end,
+    { desc = string.rep("a long description that cannot fit ", 4) })
+  D.draw()
+  t.ok(t.find_row("a long description that cannot fit a long") ~= nil, "the long description is shown")
+  local row = t.screen()[t.find_row("a_very_long_command") or 1]
+  t.ok(row:find("…", 1, true) ~= nil, "cut with an ellipsis: " .. row)
+  weft.cmd.del("a_very_long_command")
+end)
+
 t.it("scrolls with j/k and lists composer keys further down", function()
   for _ = 1, 12 do weft.input.feed("j") end
   t.has("Keys (composer)")
