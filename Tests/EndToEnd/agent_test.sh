@@ -76,7 +76,7 @@ test_bang_command_runs_in_the_shell() {
   start_weft 100x24
   wait_for "Welcome" || return 1
   literal "!ls"; keys Enter
-  wait_line "✓ shell  ls" || return 1
+  wait_line "✓ [$] ls" || return 1
   wait_for "marker-file.txt"
 }
 

@@ -17,7 +17,7 @@ test_auto_compaction_shows_a_block_that_ctrl_o_expands() {
   wait_for "idle" || return 1
   ! screen | grep -qF "conversation compacted" || { echo "    compacted too early"; return 1; }
   literal "count to 2"; keys Enter
-  wait_for "▸ conversation compacted automatically · 2 messages summarized · ctrl-o to expand" 10 || return 1
+  wait_for "▸ conversation compacted automatically · 2 messages summarized · Ctrl-O to expand" 10 || return 1
   wait_line "^ *2 *$" 10 || return 1
   keys C-o
   wait_for "▾ conversation compacted automatically · 2 messages summarized" 5 || return 1

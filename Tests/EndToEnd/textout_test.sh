@@ -29,12 +29,12 @@ test_mouse_drag_copies_the_text_through_osc52() {
   clipboard_on
   wait_for "Ctrl-D quit" || return 1
   literal "count to 4"; keys Enter
-  wait_line "^4 *$" 10 || return 1
-  local r2 r3; r2=$(screen | grep -n "^2 *$" | head -1 | cut -d: -f1)
-  r3=$(screen | grep -n "^3 *$" | head -1 | cut -d: -f1)
+  wait_line "^ *4 *$" 10 || return 1
+  local r2 r3; r2=$(screen | grep -n "^ *2 *$" | head -1 | cut -d: -f1)
+  r3=$(screen | grep -n "^ *3 *$" | head -1 | cut -d: -f1)
   [ -n "$r2" ] && [ -n "$r3" ] || { echo "    rows not found"; return 1; }
-  # Press on "2", drag to the end of the "3" row, release.
-  sgr 0 1 "$r2" M; sgr 32 30 "$r3" M; sgr 0 30 "$r3" m
+  # Press on "2" (after the two-cell margin), drag to the end of the "3" row, release.
+  sgr 0 3 "$r2" M; sgr 32 30 "$r3" M; sgr 0 30 "$r3" m
   wait_buffer $'2\n3' || return 1
   wait_for "copied 2 lines"
 }
@@ -55,7 +55,7 @@ test_copy_command_copies_the_last_reply_source() {
   clipboard_on
   wait_for "Ctrl-D quit" || return 1
   literal "count to 3"; keys Enter
-  wait_line "^3 *$" 10 || return 1
+  wait_line "^ *3 *$" 10 || return 1
   literal "/copy"; keys Enter
   wait_buffer $'1\n2\n3' || return 1
   wait_for "copied the last reply"
@@ -66,7 +66,7 @@ test_keyboard_mode_yanks_lines() {
   clipboard_on
   wait_for "Ctrl-D quit" || return 1
   literal "count to 5"; keys Enter
-  wait_line "^5 *$" 10 || return 1
+  wait_line "^ *5 *$" 10 || return 1
   keys C-t
   wait_for "TRANSCRIPT" || return 1
   # The cursor starts on the last row on screen ("5"): up one, select two lines.
@@ -80,16 +80,16 @@ test_inline_mode_leaves_the_conversation_in_the_terminal() {
   start_weft 70x16 --inline
   wait_for "Ctrl-D quit" || return 1
   literal "count to 3"; keys Enter
-  wait_line "^3 *$" 10 || return 1
+  wait_line "^ *3 *$" 10 || return 1
   keys C-d
   wait_for "[exited 0]" || return 1
   expect_cooked || return 1
   # The pane (screen and history) still holds the welcome, the prompt and the reply.
   local all; all=$(tmux_ capture-pane -t "$SESSION" -p -S -200)
-  for want in "Welcome to weft" "count to 3" "You"; do
+  for want in "Welcome to weft" "› count to 3"; do
     printf '%s\n' "$all" | grep -qF "$want" || { echo "    missing after exit: $want"; printf '%s\n' "$all" | sed 's/^/    |/'; return 1; }
   done
-  printf '%s\n' "$all" | grep -qE "^3 *$" || { echo "    reply missing"; return 1; }
+  printf '%s\n' "$all" | grep -qE "^ *3 *$" || { echo "    reply missing"; return 1; }
   # The composer and status line are gone.
   ! printf '%s\n' "$all" | grep -q "╭" || { echo "    composer left behind"; printf '%s\n' "$all" | sed 's/^/    |/'; return 1; }
 }
@@ -98,16 +98,16 @@ test_inline_mode_streams_at_the_bottom_and_survives_resize() {
   WEFT_MOCK_TPS=80 start_weft 70x16 --inline
   wait_for "Ctrl-D quit" || return 1
   literal "count to 40"; keys Enter
-  wait_line "^10 *$" 10 || return 1
+  wait_line "^ *10 *$" 10 || return 1
   resize 60 14
-  wait_line "^40 *$" 20 || return 1
+  wait_line "^ *40 *$" 20 || return 1
   keys C-d
   wait_for "[exited 0]" || return 1
   local all; all=$(tmux_ capture-pane -t "$SESSION" -p -S -500)
-  local n; n=$(printf '%s\n' "$all" | grep -cE "^(1|2|3|20|39|40) *$")
+  local n; n=$(printf '%s\n' "$all" | grep -cE "^(● )? *(1|2|3|20|39|40) *$")
   [ "$n" -ge 6 ] || { echo "    reply lines missing ($n)"; printf '%s\n' "$all" | tail -30 | sed 's/^/    |/'; return 1; }
   # Each finished line is in the terminal once, not once per frame.
-  [ "$(printf '%s\n' "$all" | grep -cE "^39 *$")" -eq 1 ] || { echo "    a line was written twice"; return 1; }
+  [ "$(printf '%s\n' "$all" | grep -cE "^ *39 *$")" -eq 1 ] || { echo "    a line was written twice"; return 1; }
 }
 
 test_inline_mode_from_init_lua() {
@@ -124,7 +124,7 @@ LUA
   keys F5
   wait_for "refused at runtime" || return 1
   literal "count to 2"; keys Enter
-  wait_line "^2 *$" 10 || return 1
+  wait_line "^ *2 *$" 10 || return 1
   keys C-d
   wait_for "[exited 0]" || return 1
   tmux_ capture-pane -t "$SESSION" -p -S -200 | grep -qF "count to 2" || { echo "    conversation gone"; return 1; }

@@ -71,6 +71,12 @@ public enum ChatBlock: Hashable, Sendable {
         return false
     }
 
+    /// Whether the block is text typed by the user.
+    public var isUserText: Bool {
+        if case .userText = self { return true }
+        return false
+    }
+
     /// Whether the block is thinking.
     public var isThinking: Bool {
         if case .thinking = self { return true }

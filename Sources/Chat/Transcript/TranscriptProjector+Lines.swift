@@ -43,8 +43,7 @@ extension TranscriptProjector {
     }
 
     /// The lines of block `block` of message `message`: a blank separator
-    /// unless it is the first entry, a "You" header for a user message's
-    /// first block, then the block itself.
+    /// unless it is the first entry, then the block itself.
     func render(message: Int, block index: Int, entryIndex: Int) -> ([StyledLine], Bool) {
         var content = block(message: message, block: index)
         if let collapsed = thinkingCollapsed, case .thinking(let text, _) = content {
@@ -59,15 +58,10 @@ extension TranscriptProjector {
     }
 
     /// The lines before a block's own: a blank separator unless it is the
-    /// first entry, and a "You" header for a user message's first block
-    /// (unless it is a compaction summary).
+    /// first entry (the same space between every two blocks; a user's turn
+    /// is told by its "›" and tint, not by a header).
     func headerLines(message: Int, block: Int, entryIndex: Int) -> ([StyledLine], Int) {
-        var lines: [StyledLine] = []
-        if entryIndex > 0 { lines.append(.blank) }
-        if stored[message].role == .user && block == 0 && !self.block(message: message, block: 0).isCompaction {
-            lines.append(StyledLine("You", spans: [StyledSpan(0..<3, ChatHighlights.user)], lineHl: ChatHighlights.userBg))
-        }
-        return (lines, lines.count)
+        entryIndex > 0 ? ([.blank], 1) : ([], 0)
     }
 
     /// A streaming delta: entry `i` (the last) shows assistant `text`, which
@@ -78,12 +72,12 @@ extension TranscriptProjector {
         // Fields are read one by one: a copy of the entry would share its
         // lines, and the in-place edit below would then copy them all.
         let (_, header) = headerLines(message: entries[i].message, block: entries[i].block, entryIndex: i)
-        let update = renderer.markdown.renderTail(text, width: width, cache: markdownCache)
+        let update = renderer.markdown.renderTail(text, width: ChatBlockRenderer.textWidth(width), cache: markdownCache)
         let keep = min(entries[i].lines.count, header + update.kept)
         entries[i].widthDependent = update.widthDependent
         entries[i].renderedWidth = width
         stale.remove(i)
-        var tail = update.tail
+        var tail = ChatBlockRenderer.assistantGutter(update.tail[...], firstRow: update.kept)
         if keep == header && tail.isEmpty { tail = [.blank] }
         let oldTail = Array(entries[i].lines[keep...])
         guard oldTail != tail else { return }

@@ -318,7 +318,7 @@ public final class TranscriptProjector {
         self.expanded = expanded
         try rerender(entries.indices.filter { i in
             let block = blockAt(i)
-            return block.isToolCall || block.isThinking || block.isCompaction
+            return block.isToolCall || block.isThinking || block.isCompaction || block.isUserText
         })
     }
 

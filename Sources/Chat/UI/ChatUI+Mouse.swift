@@ -163,7 +163,30 @@ extension ChatUI {
     func copySelection() {
         guard let sel = transcript.selection else { return }
         let text = SelectionText.text(sel, in: windows.transcriptBuffer, tabstop: transcript.options.tabstop)
-        copy(text, what: nil)
+        // Which copied lines start at the line's start (and so with the gutter).
+        let (first, rest): (Bool, Bool)
+        switch sel.mode {
+        case .line: (first, rest) = (true, true)
+        case .char: (first, rest) = (sel.start.col == 0, true)
+        case .block: (first, rest) = (min(sel.anchor.col, sel.head.col) == 0, min(sel.anchor.col, sel.head.col) == 0)
+        }
+        copy(Self.withoutGutter(text, first: first, rest: rest), what: nil)
+    }
+
+    /// `text` copied from the transcript without the block margin: a
+    /// line taken from its start loses its first two cells when they are
+    /// the gutter ("● ", "› " or blanks), so replies, code and tool output
+    /// copy as written. `first` and `rest` say whether the first line and
+    /// the others were taken from their start.
+    static func withoutGutter(_ text: String, first: Bool, rest: Bool) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for i in lines.indices where i == 0 ? first : rest {
+            let line = lines[i]
+            if line.hasPrefix("● ") || line.hasPrefix("› ") || line.hasPrefix(ChatBlockRenderer.margin) {
+                lines[i] = line.dropFirst(2)
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Copies `text` to the clipboard with a short notice: "copied 3 lines"

@@ -258,7 +258,7 @@ extension ChatUI {
     }
 
     func yankLine() {
-        copy((tbuf.line(transcript.cursor.row) ?? "") + "\n", what: "the line")
+        copy(Self.withoutGutter(tbuf.line(transcript.cursor.row) ?? "", first: true, rest: true) + "\n", what: "the line")
     }
 
     /// Y: the message under the cursor, as its source (markdown for replies).

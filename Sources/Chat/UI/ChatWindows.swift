@@ -21,7 +21,10 @@ public struct ChatWindows {
         var t = WindowSpec()
         t.name = "transcript"
         t.options.linebreak = true
-        t.options.breakindent = true
+        // Every block keeps a two-cell margin (its marks sit in it), so
+        // wrapped rows continue two cells in, under the text.
+        t.options.breakindent = false
+        t.options.showbreak = "  "
         let transcript = try editor.openWindow(buffer: tb.id, t)
         transcript.view.follow = true
         transcript.options.cursorVisible = false

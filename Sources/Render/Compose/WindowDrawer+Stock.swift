@@ -138,7 +138,9 @@ extension WindowDrawer {
                     if c >= area.right { break }
                 }
             case .text(let index, let seg):
-                if seg.showsBreak {
+                // A blank showbreak (a margin) is not drawn: the row keeps
+                // its line style (a tinted line stays tinted to the edge).
+                if seg.showsBreak, options.showbreak.contains(where: { $0 != " " }) {
                     grid.put(text: Self.clip(TextMeasure.sanitize(options.showbreak), at: area.col, area: area),
                              row: screenRow, col: area.col, style: nonText)
                 }

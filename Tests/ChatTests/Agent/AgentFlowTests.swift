@@ -22,7 +22,7 @@ import Testing
         #expect(write.status == .ok && write.diff?.contains("+counter: 1") == true)
         let transcript = f.ui.windows.transcriptBuffer.lines.joined(separator: "\n")
         #expect(transcript.contains("✓ write_file  weft-scratch.txt  new, 36 lines"))
-        #expect(transcript.contains("… 21 more lines (ctrl-o to expand)"))
+        #expect(transcript.contains("… 21 more lines (Ctrl-O to expand)"))
     }
 
     @Test func approvalScrollsAndDenies() throws {

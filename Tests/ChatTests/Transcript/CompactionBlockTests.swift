@@ -3,8 +3,8 @@ import Kernel
 import Render
 import Testing
 
-/// A compaction summary in the transcript: one collapsed line without a
-/// "You" header; Ctrl-O (`setToolsExpanded`) shows the summary.
+/// A compaction summary in the transcript: one collapsed line (no "›"
+/// user mark); Ctrl-O (`setToolsExpanded`) shows the summary two cells in.
 @Suite struct CompactionBlockTests {
     let summary = ChatMessage(role: .user, blocks: [.compaction(Compaction(summary: "Goals: **ship it**.\nDone: tests.",
                                                                            messages: 12, turns: 4, auto: true))])
@@ -13,15 +13,15 @@ import Testing
         let h = try ProjectorHarness(width: 80)
         try h.projector.append(summary)
         try h.projector.append(.user("next"))
-        let line = "▸ conversation compacted automatically · 12 messages summarized · ctrl-o to expand"
-        #expect(h.buffer.lines == [line, "", "You", "next"])
+        let line = "▸ conversation compacted automatically · 12 messages summarized · Ctrl-O to expand"
+        #expect(h.buffer.lines == [line, "", "› next"])
         #expect(h.marks(row: 0) == ["0:0-0:\(line.utf8.count) hl=ChatNotice"])
         try h.projector.setToolsExpanded(true)
         #expect(h.buffer.lines == ["▾ conversation compacted automatically · 12 messages summarized",
-                                   "Goals: ship it.", "Done: tests.", "", "You", "next"])
-        #expect(h.projector.lineRange(message: 1, block: 0) == 3..<6)
+                                   "  Goals: ship it.", "  Done: tests.", "", "› next"])
+        #expect(h.projector.lineRange(message: 1, block: 0) == 3..<5)
         try h.projector.setToolsExpanded(false)
-        #expect(h.buffer.lines == [line, "", "You", "next"])
+        #expect(h.buffer.lines == [line, "", "› next"])
     }
 
     @Test func aManualOneAndAnOldRecordWithoutACount() {

@@ -44,11 +44,11 @@ import Testing
         try h.projector.append(ChatMessage(role: .assistant, blocks: [call(.ok, output: output, duration: 0.05), .assistantText("done")]))
         #expect(h.buffer.lines.count == 1 + 8 + 2)
         #expect(h.buffer.lines[7] == "  line 7")
-        #expect(h.buffer.lines[8] == "  … 13 more lines (ctrl-o to expand)")
+        #expect(h.buffer.lines[8] == "  … 13 more lines (Ctrl-O to expand)")
         try h.projector.setToolsExpanded(true)
         #expect(h.buffer.lines.count == 1 + 20 + 2)
         #expect(h.buffer.lines[20] == "  line 20")
-        #expect(h.buffer.lines.last == "done")
+        #expect(h.buffer.lines.last == "● done")
         try h.projector.setToolsExpanded(false)
         #expect(h.buffer.lines.count == 11)
     }
@@ -81,8 +81,37 @@ import Testing
     @Test func errorsAndNotices() throws {
         let h = try ProjectorHarness()
         try h.projector.append(ChatMessage(role: .assistant, blocks: [.error("HTTP 500\nserver said no"), .notice("interrupted")]))
-        #expect(h.buffer.lines == ["✗ HTTP 500", "  server said no", "", "interrupted"])
+        #expect(h.buffer.lines == ["✗ HTTP 500", "  server said no", "", "  interrupted"])
         #expect(h.marks(row: 0) == ["0:0-0:\("✗ HTTP 500".utf8.count) hl=ChatError"])
-        #expect(h.marks(row: 3) == ["3:0-3:11 hl=ChatNotice"])
+        #expect(h.marks(row: 3) == ["3:0-3:13 hl=ChatNotice"])
+    }
+
+    /// The user's own !command reads as a shell line, not as a tool named "shell".
+    @Test func aShellCommandReadsAsAShellLine() throws {
+        let h = try ProjectorHarness()
+        let call = ToolCall(id: "s", name: Conversation.shellToolName, arguments: #"{"command":"ls -l"}"#, status: .ok,
+                            output: "a\nb")
+        try h.projector.append(ChatMessage(role: .user, blocks: [.toolCall(call)]))
+        #expect(h.buffer.lines == ["✓ $ ls -l", "  a", "  b"])
+    }
+
+    /// A long user message (a 5,000-line paste) is shown collapsed, as in
+    /// the composer, and Ctrl-O shows it whole.
+    @Test func aLongUserMessageIsCollapsedUntilExpanded() throws {
+        let h = try ProjectorHarness()
+        let paste = (1...5_000).map { "paste line \($0)" }.joined(separator: "\n")
+        try h.projector.append(.user("look at this:\n" + paste))
+        try h.projector.append(.assistant("ok"))
+        #expect(h.buffer.lines.count == 12 + 2)
+        #expect(h.buffer.lines[0] == "› look at this:")
+        #expect(h.buffer.lines[10] == "  paste line 10")
+        #expect(h.buffer.lines[11] == "  … 4990 more lines (Ctrl-O to expand)")
+        #expect(h.marks(row: 11).contains("11:0 line=ChatUserBg"))
+        try h.projector.setToolsExpanded(true)
+        #expect(h.buffer.lines.count == 5_001 + 2)
+        #expect(h.buffer.lines[5_000] == "  paste line 5000")
+        try h.projector.setToolsExpanded(false)
+        #expect(h.buffer.lines.count == 14)
+        #expect(h.buffer.lines.last == "● ok")
     }
 }

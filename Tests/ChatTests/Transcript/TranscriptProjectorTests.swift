@@ -10,12 +10,14 @@ import Testing
         let h = try ProjectorHarness()
         try h.projector.append(.user("hello\nthere"))
         try h.projector.append(.assistant("**Hi!**"))
-        #expect(h.buffer.lines == ["You", "hello", "there", "", "Hi!"])
+        // The user's turn: "›" in the gutter, the text two cells in, tinted;
+        // the assistant's: "●" in the gutter.
+        #expect(h.buffer.lines == ["› hello", "  there", "", "● Hi!"])
         #expect(h.marks(row: 0) == ["0:0 line=ChatUserBg", "0:0-0:3 hl=ChatUser"])
         #expect(h.marks(row: 1) == ["1:0 line=ChatUserBg"])
-        #expect(h.marks(row: 4) == ["4:0-4:3 hl=MdBold"])
-        #expect(h.projector.lineRange(message: 1, block: 0) == 3..<5)
-        #expect(h.projector.lineCount == 5)
+        #expect(h.marks(row: 3) == ["3:0-3:3 hl=ChatAssistant", "3:4-3:7 hl=MdBold"])
+        #expect(h.projector.lineRange(message: 1, block: 0) == 2..<4)
+        #expect(h.projector.lineCount == 4)
     }
 
     @Test func appendOnlyTouchesTheEnd() throws {
@@ -24,8 +26,8 @@ import Testing
         h.changes = []
         try h.projector.append(.assistant("a\n\nb"))
         #expect(h.changes.count == 1)
-        #expect(h.changes.first?.first == 2)
-        #expect(h.changes.first?.lastOld == 2)
+        #expect(h.changes.first?.first == 1)
+        #expect(h.changes.first?.lastOld == 1)
     }
 
     @Test func streamingTouchesOnlyTheLastBlock() throws {
@@ -94,7 +96,7 @@ import Testing
         // The following block moved with it, marks and all.
         let after = try #require(h.projector.lineRange(message: 2, block: 0))
         #expect(after.lowerBound == narrow.upperBound)
-        #expect(h.buffer.lines[after.upperBound - 1] == "plain paragraph after")
+        #expect(h.buffer.lines[after.upperBound - 1] == "● plain paragraph after")
         // Same width again: nothing happens.
         h.changes = []
         try h.projector.setWidth(30)
@@ -152,25 +154,25 @@ import Testing
         try h.projector.append(.user("q"))
         try h.projector.append(ChatMessage(role: .assistant, blocks: [.thinking("step one\nstep two\nstep three", collapsed: true),
                                                                        .assistantText("answer")]))
-        #expect(h.buffer.lines == ["You", "q", "", "▸ Thinking (3 lines)", "", "answer"])
-        #expect(h.marks(row: 3) == ["3:0-3:\("▸ Thinking (3 lines)".utf8.count) hl=ChatThinking"])
+        #expect(h.buffer.lines == ["› q", "", "▸ Thinking (3 lines) · Ctrl-O to expand", "", "● answer"])
+        #expect(h.marks(row: 2) == ["2:0-2:\("▸ Thinking (3 lines) · Ctrl-O to expand".utf8.count) hl=ChatThinking"])
         try h.projector.toggleThinking(expanded: true)
-        #expect(h.buffer.lines == ["You", "q", "", "▾ Thinking", "step one", "step two", "step three", "", "answer"])
-        #expect(h.projector.lineRange(message: 1, block: 1) == 7..<9)
-        #expect(h.marks(row: 8) == [])
+        #expect(h.buffer.lines == ["› q", "", "▾ Thinking", "  step one", "  step two", "  step three", "", "● answer"])
+        #expect(h.projector.lineRange(message: 1, block: 1) == 6..<8)
+        #expect(h.marks(row: 7) == ["7:0-7:3 hl=ChatAssistant"])
         try h.projector.toggleThinking(expanded: false)
-        #expect(h.buffer.lines == ["You", "q", "", "▸ Thinking (3 lines)", "", "answer"])
+        #expect(h.buffer.lines == ["› q", "", "▸ Thinking (3 lines) · Ctrl-O to expand", "", "● answer"])
         // Ctrl-O expands thinking too, and collapses it back.
         try h.projector.setToolsExpanded(true)
-        #expect(h.buffer.lines.count == 9)
+        #expect(h.buffer.lines.count == 8)
         try h.projector.setToolsExpanded(false)
-        #expect(h.buffer.lines.count == 6)
+        #expect(h.buffer.lines.count == 5)
     }
 
     @Test func modelTextWithEscapesIsKept() throws {
         let h = try ProjectorHarness()
         try h.projector.append(.assistant("evil \u{1b}]52;c;AAAA\u{7} \u{1b}[2J text\r\nnext"))
-        #expect(h.buffer.lines == ["evil \u{1b}]52;c;AAAA\u{7} \u{1b}[2J text", "next"])
+        #expect(h.buffer.lines == ["● evil \u{1b}]52;c;AAAA\u{7} \u{1b}[2J text", "  next"])
     }
 
     @Test func updatingAMiddleBlockMovesLaterBlocks() throws {
@@ -182,8 +184,8 @@ import Testing
         let call = ToolCall(id: "1", name: "read_file", arguments: "{\"path\":\"a.txt\"}", status: .ok,
                             output: "l1\nl2", duration: 0.25)
         try h.projector.updateBlock(message: 0, block: 0, .toolCall(call))
-        #expect(h.buffer.lines == ["✓ read_file  a.txt", "  l1", "  l2", "", "after"])
-        #expect(h.marks(row: 4) == ["4:0-4:5 hl=MdBold"])
+        #expect(h.buffer.lines == ["✓ read_file  a.txt", "  l1", "  l2", "", "● after"])
+        #expect(h.marks(row: 4) == ["4:0-4:3 hl=ChatAssistant", "4:4-4:9 hl=MdBold"])
         #expect(h.projector.lineRange(message: 0, block: 1) == 3..<5)
         #expect(throws: TranscriptError.blockOutOfRange(message: 0, block: 5)) {
             try h.projector.updateBlock(message: 0, block: 5, .notice("x"))
@@ -197,23 +199,24 @@ import Testing
         try h.projector.append(ChatMessage(role: .assistant))
         #expect(throws: TranscriptError.noBlock) { try h.projector.updateLastBlock(.notice("x")) }
         try h.projector.appendBlock(.notice("first"))
-        #expect(h.buffer.lines == ["first"])
+        #expect(h.buffer.lines == ["  first"])
     }
 
     @Test func resetReprojects() throws {
         let h = try ProjectorHarness()
         try h.projector.append(.user("old"))
         try h.projector.reset([.assistant("new")])
-        #expect(h.buffer.lines == ["new"])
-        #expect(h.marks == [])
+        #expect(h.buffer.lines == ["● new"])
+        #expect(h.marks == ["0:0-0:3 hl=ChatAssistant"])
         #expect(h.projector.messages.count == 1)
     }
 
     @Test func linksAreFoundByPosition() throws {
         let h = try ProjectorHarness()
         try h.projector.append(.assistant("go [here](https://x.example) now"))
-        #expect(h.projector.link(row: 0, col: 4) == "https://x.example")
-        #expect(h.projector.link(row: 0, col: 0) == nil)
+        // "● go here now": the link starts at byte 7, after the gutter.
+        #expect(h.projector.link(row: 0, col: 7) == "https://x.example")
+        #expect(h.projector.link(row: 0, col: 4) == nil)
         #expect(h.projector.link(row: 9, col: 0) == nil)
     }
 }

@@ -36,6 +36,6 @@ import Testing
             try h.projector.updateLastBlock(.assistantText(text))
         }
         #expect(h.changes.allSatisfy { $0.first >= start })
-        #expect(h.buffer.lines.suffix(3) == ["Streaming a reply", "", "with two paragraphs."])
+        #expect(h.buffer.lines.suffix(3) == ["● Streaming a reply", "", "  with two paragraphs."])
     }
 }

@@ -68,7 +68,7 @@ import Testing
         let s = try ChatScreen(width: 40, height: 12)
         s.show([("q", "see [docs](https://example.com/docs)")])
         let row = s.ui.windows.transcriptBuffer.lineCount - 1
-        #expect(s.ui.projector.link(row: row, col: 5) == "https://example.com/docs")
+        #expect(s.ui.projector.link(row: row, col: 9) == "https://example.com/docs")  // "● see docs"
         #expect(s.ui.projector.link(row: row, col: 0) == nil)
     }
 }

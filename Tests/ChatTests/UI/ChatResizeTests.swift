@@ -11,17 +11,17 @@ import Testing
         s.show([("q", Self.table)])
         s.resize(width: 24, height: 14)
         s.expect("""
-        {1:q                       }|
+        {1:›}{2: q                     }|
                                 |
-        {2:┌──────┬───────────────┐}|
-        {2:│} {3:Name} {2:│} {3:Note}          {2:│}|
-        {2:├──────┼───────────────┤}|
-        {2:│} 漢字 {2:│} a long cell   {2:│}|
-        {2:│}      {2:│} that must     {2:│}|
-        {2:│}      {2:│} wrap in its   {2:│}|
-        {2:│}      {2:│} column        {2:│}|
-        {2:└──────┴───────────────┘}|
-        """, legend: [1: "ChatUserBg", 2: "MdTableBorder", 3: "MdTableHeader"])
+        {3:●} {4:┌──────┬─────────────┐}|
+          {4:│} {5:Name} {4:│} {5:Note}        {4:│}|
+          {4:├──────┼─────────────┤}|
+          {4:│} 漢字 {4:│} a long cell {4:│}|
+          {4:│}      {4:│} that must   {4:│}|
+          {4:│}      {4:│} wrap in its {4:│}|
+          {4:│}      {4:│} column      {4:│}|
+          {4:└──────┴─────────────┘}|
+        """, legend: [1: "ChatUserBg+ChatUser", 2: "ChatUserBg", 3: "ChatAssistant", 4: "MdTableBorder", 5: "MdTableHeader"])
     }
 
     @Test func afterAResizeAndScrollingToTheTopEveryBlockFitsTheNewWidth() throws {

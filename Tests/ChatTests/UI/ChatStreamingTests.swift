@@ -64,7 +64,7 @@ import Testing
         let cache = screen.ui.projector.markdownCache
         #expect(cache.fenceAppends >= 590, "fence appends \(cache.fenceAppends)")
         #expect(cache.fullParses + cache.partialParses <= 4)
-        #expect(screen.ui.windows.transcriptBuffer.lines.suffix(2) == ["let v298 = 298", "let v299 = 299"])
+        #expect(screen.ui.windows.transcriptBuffer.lines.suffix(2) == ["  let v298 = 298", "  let v299 = 299"])
     }
 
     /// A closed fence is final: neither its closing line nor any text
@@ -111,8 +111,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("✗ read_file") || $0.hasPrefix("✓ read_file") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("✗ list_files") || $0.hasPrefix("✓ list_files") }, "\(lines)")
         #expect(!lines.contains { ChatUI.spinnerFrames.contains(String($0.prefix(1))) }, "\(lines)")
-        #expect(lines.contains("You"))
-        #expect(lines.contains("two tools please"))
+        #expect(lines.contains("› two tools please"))
     }
 
     /// A notice shown while a reply streams goes above the reply, which
@@ -126,7 +125,7 @@ import Testing
         screen.ui.showNotice("a notice")
         screen.controller.appendDelta(", second part", thinking: false)
         let lines = screen.ui.windows.transcriptBuffer.lines
-        #expect(lines.suffix(3) == ["a notice", "", "first part, second part"], "\(lines)")
+        #expect(lines.suffix(3) == ["  a notice", "", "● first part, second part"], "\(lines)")
         screen.controller.state = .idle
     }
 
