@@ -36,7 +36,10 @@ struct Launcher {
         app.loadConfig(lua, options: options, askTrust: true)
         MCPSetup.askTrust(lua)
         try session.start(inline: app.wantsInline)
-        defer { session.stop() }
+        defer {
+            session.stop()
+            if let line = chat.resumeHint { print(line) }
+        }
         session.inline?.source = { [unowned chat] in
             InlineDisplay.Source(window: chat.windows.transcript, finished: chat.finishedTranscriptLines,
                                  generation: chat.transcriptGeneration)

@@ -20,10 +20,14 @@ struct Options: ParsableCommand {
         is configured); init.lua can bind keys, add commands and reskin every part of it.
 
         Examples:
-          weft --provider openai --model M    chat with an OpenAI-compatible server
-          weft -p "explain this error"        print one reply to stdout and exit
-          weft --continue                     resume the last session
-          weft --headless -l test.lua a b     run a Lua script with arguments a b
+          weft --provider openai --model M
+              chat with an OpenAI-compatible server
+          weft -p "explain this error"
+              print one reply to stdout and exit
+          weft --continue
+              resume the last session of this project
+          weft --headless -l test.lua a b
+              run a Lua script with arguments a b
         """,
         helpNames: [.short, .long])
 

@@ -12,6 +12,17 @@ test_help_is_generated_and_lists_every_flag() {
   [ "$("$WEFT_BIN" -h)" = "$out" ]
 }
 
+test_help_wraps_between_items_at_narrow_widths() {
+  # At 50 columns no example or option is broken back to column 0: every
+  # line after "Examples:" until "USAGE" starts indented.
+  local out
+  out=$(COLUMNS=50 "$WEFT_BIN" --help) || return 1
+  local bad
+  bad=$(awk '/^Examples:/ {on=1; next} /^USAGE/ {on=0} on && NF && !/^  / {print}' <<<"$out")
+  [ -z "$bad" ] || { echo "    broken lines: $bad"; return 1; }
+  [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' <<<"$out")" -le 50 ]
+}
+
 test_bad_command_lines_are_one_line_errors() {
   local out rc
   check() {  # check EXPECTED-SUBSTRING ARGS...: exit 2, one stderr line, nothing on stdout

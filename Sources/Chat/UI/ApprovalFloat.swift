@@ -18,11 +18,12 @@ extension ChatUI {
             return
         }
         do {
-            let args = TextMeasure.truncate(call.arguments.flattenedForPrompt(), width: 200)
-            let lines = ["The model wants to run \(call.name):", "  \(args)", "",
-                         "[y] allow   [n] deny   [a] always allow \(call.name) this session"]
+            let width = max(40, min(100, editor.screenSize.width - 8))
+            let body = ApprovalText.lines(for: call, width: width - 2).map { "  " + $0 }
+            let lines = ["The model wants to run \(call.name):", ""] + body
             let float = try ModalFloat(editor: editor, name: "approval", mode: "approval", title: "Allow tool?",
-                                       lines: lines, minWidth: 46, padding: 1, zindex: 100)
+                                       lines: lines, footer: approvalKeysLine(call, diff: false),
+                                       minWidth: 56, padding: 2, zindex: 100)
             approval = ApprovalFloat(float: float, decide: decide)
             refreshStatus()
         } catch {
@@ -38,6 +39,16 @@ extension ChatUI {
         approvalDiff = nil
         if editor.windows[windows.composer.id] != nil, !windows.composer.hidden { try? editor.focus(windows.composer.id) }
         a.decide(decision)
+    }
+}
+
+extension ChatUI {
+    /// Keys pressed in the approval float that no mapping takes: the status
+    /// line says which keys answer (mouse motion and releases are left alone).
+    func unmappedApprovalKey(_ key: Key) {
+        let token = key.token
+        guard approval != nil, !["Mouse", "Drag", "Release", "ScrollWheel"].contains(where: token.contains) else { return }
+        notice("\(token) does nothing here: y allow · n deny · a always allow · Esc deny")
     }
 }
 

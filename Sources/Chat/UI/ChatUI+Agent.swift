@@ -40,7 +40,8 @@ extension ChatUI {
     /// The welcome screen's lines about working on code.
     func agentWelcome() -> [String] {
         let agent = controller.agent
-        var lines = ["Code: !cmd shell · /undo · /rewind · /context · Shift-Tab permission mode (\(agent.mode.rawValue))"]
+        var lines = labelled("Code: ", ["!cmd shell", "/undo", "/rewind", "/context",
+                                         "Shift-Tab permission mode (\(agent.mode.rawValue))"])
         if !agent.instructions.files.isEmpty {
             lines.append("Instructions: " + agent.instructions.files.map { controller.shortPath($0.path) }.joined(separator: ", "))
         }

@@ -13,7 +13,7 @@ extension ChatUI {
         let verb = diff.isNewFile ? "Create" : call.name == "write_file" ? "Overwrite" : "Edit"
         do {
             let float = try ModalFloat(editor: editor, name: "approval", mode: "approval", title: "\(verb) \(diff.path)?",
-                                       lines: rows.map(\.text), footer: approvalKeysLine(call),
+                                       lines: rows.map(\.text), footer: approvalKeysLine(call, diff: true),
                                        minWidth: 60, padding: 1, zindex: 100)
             // ModalFloat frames the text: a blank row above, one cell of margin.
             StyledLine.setMarks(rows.map { $0.shifted(by: 1) }, in: float.buffer,
@@ -28,8 +28,9 @@ extension ChatUI {
     }
 
     /// The keys, in the float's bottom border (in view however long the diff).
-    func approvalKeysLine(_ call: ToolCall) -> String {
-        "[y] yes  [n] no  [a] always allow \(call.name)  [e] open in $EDITOR  [j/k] scroll"
+    func approvalKeysLine(_ call: ToolCall, diff: Bool) -> String {
+        diff ? "[y] yes  [n] no  [a] always allow \(call.name)  [e] open in $EDITOR  [j/k] scroll"
+            : "[y] allow  [n] deny  [a] always allow \(call.name) this session"
     }
 
     /// The float's rows: a warning for a path outside the project, the

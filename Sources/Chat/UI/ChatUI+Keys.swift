@@ -15,6 +15,7 @@ extension ChatUI {
             KeyBinding(lhs, "tool approval: \(decision.rawValue)") { [unowned self] in self.answerApproval(decision) }
         }
         try editor.keymaps.setDefaults(mode: "approval", owner: "weft", approval + diffApprovalKeys)
+        editor.setUnmappedKeyHandler(mode: "approval") { [unowned self] key in self.unmappedApprovalKey(key) }
     }
 
     /// The chat's keys in mode "composer", next to the composer's own.
@@ -133,8 +134,9 @@ extension ChatUI {
                 self.notice(self.controller.isBusy ? "compact: wait for the reply to finish" : "compact: nothing to compact")
             }
         }
-        try cmd("resume", "open a saved session by id", nargs: .one) { [unowned self] inv in
-            try self.controller.load(sessionID: inv.args)
+        try cmd("resume", "pick a saved session to continue; /resume ID opens one", nargs: .optional) { [unowned self] inv in
+            let id = inv.args.trimmingCharacters(in: .whitespaces)
+            if id.isEmpty { self.openSessionPicker() } else { try self.controller.load(sessionID: id) }
         }
         try cmd("model", "list the server's models; /model NAME switches", nargs: .optional) { [unowned self] inv in
             self.modelCommand(inv.args.trimmingCharacters(in: .whitespaces))
@@ -199,14 +201,6 @@ extension ChatUI {
         }
         let hidden = every.count - list.count
         if hidden > 0 { lines.append("  (\(hidden) print-mode session\(hidden == 1 ? "" : "s") hidden: /sessions all)") }
-        showNotice(lines.joined(separator: "\n"))
-    }
-
-    func showHelp() {
-        var lines = ["Commands:"]
-        for c in editor.commands.list() { lines.append("  /\(c.name)  \(c.desc ?? "")") }
-        lines.append("Keys (mode composer):")
-        for k in editor.keymaps.list(mode: "composer") { lines.append("  \(k.lhs)  \(k.desc ?? "")") }
         showNotice(lines.joined(separator: "\n"))
     }
 

@@ -49,3 +49,14 @@ extension String {
     /// Tabs as two spaces (tracebacks indent with tabs).
     func replacingTabs() -> String { replacingOccurrences(of: "\t", with: "  ") }
 }
+
+// MARK: - Leaving
+
+extension ChatUI {
+    /// The line weft prints after the terminal is restored: how to come
+    /// back to this conversation (nil when nothing was saved).
+    public var resumeHint: String? {
+        guard let id = controller.sessionID, !controller.messages.isEmpty else { return nil }
+        return "Resume this conversation with: weft --continue (or weft --resume \(id))"
+    }
+}

@@ -47,6 +47,10 @@ public final class ChatUI {
     var approval: ApprovalFloat?
     /// The `/rewind` picker while it is open.
     var rewindPicker: RewindPicker?
+    /// The `/resume` picker while it is open.
+    var sessionPicker: SessionPicker?
+    /// The composer title last set by `refreshComposerHint` ("↑ N more lines").
+    var composerHint: String?
     /// The change shown in the approval float, if it shows one.
     var approvalDiff: FileDiff?
     /// The welcome's lines while it is shown.
@@ -155,6 +159,7 @@ public final class ChatUI {
                                       options: AutocmdOptions(desc: "chat: refit visible blocks", owner: "weft")) { [unowned self] _ in
             self.refitVisible()
             self.refreshPopup()
+            self.refreshComposerHint()
             return false
         }
         _ = try? editor.events.create(events: [.bufChanged],
@@ -325,7 +330,7 @@ public final class ChatUI {
             let name = "\(controller.provider.name):\(controller.provider.model)"
             if compact {
                 lines.append("The offline mock model (\(name)) answers (anything else: the list):")
-                lines += Self.packed(MockProvider.triggers.map(\.phrase), width: max(20, transcriptWidth), indent: "  ")
+                lines += Self.packed(MockProvider.triggers.map(\.phrase), width: welcomeWidth, indent: "  ")
             } else {
                 lines.append("The offline mock model (\(name)) answers these:")
                 for t in MockProvider.triggers { lines.append("  \(t.phrase) — \(t.summary)") }
@@ -333,8 +338,22 @@ public final class ChatUI {
         } else {
             lines.append("Talking to \(controller.provider.name):\(controller.provider.model). /model lists the server's models.")
         }
-        lines += ["", "Keys: Enter send · Shift-Enter/Ctrl-J newline · Esc interrupt · Ctrl-O expand · PageUp/PageDown scroll · Ctrl-T select and copy · / commands · Ctrl-D quit"]
+        lines.append("")
+        lines += labelled("Keys: ", Self.welcomeKeys)
         return lines + agentWelcome()
+    }
+
+    /// The keys the welcome names, one item each (never cut in two).
+    static let welcomeKeys = ["Enter send", "Shift-Enter/Ctrl-J newline", "Esc interrupt", "Ctrl-O expand",
+                              "PageUp/PageDown scroll", "Ctrl-T select and copy", "/ commands", "Ctrl-D quit"]
+
+    /// `label` and `items` packed into lines of the transcript's width,
+    /// wrapped between items and indented under the first item.
+    func labelled(_ label: String, _ items: [String]) -> [String] {
+        let indent = String(repeating: " ", count: TextMeasure.measure(label))
+        var lines = Self.packed(items, width: welcomeWidth, indent: indent)
+        if !lines.isEmpty { lines[0] = label + lines[0].dropFirst(indent.count) }
+        return lines
     }
 
     /// `items` joined with " · " into lines of at most `width` cells, an
@@ -355,9 +374,12 @@ public final class ChatUI {
         return lines
     }
 
+    /// The welcome's text width: the transcript's, inside the block margin.
+    var welcomeWidth: Int { max(20, transcriptWidth - ChatBlockRenderer.margin.count) }
+
     /// Screen rows `lines` take in the transcript (wrapped at its width).
     func welcomeRows(_ lines: [String]) -> Int {
-        let width = max(1, transcriptWidth)
+        let width = max(1, transcriptWidth - ChatBlockRenderer.margin.count)
         return lines.reduce(0) { $0 + max(1, (TextMeasure.measure($1) + width - 1) / width) }
     }
 
@@ -404,7 +426,7 @@ public final class ChatUI {
                            tokensOut: controller.usage.output, cacheRead: controller.cacheUsage.read,
                            cacheWrite: controller.cacheUsage.write, contextWindow: contextWindow,
                            contextUsed: controller.contextTokens,
-                           session: controller.sessionID, cwd: controller.cwd, queued: controller.queue.count,
+                           session: sessionName, cwd: controller.cwd, queued: controller.queue.count,
                            newLines: unseenLines, notice: editor.mode == TranscriptMode.search ? transcriptModeStatus
                                    : statusNotice ?? searchStatus ?? transcriptModeStatus,
                            mode: controller.permissionMode)
@@ -415,6 +437,17 @@ public final class ChatUI {
         if windows.statusBuffer.line(0) != text || windows.statusBuffer.lineCount != 1 {
             try? windows.statusBuffer.setLines(0, -1, [text])
         }
+    }
+
+    /// The session's short name for the status line: the first words of
+    /// its first prompt, else the tail of its id; nil before it is saved.
+    var sessionName: String? {
+        guard let id = controller.sessionID else { return nil }
+        let first = controller.messages.first { $0.role == .user }?.blocks.lazy.compactMap { block -> Substring? in
+            if case .userText(let text) = block { return text.prefix(200) }
+            return nil
+        }.first
+        return StatusLine.sessionName(id: id, firstPrompt: first.map(String.init))
     }
 
     /// Grows the composer with its text (up to 10 lines), keeping it boxed.

@@ -27,7 +27,43 @@ struct StatusLine: Equatable {
     var mode: PermissionMode = .ask
 
     /// The status text for a window `width` cells wide.
+    ///
+    /// The parts, left: the model, the state, the permission mode, the
+    /// queue, new lines below, a notice; right: tokens, cache, context
+    /// share, the session's short name, the directory. When they do not
+    /// fit, the least useful go first (see ``dropOrder``), the state and a
+    /// notice last; what still does not fit is cut with "…".
     func render(width: Int) -> String {
+        var parts = self.parts
+        for drop in Self.dropOrder {
+            if fits(parts, width) { break }
+            parts.removeAll { $0.kind == drop }
+        }
+        if fits(parts, width) {
+            let left = " " + join(parts, .left), right = join(parts, .right) + " "
+            let gap = width - TextMeasure.measure(left) - TextMeasure.measure(right)
+            return left + String(repeating: " ", count: max(1, gap)) + right
+        }
+        return TextMeasure.truncate(" " + join(parts, .left) + "  " + join(parts, .right), width: width)
+    }
+
+    /// What a part of the status line says.
+    enum Kind: CaseIterable {
+        case provider, model, state, mode, queued, newLines, notice, tokens, cache, context, session, cwd
+    }
+
+    /// The order in which parts are left out on a narrow screen.
+    static let dropOrder: [Kind] = [.cwd, .cache, .session, .provider, .mode, .tokens, .model, .context, .queued]
+
+    private struct Part {
+        var kind: Kind
+        var text: String
+        var left: Bool
+    }
+
+    private enum Side { case left, right }
+
+    private var parts: [Part] {
         let stateText: String
         switch state {
         case .idle: stateText = "idle"
@@ -36,22 +72,62 @@ struct StatusLine: Equatable {
         case .awaitingApproval: stateText = "? approve: y allow · n deny · a always"
         case .failed: stateText = "✗ error"
         }
-        var left = " \(provider):\(model)  \(stateText)  ⏵ \(mode.rawValue)"
-        if queued > 0 { left += "  (\(queued) queued)" }
-        if newLines > 0 { left += "  ↓ \(newLines) new lines (Ctrl-End)" }
-        if let notice { left += "  \(notice)" }
-        let used = contextUsed
-        let pct = contextWindow > 0 ? min(100, used * 100 / contextWindow) : 0
-        var right = "↑\(Self.short(tokensIn)) ↓\(Self.short(tokensOut))"
-        if cacheRead > 0 || cacheWrite > 0 { right += " cache r\(Self.short(cacheRead)) w\(Self.short(cacheWrite))" }
-        right += " \(pct)%"
-        if let session { right += "  \(session)" }
-        right += "  \(Self.home(cwd)) "
-        let lw = TextMeasure.measure(left), rw = TextMeasure.measure(right)
-        if lw + rw + 1 <= width {
-            return left + String(repeating: " ", count: width - lw - rw) + right
+        var out = [Part(kind: .provider, text: "\(provider):", left: true), Part(kind: .model, text: model, left: true),
+                   Part(kind: .state, text: stateText, left: true), Part(kind: .mode, text: "⏵ \(mode.rawValue)", left: true)]
+        if queued > 0 { out.append(Part(kind: .queued, text: "(\(queued) queued)", left: true)) }
+        if newLines > 0 { out.append(Part(kind: .newLines, text: "↓ \(newLines) new lines (Ctrl-End)", left: true)) }
+        if let notice { out.append(Part(kind: .notice, text: notice, left: true)) }
+        let pct = contextWindow > 0 ? min(100, contextUsed * 100 / contextWindow) : 0
+        out.append(Part(kind: .tokens, text: "↑\(Self.short(tokensIn)) ↓\(Self.short(tokensOut))", left: false))
+        if cacheRead > 0 || cacheWrite > 0 {
+            out.append(Part(kind: .cache, text: "cache r\(Self.short(cacheRead)) w\(Self.short(cacheWrite))", left: false))
         }
-        return TextMeasure.truncate(left + "  " + right, width: width)
+        out.append(Part(kind: .context, text: "\(pct)%", left: false))
+        if let session, !session.isEmpty { out.append(Part(kind: .session, text: session, left: false)) }
+        out.append(Part(kind: .cwd, text: Self.home(cwd), left: false))
+        return out
+    }
+
+    /// The parts of one side, in order: the provider glued to the model,
+    /// tokens and cache and share one space apart, the rest two.
+    private func join(_ parts: [Part], _ side: Side) -> String {
+        var out = ""
+        var previous: Kind?
+        for p in parts where p.left == (side == .left) {
+            if let prev = previous { out += Self.separator(prev, p.kind) }
+            out += p.text
+            previous = p.kind
+        }
+        return out
+    }
+
+    private static func separator(_ a: Kind, _ b: Kind) -> String {
+        if a == .provider { return "" }
+        return (a == .tokens || a == .cache) && (b == .cache || b == .context) ? " " : "  "
+    }
+
+    private func fits(_ parts: [Part], _ width: Int) -> Bool {
+        TextMeasure.measure(join(parts, .left)) + TextMeasure.measure(join(parts, .right)) + 3 <= width
+    }
+
+    /// A short name for a session: the first words of its first prompt
+    /// (at most `width` cells, cut between words), else the random tail of
+    /// its id (`20261207-023906-3cd21d` -> `3cd21d`).
+    static func sessionName(id: String?, firstPrompt: String?, width: Int = 20) -> String? {
+        let line = firstPrompt?.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        var name = ""
+        for word in line.split(separator: " ") {
+            let next = name.isEmpty ? String(word) : name + " " + word
+            if TextMeasure.measure(next) > width {
+                if name.isEmpty { name = TextMeasure.truncate(next, width: width) }
+                else { name += "…" }
+                break
+            }
+            name = next
+        }
+        if !name.isEmpty { return name }
+        guard let id else { return nil }
+        return id.split(separator: "-").last.map(String.init) ?? id
     }
 
     static func short(_ n: Int) -> String {

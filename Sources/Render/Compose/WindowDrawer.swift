@@ -54,13 +54,18 @@ struct WindowDrawer {
         return outer.inset(by: 1)
     }
 
-    /// A title or footer in a border row: padded with a space each side,
+    /// A title or footer in a border row: trimmed, padded with a space each side,
     /// truncated to the border's width, placed left, centred or right.
     private func drawBorderText(_ raw: String, at pos: TitlePosition, row: Int, outer: Rect, group: String,
                                 grid: inout Grid) {
         guard !raw.isEmpty, outer.width > 4 else { return }
         let left = outer.col, right = outer.right - 1
-        let text = " " + TextMeasure.truncate(TextMeasure.sanitize(raw), width: outer.width - 4) + " "
+        // Spaces around the text come from here only: a title given as
+        // " weft " is not shown with two on each side.
+        let sanitized = TextMeasure.sanitize(raw)
+        let trimmed = String(sanitized.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        guard !trimmed.isEmpty else { return }
+        let text = " " + TextMeasure.truncate(trimmed, width: outer.width - 4) + " "
         let w = TextMeasure.measure(text)
         let col: Int
         switch pos {

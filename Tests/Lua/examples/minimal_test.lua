@@ -30,7 +30,7 @@ t.it("still chats: a reply streams into the transcript, status stays on top", fu
   t.chat("hello there")
   t.has("hello there")
   t.row_has(1, "idle")
-  t.ok((t.find_row("hello there") or 0) > 1, "the prompt is below the status line")
+  t.ok((t.find_row("› hello there") or 0) > 1, "the prompt is below the status line")
 end)
 
 t.it("grows the composer with multi-line input and keeps the status on top", function()

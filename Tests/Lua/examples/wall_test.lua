@@ -60,7 +60,7 @@ t.it("transcript: moved below the composer with layout.set", function()
   t.eq(1, rect(C).row)
   t.after(restore)
   t.row_has(1, "mock:mock-1")
-  t.ok((t.find_row("hello while hidden") or 0) > 4, "the transcript is below the composer\n" .. t.dump())
+  t.ok((t.find_row("› hello while hidden") or 0) > 4, "the transcript is below the composer\n" .. t.dump())
 end)
 
 t.it("transcript: resized with set_config{size} and split beside a new window", function()
