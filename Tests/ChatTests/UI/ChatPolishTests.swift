@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 import Render
 import Testing
@@ -169,5 +170,81 @@ import Testing
         #expect(ChatUI.withoutGutter(" fir\n one", first: false, rest: false) == " fir\n one")
         #expect(ChatUI.withoutGutter("› my prompt\n  more", first: true, rest: true) == "my prompt\nmore")
         #expect(ChatUI.withoutGutter("✓ read_file  a.txt", first: true, rest: true) == "✓ read_file  a.txt")
+    }
+}
+
+@Suite struct SessionPickerTests {
+    /// Three saved sessions: `/resume` lists them newest first, typing
+    /// filters, Enter opens the selected one, Esc closes.
+    @Test func resumeWithoutAnIdPicksASession() throws {
+        let s = try ChatScreen(width: 100, height: 24)
+        let store = s.controller.store
+        for (i, prompt) in ["fix the login bug", "write the release notes", "refactor the parser"].enumerated() {
+            let w = try store.create(id: "20261201-00000\(i)-abcde\(i)")
+            try w.append(SessionRecord.message(.user, prompt))
+        }
+        try s.editor.commands.run(line: "resume")
+        #expect(s.editor.mode == SessionPicker.mode)
+        let picker = try #require(s.ui.sessionPicker)
+        #expect(picker.shown.count == 3)
+        var screen = s.frame().lines.joined(separator: "\n")
+        #expect(screen.contains("Resume which session?"))
+        #expect(screen.contains("fix the login bug"))
+        try s.editor.feedKeys("rel")
+        #expect(picker.shown.map(\.title) == ["write the release notes"])
+        screen = s.frame().lines.joined(separator: "\n")
+        #expect(screen.contains("Filter: rel"))
+        #expect(!screen.contains("refactor the parser"))
+        try s.editor.feedKeys("<BS><BS><BS>zzz")
+        #expect(picker.shown.isEmpty)
+        #expect(s.frame().lines.joined(separator: "\n").contains("No session matches."))
+        try s.editor.feedKeys("<C-u>par<CR>")
+        #expect(s.ui.sessionPicker == nil)
+        #expect(s.controller.sessionID == "20261201-000002-abcde2")
+        #expect(s.controller.messages.first?.blocks.first == .userText("refactor the parser"))
+        #expect(s.editor.mode == "composer")
+        try s.editor.commands.run(line: "resume")
+        try s.editor.feedKeys("<Esc>")
+        #expect(s.ui.sessionPicker == nil && s.editor.mode == "composer")
+    }
+
+    @Test func withNoSessionsItSaysSo() throws {
+        let s = try ChatScreen(width: 80, height: 20)
+        try s.editor.commands.run(line: "resume")
+        #expect(s.ui.sessionPicker == nil)
+        #expect(s.ui.statusNotice == "resume: no saved sessions yet")
+    }
+
+    @Test func whenIsSaidShortly() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        #expect(SessionPicker.ago(now.addingTimeInterval(-30), now: now) == "just now")
+        #expect(SessionPicker.ago(now.addingTimeInterval(-600), now: now) == "10 min ago")
+        #expect(SessionPicker.ago(now.addingTimeInterval(-7_200), now: now) == "2 h ago")
+        #expect(SessionPicker.ago(now.addingTimeInterval(-90_000), now: now) == "yesterday")
+        #expect(SessionPicker.ago(now.addingTimeInterval(-3 * 86_400), now: now) == "3 days ago")
+    }
+}
+
+@Suite struct ComposerHintTests {
+    /// Fifteen lines in a composer of ten rows: the top border says how
+    /// many are scrolled out, and moving up keeps the cursor in view.
+    @Test func theComposerSaysWhatIsScrolledOutAbove() throws {
+        let s = try ChatScreen(width: 60, height: 30)
+        try s.ui.composer.setText((1...15).map { "line \($0)" }.joined(separator: "\n"))
+        _ = s.frame()
+        _ = s.frame()
+        #expect(s.ui.windows.composer.title == "↑ 5 more lines")
+        #expect(s.frame().lines.contains { $0.contains("↑ 5 more lines") })
+        for _ in 0..<12 { try s.editor.feedKeys("<Up>") }
+        _ = s.frame()
+        _ = s.frame()
+        let cursor = s.ui.windows.composer.cursor.row
+        #expect(cursor == 2)
+        #expect(s.ui.windows.composer.view.topline <= cursor)
+        #expect(s.ui.windows.composer.title == "↑ 2 more lines")
+        try s.ui.composer.setText("short")
+        _ = s.frame()
+        _ = s.frame()
+        #expect(s.ui.windows.composer.title == nil)
     }
 }

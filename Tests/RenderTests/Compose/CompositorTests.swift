@@ -39,6 +39,25 @@ import Testing
             """)
     }
 
+    /// A title given with its own padding (" T ") is not shown with two
+    /// spaces each side: it is trimmed before the border's one space.
+    @Test func paddedTitlesAreTrimmed() throws {
+        let (e, _, _) = try editor(12, 5, ["", ""])
+        var spec = WindowSpec()
+        spec.float = FloatConfig(row: 0, col: 1, width: 8, height: 2, border: .single, title: "  T  ")
+        let fb = try e.createBuffer()
+        _ = try e.openWindow(buffer: fb.id, spec)
+        e.currentWindow?.options.cursorVisible = false
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["FloatTitle"]).expect(frame, """
+             ┌{FloatTitle: T }─────┐ |
+             │        │ |
+             │        │ |
+             └────────┘ |
+                        |
+            """)
+    }
+
     @Test func floatWithBorderAndTitleCutsWideCharsCleanly() throws {
         let (e, b, _) = try editor(12, 5, ["中文中文中文", "abcdefghijkl"])
         var spec = WindowSpec()
