@@ -14,6 +14,8 @@ final class TerminalSession {
     private var escTimer: TimerID?
     private var keyTimer: TimerID?
     private var settleTimer: TimerID?
+    /// Picks the keyboard protocol from the terminal's answers.
+    private var keyboard = KeyboardNegotiation()
 
     init(app: App, mouse: Bool) throws {
         self.app = app
@@ -35,6 +37,7 @@ final class TerminalSession {
             device.mouse = false
         }
         try device.enter()
+        try? device.write(Array(KeyboardProtocol.query.utf8))
         app.editor.screenSize = device.size()
         if inline { try startInline() }
         let loop = app.loop
@@ -133,7 +136,13 @@ final class TerminalSession {
     }
 
     func dispatch(_ events: [InputEvent]) {
-        for e in events { app.handle(e) }
+        for e in events {
+            if keyboard.consume(e) {
+                if let p = keyboard.decision { try? device.setKeyboard(p) }
+                continue
+            }
+            app.handle(e)
+        }
         scheduleKeyTimeout()
     }
 

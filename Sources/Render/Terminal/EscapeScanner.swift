@@ -14,8 +14,9 @@
 ///         ESC [ I  /  ESC [ O              focus in / out     -> event
 ///         ESC [ 200 ~                      paste start        -> pasteStart
 ///         ESC [ row ; col R                cursor report (only when one is expected) -> event
-///         finals termkey knows (keys)      -> passThrough
-///             ... with kitty `:` sub-params  -> rewrite (sub-params dropped)
+///         ESC [ ? flags u                  kitty keyboard flags -> event
+///         ESC [ ? attrs c                  device attributes  -> event
+///         finals termkey knows (keys)      -> see EscapeScanner+Keys
 ///         any other final                  -> event(.unknown(bytes))
 ///     ESC [ then a byte outside that grammar (a control, DEL, UTF-8):
 ///         ESC [ alone                      -> event(<M-[>), the byte follows
@@ -37,7 +38,8 @@ enum EscapeScanner {
         /// A complete CSI of `length` bytes for libtermkey to decode.
         case passThrough(length: Int)
         /// A complete CSI of `length` bytes that libtermkey must see
-        /// rewritten as `bytes` (kitty `:` sub-parameters removed).
+        /// rewritten as `bytes` (kitty `:` sub-parameters and lock
+        /// modifiers removed).
         case rewrite([UInt8], length: Int)
         /// The buffer ends inside what may still become a sequence.
         case incomplete
@@ -173,10 +175,13 @@ enum EscapeScanner {
         case (nil, let final) where keyFinals.contains(final) && csi.intermediates.isEmpty:
             if csi.params == [201] && final == UInt8(ascii: "~") { break }   // stray paste end
             if !hasKeyNumber(csi) { break }
-            if raw.contains(UInt8(ascii: ":")) {
-                return .rewrite(withoutSubParameters(raw), length: length)
+            return keyCSI(csi, raw: raw)
+        case (UInt8(ascii: "?"), UInt8(ascii: "u")) where csi.intermediates.isEmpty:
+            if csi.params.count == 1, let flags = csi.params[0] {
+                return .event(.keyboardFlags(flags), length: length)
             }
-            return .passThrough(length: length)
+        case (UInt8(ascii: "?"), UInt8(ascii: "c")) where csi.intermediates.isEmpty:
+            return .event(.deviceAttributes(csi.params.map { $0 ?? 0 }), length: length)
         default:
             break
         }
@@ -191,21 +196,6 @@ enum EscapeScanner {
         guard csi.final == UInt8(ascii: "u") || csi.final == UInt8(ascii: "~") else { return true }
         guard let first = csi.params.first, let n = first else { return false }
         return n >= 1 && n <= 0x10FFFF
-    }
-
-    /// A key CSI with kitty sub-parameters (`ESC [ 97 : 65 ; 6 : 1 u`)
-    /// reduced to what libtermkey parses (`ESC [ 97 ; 6 u`): each `:` and
-    /// the digits after it are dropped.
-    static func withoutSubParameters(_ raw: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        var skipping = false
-        for b in raw {
-            if b == UInt8(ascii: ":") { skipping = true; continue }
-            if skipping && (0x30...0x39).contains(b) { continue }
-            skipping = false
-            out.append(b)
-        }
-        return out
     }
 
     /// Decodes the SGR (mode 1006) mouse report `ESC [ < b ; x ; y M|m`.

@@ -28,6 +28,12 @@ public enum InputEvent: Hashable, Sendable {
     /// 0-based row and column. Decoded only while the decoder expects one
     /// (``InputDecoder/expectedCursorReports``).
     case cursorReport(row: Int, col: Int)
+    /// The kitty keyboard protocol's flags report (`CSI ? flags u`), the
+    /// answer to `CSI ? u`: the terminal speaks the protocol.
+    case keyboardFlags(Int)
+    /// The primary device attributes report (`CSI ? a ; b ... c`), the
+    /// answer to `CSI c`, which every terminal gives.
+    case deviceAttributes([Int])
     /// A sequence that could not be decoded: its raw bytes when known, else a
     /// reconstruction. Never delivered as keys.
     case unknown([UInt8])

@@ -7,8 +7,8 @@ import Glibc
 /// reads and writes, suspend and resume.
 ///
 /// `enter()` puts the terminal in raw mode and turns on the alternate
-/// screen, a hidden cursor, bracketed paste, focus events and (optionally)
-/// SGR mouse; `leave()` undoes all of it in reverse and restores the saved
+/// screen, a hidden cursor, bracketed paste, focus events, (optionally)
+/// SGR mouse and the ``keyboard`` protocol; `leave()` undoes all of it in reverse and restores the saved
 /// termios exactly. Both are idempotent. While entered, the original termios
 /// and the leave bytes are also kept in static storage so that a crash
 /// signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP) or `exit()`
@@ -31,6 +31,10 @@ public final class TerminalDevice {
     /// Whether `enter()` switches to the alternate screen (off for inline
     /// mode; set before `enter()`).
     public var altScreen = true
+    /// The keyboard protocol turned on while entered (see
+    /// ``setKeyboard(_:)``); kept across ``leave()`` and ``enter()``, so a
+    /// suspend or an external editor turns it off and on again.
+    public private(set) var keyboard: KeyboardProtocol = .legacy
     private let ownsDescriptor: Bool
     private var original: termios?
     private var cursorShapeChanged = false
@@ -109,7 +113,7 @@ public final class TerminalDevice {
         guard !isEntered else { return }
         try enterRawMode()
         do {
-            try write(TerminalModes.enterSequence(mouse: mouse, altScreen: altScreen))
+            try write(TerminalModes.enterSequence(mouse: mouse, altScreen: altScreen, keyboard: keyboard))
         } catch {
             leaveRawMode()
             throw error
@@ -163,6 +167,19 @@ public final class TerminalDevice {
         EmergencyRestore.run()
     }
 
+    /// Switches the keyboard protocol: while entered, the old one is turned
+    /// off and the new one on at once, and every way out (``leave()``,
+    /// ``suspend()``, a crash, `exit()`) turns it off.
+    /// - Throws: ``TerminalError/write(_:)``.
+    public func setKeyboard(_ protocol: KeyboardProtocol) throws {
+        guard `protocol` != keyboard else { return }
+        let old = keyboard
+        keyboard = `protocol`
+        guard isEntered else { return }
+        armEmergencyRestore()
+        try write(Array((old.disableSequence + `protocol`.enableSequence).utf8))
+    }
+
     /// Sets the cursor shape; ``leave()`` resets it to the default.
     /// - Throws: ``TerminalError/write(_:)``.
     public func cursorShape(_ shape: CursorShape) throws {
@@ -172,7 +189,8 @@ public final class TerminalDevice {
     }
 
     private var leaveBytes: [UInt8] {
-        TerminalModes.leaveSequence(mouse: mouse, resetCursorShape: cursorShapeChanged, altScreen: altScreen)
+        TerminalModes.leaveSequence(mouse: mouse, resetCursorShape: cursorShapeChanged, altScreen: altScreen,
+                                    keyboard: keyboard)
     }
 
     private func armEmergencyRestore() {

@@ -29,16 +29,20 @@ public enum TerminalModes {
     public static let attributesReset = "\u{1b}[0m"
 
     /// The bytes `TerminalDevice.enter()` writes after raw mode (without
-    /// `altScreen`, inline mode: weft draws on the normal screen).
-    public static func enterSequence(mouse: Bool, altScreen: Bool = true) -> [UInt8] {
-        Array(((altScreen ? altScreenOn : "") + cursorHide + pasteOn + focusOn + (mouse ? mouseOn : "")).utf8)
+    /// `altScreen`, inline mode: weft draws on the normal screen). The
+    /// keyboard protocol is turned on last, on the screen weft draws on.
+    public static func enterSequence(mouse: Bool, altScreen: Bool = true,
+                                     keyboard: KeyboardProtocol = .legacy) -> [UInt8] {
+        Array(((altScreen ? altScreenOn : "") + cursorHide + pasteOn + focusOn + (mouse ? mouseOn : "")
+            + keyboard.enableSequence).utf8)
     }
 
     /// The bytes `TerminalDevice.leave()` writes, undoing
-    /// ``enterSequence(mouse:altScreen:)`` in reverse order;
+    /// ``enterSequence(mouse:altScreen:keyboard:)`` in reverse order;
     /// `resetCursorShape` adds `ESC [ 0 SP q`.
-    public static func leaveSequence(mouse: Bool, resetCursorShape: Bool, altScreen: Bool = true) -> [UInt8] {
-        var s = syncEnd + attributesReset
+    public static func leaveSequence(mouse: Bool, resetCursorShape: Bool, altScreen: Bool = true,
+                                     keyboard: KeyboardProtocol = .legacy) -> [UInt8] {
+        var s = syncEnd + attributesReset + keyboard.disableSequence
         if mouse { s += mouseOff }
         s += focusOff + pasteOff
         if resetCursorShape { s += CursorShape.default.sequence }

@@ -158,7 +158,7 @@ import Kernel
 
     @Test func unknownSequencesNeverProduceKeys() throws {
         let replies = [
-            "\u{1b}[?25;99z", "\u{1b}[?62;22c", "\u{1b}[>1;10;0c", "\u{1b}[99;1x",
+            "\u{1b}[?25;99z", "\u{1b}[>1;10;0c", "\u{1b}[99;1x",
             "\u{1b}]11;rgb:0000/0000/0000\u{07}", "\u{1b}]11;rgb:0000/0000/0000\u{1b}\\",
             "\u{1b}P1$r0m\u{1b}\\", "\u{1b}_Gi=1;OK\u{1b}\\", "\u{1b}[2 q", "\u{1b}[99~",
         ]
@@ -171,7 +171,7 @@ import Kernel
     }
 
     @Test func unknownCSIKeepsItsBytes() throws {
-        #expect(try InputTest.decode("\u{1b}[?62;22c") == [.unknown(InputTest.bytes("\u{1b}[?62;22c"))])
+        #expect(try InputTest.decode("\u{1b}[>1;10;0c") == [.unknown(InputTest.bytes("\u{1b}[>1;10;0c"))])
         let osc = "\u{1b}]11;rgb:1/2/3\u{07}"
         #expect(try InputTest.decode(osc) == [.unknown(InputTest.bytes(osc))])
     }

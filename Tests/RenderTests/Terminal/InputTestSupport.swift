@@ -32,6 +32,8 @@ enum InputTest {
             case .focus(let f): return f ? "#focusin" : "#focusout"
             case .modeReport(let mode, let value): return "#mode\(mode)=\(value)"
             case .cursorReport(let row, let col): return "#cursor\(row),\(col)"
+            case .keyboardFlags(let flags): return "#kitty\(flags)"
+            case .deviceAttributes(let attrs): return "#da" + attrs.map(String.init).joined(separator: ";")
             case .unknown: return "#unknown"
             }
         }

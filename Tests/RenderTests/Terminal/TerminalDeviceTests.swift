@@ -110,6 +110,31 @@ import Glibc
         tty.leave()
     }
 
+    /// The keyboard protocol goes on after the alternate screen (kitty keeps
+    /// one stack per screen) and off before it on leave, on emergency
+    /// restore, and again on the next enter (a suspend or an editor).
+    @Test func keyboardProtocolOnAndOffOnEveryPath() throws {
+        let pty = try #require(PseudoTerminal())
+        let tty = TerminalDevice(inputFD: pty.slave, outputFD: pty.slave, mouse: false)
+        try tty.setKeyboard(.kitty)   // not entered: remembered, nothing written
+        #expect(pty.readMaster(timeoutMs: 30) == [])
+        try tty.enter()
+        #expect(ascii(pty.readMaster()).hasSuffix("\u{1b}[?1004h\u{1b}[>1u"))
+        try tty.setKeyboard(.modifyOtherKeys)
+        #expect(ascii(pty.readMaster()) == "\u{1b}[<u\u{1b}[>4;2m")
+        tty.leave()
+        let out = ascii(pty.readMaster())
+        #expect(out.hasPrefix("\u{1b}[?2026l\u{1b}[0m\u{1b}[>4m") && !out.contains("[<u"))
+        try tty.setKeyboard(.kitty)
+        try tty.enter()
+        #expect(ascii(pty.readMaster()).hasSuffix("\u{1b}[>1u"))
+        TerminalDevice.emergencyRestore()
+        let restored = ascii(pty.readMaster())
+        #expect(restored.contains("\u{1b}[<u") && restored.hasSuffix("\u{1b}[?1049l"))
+        tty.leave()
+        try tty.setKeyboard(.legacy)
+    }
+
     @Test func sizeFromWindowSize() throws {
         let pty = try #require(PseudoTerminal())
         pty.setSize(cols: 132, rows: 43)
