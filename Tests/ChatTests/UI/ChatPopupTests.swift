@@ -89,4 +89,30 @@ import Testing
         let marks = p.buffer.extmarks.list(ns: s.editor.namespaces.create(name: "chat.popup"))
         #expect(marks.contains { $0.decoration.lineHl == "ChatPopupSel" && $0.start.row == 0 })
     }
+    /// A popup scrolled down to its tenth candidate, then shrunk by typing
+    /// (fewer matches): it shows the top of the new list, with the selection
+    /// on its first row, not the bottom of the list.
+    @Test func aShrinkingPopupShowsTheTopOfItsList() throws {
+        let s = try ChatScreen(width: 80, height: 30)
+        try s.editor.feedKeys("/")
+        _ = s.frame()
+        for _ in 0..<12 { try s.editor.feedKeys("<Down>") }
+        _ = s.frame()
+        #expect((s.ui.popup?.menu.top ?? 0) > 0)
+        try s.editor.feedKeys("se")
+        let grid = s.frame()
+        let p = try #require(s.ui.popup)
+        let items = p.menu.items.map(\.text)
+        #expect(items.count > 1 && items.count < 12, "\(items)")
+        #expect(p.menu.selected == 0 && p.menu.top == 0)
+        let rows = grid.lines
+        // The row under the popup's top border holds the first candidate.
+        let first = try #require(rows.firstIndex { $0.contains(items[0] + " ") || $0.hasSuffix(items[0]) })
+        #expect(rows[first - 1].contains("┌") || rows[first - 1].contains("╭"), "\(rows.joined(separator: "\n"))")
+        for item in items.prefix(ChatUI.popupRows).dropFirst() {
+            #expect(rows.contains { $0.contains(item) }, "\(item) not shown:\n\(rows.joined(separator: "\n"))")
+        }
+        #expect(p.window.view.topline == 0)
+        #expect(p.window.cursor.row == 0)
+    }
 }
