@@ -21,10 +21,12 @@ extension ChatController {
                 meta["model"] = .string(provider.model)
                 try writer?.append(SessionRecord(kind: .meta, meta: meta))
             }
-            for (i, var r) in Conversation.records(for: m, partial: partial).enumerated() {
-                if i == 0 { r.meta.merge(extra) { $1 } }
-                try writer?.append(r)
+            var records = Conversation.records(for: m, partial: partial)
+            if !records.isEmpty {
+                records[0].meta.merge(extra) { $1 }
+                if !partial, m.role == .assistant { records[0].meta["usage"] = usageValue }
             }
+            for r in records { try writer?.append(r) }
             return true
         } catch {
             editor.notify("session: could not save (\(error))", level: .warn)
@@ -62,7 +64,28 @@ extension ChatController {
     public func load(sessionID id: String) throws {
         let loaded = try store.load(id)
         reset(to: Conversation.messages(from: loaded.records), sessionID: id)
+        restoreUsage(from: loaded.records)
         for w in loaded.warnings { editor.notify("session \(id): \(w)", level: .warn) }
         editor.emit(.sessionLoad, data: .table(["id": .string(id), "messages": .int(messages.count)]))
+    }
+
+    /// The session's token counts so far, saved with each finished reply
+    /// (`meta.usage` of its record) so that `/resume` and `--continue`
+    /// show them again: `input`, `output`, `cache_read`, `cache_write`
+    /// and `context` (the last request's size).
+    var usageValue: Value {
+        .table(["input": .int(usage.input), "output": .int(usage.output), "cache_read": .int(cacheUsage.read),
+                "cache_write": .int(cacheUsage.write), "context": .int(contextTokens)])
+    }
+
+    /// Takes the token counts of the last reply that saved them (older
+    /// session files have none: the counts stay 0).
+    func restoreUsage(from records: [SessionRecord]) {
+        guard let t = records.last(where: { $0.meta["usage"]?.table != nil })?.meta["usage"]?.table else { return }
+        func int(_ key: String) -> Int { max(0, t[key]?.int ?? 0) }
+        usage = (int("input"), int("output"))
+        cacheUsage = (int("cache_read"), int("cache_write"))
+        contextTokens = int("context")
+        onChange?()
     }
 }
