@@ -166,9 +166,7 @@ extension ChatUI {
             return
         }
         if !name.isEmpty {
-            controller.provider = p.switching(to: name)
-            resolveContextWindow()
-            notice("model: now \(controller.provider.name):\(name)")
+            switchModel(p, to: name)
             return
         }
         notice("model: asking \(p.name) for its models…")
