@@ -24,6 +24,24 @@ public struct ComposerSearch: Equatable, Hashable, Sendable {
         self.failed = failed
     }
 
+    /// What the status line says while searching: the query and the
+    /// current match's first line, or that nothing matched.
+    ///
+    ///     reverse search: type to search the history (Ctrl-R older · Enter take · Esc cancel)
+    ///     reverse search 'fix': fix the parser (2 lines)
+    ///     reverse search 'fiz': no match
+    ///     reverse search 'fix': no older match (fix the parser)
+    public var status: String {
+        if query.isEmpty { return "reverse search: type to search the history (Ctrl-R older · Enter take · Esc cancel)" }
+        let head = "reverse search '\(query)': "
+        guard let match, !failed || match.lowercased().contains(query.lowercased()) else { return head + "no match" }
+        let lines = match.split(separator: "\n", omittingEmptySubsequences: false)
+        var shown = lines.first.map(String.init) ?? ""
+        if shown.count > 60 { shown = String(shown.prefix(59)) + "…" }
+        if lines.count > 1 { shown += " (\(lines.count) lines)" }
+        return failed ? head + "no older match (\(shown))" : head + shown
+    }
+
     /// The newest entry at or before index `start` containing `query`
     /// (ignoring case), or nil. An empty query matches nothing.
     static func find(_ query: String, in entries: [String], from start: Int) -> Int? {

@@ -143,7 +143,7 @@ public final class ChatUI {
             }
         }
         composer.onSearchChange = { [unowned self] search in
-            self.searchStatus = search.map { "reverse search: \($0.query)" }
+            self.searchStatus = search?.status
             self.refreshStatus()
         }
         _ = try? editor.events.create(events: [.resize, .layoutChanged],

@@ -131,4 +131,24 @@ import Testing
         try f.keys("ok")
         #expect(f.composer.text == "ok")
     }
+
+    /// The status line shows the match while searching, and says when
+    /// nothing matches.
+    @Test func statusShowsTheMatchOrNoMatch() throws {
+        let f = try ComposerSearchTests().fixture()
+        var status: [String] = []
+        f.composer.onSearchChange = { status.append($0?.status ?? "(ended)") }
+        try f.keys("<C-r>")
+        #expect(status.last?.hasPrefix("reverse search: type to search") == true)
+        try f.keys("make")
+        #expect(status.last == "reverse search 'make': make test")
+        try f.keys("<C-r>")
+        #expect(status.last == "reverse search 'make': no older match (make test)")
+        try f.keys("z")
+        #expect(status.last == "reverse search 'makez': no match")
+        try f.keys("<Esc><C-r>nothing")
+        #expect(status.last == "reverse search 'nothing': no match")
+        let long = ComposerSearch(query: "a", match: "a" + String(repeating: "b", count: 80) + "\nsecond", matchIndex: 0)
+        #expect(long.status == "reverse search 'a': a" + String(repeating: "b", count: 58) + "… (2 lines)")
+    }
 }
