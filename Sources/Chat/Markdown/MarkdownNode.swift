@@ -61,7 +61,7 @@ final class MarkdownNode {
             return root
         }
         defer { cmark_parser_free(parser) }
-        var source = markdown
+        var source = hidingLoneCarriageReturns(markdown)
         source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
@@ -70,6 +70,7 @@ final class MarkdownNode {
         guard let doc = cmark_parser_finish(parser) else { return root }
         defer { cmark_node_free(doc) }
         convert(doc, into: root)
+        root.restoreControls()
         return root
     }
 

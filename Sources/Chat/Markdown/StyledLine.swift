@@ -58,9 +58,10 @@ struct StyledText: Hashable, Sendable {
     /// Byte length of `text`.
     var byteCount: Int { text.utf8.count }
 
-    /// Appends `s`, optionally highlighted with `hl` (newlines become spaces).
+    /// Appends `s`, optionally highlighted with `hl` (line feeds and CRLF
+    /// become spaces; a lone CR is text, shown as `^M`).
     mutating func append(_ s: String, hl: String? = nil, url: String? = nil) {
-        let clean = s.utf8.contains(where: { $0 == 10 || $0 == 13 }) ? s.replacingNewlines() : s
+        let clean = s.utf8.contains(10) ? s.replacingLineFeeds() : s
         let start = byteCount
         text += clean
         if let hl, !clean.isEmpty {
@@ -119,6 +120,21 @@ extension String {
             if scalar == "\n" || scalar == "\r" { out.unicodeScalars.append(" ") } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// The string with "\r\n" and "\n" replaced by spaces (a lone "\r"
+    /// is kept).
+    func replacingLineFeeds() -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == "\n" {
+                if out.last == "\r" { out.removeLast() }
+                out.append(" ")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Splits on "\n" (a trailing "\r" is dropped from each line), keeping

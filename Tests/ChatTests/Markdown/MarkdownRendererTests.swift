@@ -132,6 +132,25 @@ import Testing
         #expect(lines[0].text == "a \u{1b}[31mred\u{7} b")
     }
 
+    /// A lone CR is text (shown `^M`), not a line break; CRLF still ends a line.
+    @Test func aLoneCarriageReturnStaysInTheLine() {
+        #expect(MD.texts(render("progress 10%\rprogress 20%")) == ["progress 10%\rprogress 20%"])
+        #expect(MD.texts(render("- return \r, tab")) == ["• return \r, tab"])
+        #expect(MD.texts(render("a\r\n\r\nb")) == ["a", "", "b"])
+        #expect(MD.texts(render("```\nx\ry\n```")) == ["x\ry"])
+    }
+
+    /// An autolink ends at a control character: the escape sequence after
+    /// it is text, not part of the link or its URL.
+    @Test func anAutolinkStopsAtAControlCharacter() {
+        let lines = render("link: \u{1B}]8;;https://example.com\u{1B}\\click\u{1B}]8;;\u{1B}\\ end")
+        #expect(lines.count == 1)
+        #expect(lines[0].text == "link: \u{1B}]8;;https://example.com\u{1B}\\click\u{1B}]8;;\u{1B}\\ end")
+        let links = lines[0].spans.filter { $0.hl == ChatHighlights.link }
+        #expect(links.map(\.url) == ["https://example.com"])
+        #expect(MD.spans(lines[0]).filter { $0.hasPrefix("MdLink") } == ["MdLink:https://example.com"])
+    }
+
     @Test func emptyAndWhitespaceInput() {
         #expect(MD.texts(render("")) == [""])
         #expect(MD.texts(render("   \n\n")) == [""])
