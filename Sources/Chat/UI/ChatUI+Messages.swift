@@ -19,6 +19,18 @@ extension ChatUI {
         showNotice("✗ " + first + more)
     }
 
+    /// Anything the user sends after an error (a prompt, a command, a
+    /// shell line) starts afresh: the status line's "✗ error" and an
+    /// error notice still showing are cleared (the transcript and
+    /// `/messages` keep them), and the same error, if it comes again, is
+    /// shown again.
+    func clearStaleError() {
+        if case .failed = controller.state { controller.state = .idle }
+        if statusNotice?.hasPrefix("✗ ") == true { statusNotice = nil }
+        lastErrorShown = nil
+        refreshStatus()
+    }
+
     /// `/messages`: every notice, warning and error of the session, oldest
     /// first, in full.
     func showMessages() {

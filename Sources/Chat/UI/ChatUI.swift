@@ -172,6 +172,7 @@ public final class ChatUI {
     // MARK: - Submitting
 
     func submit(_ text: String) {
+        clearStaleError()
         if text.hasPrefix("/") && !text.hasPrefix("//") {
             let line = String(text.dropFirst())
             do { try editor.commands.run(line: line) } catch { editor.notify("\(error)", level: .error) }
