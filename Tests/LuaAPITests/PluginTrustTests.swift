@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Kernel
 import Testing
@@ -6,14 +7,16 @@ import Testing
 /// Project config (`.weft/init.lua`, `.weft/plugins/`) runs only when its
 /// exact content is trusted; SHA-256; the trust float.
 @Suite struct PluginTrustTests {
+    /// The trust store's hashes: swift-crypto's SHA-256 spelled as hex.
     @Test func sha256KnownVectors() {
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        func hex(_ s: String) -> String { ProjectItem.hex(SHA256.hash(data: Array(s.utf8))) }
+        #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         var h = SHA256()
-        for _ in 0..<1000 { h.update([UInt8](repeating: 0x61, count: 1000)) }
-        #expect(h.finalHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        for _ in 0..<1000 { h.update(data: [UInt8](repeating: 0x61, count: 1000)) }
+        #expect(ProjectItem.hex(h.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     /// A repository at `sb.root/repo` whose `.weft/init.lua` creates `marker`.

@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 
 /// Project config that needs trust: a `.weft/init.lua` file or a
 /// `.weft/plugins/` folder (trusted as one unit) in the working directory
@@ -69,10 +70,22 @@ public struct ProjectItem: Hashable, Sendable {
         if fs.isEmpty && !FileManager.default.fileExists(atPath: path) { return nil }
         var h = SHA256()
         for f in fs {
-            h.update(Array(f.path.utf8) + [0] + Array(String(f.bytes.count).utf8) + [0])
-            h.update(f.bytes)
+            h.update(data: Array(f.path.utf8) + [0] + Array(String(f.bytes.count).utf8) + [0])
+            h.update(data: f.bytes)
         }
-        return h.finalHex()
+        return Self.hex(h.finalize())
+    }
+
+    /// A digest as lowercase hex, the trust store's spelling.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(SHA256.Digest.byteCount * 2)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The project items for working directory `cwd`: in `cwd` and each
