@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs `operation` and returns its result, or throws `timeoutError` once
 /// `seconds` pass, whichever comes first. The operation is not awaited
@@ -19,23 +20,17 @@ func withDeadline<T: Sendable>(seconds: Double, timeoutError: @escaping @Sendabl
 }
 
 /// A continuation resumed at most once, from any thread.
-private final class Once<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<T, Error>?
+private final class Once<T: Sendable>: Sendable {
+    private let continuation = Mutex<CheckedContinuation<T, Error>?>(nil)
 
     func install(_ c: CheckedContinuation<T, Error>) {
-        lock.lock()
-        continuation = c
-        lock.unlock()
+        continuation.withLock { $0 = c }
     }
 
     /// Resumes with `result` if nobody did yet; true if this call did.
     @discardableResult
     func resume(with result: Result<T, Error>) -> Bool {
-        lock.lock()
-        let c = continuation
-        continuation = nil
-        lock.unlock()
+        let c = continuation.withLock { $0.take() }
         guard let c else { return false }
         c.resume(with: result)
         return true

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Kernel
 
 /// The process of one stdio MCP server: started by ``ProcessSpawner`` in
@@ -8,18 +9,23 @@ import Kernel
 /// kept as "garbage" for error messages), its standard error's tail kept
 /// for error messages, reaped when its output ends.
 ///
-/// Thread-safe: one lock guards the state the reader thread updates.
-final class MCPChild: @unchecked Sendable {
+/// Thread-safe: one `Mutex` guards the state the reader thread updates.
+final class MCPChild: Sendable {
     /// The most standard error kept (the end of it).
     static let stderrLimit = 4096
 
     let pid: pid_t
     let stdin: Int32
     private let io: SpawnedProcess
-    private let lock = NSLock()
-    private var stderrTail: [UInt8] = []
-    private var garbage: [String] = []
-    private var exitDetail: String?
+
+    /// What the reader thread learns about the child.
+    private struct Seen {
+        var stderrTail: [UInt8] = []
+        var garbage: [String] = []
+        var exitDetail: String?
+    }
+
+    private let seen = Mutex(Seen())
 
     /// Starts `argv` in `cwd` with `env` (`KEY=VALUE`).
     /// - Throws: the spawner's error (missing program, bad directory).
@@ -67,24 +73,18 @@ final class MCPChild: @unchecked Sendable {
 
     /// Sends `signal` to the child's process group (a no-op once reaped).
     func signal(_ sig: Int32) {
-        lock.lock()
-        let done = exitDetail != nil
-        lock.unlock()
-        if !done { _ = Glibc.kill(-pid, sig) }
+        if exited == nil { _ = Glibc.kill(-pid, sig) }
     }
 
     /// Why the child ended (nil while it runs).
     var exited: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return exitDetail
+        seen.withLock { $0.exitDetail }
     }
 
     /// What the child printed that was not JSON on standard output, and
     /// the end of its standard error, for error messages ("" if nothing).
     var diagnostics: String {
-        lock.lock()
-        defer { lock.unlock() }
+        let (garbage, stderrTail) = seen.withLock { ($0.garbage, $0.stderrTail) }
         var parts: [String] = []
         if let g = garbage.last {
             parts.append("it printed non-JSON on stdout: \(Self.clip(g).debugDescription)")
@@ -128,18 +128,19 @@ final class MCPChild: @unchecked Sendable {
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             onLine(Data(trimmed))
         } else {
-            lock.lock()
-            garbage.append(String(decoding: trimmed, as: UTF8.self))
-            if garbage.count > 8 { garbage.removeFirst() }
-            lock.unlock()
+            let text = String(decoding: trimmed, as: UTF8.self)
+            seen.withLock { s in
+                s.garbage.append(text)
+                if s.garbage.count > 8 { s.garbage.removeFirst() }
+            }
         }
     }
 
     private func keepStderr(_ bytes: ArraySlice<UInt8>) {
-        lock.lock()
-        stderrTail += bytes
-        if stderrTail.count > Self.stderrLimit { stderrTail.removeFirst(stderrTail.count - Self.stderrLimit) }
-        lock.unlock()
+        seen.withLock { s in
+            s.stderrTail += bytes
+            if s.stderrTail.count > Self.stderrLimit { s.stderrTail.removeFirst(s.stderrTail.count - Self.stderrLimit) }
+        }
     }
 
     /// Waits for the child (half a second, then kills its group), closes
@@ -163,9 +164,7 @@ final class MCPChild: @unchecked Sendable {
         var detail = rc < 0 ? "it ended" : low == 0 ? "exit status \((status >> 8) & 0xff)" : "killed by signal \(low)"
         let diag = diagnostics
         if !diag.isEmpty { detail += "; " + diag }
-        lock.lock()
-        exitDetail = detail
-        lock.unlock()
+        seen.withLock { $0.exitDetail = detail }
         return detail
     }
 
@@ -182,29 +181,22 @@ struct ChildWriteError: Error, CustomStringConvertible {
 
 /// Every MCP server process still running, so weft can kill them all when
 /// it exits (even on paths that skip the servers' orderly shutdown).
-public final class MCPChildren: @unchecked Sendable {
+public final class MCPChildren: Sendable {
     /// The one registry.
     public static let shared = MCPChildren()
-    private let lock = NSLock()
-    private var children: [pid_t: MCPChild] = [:]
+    private let children = Mutex<[pid_t: MCPChild]>([:])
 
     func add(_ c: MCPChild) {
-        lock.lock()
-        children[c.pid] = c
-        lock.unlock()
+        children.withLock { $0[c.pid] = c }
     }
 
     func remove(_ c: MCPChild) {
-        lock.lock()
-        children[c.pid] = nil
-        lock.unlock()
+        children.withLock { $0[c.pid] = nil }
     }
 
     /// The pids of the running server processes.
     public var pids: [Int32] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Array(children.keys)
+        children.withLock { Array($0.keys) }
     }
 
     /// Sends SIGTERM, then after `grace` seconds SIGKILL, to every server

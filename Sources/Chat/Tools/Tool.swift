@@ -1,4 +1,3 @@
-import Dispatch
 import Kernel
 
 /// Where a tool runs: the working directory relative paths resolve
@@ -126,20 +125,10 @@ extension AsyncTool {
     /// The blocking form, for callers on a worker thread (never the main
     /// thread): waits for ``run(arguments:context:)``.
     public func execute(arguments: [String: Value], context: ToolContext) -> ToolResult {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            box.value = await run(arguments: arguments, context: context)
-            done.signal()
-        }
-        done.wait()
-        return box.value ?? .failure("\(name): no result")
+        let result = Handoff<ToolResult>()
+        Task { result.put(await run(arguments: arguments, context: context)) }
+        return result.wait()
     }
-}
-
-/// Carries a result out of a task to a waiting thread.
-private final class ResultBox: @unchecked Sendable {
-    var value: ToolResult?
 }
 
 /// A tool made of closures (for tools registered from Lua or plugins).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,19 +13,28 @@ import Glibc
 /// DispatchQueue.global().async { poster.post { transcript.append(token) } }
 /// ```
 /// Posting after the loop is gone is harmless: the closure never runs.
-///
-/// `@unchecked Sendable` because its queues hold closures and signals that
-/// every thread may add to: each read and write of them holds `lock`, and
-/// the closures (themselves `@Sendable`) are run only by the loop thread.
-public final class LoopPoster: @unchecked Sendable {
+/// Its queues sit in one `Mutex`, so any thread may add to them; the
+/// closures run only on the loop thread.
+public final class LoopPoster: Sendable {
     /// A closure queued for the loop thread.
     public typealias Work = @Sendable () throws -> Void
 
-    private let lock = NSLock()
-    private var work: [Work] = []
-    private var workHead = 0
-    private var signals: [Int32] = []
-    private var wakePending = false
+    /// What the threads share: the queued closures and signals.
+    private struct Queues {
+        var work: [Work] = []
+        var workHead = 0
+        var signals: [Int32] = []
+        var wakePending = false
+
+        /// Sets the wake flag; true when the caller must write the wake byte.
+        mutating func markWake() -> Bool {
+            if wakePending { return false }
+            wakePending = true
+            return true
+        }
+    }
+
+    private let queues = Mutex(Queues())
     /// Read end of the wake-up pipe (watched by the loop).
     let readFD: Int32
     /// Write end of the wake-up pipe.
@@ -45,10 +55,10 @@ public final class LoopPoster: @unchecked Sendable {
     /// Queues `closure` to run on the loop thread and wakes the loop.
     /// Callable from any thread; closures run in posting order.
     public func post(_ closure: @escaping Work) {
-        lock.lock()
-        work.append(closure)
-        let needWake = markWake()
-        lock.unlock()
+        let needWake = queues.withLock { q in
+            q.work.append(closure)
+            return q.markWake()
+        }
         if needWake { Posix.poke(writeFD) }
     }
 
@@ -59,82 +69,55 @@ public final class LoopPoster: @unchecked Sendable {
     /// stall every task.
     public func callAndWait<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
         if pthread_equal(loopThread, pthread_self()) != 0 { return body() }
-        let done = DispatchSemaphore(value: 0)
-        let result = ResultSlot<T>()
-        post {
-            result.value = body()
-            done.signal()
-        }
-        done.wait()
-        return result.value!
+        let result = Handoff<T>()
+        post { result.put(body()) }
+        return result.wait()
     }
 
     /// Queues a signal number for the loop's signal hooks and wakes it.
     func enqueueSignal(_ signal: Int32) {
-        lock.lock()
-        signals.append(signal)
-        let needWake = markWake()
-        lock.unlock()
+        let needWake = queues.withLock { q in
+            q.signals.append(signal)
+            return q.markWake()
+        }
         if needWake { Posix.poke(writeFD) }
-    }
-
-    /// Sets the wake flag; true when the caller must write the wake byte.
-    /// Call with the lock held.
-    private func markWake() -> Bool {
-        if wakePending { return false }
-        wakePending = true
-        return true
     }
 
     /// Empties the wake pipe; later posts write a new byte.
     func drainWakePipe() {
         Posix.drain(readFD)
-        lock.lock()
-        wakePending = false
-        lock.unlock()
+        queues.withLock { $0.wakePending = false }
     }
 
     /// True while closures or signals wait to run.
     var hasPending: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return workHead < work.count || !signals.isEmpty
+        queues.withLock { $0.workHead < $0.work.count || !$0.signals.isEmpty }
     }
 
     /// The number of closures waiting now.
     var pendingWorkCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return work.count - workHead
+        queues.withLock { $0.work.count - $0.workHead }
     }
 
     /// Takes the oldest queued closure, if any.
     func popWork() -> Work? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard workHead < work.count else { return nil }
-        let item = work[workHead]
-        workHead += 1
-        if workHead == work.count {
-            work.removeAll(keepingCapacity: work.count < 1024)
-            workHead = 0
-        } else if workHead > 256 && workHead * 2 > work.count {
-            work.removeFirst(workHead)
-            workHead = 0
+        queues.withLock { q in
+            guard q.workHead < q.work.count else { return nil }
+            let item = q.work[q.workHead]
+            q.workHead += 1
+            if q.workHead == q.work.count {
+                q.work.removeAll(keepingCapacity: q.work.count < 1024)
+                q.workHead = 0
+            } else if q.workHead > 256 && q.workHead * 2 > q.work.count {
+                q.work.removeFirst(q.workHead)
+                q.workHead = 0
+            }
+            return item
         }
-        return item
     }
 
     /// Takes the oldest queued signal, if any.
     func popSignal() -> Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return signals.isEmpty ? nil : signals.removeFirst()
+        queues.withLock { $0.signals.isEmpty ? nil : $0.signals.removeFirst() }
     }
-}
-
-/// One result handed from the loop thread to a waiting worker. Safe because
-/// the writer finishes before it signals the semaphore the reader waits on.
-private final class ResultSlot<T>: @unchecked Sendable {
-    var value: T?
 }
