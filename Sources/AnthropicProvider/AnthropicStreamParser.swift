@@ -45,14 +45,11 @@ public struct AnthropicStreamParser: StreamParser {
         case other
     }
 
-    private var decoder = SSEDecoder()
+    private var body = SSEBody(maxJSONBody: AnthropicStreamParser.maxJSONBody)
     private var blocks: [Int: Block] = [:]
     private var usage = AnthropicUsage()
     private var stopReason: String?
     private let apiKey: String?
-    private enum Mode { case sniffing, sse, json }
-    private var mode = Mode.sniffing
-    private var jsonBody: [UInt8] = []
 
     /// True once the terminal event was produced.
     public private(set) var isDone = false
@@ -78,28 +75,7 @@ public struct AnthropicStreamParser: StreamParser {
     /// complete.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [ProviderEvent] {
         guard !isDone else { return [] }
-        if mode == .sniffing {
-            guard let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
-                return []
-            }
-            mode = first == 0x7B ? .json : .sse  // '{': a plain JSON body
-        }
-        if mode == .json {
-            if jsonBody.count < Self.maxJSONBody {
-                jsonBody.append(contentsOf: bytes.prefix(Self.maxJSONBody - jsonBody.count))
-            }
-            return []
-        }
-        var out: [ProviderEvent] = []
-        // The decoder is moved out while it calls back into `self`.
-        var d = decoder
-        decoder = SSEDecoder()
-        d.feed(bytes) { name, data, _ in
-            handle(event: name, data: data, into: &out)
-            return !isDone
-        }
-        decoder = d
-        return out
+        return SSEBody.feed(bytes, to: &self, at: \.body, handle: Self.onEvent)
     }
 
     /// The connection ended: flushes what is pending and returns the
@@ -107,17 +83,11 @@ public struct AnthropicStreamParser: StreamParser {
     public mutating func finish() -> [ProviderEvent] {
         guard !isDone else { return [] }
         var out: [ProviderEvent] = []
-        if mode == .json {
-            replayJSONBody(into: &out)
+        if let json = body.jsonBody {
+            replayJSONBody(json, into: &out)
             return out
         }
-        var d = decoder
-        decoder = SSEDecoder()
-        d.finish { name, data, _ in
-            handle(event: name, data: data, into: &out)
-            return !isDone
-        }
-        decoder = d
+        out = SSEBody.finish(&self, at: \.body, handle: Self.onEvent)
         if !isDone {
             if stopReason != nil {
                 complete(into: &out)  // lenient: only message_stop is missing
@@ -131,6 +101,14 @@ public struct AnthropicStreamParser: StreamParser {
     }
 
     // MARK: - Events
+
+    /// One SSE event for ``SSEBody``: handled, and true while the stream
+    /// goes on.
+    private static func onEvent(_ p: inout Self, event: String?, data: UnsafeRawBufferPointer,
+                               out: inout [ProviderEvent]) -> Bool {
+        p.handle(event: event, data: data, into: &out)
+        return !p.isDone
+    }
 
     /// One SSE event (`event:` name, data bytes): its JSON object decoded
     /// in place, then dispatched on its `type`.
@@ -274,8 +252,8 @@ public struct AnthropicStreamParser: StreamParser {
 extension AnthropicStreamParser {
     /// A body that was one JSON object: an error, or a whole message (a
     /// proxy that ignored `stream: true`), replayed as stream events.
-    private mutating func replayJSONBody(into out: inout [ProviderEvent]) {
-        let text = String(decoding: jsonBody, as: UTF8.self)
+    private mutating func replayJSONBody(_ json: [UInt8], into out: inout [ProviderEvent]) {
+        let text = String(decoding: json, as: UTF8.self)
         guard let v = try? JSON.decode(text, surrogates: .replace), v["type"]?.string == "message",
               let content = v["content"]?.array else {
             let e = (try? JSON.decode(text, surrogates: .replace)).flatMap(AnthropicServerError.find(in:))

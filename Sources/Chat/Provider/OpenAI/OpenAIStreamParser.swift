@@ -24,15 +24,12 @@ public struct OpenAIStreamParser: Sendable {
     /// Cap on a buffered non-SSE (JSON) body.
     public static let maxJSONBody = 1 << 20
 
-    private var decoder = SSEDecoder()
+    private var body = SSEBody(maxJSONBody: OpenAIStreamParser.maxJSONBody, jsonOpeners: [0x7B, 0x5B])  // '{', '['
     private var splitter = ThinkTagSplitter()
     private var tools = ToolCallAccumulator()
     private var finishReason: String?
     private var usage: OpenAIUsage?
     private var apiKey: String?
-    private enum Mode { case sniffing, sse, json }
-    private var mode = Mode.sniffing
-    private var jsonBody: [UInt8] = []
 
     /// True once the terminal event was produced.
     public private(set) var isDone = false
@@ -54,49 +51,21 @@ public struct OpenAIStreamParser: Sendable {
     /// arrives whole (see ``SSEDecoder/feed(_:onEvent:)``).
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [ProviderEvent] {
         guard !isDone else { return [] }
-        if mode == .sniffing {
-            guard let first = bytes.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
-                return []
-            }
-            mode = first == 0x7B || first == 0x5B ? .json : .sse  // '{' or '[': a plain JSON body
-        }
-        if mode == .json {
-            if jsonBody.count < Self.maxJSONBody { jsonBody.append(contentsOf: bytes.prefix(Self.maxJSONBody - jsonBody.count)) }
-            return []
-        }
-        var out: [ProviderEvent] = []
-        // The decoder is moved out while it calls back into `self`.
-        var d = decoder
-        decoder = SSEDecoder()
-        d.feed(bytes) { name, data, _ in
-            handle(event: name, data: data, into: &out)
-            return !isDone
-        }
-        decoder = d
-        return out
+        return SSEBody.feed(bytes, to: &self, at: \.body, handle: Self.onEvent)
     }
 
     /// The connection ended: flushes what is pending and returns the
     /// terminal event if none was produced yet.
     public mutating func finish() -> [ProviderEvent] {
         guard !isDone else { return [] }
-        var out: [ProviderEvent] = []
-        switch mode {
-        case .json:
+        if let json = body.jsonBody {
             isDone = true
-            let text = String(decoding: jsonBody, as: UTF8.self)
+            let text = String(decoding: json, as: UTF8.self)
             let e = OpenAIServerError.find(inBody: text)
                 ?? OpenAIServerError(message: "expected an event stream, got: " + OpenAIErrorMapper.serverMessage(text))
             return [.error(message: OpenAIErrorMapper.message(serverError: e, key: apiKey))]
-        case .sniffing, .sse:
-            var d = decoder
-            decoder = SSEDecoder()
-            d.finish { name, data, _ in
-                handle(event: name, data: data, into: &out)
-                return !isDone
-            }
-            decoder = d
         }
+        var out = SSEBody.finish(&self, at: \.body, handle: Self.onEvent)
         if !isDone {
             if finishReason != nil {
                 complete(into: &out)  // lenient: finished, only [DONE] is missing
@@ -107,6 +76,14 @@ public struct OpenAIStreamParser: Sendable {
             }
         }
         return out
+    }
+
+    /// One SSE event for ``SSEBody``: handled, and true while the stream
+    /// goes on.
+    private static func onEvent(_ p: inout Self, event name: String?, data: UnsafeRawBufferPointer,
+                               out: inout [ProviderEvent]) -> Bool {
+        p.handle(event: name, data: data, into: &out)
+        return !p.isDone
     }
 
     /// One SSE event: `[DONE]`, or a chunk parsed from the data bytes.
