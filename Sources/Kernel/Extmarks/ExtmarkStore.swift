@@ -131,6 +131,18 @@ public final class ExtmarkStore {
                           limit: limit, overlap: overlap)
     }
 
+    /// The marks whose start row is in `rows` and whose decoration changes
+    /// line heights (``Decoration/affectsLayout``), in list order: what
+    /// `list(rows:)` returns with the others left out, without building
+    /// them. A renderer measuring lines needs only these, and in a buffer of
+    /// highlighted text they are few among many highlight spans.
+    public func layoutMarks(rows: Range<Int>) -> [Extmark] {
+        guard !rows.isEmpty else { return [] }
+        return table.list(ns: nil, from: Position(row: rows.lowerBound, col: 0),
+                          to: Position(row: rows.upperBound - 1, col: Int.max),
+                          limit: nil, overlap: false, layoutOnly: true)
+    }
+
     /// Checks every internal invariant (order, lazy row offsets, block sizes,
     /// id index, ranged set) and returns a description of each violation:
     /// empty when all hold. Debug builds only; release builds return [] at

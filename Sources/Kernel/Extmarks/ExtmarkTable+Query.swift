@@ -1,8 +1,12 @@
 // Range queries over an ExtmarkTable (contract on ExtmarkStore.list).
 
 extension ExtmarkTable {
+    /// The marks of ``ExtmarkStore/list(ns:from:to:limit:overlap:)``;
+    /// with `layoutOnly`, only those whose decoration `affectsLayout` (the
+    /// others are skipped before they are built; overlapping marks, which
+    /// start before `from`, are not filtered).
     func list(ns: NamespaceID?, from: Position, to: Position, limit: Int?,
-              overlap: Bool) -> [Extmark] {
+              overlap: Bool, layoutOnly: Bool = false) -> [Extmark] {
         let cap = limit.map { $0 < 0 ? Int.max : $0 } ?? Int.max
         guard cap > 0, from <= to else { return [] }
         var result = overlap ? overlapping(ns: ns, at: from) : []
@@ -13,7 +17,8 @@ extension ExtmarkTable {
         forEachEntry(from: from) { pos, e in
             guard pos <= to else { return false }
             if found.count >= want, let last = found.last, pos != last.pos { return false }
-            if !e.isEnd, ns == nil || records[Int(e.slot)].ns == ns {
+            if !e.isEnd, ns == nil || records[Int(e.slot)].ns == ns,
+               !layoutOnly || records[Int(e.slot)].decoration.affectsLayout {
                 found.append((pos, e.slot))
             }
             return true
@@ -53,26 +58,48 @@ extension ExtmarkTable {
             guard start < from, entryPosition(slot: slot, isEnd: true) >= from else { continue }
             found.append((start, slot))
         }
-        found.sort { a, b in a.pos != b.pos ? a.pos < b.pos : slotOrdered(a.slot, b.slot) }
+        let marks = records  // the closure captures this, not the whole table
+        found.sort { a, b in a.pos != b.pos ? a.pos < b.pos : Self.tieOrdered(marks[Int(a.slot)], marks[Int(b.slot)]) }
         return found.map { extmark(slot: $0.slot, start: $0.pos) }
     }
 
     /// Sorts each run of equal positions in `found` (already in position
     /// order) by namespace then id: O(n) when there are no ties.
+    ///
+    /// Runs are short (a line's highlight and the spans starting with it),
+    /// so each is insertion-sorted in place; no closure is formed, since a
+    /// closure over `self` would copy the table (retaining each of its
+    /// arrays) once per run. A long run (many marks at one position) is
+    /// sorted with the standard sort instead.
     func sortTies(_ found: inout [(pos: Position, slot: Int32)]) {
         guard found.count > 1 else { return }
         var runStart = 0
         for i in 1...found.count where i == found.count || found[i].pos != found[runStart].pos {
-            if i - runStart > 1 {
-                found[runStart..<i].sort { slotOrdered($0.slot, $1.slot) }
+            if i - runStart > 16 {
+                let marks = records
+                found[runStart..<i].sort { Self.tieOrdered(marks[Int($0.slot)], marks[Int($1.slot)]) }
+            } else if i - runStart > 1 {
+                insertionSortTies(&found, runStart..<i)
             }
             runStart = i
         }
     }
 
+    /// Insertion sort of one short run of ties (see ``sortTies(_:)``).
+    private func insertionSortTies(_ found: inout [(pos: Position, slot: Int32)], _ run: Range<Int>) {
+        for i in run.dropFirst() {
+            let item = found[i]
+            var j = i
+            while j > run.lowerBound, Self.tieOrdered(records[Int(item.slot)], records[Int(found[j - 1].slot)]) {
+                found[j] = found[j - 1]
+                j -= 1
+            }
+            found[j] = item
+        }
+    }
+
     /// Tie order of two marks at the same position: namespace, then id.
-    func slotOrdered(_ a: Int32, _ b: Int32) -> Bool {
-        let nsA = records[Int(a)].ns, nsB = records[Int(b)].ns
-        return nsA != nsB ? nsA < nsB : records[Int(a)].id < records[Int(b)].id
+    static func tieOrdered(_ a: MarkRecord, _ b: MarkRecord) -> Bool {
+        a.ns != b.ns ? a.ns < b.ns : a.id < b.id
     }
 }

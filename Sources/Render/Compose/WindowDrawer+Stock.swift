@@ -28,14 +28,15 @@ extension WindowDrawer {
             guard let markRows else {
                 return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
             }
-            let marks = markRows.marks(startingOn: i)
+            let layout = markRows.marks(startingOn: i)
             // Marks that neither add text (inline virtual text) nor rows
             // (virtual lines) leave the height of the plain line: cached.
-            if marks.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
-                let wraps = win.options.wrap && !marks.contains { $0.decoration.noWrap }
+            if layout.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
+                let wraps = win.options.wrap && !layout.contains { $0.decoration.noWrap }
                 return wraps ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
             }
-            let d = DisplayLine.make(line: line, row: i, marks: Array(marks), base: base, highlights: highlights)
+            let marks = buf.extmarks.list(rows: i..<(i + 1))
+            let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
             let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
             return rows + d.virtualRows
         }
@@ -274,7 +275,10 @@ extension WindowDrawer {
     }
 }
 
-/// The marks of a buffer by start row, fetched a chunk of rows at a time:
+/// The marks of a buffer that change line heights
+/// (``ExtmarkStore/layoutMarks(rows:)``) by start row, fetched a chunk of
+/// rows at a time (highlight spans, most marks of a transcript, are never
+/// built for measuring):
 /// the viewport asks for the height of one line after another (down or
 /// up, and more than once per frame: following the tail walks up from the
 /// last line, then clamping walks it again), and one range query per chunk
@@ -282,7 +286,7 @@ extension WindowDrawer {
 /// `k * chunk ..< (k + 1) * chunk`) and kept for the life of the object
 /// (one viewport computation), so each is fetched once, whatever the walk.
 final class MarkRows {
-    /// The marks starting on the rows of one chunk.
+    /// The layout marks starting on the rows of one chunk.
     private struct Chunk {
         /// The fetched marks in list order (by start position).
         var marks: [Extmark]
@@ -301,7 +305,7 @@ final class MarkRows {
 
     init(_ store: ExtmarkStore) { self.store = store }
 
-    /// The marks starting on `row` (as `list(rows: row..<row+1)`).
+    /// The layout marks starting on `row` (as `layoutMarks(rows: row..<row+1)`).
     func marks(startingOn row: Int) -> ArraySlice<Extmark> {
         let key = max(0, row) / Self.chunk
         let c: Chunk
@@ -318,7 +322,7 @@ final class MarkRows {
 
     private func fetch(_ key: Int) -> Chunk {
         let rows = (key * Self.chunk)..<((key + 1) * Self.chunk)
-        let marks = store.list(rows: rows, overlap: false)
+        let marks = store.layoutMarks(rows: rows)
         queries += 1
         var rowStart: [Int] = []
         rowStart.reserveCapacity(Self.chunk + 1)

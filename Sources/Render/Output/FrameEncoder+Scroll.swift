@@ -25,16 +25,11 @@ extension FrameEncoder {
     func scrollCandidate(base: Grid, next: Grid) -> ScrollMove? {
         let h = next.height, w = next.width
         guard h >= 3, w > 0 else { return nil }
-        var changed = 0
-        for r in 0..<h where !Self.rowsEqual(next, r, base, r) { changed += 1 }
+        let changedRows = (0..<h).filter { !Self.rowsEqual(next, $0, base, $0) }
+        let changed = changedRows.count
         guard changed >= 2 else { return nil }
-        let baseHashes = (0..<h).map { Self.rowHash(base, $0) }
-        var rowsByHash: [Int: [Int]] = [:]
-        for r in 0..<h where !Self.isUniform(base, r) { rowsByHash[baseHashes[r], default: []].append(r) }
-        var votes: [Int: Int] = [:]
-        for r in 0..<h where !Self.isUniform(next, r) && !Self.rowsEqual(next, r, base, r) {
-            for s in (rowsByHash[Self.rowHash(next, r)] ?? []).prefix(4) where s != r { votes[s - r, default: 0] += 1 }
-        }
+        let votes = changed <= Self.directVoteRows ? directVotes(base: base, next: next, changedRows: changedRows)
+                                                   : hashedVotes(base: base, next: next, changedRows: changedRows)
         guard let k = votes.max(by: { ($0.value, -abs($0.key)) < ($1.value, -abs($1.key)) })?.key,
               abs(k) < h else { return nil }
         var best: (start: Int, length: Int) = (0, 0)
@@ -55,6 +50,39 @@ extension FrameEncoder {
         guard best.length >= 1, best.length * 8 >= changed else { return nil }
         let a = best.start, b = best.start + best.length - 1
         return k > 0 ? ScrollMove(top: a, bottom: b + k, count: k) : ScrollMove(top: a + k, bottom: b, count: k)
+    }
+
+    /// Up to this many changed rows, votes compare rows directly instead
+    /// of hashing every row of the frame: a streamed token changes a row or
+    /// two, and hashing a 200x50 frame costs ~30 instructions a cell.
+    static let directVoteRows = 8
+
+    /// Votes for shifts: each changed, non-uniform row `r` of `next` votes
+    /// `s - r` for the first four other rows `s` of `base` equal to it.
+    /// Compares rows (memcmp, most stop at the first cells).
+    func directVotes(base: Grid, next: Grid, changedRows: [Int]) -> [Int: Int] {
+        var votes: [Int: Int] = [:]
+        for r in changedRows where !Self.isUniform(next, r) {
+            var matches = 0
+            for s in 0..<base.height where s != r && Self.rowsEqual(next, r, base, s) {
+                votes[s - r, default: 0] += 1
+                matches += 1
+                if matches == 4 { break }
+            }
+        }
+        return votes
+    }
+
+    /// The same votes through a table of the rows of `base` by hash, for
+    /// frames where many rows changed.
+    func hashedVotes(base: Grid, next: Grid, changedRows: [Int]) -> [Int: Int] {
+        var rowsByHash: [Int: [Int]] = [:]
+        for r in 0..<base.height where !Self.isUniform(base, r) { rowsByHash[Self.rowHash(base, r), default: []].append(r) }
+        var votes: [Int: Int] = [:]
+        for r in changedRows where !Self.isUniform(next, r) {
+            for s in (rowsByHash[Self.rowHash(next, r)] ?? []).prefix(4) where s != r { votes[s - r, default: 0] += 1 }
+        }
+        return votes
     }
 
     /// Emits the scroll and applies it to `grid` (the terminal's content).

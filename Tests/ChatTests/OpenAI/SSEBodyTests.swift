@@ -28,7 +28,7 @@ import Testing
 
     @Test func eventsReachTheParserAcrossChunksUntilItStops() {
         var r = Recorder()
-        #expect(r.feed("\n data: a\n\nevent: e\ndata: b") == [.textDelta("a")])
+        #expect(r.feed("\n\ndata: a\n\nevent: e\ndata: b") == [.textDelta("a")])
         #expect(r.feed("\n\ndata: stop\n\ndata: never\n\n") == [.textDelta("b"), .textDelta("stop")])
         #expect(r.seen == ["a", "e:b", "stop"])
         #expect(r.body.jsonBody == nil)
