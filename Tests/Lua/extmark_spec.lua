@@ -91,6 +91,36 @@ t.describe("weft.extmark", function()
     t.raises_eq("weft.extmark.set: end position (0,1) is before start position (0,2)", ext.set, b, ns, 0, 2, { end_col = 1 })
   end)
 
+  t.it("reads scalar options the same on the fast path and the general one", function()
+    local b = fresh({ "hello world", "two" })
+    local opts = { end_row = 1, end_col = 2, hl = "Search", priority = 7, line_hl = "CursorLine",
+      url = "https://example.com", right_gravity = false, end_right_gravity = true, no_wrap = true }
+    local fast = ext.get(b, ns, ext.set(b, ns, 0, 3, opts))
+    -- virt_text_pos alone sends the table to the general reader (LuaOptions).
+    opts.virt_text_pos = "eol"
+    local general = ext.get(b, ns, ext.set(b, ns, 0, 3, opts))
+    fast.id, general.id = nil, nil
+    t.eq(general, fast)
+    t.eq({ 0, 3, 1, 2, "Search", 7, false, true }, { fast.row, fast.col, fast.end_row, fast.end_col,
+      fast.hl, fast.priority, fast.right_gravity, fast.end_right_gravity })
+    t.eq(4, ext.set(b, ns, 0, 0, { id = 4, hl = "X" }))
+    t.eq(5, ext.set(b, ns, 0, 0, { priority = 3.0, end_col = 1.0 }), "integral floats go to the general reader")
+    t.eq(1, ext.get(b, ns, 5).end_col)
+  end)
+
+  t.it("rejects bad scalar options with the general reader's message", function()
+    local b = fresh({ "abc" })
+    t.raises_eq("bad argument #5 to 'weft.extmark.set' (field 'hl': string expected, got number)",
+      ext.set, b, ns, 0, 0, { hl = 42 })
+    t.raises_eq("bad argument #5 to 'weft.extmark.set' (field 'priority': number has no integer representation)",
+      ext.set, b, ns, 0, 0, { hl = "X", priority = 1.5 })
+    t.raises_eq("bad argument #5 to 'weft.extmark.set' (field 'right_gravity': boolean expected, got string)",
+      ext.set, b, ns, 0, 0, { right_gravity = "no" })
+    t.raises_match("unknown option 'hl_groupx'", ext.set, b, ns, 0, 0, { hl = "X", hl_groupx = "Y" })
+    t.raises_match("extmark id must be positive, got 0", ext.set, b, ns, 0, 0, { id = 0, hl = "X" })
+    t.raises_eq("weft.extmark.set: end column 9 out of range (line 0 has 3 bytes)", ext.set, b, ns, 0, 0, { end_col = 9 })
+  end)
+
   t.it("keeps virtual lines", function()
     local b = fresh({ "a" })
     local id = ext.set(b, ns, 0, 0, { virt_lines = { { { "below", "Comment" } }, { { "x" }, { "y" } } }, virt_lines_above = true })

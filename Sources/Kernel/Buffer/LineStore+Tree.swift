@@ -57,6 +57,8 @@ extension LineStore {
     /// arrays of exactly their size.
     static func splitIfNeeded(_ node: LineNode, bias: SplitBias) -> [LineNode] {
         let leaf = node.height == 0
+        // Most edits leave the node within bounds: no piece list to build.
+        guard node.size > (leaf ? leafMax : innerMax) else { return [] }
         let sizes = pieceSizes(node.size, max: leaf ? leafMax : innerMax,
                                min: leaf ? leafMin : innerMin, bias: bias)
         guard sizes.count > 1 else { return [] }
@@ -83,7 +85,11 @@ extension LineStore {
         node.count += new.count
         if node.height == 0 {
             let bias: SplitBias = index == node.lines.count ? .left : (index == 0 ? .right : .even)
-            node.lines.insert(contentsOf: new, at: index)
+            if new.count == 1 {
+                node.lines.insert(new[0], at: index)
+            } else {
+                node.lines.insert(contentsOf: new, at: index)
+            }
             return splitIfNeeded(node, bias: bias)
         }
         // A boundary index goes to the end of the earlier child (appends

@@ -42,12 +42,11 @@ extension LuaRuntime {
                     editor.requestRedraw()
                     return c.push(id)
                 }
-                let o = try LuaOptions(c, 5, allowed: Self.extmarkOptionKeys)
-                let end = try extmarkEnd(o, buffer: b, start: start)
-                let id = try b.extmarks.set(ns: ns, id: o.int("id"), start: start, end: end,
-                                            decoration: decoration(o),
-                                            rightGravity: o.bool("right_gravity") ?? true,
-                                            endRightGravity: o.bool("end_right_gravity") ?? false)
+                let o = try ExtmarkSetOptions.readFast(c, 5) ?? extmarkOptions(c, 5)
+                let end = try extmarkEnd(row: o.endRow, col: o.endCol, buffer: b, start: start, c)
+                let id = try b.extmarks.set(ns: ns, id: o.id, start: start, end: end,
+                                            decoration: o.decoration, rightGravity: o.rightGravity,
+                                            endRightGravity: o.endRightGravity)
                 editor.requestRedraw()
                 return c.push(id)
             },
@@ -87,16 +86,27 @@ extension LuaRuntime {
         ]
     }
 
+    /// The options of `extmark.set` read by the general reader (`LuaOptions`):
+    /// every shape, and the exact error for a bad one.
+    private func extmarkOptions(_ c: LuaCall, _ i: Int32) throws -> ExtmarkSetOptions {
+        let o = try LuaOptions(c, i, allowed: Self.extmarkOptionKeys)
+        return try ExtmarkSetOptions(id: o.int("id"), endRow: o.int("end_row"), endCol: o.int("end_col"),
+                                      decoration: decoration(o),
+                                      rightGravity: o.bool("right_gravity") ?? true,
+                                      endRightGravity: o.bool("end_right_gravity") ?? false)
+    }
+
     /// The end of a ranged mark: `end_row` (default `row`) and `end_col`
     /// (default 0); `(line_count, 0)` is allowed (the end of the buffer).
-    private func extmarkEnd(_ o: LuaOptions, buffer b: Buffer, start: Position) throws -> Position? {
-        guard o.has("end_row") || o.has("end_col") else { return nil }
-        let er = try o.int("end_row") ?? start.row
-        let ec = try o.int("end_col") ?? 0
+    private func extmarkEnd(row: Int?, col: Int?, buffer b: Buffer, start: Position,
+                            _ c: LuaCall) throws -> Position? {
+        guard row != nil || col != nil else { return nil }
+        let er = row ?? start.row
+        let ec = col ?? 0
         let end = er == b.lineCount && ec == 0
             ? Position(row: er, col: 0) : try b.position(er, ec, what: "end")
         guard end >= start else {
-            throw o.call.fail("end position \(end) is before start position \(start)")
+            throw c.fail("end position \(end) is before start position \(start)")
         }
         return end
     }
