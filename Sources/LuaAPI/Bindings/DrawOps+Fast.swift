@@ -46,14 +46,35 @@ extension DrawOps {
         return count
     }
 
-    /// The fields an op of `kind` may have, as a bit per field.
-    private static func allowedFields(_ kind: String) -> UInt8? {
-        switch kind {
-        case "text": return Field.kind | Field.row | Field.col | Field.text | Field.hl
-        case "fill": return Field.kind | Field.row | Field.col | Field.width | Field.height | Field.char | Field.hl
-        case "clear": return Field.kind | Field.hl
-        case "cursor": return Field.kind | Field.row | Field.col
-        default: return nil
+    /// The kinds the fast path reads, with the fields each may have (a bit
+    /// per field).
+    private enum Kind: UInt8 {
+        case text, fill, clear, cursor
+
+        init?(_ p: UnsafePointer<CChar>, _ count: Int) {
+            func equals(_ name: StaticString) -> Bool {
+                name.utf8CodeUnitCount == count && memcmp(p, name.utf8Start, count) == 0
+            }
+            if equals("text") {
+                self = .text
+            } else if equals("fill") {
+                self = .fill
+            } else if equals("clear") {
+                self = .clear
+            } else if equals("cursor") {
+                self = .cursor
+            } else {
+                return nil
+            }
+        }
+
+        var allowed: UInt8 {
+            switch self {
+            case .text: return Field.kind | Field.row | Field.col | Field.text | Field.hl
+            case .fill: return Field.kind | Field.row | Field.col | Field.width | Field.height | Field.char | Field.hl
+            case .clear: return Field.kind | Field.hl
+            case .cursor: return Field.kind | Field.row | Field.col
+            }
         }
     }
 
@@ -78,68 +99,74 @@ extension DrawOps {
         }
     }
 
+    /// The fields of one op table, read in one `lua_next` walk (no key is
+    /// interned, no field looked up by name).
+    private struct Fields {
+        var mask: UInt8 = 0
+        var kind: Kind?
+        var row = 0, col = 0, width = 0, height = 0
+        var text: String?, char: String?, hl: String?
+
+        /// Stores the value at -1 as field `bit`; false when its type is
+        /// not the field's (the general parser then reports it).
+        mutating func store(_ bit: UInt8, _ L: OpaquePointer) -> Bool {
+            mask |= bit
+            switch bit {
+            case Field.kind:
+                var len = 0
+                guard lua_type(L, -1) == LUA_TSTRING, let p = lua_tolstring(L, -1, &len) else { return false }
+                kind = Kind(p, len)
+                return kind != nil
+            case Field.text, Field.char, Field.hl:
+                guard let s = LuaValue.string(L, at: -1) else { return false }
+                if bit == Field.text { text = s } else if bit == Field.char { char = s } else { hl = s }
+                return true
+            default:
+                guard lua_type(L, -1) == LUA_TNUMBER, lua_isinteger(L, -1) != 0 else { return false }
+                let v = min(max(Int(lua_tointegerx(L, -1, nil)), -DrawOps.limit), DrawOps.limit)
+                switch bit {
+                case Field.row: row = v
+                case Field.col: col = v
+                case Field.width: width = v
+                default: height = v
+                }
+                return true
+            }
+        }
+
+        func has(_ bits: UInt8) -> Bool { mask & bits == bits }
+    }
+
     /// One op read from the table at `t`, or nil to let the general parser
     /// decide.
     private static func op(_ L: OpaquePointer, _ t: Int32) -> DrawOp? {
-        guard let kind = string(L, t, "kind"), let allowed = allowedFields(kind),
-              let present = fieldMask(L, t), present & ~allowed == 0 else { return nil }
+        guard let f = fields(L, t), let kind = f.kind, f.mask & ~kind.allowed == 0 else { return nil }
         switch kind {
-        case "text":
-            guard let row = int(L, t, "row"), let col = int(L, t, "col"),
-                  let text = string(L, t, "text"), let hl = optString(L, t, "hl") else { return nil }
-            return .text(row: row, col: col, text: text, hl: hl)
-        case "fill":
-            guard let row = int(L, t, "row"), let col = int(L, t, "col"),
-                  let width = int(L, t, "width"), let height = int(L, t, "height"), width >= 0, height >= 0,
-                  let char = optString(L, t, "char"), let hl = optString(L, t, "hl") else { return nil }
-            return .fill(row: row, col: col, width: width, height: height, char: char ?? " ", hl: hl)
-        case "clear":
-            guard let hl = optString(L, t, "hl") else { return nil }
-            return .clear(hl: hl)
-        default:
-            guard let row = int(L, t, "row"), let col = int(L, t, "col") else { return nil }
-            return .cursor(row: row, col: col)
+        case .text:
+            guard f.has(Field.row | Field.col | Field.text), let text = f.text else { return nil }
+            return .text(row: f.row, col: f.col, text: text, hl: f.hl)
+        case .fill:
+            guard f.has(Field.row | Field.col | Field.width | Field.height), f.width >= 0, f.height >= 0 else { return nil }
+            return .fill(row: f.row, col: f.col, width: f.width, height: f.height, char: f.char ?? " ", hl: f.hl)
+        case .clear:
+            return .clear(hl: f.hl)
+        case .cursor:
+            guard f.has(Field.row | Field.col) else { return nil }
+            return .cursor(row: f.row, col: f.col)
         }
     }
 
-    /// The fields present in the table at `t` as a mask, or nil when a key
-    /// is not a known field name.
-    private static func fieldMask(_ L: OpaquePointer, _ t: Int32) -> UInt8? {
-        var mask: UInt8 = 0
+    /// The fields of the table at `t`, or nil when a key is not a known
+    /// field name or a value has the wrong type.
+    private static func fields(_ L: OpaquePointer, _ t: Int32) -> Fields? {
+        var f = Fields()
         lua_pushnil(L)
         while lua_next(L, t) != 0 {
-            weft_pop(L, 1)
             var len = 0
-            guard lua_type(L, -1) == LUA_TSTRING, let p = lua_tolstring(L, -1, &len),
-                  let bit = Field.bit(p, len) else { weft_pop(L, 1); return nil }
-            mask |= bit
+            guard lua_type(L, -2) == LUA_TSTRING, let p = lua_tolstring(L, -2, &len),
+                  let bit = Field.bit(p, len), f.store(bit, L) else { weft_pop(L, 2); return nil }
+            weft_pop(L, 1)
         }
-        return mask
-    }
-
-    /// Integer field `key`, clamped like the general parser; nil when absent
-    /// or not an integer.
-    private static func int(_ L: OpaquePointer, _ t: Int32, _ key: String) -> Int? {
-        defer { weft_pop(L, 1) }
-        guard weft_rawgetfield(L, t, key) == LUA_TNUMBER, lua_isinteger(L, -1) != 0 else { return nil }
-        return min(max(Int(lua_tointegerx(L, -1, nil)), -limit), limit)
-    }
-
-    /// String field `key`; nil when absent or not a string.
-    private static func string(_ L: OpaquePointer, _ t: Int32, _ key: String) -> String? {
-        defer { weft_pop(L, 1) }
-        guard weft_rawgetfield(L, t, key) == LUA_TSTRING else { return nil }
-        return LuaValue.string(L, at: -1)
-    }
-
-    /// Optional string field: `.some(nil)` when absent, nil when present but
-    /// not a string.
-    private static func optString(_ L: OpaquePointer, _ t: Int32, _ key: String) -> String?? {
-        defer { weft_pop(L, 1) }
-        switch weft_rawgetfield(L, t, key) {
-        case LUA_TNIL: return .some(nil)
-        case LUA_TSTRING: return .some(LuaValue.string(L, at: -1))
-        default: return nil
-        }
+        return f
     }
 }

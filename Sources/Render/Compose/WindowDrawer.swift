@@ -83,20 +83,30 @@ struct WindowDrawer {
     func drawExtension(_ win: Window, area: Rect, normal: StyleID, grid: inout Grid) -> CursorSpot? {
         var cursor: CursorSpot?
         var clip = Grid(width: area.width, height: area.height, style: normal)
+        // Ops in a row mostly share a highlight: resolve a name once per run
+        // (two hashed lookups otherwise, for every op).
+        var lastHl: String?
+        var lastStyle = normal
+        func styleOf(_ hl: String?) -> StyleID {
+            if hl == lastHl { return lastStyle }
+            lastHl = hl
+            lastStyle = style(hl, over: normal)
+            return lastStyle
+        }
         for op in win.drawList {
             switch op {
             case .text(let row, let col, let text, let hl):
-                clip.put(text: TextMeasure.sanitize(text), row: row, col: col, style: style(hl, over: normal))
+                clip.put(text: TextMeasure.sanitize(text), row: row, col: col, style: styleOf(hl))
             case .spans(let row, let col, let spans):
                 var c = col
                 for s in spans {
-                    c = clip.put(text: TextMeasure.sanitize(s.text), row: row, col: c, style: style(s.hl, over: normal))
+                    c = clip.put(text: TextMeasure.sanitize(s.text), row: row, col: c, style: styleOf(s.hl))
                 }
             case .fill(let row, let col, let width, let height, let char, let hl):
                 let cluster = TextMeasure.sanitize(char).first.map(String.init) ?? " "
-                clip.fill(Rect(row: row, col: col, width: width, height: height), cluster: cluster, style: style(hl, over: normal))
+                clip.fill(Rect(row: row, col: col, width: width, height: height), cluster: cluster, style: styleOf(hl))
             case .clear(let hl):
-                clip.clear(style: style(hl, over: normal))
+                clip.clear(style: styleOf(hl))
             case .cursor(let row, let col):
                 if row >= 0, row < area.height, col >= 0, col < area.width {
                     cursor = Position(row: area.row + row, col: area.col + col)

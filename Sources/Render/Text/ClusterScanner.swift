@@ -32,6 +32,13 @@ struct ClusterScanner {
     let tabstop: Int
     /// `CharProperties.table`, fetched once per scan.
     private let table: UnsafePointer<UInt8>
+    /// The code point a cluster's lookahead decoded and found to start the
+    /// next cluster: its byte offset (-1 for none), `decode` result and
+    /// packed properties, so the next `slowCluster` does not decode it again
+    /// (CJK text is one cluster per code point, each seen twice otherwise).
+    private var lookaheadAt = -1
+    private var lookaheadDecoded: UInt64 = 0
+    private var lookaheadPacked: UInt8 = 0
 
     /// Starts a scan at byte 0 and display column `startColumn`.
     init(_ bytes: UnsafeBufferPointer<UInt8>, startColumn: Int, tabstop: Int) {
@@ -80,14 +87,15 @@ struct ClusterScanner {
     /// A cluster that starts with a non-ASCII byte, or with an ASCII byte
     /// followed by a non-ASCII one.
     private mutating func slowCluster(at start: Int) -> DisplayCluster {
-        let decoded = Self.decode(self.bytes, at: start)
+        let known = start == self.lookaheadAt
+        let decoded = known ? self.lookaheadDecoded : Self.decode(self.bytes, at: start)
         guard decoded != 0 else { return self.emit(start..<(start + 1), width: 1, kind: .invalid) }
         let first = UInt32(truncatingIfNeeded: decoded)
         let firstEnd = start + Int(decoded >> 32)
         if first >= 0x80 && first <= 0x9F {
             return self.emit(start..<firstEnd, width: 4, kind: .c1(UInt8(truncatingIfNeeded: first)))
         }
-        let firstProperties = CharProperties.packed(first, table: self.table)
+        let firstProperties = known ? self.lookaheadPacked : CharProperties.packed(first, table: self.table)
         var width = CharProperties.width(firstProperties)
         if width <= 0 || CharProperties.attachesToPrevious(CharProperties.boundclass(firstProperties)) {
             let kind = DisplayCluster.Kind.invisible(first)
@@ -105,9 +113,13 @@ struct ClusterScanner {
             let next64 = Self.decode(self.bytes, at: end)
             let next = UInt32(truncatingIfNeeded: next64)
             if next64 == 0 || next < 0x20 || (next >= 0x7F && next <= 0x9F) { break }
-            let nextClass = CharProperties.boundclass(CharProperties.packed(next, table: self.table))
-            if CharProperties.isCertainBreak(previousClass, nextClass) { break }
-            if utf8proc_grapheme_break_stateful(Int32(bitPattern: previous), Int32(bitPattern: next), &state) {
+            let nextPacked = CharProperties.packed(next, table: self.table)
+            let nextClass = CharProperties.boundclass(nextPacked)
+            if CharProperties.isCertainBreak(previousClass, nextClass)
+                || utf8proc_grapheme_break_stateful(Int32(bitPattern: previous), Int32(bitPattern: next), &state) {
+                self.lookaheadAt = end
+                self.lookaheadDecoded = next64
+                self.lookaheadPacked = nextPacked
                 break
             }
             if next == 0xFE0F || (end == firstEnd && Self.isRegionalIndicator(first) && Self.isRegionalIndicator(next)) {

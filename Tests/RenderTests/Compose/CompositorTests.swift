@@ -204,6 +204,21 @@ import Testing
             """)
     }
 
+    @Test func extensionWindowStylesEachOpWithItsOwnHighlight() throws {
+        // Runs of one highlight share a resolved style; every change of
+        // highlight (to another group, to none and back) is honoured.
+        let (e, _, w) = try editor(8, 1, ["ignored"])
+        w.renderer = .extension
+        w.drawList = [.text(row: 0, col: 0, text: "a", hl: "Title"), .text(row: 0, col: 1, text: "b", hl: "Title"),
+                      .text(row: 0, col: 2, text: "c", hl: nil), .text(row: 0, col: 3, text: "d", hl: "Title"),
+                      .fill(row: 0, col: 4, width: 1, height: 1, char: "e", hl: ""),
+                      .spans(row: 0, col: 5, spans: [VirtTextChunk("f", hl: "Title"), VirtTextChunk("g", hl: nil)])]
+        let frame = Compositor(highlights: hl).compose(e)
+        ScreenExpectation(highlights: hl, names: ["Title"]).expect(frame, """
+            {Title:ab}c{Title:d}e{Title:f}g |
+            """)
+    }
+
     @Test func followKeepsTheTailVisibleAndWorkIsBoundedByTheView() throws {
         let (e, b, w) = try editor(10, 3, (0..<100_000).map { "line \($0)" })
         w.view.follow = true

@@ -115,6 +115,27 @@ import Testing
         }
     }
 
+    /// The scanner keeps the code point its lookahead decoded for the next
+    /// cluster: every cluster of a walk must equal the first cluster of a
+    /// fresh scan started at its byte offset and column.
+    @Test func eachClusterIsFoundAgainByAFreshScan() {
+        let seed = TextRNG.seed()
+        var rng = TextRNG(seed: seed)
+        for _ in 0..<300 {
+            let text = TextSamples.random(&rng, maxPieces: 30)
+            let bytes = Array(text.utf8)
+            for cluster in TextMeasure.clusters(text) {
+                var fresh: DisplayCluster?
+                TextMeasure.forEachCluster(Array(bytes[cluster.byteRange.lowerBound...]), startColumn: cluster.column) {
+                    fresh = $0
+                    return false
+                }
+                #expect(fresh?.byteRange.count == cluster.byteRange.count && fresh?.width == cluster.width
+                        && fresh?.kind == cluster.kind, "seed \(seed) \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func randomBytesAreTerminalSafe() {
         let seed = TextRNG.seed()
         var rng = TextRNG(seed: seed)
