@@ -155,17 +155,23 @@ extension LineStore {
         }
     }
 
-    /// Moves the entries of child `a + 1` to the end of child `a`.
+    /// Moves the entries of child `a + 1` to the end of child `a`. Internal
+    /// children meet at a junction where a child too small may now have a
+    /// neighbour it lacked (a removal can leave a lone small child under a
+    /// parent with no other child): those are merged too.
     static func mergeChild(_ a: Int, withNext node: LineNode) {
         unique(&node.children[a])
         let left = node.children[a], right = node.children[a + 1]
         if left.height == 0 {
             left.lines.append(contentsOf: right.lines)
+            left.count += right.count
         } else {
+            let junction = left.children.count
             left.children.append(contentsOf: right.children)
             left.counts.append(contentsOf: right.counts)
+            left.count += right.count
+            mergeSmallChildren(left, around: junction)
         }
-        left.count += right.count
         node.children.remove(at: a + 1)
         node.counts.remove(at: a + 1)
         let extra = splitIfNeeded(left, bias: .even)

@@ -121,6 +121,21 @@ import Testing
         }
     }
 
+    /// Seeds that once failed, replayed on every run. 1796615804551 + 3:
+    /// a removal left a lone 15-line leaf under a parent with no other
+    /// child; merging that parent with its sibling kept the small leaf.
+    @Test(arguments: [UInt64(1_796_615_804_551) &+ 3])
+    func formerFailures(seed: UInt64) {
+        var driver = Driver(rng: SplitMix64(seed: seed))
+        for step in 0..<1500 {
+            let op = driver.step()
+            if let problem = driver.compare() {
+                Issue.record("seed \(seed) step \(step) after \(op): \(problem)")
+                return
+            }
+        }
+    }
+
     @Test(arguments: [1, 2, 3])
     func matchesArrayModel(run: Int) {
         let base = SplitMix64.seed()
