@@ -29,7 +29,7 @@ extension ChatUI {
 
     /// The keys, in the float's bottom border (in view however long the diff).
     func approvalKeysLine(_ call: ToolCall, diff: Bool) -> String {
-        diff ? "[y] yes  [n] no  [a] always allow \(call.name)  [e] open in $EDITOR  [j/k] scroll"
+        diff ? "[y] yes  [n] no  [a] always allow \(call.name)  [e] editor  [j/k] scroll"
             : "[y] allow  [n] deny  [a] always allow \(call.name) this session"
     }
 

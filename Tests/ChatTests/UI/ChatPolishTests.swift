@@ -147,6 +147,13 @@ import Testing
         #expect(line.hasSuffix("…"))
     }
 
+    /// The diff float's keys fit its border on an 80-column screen (76 inside).
+    @Test func theDiffKeysFitAnEightyColumnFloat() throws {
+        let s = try ChatScreen(width: 80, height: 24)
+        let keys = s.ui.approvalKeysLine(ToolCall(id: "1", name: "edit_file"), diff: true)
+        #expect(TextMeasure.measure(keys) + 2 <= 76, "\(keys)")
+    }
+
     @Test func theFloatShowsTheSummaryAndAnsweringKeys() throws {
         let s = try ChatScreen(width: 80, height: 24)
         var answer: ToolApprovalDecision?
