@@ -182,7 +182,7 @@ public struct ChatBlockRenderer: Sendable {
         }
         var first = header.line()
         if !duration.isEmpty { first.eol = [VirtTextChunk(duration, hl: ChatHighlights.notice)] }
-        var lines = [first]
+        let lines = [first]
         if let diff {
             return lines + collapsed(DiffRenderer.lines(diff, indent: "  "), limit: diffPreviewLines, options: options)
         }
