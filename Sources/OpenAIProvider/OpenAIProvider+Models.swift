@@ -55,7 +55,7 @@ extension OpenAIProvider {
     func modelList(timeout: Double) async throws -> Value {
         let c = configuration
         let url = c.modelsURL
-        let headers = OpenAIRequest.headers(apiKey: c.apiKey, accept: "application/json").map { HTTPHeader($0.name, $0.value) }
+        let headers = OpenAIRequest.headers(apiKey: c.apiKey, accept: "application/json")
         let status: Int, body: String
         do {
             (status, body) = try await HTTPTransport.get(url: url, headers: headers, timeout: timeout,

@@ -68,7 +68,7 @@ public struct OpenAIProvider: Provider {
         let c = configuration
         let wire = OpenAIRequest(baseURL: c.baseURL, apiKey: c.apiKey, model: c.model, request: request,
                                  maxTokens: c.effectiveMaxTokens)
-        let call = StreamingRequest(provider: name, url: wire.url, headers: wire.headers.map { HTTPHeader($0.name, $0.value) },
+        let call = StreamingRequest(provider: name, url: wire.url, headers: wire.headers,
                                     body: wire.body, readTimeout: c.readTimeout,
                                     retry: RetryPolicy(maxAttempts: c.maxAttempts, maxWait: c.maxRetryWait),
                                     secret: c.apiKey)

@@ -1,10 +1,35 @@
 import AsyncHTTPClient
+import Chat
 import Foundation
 
 /// A request that got no HTTP answer, worded for users (the key scrubbed).
 public struct TransportError: Error, CustomStringConvertible, Sendable {
     /// `PROVIDER: cannot connect to URL (reason)` or `... (timeout)`.
     public let description: String
+
+    /// The error for `error`, a request of `provider` to `url` that got no
+    /// answer: a connect timeout, a timeout after `timeout` seconds, or any
+    /// other failure with its reason; `secret` is scrubbed.
+    public init(_ error: Error, provider: String, url: String, timeout: Double, secret: String?) {
+        switch HTTPTransport.reason(for: error) {
+        case .connectTimeout:
+            self = .timedOut(provider: provider, url: url, seconds: Double(HTTPTransport.connectTimeout), secret: secret)
+        case .timeout:
+            self = .timedOut(provider: provider, url: url, seconds: timeout, secret: secret)
+        case .other(let reason):
+            description = Secrets.scrub("\(provider): cannot connect to \(url) (\(reason))", key: secret)
+        }
+    }
+
+    /// `PROVIDER: no answer from URL within N s (timeout)`.
+    public static func timedOut(provider: String, url: String, seconds: Double, secret: String?) -> TransportError {
+        TransportError(description: Secrets.scrub(
+            "\(provider): no answer from \(url) within \(RetryPolicy.seconds(seconds)) (timeout)", key: secret))
+    }
+
+    private init(description: String) {
+        self.description = description
+    }
 }
 
 extension HTTPTransport {
@@ -23,9 +48,7 @@ extension HTTPTransport {
             let response = try await client.execute(request, timeout: .milliseconds(Int64(max(0.1, timeout) * 1000)))
             return (Int(response.status.code), try await collect(response.body, limit: limit))
         } catch {
-            let call = StreamingRequest(provider: provider, url: url, headers: [], body: "", readTimeout: timeout,
-                                        retry: RetryPolicy(), secret: secret)
-            throw TransportError(description: call.transportMessage(error))
+            throw TransportError(error, provider: provider, url: url, timeout: timeout, secret: secret)
         }
     }
 }

@@ -1,21 +1,8 @@
 import AsyncHTTPClient
+import Chat
 import Foundation
 import NIOCore
 import NIOHTTP1
-
-/// One HTTP header line.
-public struct HTTPHeader: Hashable, Sendable {
-    /// The header's name, e.g. `x-api-key`.
-    public var name: String
-    /// Its value.
-    public var value: String
-
-    /// A header.
-    public init(_ name: String, _ value: String) {
-        self.name = name
-        self.value = value
-    }
-}
 
 /// The HTTP client shared by the providers and MCP servers of the process,
 /// with a 10 s connect timeout (idle read timeouts are enforced per

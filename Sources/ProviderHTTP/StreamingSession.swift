@@ -51,17 +51,12 @@ public struct StreamingRequest: Sendable {
 
     /// `PROVIDER: no answer from URL within N s (timeout)`.
     public func timedOutMessage(seconds: Double) -> String {
-        Secrets.scrub("\(provider): no answer from \(url) within \(RetryPolicy.seconds(seconds)) (timeout)", key: secret)
+        TransportError.timedOut(provider: provider, url: url, seconds: seconds, secret: secret).description
     }
 
-    /// The message for a request that got no HTTP answer.
+    /// The message for a request that got no HTTP answer (see ``TransportError``).
     public func transportMessage(_ error: Error) -> String {
-        switch HTTPTransport.reason(for: error) {
-        case .connectTimeout: return timedOutMessage(seconds: Double(HTTPTransport.connectTimeout))
-        case .timeout: return timedOutMessage(seconds: readTimeout)
-        case .other(let reason):
-            return Secrets.scrub("\(provider): cannot connect to \(url) (\(reason))", key: secret)
-        }
+        TransportError(error, provider: provider, url: url, timeout: readTimeout, secret: secret).description
     }
 }
 
@@ -100,8 +95,7 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
         self.handle = handle
         self.onStatus = onStatus
         self.errorMessage = errorMessage
-        let policy = request.retry
-        self.isRetryable = isRetryable ?? { answer, _ in policy.isRetryable(status: answer.status) }
+        self.isRetryable = isRetryable ?? { answer, _ in RetryPolicy.isRetryable(status: answer.status) }
         self.makeParser = makeParser
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Chat
 @testable import OpenAIProvider
 import ProviderHTTP
 
@@ -27,6 +28,16 @@ import ProviderHTTP
         let r = StreamingRequest(provider: "openai", url: url, headers: [], body: "", readTimeout: 10,
                                  retry: RetryPolicy(), secret: nil)
         #expect(r.timedOutMessage(seconds: 10) == "openai: no answer from \(url) within 10 s (timeout)")
+    }
+
+    @Test func aRefusedGetNamesTheProviderAndURL() async throws {
+        let server = try await FakeServer.start()
+        let url = server.baseURL + "/v1/models"
+        server.stop()
+        let error = await #expect(throws: TransportError.self) {
+            _ = try await HTTPTransport.get(url: url, headers: [], timeout: 5, provider: "openai", secret: nil)
+        }
+        #expect(error?.description == "openai: cannot connect to \(url) (connection refused)")
     }
 
     @Test func openAIRetriesA500OnceWhenItRepeatsWordForWord() {

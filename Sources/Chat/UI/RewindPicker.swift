@@ -50,14 +50,7 @@ final class RewindPicker {
     /// Marks the selected row (the float's text starts on its second row)
     /// and keeps it in view.
     private func highlight() {
-        let row = selected + 1
-        modal.buffer.extmarks.clear(ns: ns)
-        _ = try? modal.buffer.extmarks.set(ns: ns, start: Position(row: row, col: 0),
-                                           decoration: Decoration(priority: 200, lineHl: "Visual"))
-        let inner = modal.window.floatConfig?.height ?? 1
-        if row - 1 < modal.window.view.topline { modal.window.view = WindowView(topline: max(0, row - 1)) }
-        if row + 1 >= modal.window.view.topline + inner { modal.window.view = WindowView(topline: row + 2 - inner) }
-        modal.editor.requestRedraw()
+        modal.select(row: selected + 1, ns: ns)
     }
 }
 

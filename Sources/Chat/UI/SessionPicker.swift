@@ -99,13 +99,7 @@ final class SessionPicker {
     private func highlight() {
         modal.buffer.extmarks.clear(ns: ns)
         guard !shown.isEmpty else { return modal.editor.requestRedraw() }
-        let row = selected + 3
-        _ = try? modal.buffer.extmarks.set(ns: ns, start: Position(row: row, col: 0),
-                                           decoration: Decoration(priority: 200, lineHl: "Visual"))
-        let inner = modal.window.floatConfig?.height ?? 1
-        if row - 1 < modal.window.view.topline { modal.window.view = WindowView(topline: max(0, row - 1)) }
-        if row + 1 >= modal.window.view.topline + inner { modal.window.view = WindowView(topline: row + 2 - inner) }
-        modal.editor.requestRedraw()
+        modal.select(row: selected + 3, ns: ns)
     }
 
     /// The project's last path component (else the working directory's).

@@ -135,6 +135,21 @@ public final class ModalFloat {
         editor.requestRedraw()
     }
 
+    /// Marks buffer row `row` as the selected one (the `Visual` line
+    /// highlight, in namespace `ns`, which is cleared first) and scrolls so
+    /// that it and a row either side stay in view: the selection of the
+    /// pickers built on the float.
+    public func select(row: Int, ns: NamespaceID) {
+        guard !isClosed else { return }
+        buffer.extmarks.clear(ns: ns)
+        _ = try? buffer.extmarks.set(ns: ns, start: Position(row: row, col: 0),
+                                     decoration: Decoration(priority: 200, lineHl: "Visual"))
+        let inner = window.floatConfig?.height ?? 1
+        if row - 1 < window.view.topline { window.view = WindowView(topline: max(0, row - 1)) }
+        if row + 1 >= window.view.topline + inner { window.view = WindowView(topline: row + 2 - inner) }
+        editor.requestRedraw()
+    }
+
     /// Deletes the keys, the resize handler and the buffer (closing the
     /// window), and gives the mode and the focus back. Closing twice does
     /// nothing.

@@ -82,11 +82,11 @@ import Testing
     }
 
     @Test func retryableStatuses() {
-        #expect(OpenAIErrorMapper.isRetryable(status: 429))
-        #expect(OpenAIErrorMapper.isRetryable(status: 500))
-        #expect(OpenAIErrorMapper.isRetryable(status: 503))
-        #expect(!OpenAIErrorMapper.isRetryable(status: 400))
-        #expect(!OpenAIErrorMapper.isRetryable(status: 401))
+        #expect(RetryPolicy.isRetryable(status: 429))
+        #expect(RetryPolicy.isRetryable(status: 500))
+        #expect(RetryPolicy.isRetryable(status: 503))
+        #expect(!RetryPolicy.isRetryable(status: 400))
+        #expect(!RetryPolicy.isRetryable(status: 401))
     }
 
     @Test func scrubRemovesKeysButKeepsShortSk() {

@@ -55,6 +55,24 @@ import Testing
         #expect(f.window.view.topline == 0)
     }
 
+    @Test func selectMarksOneRowAndKeepsItInView() throws {
+        let (e, _) = try editor()
+        let f = try ModalFloat(editor: e, name: "pick", mode: "pick", title: "T",
+                               lines: (0..<40).map { "row \($0)" })
+        let ns = e.namespaces.create(name: "pick")
+        let inner = f.window.floatConfig?.height ?? 0
+        #expect(inner == 20, "24 rows less the 2-cell margins")
+        f.select(row: 30, ns: ns)
+        #expect(f.buffer.extmarks.list(ns: ns).map(\.start.row) == [30])
+        #expect(f.buffer.extmarks.list(ns: ns).first?.decoration.lineHl == "Visual")
+        #expect(f.window.view.topline == 30 + 2 - inner, "the row below it is in view")
+        f.select(row: 5, ns: ns)
+        #expect(f.buffer.extmarks.list(ns: ns).map(\.start.row) == [5], "the old selection is cleared")
+        #expect(f.window.view.topline == 4, "the row above it is in view")
+        f.select(row: 8, ns: ns)
+        #expect(f.window.view.topline == 4, "a row already in view does not scroll")
+    }
+
     @Test func refitsOnEveryResizeUnlessMovedBySomeoneElse() throws {
         let (e, _) = try editor()
         let f = try ModalFloat(editor: e, name: "ask", mode: "ask", title: "T", lines: [String(repeating: "x", count: 60)])

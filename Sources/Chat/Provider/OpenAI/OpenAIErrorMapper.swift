@@ -63,18 +63,13 @@ public enum OpenAIErrorMapper {
         return flat.count > maxQuoted ? String(flat.prefix(maxQuoted)) + "..." : flat
     }
 
-    /// True for statuses worth retrying: 408, 409, 429 and 5xx.
-    public static func isRetryable(status: Int) -> Bool {
-        status == 408 || status == 409 || status == 429 || (500..<600).contains(status)
-    }
-
     /// True when an answer with `status` and error `body` is worth retrying:
-    /// a retryable status whose body does not say the request itself is
+    /// a retryable status (``RetryPolicy/isRetryable(status:)``) whose body does not say the request itself is
     /// wrong. Some servers answer a malformed request with a 5xx whose
     /// error object says so (`invalid_request_error`, `BadRequestError`,
     /// a validation error, a 4xx `code`): sending it again cannot help.
     public static func isRetryable(status: Int, body: String) -> Bool {
-        isRetryable(status: status) && !(status >= 500 && isRequestError(body: body))
+        RetryPolicy.isRetryable(status: status) && !(status >= 500 && isRequestError(body: body))
     }
 
     /// Whether an error body blames the request (see ``isRetryable(status:body:)``).

@@ -17,23 +17,9 @@ public struct OpenAIRequest: Hashable, Sendable {
     /// The full URL of the chat completions endpoint.
     public var url: String
     /// Header name/value pairs (no `Authorization` without a key).
-    public var headers: [HeaderField]
+    public var headers: [HTTPHeader]
     /// The JSON body.
     public var body: String
-
-    /// One HTTP header.
-    public struct HeaderField: Hashable, Sendable {
-        /// Header name.
-        public var name: String
-        /// Header value.
-        public var value: String
-
-        /// Creates a header field.
-        public init(_ name: String, _ value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
 
     /// Builds the request for `request` on `model`.
     /// - Parameters:
@@ -44,7 +30,7 @@ public struct OpenAIRequest: Hashable, Sendable {
     public init(baseURL: String, apiKey: String?, model: String, request: ProviderRequest, maxTokens: Int? = nil) {
         url = Self.endpoint(baseURL: baseURL, path: "chat/completions")
         headers = Self.headers(apiKey: apiKey, accept: "text/event-stream")
-        headers.append(HeaderField("Content-Type", "application/json"))
+        headers.append(HTTPHeader("Content-Type", "application/json"))
         body = JSON.line(Self.bodyValue(model: model, request: request, maxTokens: maxTokens))
     }
 
@@ -60,9 +46,9 @@ public struct OpenAIRequest: Hashable, Sendable {
 
     /// The headers every request carries: `Accept`, and `Authorization`
     /// when there is a key.
-    public static func headers(apiKey: String?, accept: String) -> [HeaderField] {
-        var h = [HeaderField("Accept", accept)]
-        if let key = apiKey, !key.isEmpty { h.append(HeaderField("Authorization", "Bearer " + key)) }
+    public static func headers(apiKey: String?, accept: String) -> [HTTPHeader] {
+        var h = [HTTPHeader("Accept", accept)]
+        if let key = apiKey, !key.isEmpty { h.append(HTTPHeader("Authorization", "Bearer " + key)) }
         return h
     }
 

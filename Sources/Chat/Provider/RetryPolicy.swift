@@ -1,10 +1,12 @@
 import Foundation
 
-/// When and how long to wait before trying a request again.
+/// When and how long to wait before trying a request again, and which
+/// answers are worth another try (the one retry predicate of every
+/// provider: ``OpenAIErrorMapper`` refines it with the error body).
 ///
 /// ```swift
 /// let p = RetryPolicy(maxAttempts: 4, maxWait: 30)
-/// p.isRetryable(status: 529)                       // true
+/// RetryPolicy.isRetryable(status: 529)            // true
 /// p.wait(beforeTry: 2, retryAfter: RetryPolicy.retryAfter("3"))   // 3.0
 /// ```
 public struct RetryPolicy: Hashable, Sendable {
@@ -21,7 +23,7 @@ public struct RetryPolicy: Hashable, Sendable {
 
     /// True for statuses worth retrying: 408, 409, 429 and 5xx (which
     /// includes Anthropic's 529 "overloaded").
-    public func isRetryable(status: Int) -> Bool {
+    public static func isRetryable(status: Int) -> Bool {
         status == 408 || status == 409 || status == 429 || (500..<600).contains(status)
     }
 
