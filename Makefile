@@ -8,7 +8,7 @@ RELEASE_BIN = .build/release/weft
 DEBUG_BIN = .build/debug/weft
 
 .PHONY: all run test build build-debug bootstrap unit-tests lua-tests e2e-tests test-servers bench bench-compare install clean \
-	fuzz fuzz-short lua-fuzz fault-tests
+	fuzz fuzz-short fuzz-quick lua-fuzz fault-tests
 
 all: build
 
@@ -34,15 +34,19 @@ e2e-tests: build-debug test-servers
 	@bash Tests/EndToEnd/run.sh $(DEBUG_BIN)
 
 # Reliability (docs/reliability.md). `make fuzz` runs every libFuzzer
-# target for FUZZ_SECONDS each (a build of its own with address sanitizer);
-# `make fuzz-short` runs 20,000 inputs each (not part of `make test`: the
-# sanitizer build is too slow for CI, see docs/reliability.md).
+# target for FUZZ_SECONDS each (a build of its own with address sanitizer
+# and coverage counters); `make fuzz-short` runs 20,000 inputs each of the
+# same build; `make fuzz-quick` (part of `make test`) runs 20,000 inputs each
+# through the debug build's uninstrumented driver, with no build of its own.
 FUZZ_SECONDS ?= 300
 fuzz: bootstrap
 	@bash scripts/fuzz.sh --time $(FUZZ_SECONDS) $(TARGETS)
 
 fuzz-short: bootstrap
 	@bash scripts/fuzz.sh --runs 20000 $(TARGETS)
+
+fuzz-quick: build-debug
+	@bash scripts/fuzz.sh --quick --runs 20000 $(TARGETS)
 
 # The Lua API fuzzer over LUA_FUZZ_SEEDS seeds (separate processes).
 LUA_FUZZ_SEEDS ?= 200

@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 /// weft: a Neovim-style terminal kernel in Swift hosting Lua 5.4, with a
@@ -6,6 +7,30 @@ import PackageDescription
 /// Kernel <- Render <- LuaAPI, Chat <- weft (see docs/architecture.md).
 /// Every target compiles in Swift 6 language mode (the default of tools
 /// version 6.1), so concurrency is checked completely.
+
+/// libFuzzer's runtime without its `main`, from the toolchain that reads
+/// this manifest (`<toolchain>/usr/lib/clang/<version>/lib/linux/`): the
+/// quick fuzz driver `weft-fuzz` links it and calls `LLVMFuzzerRunDriver`
+/// itself, because SwiftPM gives every executable its own `main`. Nil when
+/// no such toolchain is on PATH; `weft-fuzz` then says so when run.
+func libFuzzerWithoutMain() -> String? {
+    let fm = FileManager.default
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let swift = URL(fileURLWithPath: String(dir)).appendingPathComponent("swift")
+        guard fm.isExecutableFile(atPath: swift.path) else { continue }
+        let clang = swift.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lib/clang")
+        for version in (try? fm.contentsOfDirectory(atPath: clang.path)) ?? [] {
+            let linux = clang.appendingPathComponent(version).appendingPathComponent("lib/linux")
+            for file in (try? fm.contentsOfDirectory(atPath: linux.path)) ?? []
+            where file.hasPrefix("libclang_rt.fuzzer_no_main-") && file.hasSuffix(".a") {
+                return linux.appendingPathComponent(file).path
+            }
+        }
+    }
+    return nil
+}
+let libFuzzer = libFuzzerWithoutMain()
 
 func systemLibrary(_ name: String, _ pkg: String?, _ apt: [String]) -> Target {
     .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkg, providers: [.apt(apt)])
@@ -21,6 +46,7 @@ let package = Package(
         .library(name: "Chat", targets: ["Chat"]),
         .library(name: "OpenAIProvider", targets: ["OpenAIProvider"]),
         .library(name: "AnthropicProvider", targets: ["AnthropicProvider"]),
+        .library(name: "FuzzHarnesses", targets: ["FuzzHarnesses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -55,6 +81,16 @@ let package = Package(
         .target(name: "MCPClient",
                 dependencies: ["Chat", "Kernel", "ProviderHTTP", .product(name: "MCP", package: "swift-sdk"),
                                .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        // The checks of every fuzz target (fuzz/Harnesses), and a quick
+        // driver running them in the normal build (`make test`, no
+        // sanitizer, no coverage); fuzz/Package.swift builds them
+        // instrumented for `make fuzz`.
+        .target(name: "FuzzHarnesses",
+                dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "CLua", "CLuaShim", "CVTerm"],
+                path: "fuzz/Harnesses"),
+        .executableTarget(name: "weft-fuzz", dependencies: ["FuzzHarnesses"], path: "fuzz/Quick",
+                          swiftSettings: libFuzzer == nil ? [.define("WEFT_NO_LIBFUZZER")] : [],
+                          linkerSettings: libFuzzer.map { [.unsafeFlags(["-Xlinker", $0, "-lstdc++"])] } ?? []),
         .executableTarget(name: "weft",
                           dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider", "AnthropicProvider", "MCPClient",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -1,10 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// weft's libFuzzer targets: one executable per target, built apart from the
-/// main package so the normal `swift build` (and CI's one debug build) never
-/// compiles with sanitizers. `make fuzz` builds them with
-/// `--sanitize fuzzer --sanitize address` and runs each over its seed corpus
+/// weft's libFuzzer targets, instrumented: one executable per target, built
+/// apart from the main package so the normal `swift build` never compiles
+/// with sanitizers. Each is a thin `LLVMFuzzerTestOneInput` over the
+/// target's checks in the main package's `FuzzHarnesses` (fuzz/Harnesses/),
+/// which the normal build also runs, uninstrumented, through `weft-fuzz`.
+/// `make fuzz` builds these with `--sanitize fuzzer --sanitize address` and
+/// coverage counters, and runs each over its seed corpus
 /// (`Corpus/<target>/`) and dictionary (`Dictionaries/<target>.dict`); see
 /// docs/reliability.md.
 let package = Package(
@@ -12,28 +15,8 @@ let package = Package(
     dependencies: [
         .package(name: "weft", path: ".."),
     ],
-    targets: [
-        .systemLibrary(name: "CVTermFuzz", path: "Sources/CVTermFuzz", pkgConfig: "vterm",
-                       providers: [.apt(["libvterm-dev"])]),
-        .target(name: "FuzzSupport",
-                dependencies: [.product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
-                               "CVTermFuzz"]),
-        fuzzer("FuzzInputDecoder", ["Render"]),
-        fuzzer("FuzzStream", ["Chat"]),
-        fuzzer("FuzzAnthropic", ["Chat", "AnthropicProvider"]),
-        fuzzer("FuzzJSON", ["Kernel"]),
-        fuzzer("FuzzMarkdown", ["Chat"]),
-        fuzzer("FuzzText", ["Render"]),
-        fuzzer("FuzzSession", ["Chat"]),
-        fuzzer("FuzzLuaValues", ["LuaAPI"]),
-        fuzzer("FuzzFrame", ["Render"]),
-    ]
+    targets: ["FuzzInputDecoder", "FuzzStream", "FuzzAnthropic", "FuzzJSON", "FuzzMarkdown",
+              "FuzzText", "FuzzSession", "FuzzLuaValues", "FuzzFrame"].map { name in
+        .executableTarget(name: name, dependencies: [.product(name: "FuzzHarnesses", package: "weft")])
+    }
 )
-
-/// One fuzz target: an executable whose only entry is
-/// `LLVMFuzzerTestOneInput` (libFuzzer supplies `main`).
-func fuzzer(_ name: String, _ products: [String]) -> Target {
-    .executableTarget(name: name,
-                      dependencies: ["FuzzSupport", .product(name: "Kernel", package: "weft")]
-                          + products.filter { $0 != "Kernel" }.map { .product(name: $0, package: "weft") })
-}

@@ -3,8 +3,12 @@
 # build of its own in fuzz/.build, apart from the normal debug build) and
 # runs each over its seed corpus and dictionary.
 #
-#   scripts/fuzz.sh [--runs N | --time SECONDS] [TARGET...]
+#   scripts/fuzz.sh [--quick] [--runs N | --time SECONDS] [TARGET...]
 #
+# --quick       no build of its own: run the targets' checks through
+#               .build/debug/weft-fuzz, the uninstrumented driver of the
+#               normal debug build (make test; blind mutations of the seed
+#               corpus, Swift's bounds and overflow checks, no sanitizer)
 # --runs N      inputs per target (default 20000: make fuzz-short)
 # --time S      seconds per target instead (make fuzz)
 # TARGET        FuzzJSON, FuzzText, ... (default: every target); only
@@ -21,12 +25,14 @@ cd "$(dirname "$0")/.."
 
 runs=20000
 seconds=""
+quick=false
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
+    --quick) quick=true; shift ;;
     --runs) runs=$2; shift 2 ;;
     --time) seconds=$2; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -34,35 +40,48 @@ done
 all=(FuzzInputDecoder FuzzStream FuzzAnthropic FuzzJSON FuzzMarkdown FuzzText FuzzSession FuzzLuaValues FuzzFrame)
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
-# swiftc's -sanitize=fuzzer adds no coverage counters when it compiles a
-# module on several threads (SwiftPM's release builds do): without them
-# libFuzzer runs blind (it keeps no input: "corp: 1/1b"). Ask for them.
-flags=(-c release --sanitize fuzzer --sanitize address
-       -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table)
-build_log=fuzz/.build/build.log
 mkdir -p fuzz/.build
-echo "fuzz: building ${#targets[@]} targets (address sanitizer + libFuzzer)..."
-start=$(date +%s)
-# Only the products asked for: FuzzAnthropic alone needs swift-nio (through
-# the HTTP transport of its provider), the most expensive part of the build.
-build_ok=true
-: > "$build_log"
-for t in "${targets[@]}"; do
-  swift build --package-path fuzz "${flags[@]}" --product "$t" >> "$build_log" 2>&1 || { build_ok=false; break; }
-done
-if ! $build_ok; then
-  grep -E "error:" "$build_log" | head -20
-  echo "fuzz: build failed (see $build_log)"
-  echo "fuzz: 0 passed, ${#targets[@]} failed"
-  exit 1
+if $quick; then
+  bin=.build/debug
+  [ -x "$bin/weft-fuzz" ] || { echo "fuzz: $bin/weft-fuzz is missing (swift build --build-tests first)"; exit 1; }
+  echo "fuzz: ${#targets[@]} targets through the debug build's weft-fuzz (no sanitizer, blind)"
+else
+  # swiftc's -sanitize=fuzzer adds no coverage counters when it compiles a
+  # module on several threads (SwiftPM's release builds do): without them
+  # libFuzzer runs blind (it keeps no input: "corp: 1/1b"). Ask for them.
+  flags=(-c release --sanitize fuzzer --sanitize address
+         -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table)
+  build_log=fuzz/.build/build.log
+  echo "fuzz: building ${#targets[@]} targets (address sanitizer + libFuzzer)..."
+  start=$(date +%s)
+  # Every target links all of fuzz/Harnesses (no HTTP stack: the provider
+  # parsers live in Chat), so the first product builds nearly everything.
+  build_ok=true
+  : > "$build_log"
+  for t in "${targets[@]}"; do
+    swift build --package-path fuzz "${flags[@]}" --product "$t" >> "$build_log" 2>&1 || { build_ok=false; break; }
+  done
+  if ! $build_ok; then
+    grep -E "error:" "$build_log" | head -20
+    echo "fuzz: build failed (see $build_log)"
+    echo "fuzz: 0 passed, ${#targets[@]} failed"
+    exit 1
+  fi
+  echo "fuzz: built in $(( $(date +%s) - start )) s"
+  bin=$(swift build --package-path fuzz "${flags[@]}" --show-bin-path)
 fi
-echo "fuzz: built in $(( $(date +%s) - start )) s"
-bin=$(swift build --package-path fuzz "${flags[@]}" --show-bin-path)
 
 passed=0; failed=0
 for t in "${targets[@]}"; do
   corpus=fuzz/.build/corpus/$t
   artifacts=fuzz/.build/artifacts/$t
+  run=("$bin/$t")
+  if $quick; then
+    # A corpus of its own, thrown away: blind runs find nothing worth keeping.
+    corpus=fuzz/.build/quick-corpus/$t; rm -rf "$corpus"
+    artifacts=fuzz/.build/quick-artifacts/$t
+    run=("$bin/weft-fuzz" "$t")
+  fi
   mkdir -p "$corpus" "$artifacts"
   dict=()
   [ -f "fuzz/Dictionaries/$t.dict" ] && dict=(-dict="fuzz/Dictionaries/$t.dict")
@@ -74,7 +93,7 @@ for t in "${targets[@]}"; do
   # LeakSanitizer cannot see, so it reports live objects as leaks.
   # SWIFT_BACKTRACE=enable=no: libFuzzer reports a crash itself.
   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-    "$bin/$t" "${limit[@]}" "${dict[@]}" -max_len=4096 -timeout=10 -rss_limit_mb=3072 -detect_leaks=0 \
+    "${run[@]}" "${limit[@]}" "${dict[@]}" -max_len=4096 -timeout=10 -rss_limit_mb=3072 -detect_leaks=0 \
       -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "fuzz/Corpus/$t" > "$log" 2>&1
   status=$?
   took=$(( $(date +%s) - t0 ))
@@ -88,7 +107,7 @@ for t in "${targets[@]}"; do
     printf '  FAIL %-18s after %s inputs (exit %s): see %s\n' "$t" "$inputs" "$status" "$log"
     grep -E "fuzz check failed|ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer)|SUMMARY|Test unit written" "$log" | head -5 | sed 's/^/       /'
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "$inputs" "$took" "$result" >> fuzz/.build/fuzz-log.tsv
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "$inputs" "$took" "$result" >> "fuzz/.build/$($quick && echo quick-log || echo fuzz-log).tsv"
 done
 echo "fuzz: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

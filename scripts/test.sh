@@ -21,6 +21,7 @@ run_suite "swift test" swift test --skip-build --skip OpenAIProviderTests --skip
 run_suite "swift test (OpenAI provider, local fake server)" swift test --skip-build --filter OpenAIProviderTests
 run_suite "swift test (Anthropic provider, local fake server)" swift test --skip-build --filter AnthropicProviderTests
 run_suite "lua examples" bash Tests/Lua/run_examples.sh .build/debug/weft
+run_suite "libFuzzer targets (quick, debug build)" bash scripts/fuzz.sh --quick --runs 20000
 run_suite "lua api fuzz (short)" bash scripts/lua-fuzz.sh .build/debug/weft --seeds 4 --calls 1500
 if [ -f Tests/EndToEnd/run.sh ]; then
   run_suite "end-to-end (tmux)" bash Tests/EndToEnd/run.sh .build/debug/weft

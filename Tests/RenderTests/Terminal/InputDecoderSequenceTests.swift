@@ -243,7 +243,7 @@ import Kernel
     }
 }
 
-/// Found by the input fuzzer (fuzz/Sources/FuzzInputDecoder): ESC before an
+/// Found by the input fuzzer (fuzz/Harnesses/FuzzInputDecoder.swift): ESC before an
 /// 8-bit C1 control gave an unknown key whose bytes were whatever was left
 /// in termkey's key struct, so the same input decoded differently.
 @Suite struct InputDecoderFuzzRegressionTests {

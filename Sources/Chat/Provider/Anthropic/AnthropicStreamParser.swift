@@ -1,6 +1,4 @@
-import Chat
 import Kernel
-import ProviderHTTP
 
 /// Turns the bytes of a streamed Messages API reply into
 /// ``ProviderEvent``s. Pure and synchronous: the HTTP transport feeds it,
@@ -32,7 +30,7 @@ import ProviderHTTP
 /// var p = AnthropicStreamParser()
 /// p.feed(Array(sse.utf8)) + p.finish()   // [.textDelta("Hi"), .usage(...), .finish(reason: "stop")]
 /// ```
-public struct AnthropicStreamParser: StreamParser {
+public struct AnthropicStreamParser: Sendable {
     /// Cap on a buffered non-SSE (JSON) body.
     public static let maxJSONBody = 4 << 20
 

@@ -1,4 +1,4 @@
-import CVTermFuzz
+import CVTerm
 import Kernel
 import Render
 

@@ -1,7 +1,5 @@
-import Chat
 import Foundation
 import Kernel
-import ProviderHTTP
 
 /// An error object from the Messages API: `{"type": "error", "error":
 /// {"type": "overloaded_error", "message": "Overloaded"}, "request_id": ...}`.
