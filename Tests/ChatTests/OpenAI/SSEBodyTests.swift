@@ -17,10 +17,9 @@ import Testing
             SSEBody.finish(&self, at: \.body, handle: Self.onEvent)
         }
 
-        static func onEvent(_ r: inout Recorder, _ name: String?, _ data: UnsafeRawBufferPointer,
-                            _ out: inout [ProviderEvent]) -> Bool {
-            let text = String(decoding: data, as: UTF8.self)
-            r.seen.append((name.map { $0 + ":" } ?? "") + text)
+        static func onEvent(_ r: inout Recorder, _ event: SSEBody.Event, _ out: inout [ProviderEvent]) -> Bool {
+            let text = String(decoding: event.data, as: UTF8.self)
+            r.seen.append((event.name.map { $0 + ":" } ?? "") + text)
             out.append(.textDelta(text))
             return text != "stop"
         }

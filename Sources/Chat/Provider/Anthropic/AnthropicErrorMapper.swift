@@ -89,4 +89,8 @@ public enum AnthropicErrorMapper {
         guard !flat.isEmpty else { return "" }
         return ": " + (flat.count > maxQuoted ? String(flat.prefix(maxQuoted)) + "..." : flat)
     }
+
+    /// The message when the server sent an event with a line longer than
+    /// ``SSEDecoder/maxLineBytes``: it was cut, so the reply ends there.
+    public static let eventTooLarge = "anthropic: the server sent an event larger than 16 MiB, weft's limit; the reply stops here"
 }

@@ -102,9 +102,14 @@ public struct AnthropicStreamParser: Sendable {
 
     /// One SSE event for ``SSEBody``: handled, and true while the stream
     /// goes on.
-    private static func onEvent(_ p: inout Self, event: String?, data: UnsafeRawBufferPointer,
-                               out: inout [ProviderEvent]) -> Bool {
-        p.handle(event: event, data: data, into: &out)
+    private static func onEvent(_ p: inout Self, event: SSEBody.Event, out: inout [ProviderEvent]) -> Bool {
+        if event.cut {
+            p.closeAllBlocks(into: &out)
+            out.append(.error(message: AnthropicErrorMapper.eventTooLarge))
+            p.isDone = true
+        } else {
+            p.handle(event: event.name, data: event.data, into: &out)
+        }
         return !p.isDone
     }
 

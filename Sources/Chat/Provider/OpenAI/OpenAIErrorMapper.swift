@@ -87,4 +87,8 @@ public enum OpenAIErrorMapper {
     public static func scrub(_ text: String, key: String?) -> String {
         Secrets.scrub(text, key: key)
     }
+
+    /// The message when the server sent an event with a line longer than
+    /// ``SSEDecoder/maxLineBytes``: it was cut, so the reply ends there.
+    public static let eventTooLarge = "openai: the server sent an event larger than 16 MiB, weft's limit; the reply stops here"
 }

@@ -80,9 +80,12 @@ public struct OpenAIStreamParser: Sendable {
 
     /// One SSE event for ``SSEBody``: handled, and true while the stream
     /// goes on.
-    private static func onEvent(_ p: inout Self, event name: String?, data: UnsafeRawBufferPointer,
-                               out: inout [ProviderEvent]) -> Bool {
-        p.handle(event: name, data: data, into: &out)
+    private static func onEvent(_ p: inout Self, event: SSEBody.Event, out: inout [ProviderEvent]) -> Bool {
+        if event.cut {
+            p.end(withError: OpenAIErrorMapper.eventTooLarge, into: &out)
+        } else {
+            p.handle(event: event.name, data: event.data, into: &out)
+        }
         return !p.isDone
     }
 
@@ -168,8 +171,13 @@ public struct OpenAIStreamParser: Sendable {
     }
 
     private mutating func fail(_ e: OpenAIServerError, into out: inout [ProviderEvent]) {
+        end(withError: OpenAIErrorMapper.message(serverError: e, key: apiKey), into: &out)
+    }
+
+    /// Ends the stream with `message`, after the text still held back.
+    private mutating func end(withError message: String, into out: inout [ProviderEvent]) {
         flushText(into: &out)
-        out.append(.error(message: OpenAIErrorMapper.message(serverError: e, key: apiKey)))
+        out.append(.error(message: message))
         isDone = true
     }
 }

@@ -14,8 +14,8 @@
 ///
 /// ```swift
 /// public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [ProviderEvent] {
-///     SSEBody.feed(bytes, to: &self, at: \.body) { parser, name, data, out in
-///         parser.handle(event: name, data: data, into: &out)
+///     SSEBody.feed(bytes, to: &self, at: \.body) { parser, event, out in
+///         parser.handle(event, into: &out)
 ///         return !parser.isDone   // false: stop, the stream is over
 ///     }
 /// }
@@ -39,10 +39,29 @@ public struct SSEBody: Sendable {
     /// when it is an event stream or nothing but blanks came yet.
     public var jsonBody: [UInt8]? { kind == .json ? json : nil }
 
-    /// A handler of one event: the parser, the event's `event:` name, its
-    /// data (valid only during the call) and the events it produces.
+    /// A handler of one event: the parser, the event (its `event:` name,
+    /// its data, valid only during the call, and whether a line of it was
+    /// cut at ``SSEDecoder/maxLineBytes``) and the events it produces.
     /// Returns false to stop (the rest of the bytes is dropped).
-    public typealias Handler<Parser> = (inout Parser, String?, UnsafeRawBufferPointer, inout [ProviderEvent]) -> Bool
+    public typealias Handler<Parser> = (inout Parser, Event, inout [ProviderEvent]) -> Bool
+
+    /// One event of the stream, as the handler sees it.
+    public struct Event {
+        /// The `event:` name, nil when the event had none.
+        public let name: String?
+        /// The data bytes (valid only during the handler's call).
+        public let data: UnsafeRawBufferPointer
+        /// A line of the event was longer than ``SSEDecoder/maxLineBytes``
+        /// and lost its end: its data cannot be whole.
+        public let cut: Bool
+
+        @usableFromInline
+        init(name: String?, data: UnsafeRawBufferPointer, cut: Bool) {
+            self.name = name
+            self.data = data
+            self.cut = cut
+        }
+    }
 
     /// Feeds `bytes` to the body at `path` of `parser`, calling `handle`
     /// for each event they complete; returns the events it produced.
@@ -52,7 +71,7 @@ public struct SSEBody: Sendable {
                                     handle: Handler<Parser>) -> [ProviderEvent] {
         var out: [ProviderEvent] = []
         var body = parser[keyPath: path].takeOut()
-        body.feed(bytes) { name, data in handle(&parser, name, data, &out) }
+        body.feed(bytes) { event in handle(&parser, event, &out) }
         parser[keyPath: path] = body
         return out
     }
@@ -65,7 +84,7 @@ public struct SSEBody: Sendable {
                                       handle: Handler<Parser>) -> [ProviderEvent] {
         var out: [ProviderEvent] = []
         var body = parser[keyPath: path].takeOut()
-        body.finish { name, data in handle(&parser, name, data, &out) }
+        body.finish { event in handle(&parser, event, &out) }
         parser[keyPath: path] = body
         return out
     }
@@ -81,7 +100,7 @@ public struct SSEBody: Sendable {
     /// Decodes `bytes`: events go to `onEvent` (false stops), a JSON body
     /// is kept.
     @usableFromInline
-    mutating func feed(_ bytes: UnsafeRawBufferPointer, onEvent: (String?, UnsafeRawBufferPointer) -> Bool) {
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, onEvent: (Event) -> Bool) {
         if kind == .sniffing {
             let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
             guard let first = bytes.first(where: { !blank($0) }) else { return }
@@ -91,13 +110,13 @@ public struct SSEBody: Sendable {
             if json.count < maxJSONBody { json.append(contentsOf: bytes.prefix(maxJSONBody - json.count)) }
             return
         }
-        decoder.feed(bytes) { name, data, _ in onEvent(name, data) }
+        decoder.feed(bytes) { name, data, _, cut in onEvent(Event(name: name, data: data, cut: cut)) }
     }
 
     /// Ends an event stream (see ``SSEDecoder/finish(onEvent:)``).
     @usableFromInline
-    mutating func finish(onEvent: (String?, UnsafeRawBufferPointer) -> Bool) {
+    mutating func finish(onEvent: (Event) -> Bool) {
         guard kind != .json else { return }
-        decoder.finish { name, data, _ in onEvent(name, data) }
+        decoder.finish { name, data, _, cut in onEvent(Event(name: name, data: data, cut: cut)) }
     }
 }

@@ -40,12 +40,15 @@ public struct SSEEvent: Hashable, Sendable {
 /// ```
 public struct SSEDecoder: Sendable {
     /// The longest line kept, in bytes; longer lines are cut (the rest of
-    /// the line is dropped) so a hostile server cannot exhaust memory.
+    /// the line is dropped) so a hostile server cannot exhaust memory, and
+    /// their event is handed over with `cut` set.
     public static let maxLineBytes = 16 << 20
 
     /// A line begun in an earlier chunk.
     private var line: [UInt8] = []
     private var lineOverflow = false
+    /// A line of the pending event was cut at ``maxLineBytes``.
+    private var eventCut = false
     private var skipLF = false
     /// The pending event's data, when it is not a range of the chunk.
     private var data: [UInt8] = []
@@ -63,7 +66,7 @@ public struct SSEDecoder: Sendable {
     public mutating func feed(_ bytes: [UInt8]) -> [SSEEvent] {
         var events: [SSEEvent] = []
         bytes.withUnsafeBytes { raw in
-            feed(raw) { name, data, id in
+            feed(raw) { name, data, id, _ in
                 events.append(SSEEvent(event: name, data: String(decoding: data, as: UTF8.self), id: id))
                 return true
             }
@@ -76,19 +79,20 @@ public struct SSEDecoder: Sendable {
     /// it, but servers that omit the final blank line are common).
     public mutating func finish() -> [SSEEvent] {
         var events: [SSEEvent] = []
-        finish { name, data, id in
+        finish { name, data, id, _ in
             events.append(SSEEvent(event: name, data: String(decoding: data, as: UTF8.self), id: id))
             return true
         }
         return events
     }
 
-    /// Decodes `bytes`, calling `onEvent(event, data, id)` for each event
-    /// they complete, in order; the data bytes are valid only during the
-    /// call. `onEvent` returns false to stop early (the rest of `bytes` is
+    /// Decodes `bytes`, calling `onEvent(event, data, id, cut)` for each
+    /// event they complete, in order (`cut`: a line of the event was longer
+    /// than ``maxLineBytes`` and lost its end); the data bytes are valid
+    /// only during the call. `onEvent` returns false to stop early (the rest of `bytes` is
     /// then dropped: the consumer is done with the stream).
     public mutating func feed(_ bytes: UnsafeRawBufferPointer,
-                              onEvent: (String?, UnsafeRawBufferPointer, String?) -> Bool) {
+                              onEvent: (String?, UnsafeRawBufferPointer, String?, Bool) -> Bool) {
         var start = 0
         var i = 0
         let n = bytes.count
@@ -117,6 +121,7 @@ public struct SSEDecoder: Sendable {
             var go = true
             if line.isEmpty && !lineOverflow {
                 let end = min(i, start + Self.maxLineBytes)
+                if end < i { eventCut = true }
                 go = endLine(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), chunkOffset: start,
                              chunk: bytes, onEvent: onEvent)
             } else {
@@ -132,7 +137,7 @@ public struct SSEDecoder: Sendable {
 
     /// Ends the stream (see ``finish()``), calling `onEvent` for what it
     /// completes.
-    public mutating func finish(onEvent: (String?, UnsafeRawBufferPointer, String?) -> Bool) {
+    public mutating func finish(onEvent: (String?, UnsafeRawBufferPointer, String?, Bool) -> Bool) {
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         if !line.isEmpty, !endBufferedLine(chunk: empty, onEvent: onEvent) { return }
         _ = dispatch(chunk: empty, onEvent: onEvent)
@@ -151,9 +156,10 @@ public struct SSEDecoder: Sendable {
 
     /// Processes the line gathered in `line` (it began in an earlier chunk).
     private mutating func endBufferedLine(chunk: UnsafeRawBufferPointer,
-                                          onEvent: (String?, UnsafeRawBufferPointer, String?) -> Bool) -> Bool {
+                                          onEvent: (String?, UnsafeRawBufferPointer, String?, Bool) -> Bool) -> Bool {
         let gathered = line
         line = []
+        if lineOverflow { eventCut = true }
         defer {
             line = gathered
             line.removeAll(keepingCapacity: line.count < 4096)
@@ -166,7 +172,7 @@ public struct SSEDecoder: Sendable {
     /// `chunkOffset` when the line lies in the chunk. Returns false when
     /// `onEvent` asked to stop.
     private mutating func endLine(_ text: UnsafeRawBufferPointer, chunkOffset: Int?, chunk: UnsafeRawBufferPointer,
-                                  onEvent: (String?, UnsafeRawBufferPointer, String?) -> Bool) -> Bool {
+                                  onEvent: (String?, UnsafeRawBufferPointer, String?, Bool) -> Bool) -> Bool {
         if text.isEmpty { return dispatch(chunk: chunk, onEvent: onEvent) }
         if text[0] == 0x3A { return true }  // ':' comment
         let colon = text.firstIndex(of: 0x3A) ?? text.count
@@ -196,16 +202,17 @@ public struct SSEDecoder: Sendable {
 
     /// Hands the pending event (if it has data) to `onEvent` and clears it.
     private mutating func dispatch(chunk: UnsafeRawBufferPointer,
-                                   onEvent: (String?, UnsafeRawBufferPointer, String?) -> Bool) -> Bool {
+                                   onEvent: (String?, UnsafeRawBufferPointer, String?, Bool) -> Bool) -> Bool {
         defer {
             data.removeAll(keepingCapacity: data.count < 4096)
             dataInChunk = nil
             hasData = false
             eventName = nil
+            eventCut = false
         }
         guard hasData else { return true }
         let name = eventName.flatMap { $0.isEmpty ? nil : $0 }
-        if let r = dataInChunk { return onEvent(name, UnsafeRawBufferPointer(rebasing: chunk[r]), eventID) }
-        return data.withUnsafeBytes { onEvent(name, $0, eventID) }
+        if let r = dataInChunk { return onEvent(name, UnsafeRawBufferPointer(rebasing: chunk[r]), eventID, eventCut) }
+        return data.withUnsafeBytes { onEvent(name, $0, eventID, eventCut) }
     }
 }
