@@ -66,7 +66,45 @@ extension FrameEncoder {
             moveTo(Position(row: row, col: i), next: next, into: &out, stats: &stats)
             writeCell(rowStart + i, col: i, next: next, into: &out, stats: &stats)
             col = i + Int(max(1, next.cells[rowStart + i].width))
+            let stop = tail.map { $0.start } ?? next.width - 1
+            col = writeASCIIRun(row: row, from: col, stop: min(stop, next.width - 1), after: rowStart + i,
+                                base: base, next: next, into: &out, stats: &stats)
         }
+    }
+
+    /// Writes the changed cells from column `from` on while each is printable
+    /// ASCII (one byte, width 1) in the style of the cell just written at
+    /// `after` and the pen already shows that style: the bytes `writeCell`
+    /// would write, without a style lookup, pen comparison or cursor update
+    /// per cell. Stops before `stop` (the blank tail, or the last column,
+    /// whose pending wrap `writeCell` handles). Returns the column where
+    /// the general loop goes on.
+    mutating func writeASCIIRun(row: Int, from: Int, stop: Int, after: Int, base: Grid, next: Grid,
+                                into out: inout [UInt8], stats: inout FrameStats) -> Int {
+        guard from < stop, let cur = cursor, cur.row == row, cur.col == from, let pen else { return from }
+        let rowStart = row * next.width
+        let styleRaw = next.cells[after].style.raw
+        guard next.cells[rowStart + from].style.raw == styleRaw,
+              effectiveStyle(next.cells[after].style) == pen else { return from }
+        var c = from
+        next.cells.withUnsafeBufferPointer { cells in
+            base.cells.withUnsafeBufferPointer { old in
+                while c < stop {
+                    let cell = cells[rowStart + c]
+                    let glyph = cell.glyph
+                    guard glyph >= 0x20, glyph < 0x7F, cell.width == 1, cell.style.raw == styleRaw else { break }
+                    let was = old[rowStart + c]
+                    guard was.glyph != glyph || was.style.raw != styleRaw || was.width != 1 else { break }
+                    out.append(UInt8(truncatingIfNeeded: glyph))
+                    c += 1
+                }
+            }
+        }
+        if c > from {
+            stats.cellsWritten += c - from
+            cursor = Position(row: row, col: c)
+        }
+        return c
     }
 
     /// The column of the next cell at or after `from` that must be written
