@@ -23,7 +23,18 @@ public final class Buffer {
     public var onChange: ((BufferChange) -> Void)?
 
     /// The lines: a B-tree with O(log n) edits by index (`LineStore`).
-    private(set) var storage = LineStore([""])
+    /// Not checked for exclusivity at run time (see `LineNode`): only this
+    /// class's edit methods write it, and they call out (`onChange`) only
+    /// after the write.
+    @exclusivity(unchecked) private(set) var storage = LineStore([""]) {
+        didSet { lastLeaf = nil }
+    }
+    /// The leaf `line(_:)` read last and the row of its first line:
+    /// renderers read neighbouring lines one by one, and a leaf holds up
+    /// to 64 of them. Not retained (a retain would make the next edit of
+    /// that leaf copy it); cleared by every write of `storage`, which
+    /// alone can free it.
+    @exclusivity(unchecked) private var lastLeaf: (leaf: Unmanaged<LineNode>, start: Int)?
 
     public init(id: BufferID, name: String = "", scratch: Bool = false, modifiable: Bool = true) {
         self.id = id
@@ -37,7 +48,17 @@ public final class Buffer {
 
     /// The line at `row`, or nil when out of range. O(log n).
     public func line(_ row: Int) -> String? {
-        row >= 0 && row < storage.count ? storage[row] : nil
+        if let last = lastLeaf {
+            let i = row - last.start
+            let found: String? = last.leaf._withUnsafeGuaranteedRef { leaf in
+                i >= 0 && i < leaf.lines.count ? leaf.lines[i] : nil
+            }
+            if let found { return found }
+        }
+        guard row >= 0 && row < storage.count else { return nil }
+        let (leaf, start) = storage.leaf(containing: row)
+        lastLeaf = (Unmanaged.passUnretained(leaf), start)
+        return leaf.lines[row - start]
     }
 
     /// All lines as an array (O(n): prefer `line(_:)`, `getLines` or
@@ -47,7 +68,10 @@ public final class Buffer {
     /// Calls `body` with each line in `range` (0-based, end-exclusive,
     /// within the buffer) without building an array.
     public func forEachLine(in range: Range<Int>, _ body: (String) throws -> Void) rethrows {
-        try storage.forEach(in: range, body)
+        // A copy: `body` may edit this buffer (the copy keeps the nodes
+        // being walked alive; the edit copies them on write).
+        let lines = storage
+        try lines.forEach(in: range, body)
     }
 
     /// The rows `[start, end)` name with Neovim indexing (negative =

@@ -77,6 +77,20 @@ public struct LineStore {
         return node.lines[i]
     }
 
+    /// The leaf holding line `index` and the index of its first line.
+    /// O(log n). `index` must be in range.
+    func leaf(containing index: Int) -> (leaf: LineNode, start: Int) {
+        precondition(index >= 0 && index < root.count, "line index \(index) out of range (\(root.count) lines)")
+        var node = root
+        var i = index
+        while node.height > 0 {
+            var k = 0
+            while i >= node.counts[k] { i -= node.counts[k]; k += 1 }
+            node = node.children[k]
+        }
+        return (node, index - i)
+    }
+
     /// All lines as an array (O(n)).
     public var lines: [String] { lines(in: 0..<count) }
 

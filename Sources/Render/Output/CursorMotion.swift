@@ -33,9 +33,17 @@ final class CursorMotion {
     /// post-processing may turn into CR LF.
     let safeCud1: TerminfoString?
 
+    /// No move to another column of the cursor's row costs fewer bytes
+    /// (the shortest of `cup`, `cuf`, `cuf1` and `hpa` with the smallest
+    /// parameters; 0 when the terminal has none): re-writing that many
+    /// cells in the current pen is never dearer than moving over them.
+    let sameRowFloor: Int
+
     init(ti: Terminfo) {
         self.ti = ti
         safeCud1 = ti.cud1?.format == [0x0A] ? nil : ti.cud1
+        let costs = [ti.cup?.length(0, 0), ti.cuf?.length(1, 0), ti.cuf1?.format.count, ti.hpa?.length(0, 0)]
+        sameRowFloor = costs.compactMap { $0 }.min() ?? 0
     }
 
     /// The bytes of the cheapest move from `from` (nil = unknown) to `to`.

@@ -76,9 +76,12 @@ extension FrameEncoder {
     /// ASCII (one byte, width 1) in the style of the cell just written at
     /// `after` and the pen already shows that style: the bytes `writeCell`
     /// would write, without a style lookup, pen comparison or cursor update
-    /// per cell. Stops before `stop` (the blank tail, or the last column,
-    /// whose pending wrap `writeCell` handles). Returns the column where
-    /// the general loop goes on.
+    /// per cell. A gap of unchanged cells of that kind is bridged (written
+    /// again) when it costs no more bytes than the cursor motion over it,
+    /// as `moveTo` decides. Stops before `stop` (the blank tail, or the
+    /// last column, whose pending wrap `writeCell` handles). Returns the
+    /// column where the general loop goes on.
+    @inline(never)
     mutating func writeASCIIRun(row: Int, from: Int, stop: Int, after: Int, base: Grid, next: Grid,
                                 into out: inout [UInt8], stats: inout FrameStats) -> Int {
         guard from < stop, let cur = cursor, cur.row == row, cur.col == from, let pen else { return from }
@@ -87,24 +90,61 @@ extension FrameEncoder {
         guard next.cells[rowStart + from].style.raw == styleRaw,
               effectiveStyle(next.cells[after].style) == pen else { return from }
         var c = from
-        next.cells.withUnsafeBufferPointer { cells in
-            base.cells.withUnsafeBufferPointer { old in
-                while c < stop {
-                    let cell = cells[rowStart + c]
-                    let glyph = cell.glyph
-                    guard glyph >= 0x20, glyph < 0x7F, cell.width == 1, cell.style.raw == styleRaw else { break }
-                    let was = old[rowStart + c]
-                    guard was.glyph != glyph || was.style.raw != styleRaw || was.width != 1 else { break }
-                    out.append(UInt8(truncatingIfNeeded: glyph))
-                    c += 1
+        while c < stop {
+            // The run of changed cells at c, then the unchanged gap after it.
+            let (changed, gapEnd) = next.cells.withUnsafeBufferPointer { cells in
+                base.cells.withUnsafeBufferPointer { old in
+                    Self.asciiRun(cells, old, rowStart: rowStart, from: c, stop: stop, style: styleRaw)
                 }
             }
+            c = changed
+            guard gapEnd > changed else { break }
+            let gap = gapEnd - changed
+            if gap > caps.sameRowFloor {
+                cursor = Position(row: row, col: changed)
+                guard gap <= moveCost(to: Position(row: row, col: gapEnd)) else { break }
+            }
+            c = gapEnd
         }
         if c > from {
+            Self.appendASCII(next, rowStart + from, rowStart + c, to: &out)
             stats.cellsWritten += c - from
             cursor = Position(row: row, col: c)
         }
         return c
+    }
+
+    /// Appends the one-byte glyphs of cells `start..<end` of `grid`.
+    static func appendASCII(_ grid: Grid, _ start: Int, _ end: Int, to out: inout [UInt8]) {
+        let base = out.count
+        out.append(contentsOf: repeatElement(0, count: end - start))
+        out.withUnsafeMutableBufferPointer { dst in
+            grid.cells.withUnsafeBufferPointer { cells in
+                for i in start..<end { dst[base + i - start] = UInt8(truncatingIfNeeded: cells[i].glyph) }
+            }
+        }
+    }
+
+    /// From column `from` (before `stop`): the end of the run of changed
+    /// cells that are printable ASCII in style `style`, then the end of
+    /// the gap of unchanged such cells after it when a changed such cell
+    /// follows the gap (else the run's end again).
+    static func asciiRun(_ cells: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>, rowStart: Int,
+                         from: Int, stop: Int, style: UInt32) -> (changed: Int, gapEnd: Int) {
+        // 0: not printable ASCII in `style`, 1: such a cell, unchanged, 2: changed.
+        @inline(__always) func kind(_ col: Int) -> Int {
+            let cell = cells[rowStart + col]
+            let glyph = cell.glyph
+            guard glyph >= 0x20, glyph < 0x7F, cell.width == 1, cell.style.raw == style else { return 0 }
+            let was = old[rowStart + col]
+            return was.glyph == glyph && was.style.raw == style && was.width == 1 ? 1 : 2
+        }
+        var changed = from
+        while changed < stop, kind(changed) == 2 { changed += 1 }
+        var gapEnd = changed
+        while gapEnd < stop, kind(gapEnd) == 1 { gapEnd += 1 }
+        if gapEnd == changed || gapEnd >= stop || kind(gapEnd) != 2 { gapEnd = changed }
+        return (changed, gapEnd)
     }
 
     /// The column of the next cell at or after `from` that must be written
@@ -114,7 +154,7 @@ extension FrameEncoder {
         var c = from
         while c < next.width {
             let i = rowStart + c
-            if !next.sameCell(i, in: base, i) {
+            if !sameCell(i, base: base, next: next) {
                 if !next.cells[i].isContinuation { return c }
                 if c - 1 >= from { return c - 1 }
             }
@@ -127,8 +167,21 @@ extension FrameEncoder {
     static func changedCount(row: Int, from: Int, base: Grid, next: Grid) -> Int {
         let rowStart = row * next.width
         var n = 0
-        for c in from..<next.width where !next.sameCell(rowStart + c, in: base, rowStart + c) { n += 1 }
+        for c in from..<next.width where !sameCell(rowStart + c, base: base, next: next) { n += 1 }
         return n
+    }
+
+    /// `Grid.sameCell` for cell `i` of both grids, deciding equal inline
+    /// cells from their fields without the side-table check.
+    @inline(__always)
+    static func sameCell(_ i: Int, base: Grid, next: Grid) -> Bool {
+        let same = next.cells.withUnsafeBufferPointer { a in
+            base.cells.withUnsafeBufferPointer { b in
+                a[i].glyph == b[i].glyph && a[i].style.raw == b[i].style.raw && a[i].width == b[i].width
+                    && !a[i].isExternal
+            }
+        }
+        return same || next.sameCell(i, in: base, i)
     }
 
     /// Where the row's trailing run of spaces in one erasable style starts,
@@ -141,10 +194,18 @@ extension FrameEncoder {
         let style = effectiveStyle(last.style)
         guard style.attrs.isDisjoint(with: Attributes.visibleOnBlank) else { return nil }
         var start = next.width - 1
-        while start > 0 {
-            let c = next.cells[rowStart + start - 1]
-            guard c.isSpace, c.width == 1, c.style == last.style else { break }
-            start -= 1
+        next.cells.withUnsafeBufferPointer { cells in
+            // Equal cells are equal bytes (no padding): compare the two
+            // words of each cell with the last one's.
+            guard let raw = UnsafeRawPointer(cells.baseAddress) else { return }
+            let row = raw + rowStart * MemoryLayout<Cell>.stride
+            // A cell is 16 bytes (GridTests checks it): two words.
+            let w0 = row.load(fromByteOffset: start * 16, as: UInt64.self)
+            let w1 = row.load(fromByteOffset: start * 16 + 8, as: UInt64.self)
+            while start > 0, row.load(fromByteOffset: (start - 1) * 16, as: UInt64.self) == w0,
+                  row.load(fromByteOffset: (start - 1) * 16 + 8, as: UInt64.self) == w1 {
+                start -= 1
+            }
         }
         return (start, style)
     }

@@ -120,22 +120,40 @@ extension FrameEncoder {
     }
 
     /// A hash of the content of row `r` (equal rows of different grids hash
-    /// alike).
+    /// alike). It reads the first 64 cells and every fourth after them:
+    /// a page scroll hashes 100 rows, and rows that differ only elsewhere
+    /// merely cast a vote that the exact band check (`rowsEqual`) discards.
     static func rowHash(_ g: Grid, _ r: Int) -> Int {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        let start = r * g.width
-        for c in 0..<g.width {
-            h = (h ^ g.cellHash(g.cells[start + c])) &* 0x0000_0100_0000_01B3
-            h ^= h >> 29
+        let start = r * g.width, end = start + g.width
+        g.cells.withUnsafeBufferPointer { cells in
+            @inline(__always) func mix(_ c: Int) {
+                let cell = cells[c]
+                let glyph = cell.isExternal ? g.cellHash(cell) : cell.glyph
+                h = (h ^ glyph) &* 0x9E37_79B9_7F4A_7C15 ^ (UInt64(cell.style.raw) << 8 | UInt64(cell.width))
+            }
+            var c = start
+            while c < min(end, start + 64) { mix(c); c += 1 }
+            while c < end { mix(c); c += 4 }
         }
-        return Int(truncatingIfNeeded: h)
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h &* 0x0000_0100_0000_01B3)
     }
 
     /// Whether every cell of row `r` is the same (blank lines match
     /// everywhere and would cast meaningless votes).
     static func isUniform(_ g: Grid, _ r: Int) -> Bool {
-        let first = g.cells[r * g.width]
-        for c in 1..<max(1, g.width) where g.cells[r * g.width + c] != first { return false }
-        return true
+        guard g.width > 1 else { return true }
+        return g.cells.withUnsafeBufferPointer { cells in
+            let start = r * g.width
+            let first = cells[start]
+            for c in (start + 1)..<(start + g.width) {
+                let cell = cells[c]
+                if cell.glyph != first.glyph || cell.style.raw != first.style.raw || cell.width != first.width {
+                    return false
+                }
+            }
+            return true
+        }
     }
 }
