@@ -43,6 +43,33 @@ import Testing
         #expect(b.lines == [""])
     }
 
+    /// `line(_:)` answers from the leaf it read last; every edit must
+    /// forget that leaf (inserts shift rows, deletes can free it).
+    @Test func lineReadsSeeEveryEdit() throws {
+        var shadow = (0..<300).map { "line \($0)" }
+        let b = try make(shadow)
+        func check() {
+            for row in [0, 1, 63, 64, 65, 150, shadow.count - 1] where row < shadow.count {
+                #expect(b.line(row) == shadow[row], "row \(row)")
+            }
+            #expect(b.line(shadow.count) == nil)
+            #expect(b.line(-1) == nil)
+        }
+        check()
+        try b.setLines(0, 0, ["top"])
+        shadow.insert("top", at: 0)
+        check()
+        try b.setLines(10, 200, [])
+        shadow.removeSubrange(10..<200)
+        check()
+        try b.setText(5, 0, 5, 0, ["x"])
+        shadow[5] = "x" + shadow[5]
+        check()
+        try b.setLines(0, -1, ["only"])
+        shadow = ["only"]
+        check()
+    }
+
     @Test func newlinesInLinesAreRejected() throws {
         let b = try make(["a"])
         #expect(throws: KernelError.self) { try b.setLines(0, 1, ["a\nb"]) }

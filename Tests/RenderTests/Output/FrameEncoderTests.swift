@@ -132,6 +132,30 @@ func textScreen(width: Int = 200, height: Int = 50, shift: Int = 0) -> Grid {
         #expect(readable(bytes) == "\\e[2;11H\\e[44m\\e[K", "\(readable(bytes))")
     }
 
+    /// Changed ASCII cells in one style are written as a run; unchanged
+    /// cells between them are written again when that is no longer than
+    /// the cheapest motion over them (3 bytes on xterm: `\e[C`), else the
+    /// cursor moves.
+    @Test func asciiRunsBridgeShortGapsAndMoveOverLongOnes() {
+        var enc = encoder()
+        let hl = enc.highlights
+        let title = hl.intern(Style(attrs: .bold))
+        var g = Grid(width: 40, height: 2)
+        g.put(text: "abcdefghijklmnopqrstuvwxyz0123456789ABCD", row: 0, col: 0, style: .default)
+        _ = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        // Gaps of 2 (bc) and 3 (efg) are bridged; a gap of 8 (i..p) is not.
+        // (The repaint left the cursor in the pending wrap: CR starts.)
+        g.put(text: "X", row: 0, col: 0, style: .default)
+        g.put(text: "Y", row: 0, col: 3, style: .default)
+        g.put(text: "Z", row: 0, col: 7, style: .default)
+        g.put(text: "W", row: 0, col: 16, style: .default)
+        // A style change ends the run.
+        g.put(text: "V", row: 0, col: 17, style: title)
+        let bytes = enc.encode(next: g, cursor: nil, cursorVisible: false)
+        #expect(readable(bytes) == "\\e[?2026h\\rXbcYefgZ\\e[8CW\\e[1mV\\e[?2026l", "\(readable(bytes))")
+        #expect(enc.lastFrame.cellsWritten == 10)
+    }
+
     @Test func uncertainWidthClustersAreReanchored() {
         var enc = encoder()
         var g = Grid(width: 10, height: 1)
