@@ -31,7 +31,7 @@ struct ClusterScanner {
     /// Tab stop distance, at least 1.
     let tabstop: Int
     /// `CharProperties.table`, fetched once per scan.
-    private let table: UnsafePointer<UInt8>
+    let table: UnsafePointer<UInt8>
     /// The code point a cluster's lookahead decoded and found to start the
     /// next cluster: its byte offset (-1 for none), `decode` result and
     /// packed properties, so the next `slowCluster` does not decode it again
@@ -135,6 +135,48 @@ struct ClusterScanner {
     @inline(__always)
     static func isRegionalIndicator(_ scalar: UInt32) -> Bool {
         scalar >= 0x1F1E6 && scalar <= 0x1F1FF
+    }
+}
+
+// MARK: - Single-scalar clusters
+
+extension ClusterScanner {
+    /// When the next cluster is one printable code point that certainly
+    /// ends where the following one starts (CJK, kana, Hangul syllables, a
+    /// lone emoji or accented letter followed by a space or another such
+    /// code point), adds its width and moves past it; false (nothing
+    /// consumed) when `next()` must decide. The same widths and break rules
+    /// as `slowCluster` without building a cluster: `measure` spends most
+    /// of its time on such text.
+    @inline(__always)
+    mutating func advanceSimpleScalar() -> Bool {
+        let count = self.bytes.count
+        let start = self.position
+        guard start < count else { return false }
+        let decoded = Self.decode(self.bytes, at: start)
+        let scalar = UInt32(truncatingIfNeeded: decoded)
+        // Invalid bytes, controls, DEL and C1 controls become replacements.
+        guard decoded != 0, scalar >= 0x20, scalar < 0x7F || scalar > 0x9F else { return false }
+        let packed = CharProperties.packed(scalar, table: self.table)
+        let width = CharProperties.width(packed)
+        let boundclass = CharProperties.boundclass(packed)
+        guard width > 0, !CharProperties.attachesToPrevious(boundclass) else { return false }
+        let end = start + Int(decoded >> 32)
+        if end < count {
+            let byte = self.bytes[end]
+            if byte < 0x80 {
+                guard !CharProperties.mayJoinNext(boundclass) else { return false }
+            } else {
+                let next64 = Self.decode(self.bytes, at: end)
+                let next = UInt32(truncatingIfNeeded: next64)
+                let ends = next64 == 0 || (next >= 0x7F && next <= 0x9F)
+                    || CharProperties.isCertainBreak(boundclass, CharProperties.boundclass(CharProperties.packed(next, table: self.table)))
+                guard ends else { return false }
+            }
+        }
+        self.position = end
+        self.column += width
+        return true
     }
 }
 

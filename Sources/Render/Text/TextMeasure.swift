@@ -111,6 +111,7 @@ public enum TextMeasure {
         let count = bytes.count
         while scanner.position < count {
             if bytes[scanner.position] < 0x80 { _ = scanner.advanceASCII(maxCells: Int.max) }
+            if scanner.advanceSimpleScalar() { continue }
             _ = scanner.next()
         }
         return scanner.column - startColumn

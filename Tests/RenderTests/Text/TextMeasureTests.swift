@@ -95,6 +95,17 @@ import Testing
 
     /// Random mixed text: measure agrees with the cluster walk, clusters
     /// tile the bytes, and the display text is terminal-safe.
+    /// `measure` takes one-code-point clusters without building them; next
+    /// to a code point that may join (combining marks, ZWJ, VS16, flags,
+    /// Hangul jamo, controls) it must give the cluster walk's width.
+    @Test(arguments: ["漢字 かな", "漢\u{0301}x", "a\u{0301}", "é漢", "😀\u{200D}😀 x", "🇯🇵🇯🇵", "\u{1100}가x",
+                      "#\u{FE0F}\u{20E3}", "漢\u{1b}[1m", "한국어\u{85}", "\u{FFFD}\u{0301}", "x漢\u{200B}"])
+    func measureAgreesWithClusters(_ text: String) {
+        let width = TextMeasure.clusters(text).reduce(0) { $0 + $1.width }
+        #expect(TextMeasure.measure(text) == width, "\(text.debugDescription)")
+        #expect(TextMeasure.measure(text, startColumn: 3) == width, "\(text.debugDescription)")
+    }
+
     @Test func randomTextIsConsistent() {
         let seed = TextRNG.seed()
         var rng = TextRNG(seed: seed)
