@@ -153,11 +153,12 @@ extension ClusterScanner {
         let count = self.bytes.count
         let start = self.position
         guard start < count else { return false }
-        let decoded = Self.decode(self.bytes, at: start)
+        let known = start == self.lookaheadAt
+        let decoded = known ? self.lookaheadDecoded : Self.decode(self.bytes, at: start)
         let scalar = UInt32(truncatingIfNeeded: decoded)
         // Invalid bytes, controls, DEL and C1 controls become replacements.
         guard decoded != 0, scalar >= 0x20, scalar < 0x7F || scalar > 0x9F else { return false }
-        let packed = CharProperties.packed(scalar, table: self.table)
+        let packed = known ? self.lookaheadPacked : CharProperties.packed(scalar, table: self.table)
         let width = CharProperties.width(packed)
         let boundclass = CharProperties.boundclass(packed)
         guard width > 0, !CharProperties.attachesToPrevious(boundclass) else { return false }
@@ -169,9 +170,14 @@ extension ClusterScanner {
             } else {
                 let next64 = Self.decode(self.bytes, at: end)
                 let next = UInt32(truncatingIfNeeded: next64)
-                let ends = next64 == 0 || (next >= 0x7F && next <= 0x9F)
-                    || CharProperties.isCertainBreak(boundclass, CharProperties.boundclass(CharProperties.packed(next, table: self.table)))
-                guard ends else { return false }
+                if next64 != 0 && (next < 0x7F || next > 0x9F) {
+                    let nextPacked = CharProperties.packed(next, table: self.table)
+                    guard CharProperties.isCertainBreak(boundclass, CharProperties.boundclass(nextPacked)) else { return false }
+                    // Kept for the next cluster, as `slowCluster` does.
+                    self.lookaheadAt = end
+                    self.lookaheadDecoded = next64
+                    self.lookaheadPacked = nextPacked
+                }
             }
         }
         self.position = end
