@@ -367,6 +367,26 @@ extension Grid {
         let count = min(bytes.count, width - col)
         guard first < count else { return }
         let w = width
+        // Usually no cell holds part of a wide character and every byte is
+        // printable: then the cells are written in one pass over the
+        // storage (no per-cell copy-on-write or bounds checks).
+        let plain = cells.withUnsafeBufferPointer { old in
+            !(first..<count).contains { k in
+                let o = old[row * w + col + k]
+                return o.isContinuation || o.width == 2 || bytes[k] < 0x20 || bytes[k] >= 0x7F
+            }
+        }
+        if plain {
+            styles.withUnsafeBufferPointer { st in
+                cells.withUnsafeMutableBufferPointer { dst in
+                    for k in first..<count {
+                        let s = styleOffset + k
+                        dst[row * w + col + k] = Cell(glyph: UInt64(bytes[k]), style: s < st.count ? st[s] : base, width: 1)
+                    }
+                }
+            }
+            return
+        }
         styles.withUnsafeBufferPointer { st in
             for k in first..<count {
                 let byte = bytes[k]

@@ -58,13 +58,8 @@ extension Grid {
         var text = text
         return text.withUTF8 { bytes -> Int? in
             for b in bytes where b < 0x20 || b >= 0x7F { return nil }
-            var c = col
-            for b in bytes {
-                if c >= width { break }
-                if c >= 0 { putASCII(b, row: row, col: c, style: style) }
-                c += 1
-            }
-            return c
+            putASCIIRun(bytes, row: row, col: col, styles: [], styleOffset: 0, base: style)
+            return min(col + bytes.count, max(col, width))
         }
     }
 

@@ -109,6 +109,23 @@ import Testing
         #expect(dst.debugRows == [" abc  "])
     }
 
+    /// The blit's one-pass copy stops at a wide character (the repairing
+    /// path goes on from there) and at the right edge; a source left of the
+    /// grid goes through the repairing path from its first cell.
+    @Test func blitFastCopyHandsOverAtWideCellsAndEdges() {
+        var dst = Grid(width: 6, height: 1)
+        dst.put(text: "xxx", row: 0, col: 0, style: .default)
+        dst.put("中", row: 0, col: 3, style: .default)
+        var src = Grid(width: 6, height: 1)
+        src.put(text: "123456", row: 0, col: 0, style: .default)
+        dst.blit(src, at: Position(row: 0, col: 1))
+        #expect(dst.debugRows == ["x12345"])
+        var left = Grid(width: 6, height: 1)
+        left.put("中", row: 0, col: 3, style: .default)
+        left.blit(src, at: Position(row: 0, col: -2))
+        #expect(left.debugRows == ["3456  "], "the right half of 中 is blanked")
+    }
+
     /// An ASCII run written over half of a wide character repairs the
     /// other half, takes per-byte styles then the base style, and is
     /// clipped at both edges.
