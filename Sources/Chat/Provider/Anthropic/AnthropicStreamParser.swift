@@ -30,7 +30,7 @@ import Kernel
 /// var p = AnthropicStreamParser()
 /// p.feed(Array(sse.utf8)) + p.finish()   // [.textDelta("Hi"), .usage(...), .finish(reason: "stop")]
 /// ```
-public struct AnthropicStreamParser: Sendable {
+public struct AnthropicStreamParser: StreamParser {
     /// Cap on a buffered non-SSE (JSON) body.
     public static let maxJSONBody = 4 << 20
 
@@ -60,11 +60,6 @@ public struct AnthropicStreamParser: Sendable {
     /// A parser; `apiKey` is scrubbed from error messages.
     public init(apiKey: String? = nil) {
         self.apiKey = apiKey
-    }
-
-    /// Consumes body bytes held in an array (tests, fuzzers).
-    public mutating func feed(_ bytes: [UInt8]) -> [ProviderEvent] {
-        bytes.withUnsafeBytes { feed($0) }
     }
 
     /// Consumes body bytes, read in place: each SSE event's data goes from

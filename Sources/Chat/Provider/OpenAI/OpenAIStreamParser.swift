@@ -20,7 +20,7 @@ import Foundation
 /// p.feed(Array("data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n".utf8))
 /// // [.textDelta("Hi"), .finish(reason: "stop")]
 /// ```
-public struct OpenAIStreamParser: Sendable {
+public struct OpenAIStreamParser: StreamParser {
     /// Cap on a buffered non-SSE (JSON) body.
     public static let maxJSONBody = 1 << 20
 
@@ -41,10 +41,10 @@ public struct OpenAIStreamParser: Sendable {
         self.apiKey = apiKey
     }
 
-    /// Consumes body bytes, returning the events they complete.
-    public mutating func feed(_ bytes: [UInt8]) -> [ProviderEvent] {
-        bytes.withUnsafeBytes { feed($0) }
-    }
+    /// Always false: an error event mid-stream is final for
+    /// OpenAI-compatible servers (none says it is overloaded in a way worth
+    /// a silent retry).
+    public var failedRetryably: Bool { false }
 
     /// Consumes body bytes, read in place: each SSE event's data goes from
     /// the bytes to the chunk's JSON value with no copy in between when it

@@ -1,5 +1,3 @@
-import Chat
-
 /// Turns the bytes of a streamed reply into ``ProviderEvent``s. Pure and
 /// synchronous: the transport feeds it as bytes arrive, tests (and fuzzers)
 /// feed it bytes directly.
