@@ -117,6 +117,31 @@ t.describe("weft.ui", function()
     win.close(w)
   end)
 
+  t.it("keeps each op's highlight when ops repeat and change names", function()
+    local w = win.open(buf.create{}, { relative = "editor", row = 0, col = 0, width = 8, height = 2, renderer = "extension" })
+    local long = string.rep("Group", 10)  -- a long name: Lua does not intern it
+    local ops = {
+      { kind = "text", row = 0, col = 0, text = "a", hl = "Title" },
+      { kind = "text", row = 0, col = 1, text = "b", hl = "Title" },
+      { kind = "text", row = 0, col = 2, text = "c", hl = "Comment" },
+      { kind = "text", row = 0, col = 3, text = "d", hl = long },
+      { kind = "text", row = 0, col = 4, text = "e", hl = string.rep("Group", 10) },
+      { kind = "text", row = 0, col = 5, text = "f", hl = "Title" },
+      { kind = "text", row = 0, col = 6, text = "g" },
+    }
+    ui.draw(w, ops)  -- fast path
+    local direct = T.draw_list(w)
+    ops[#ops + 1] = { kind = "spans", row = 1, col = 0, spans = { { "x" } } }  -- general path
+    ui.draw(w, ops)
+    local general = T.draw_list(w)
+    general[#general] = nil
+    t.eq(general, direct)
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 2 (text): field 'hl' must be a string, got number)",
+      ui.draw, w, { { kind = "text", row = 0, col = 0, text = "a", hl = "Title" },
+                    { kind = "text", row = 0, col = 1, text = "b", hl = 3 } })
+    win.close(w)
+  end)
+
   t.it("raises without a UI for screen, and quits through the UI", function()
     T.detach_ui()
     t.raises_eq("weft.ui.screen: no UI attached", ui.screen)

@@ -20,11 +20,12 @@ extension DrawOps {
         guard entryCount(L, list, atMost: n) == n else { return nil }
         var ops: [DrawOp] = []
         ops.reserveCapacity(n)
+        var lastHl = LastString()
         var i = 1
         while i <= n {
             lua_rawgeti(L, list, lua_Integer(i))
             defer { weft_pop(L, 1) }
-            guard lua_type(L, -1) == LUA_TTABLE, let op = op(L, lua_absindex(L, -1)) else { return nil }
+            guard lua_type(L, -1) == LUA_TTABLE, let op = op(L, lua_absindex(L, -1), &lastHl) else { return nil }
             ops.append(op)
             i += 1
         }
@@ -99,6 +100,27 @@ extension DrawOps {
         }
     }
 
+    /// The last highlight name read and the Lua string it came from. Ops
+    /// mostly repeat one name; short Lua strings are interned, so the same
+    /// name is the same string (and a string's bytes do not move while the
+    /// op list holding it is on the stack): a pointer comparison replaces
+    /// decoding it again.
+    private struct LastString {
+        var pointer: UnsafePointer<CChar>?
+        var length = 0
+        var string = ""
+
+        mutating func read(_ L: OpaquePointer) -> String? {
+            var len = 0
+            guard lua_type(L, -1) == LUA_TSTRING, let p = lua_tolstring(L, -1, &len) else { return nil }
+            if p == pointer && len == length { return string }
+            pointer = p
+            length = len
+            string = LuaValue.decode(p, len)
+            return string
+        }
+    }
+
     /// The fields of one op table, read in one `lua_next` walk (no key is
     /// interned, no field looked up by name).
     private struct Fields {
@@ -109,17 +131,21 @@ extension DrawOps {
 
         /// Stores the value at -1 as field `bit`; false when its type is
         /// not the field's (the general parser then reports it).
-        mutating func store(_ bit: UInt8, _ L: OpaquePointer) -> Bool {
+        mutating func store(_ bit: UInt8, _ L: OpaquePointer, _ lastHl: inout LastString) -> Bool {
             mask |= bit
             switch bit {
+            case Field.hl:
+                guard let s = lastHl.read(L) else { return false }
+                hl = s
+                return true
             case Field.kind:
                 var len = 0
                 guard lua_type(L, -1) == LUA_TSTRING, let p = lua_tolstring(L, -1, &len) else { return false }
                 kind = Kind(p, len)
                 return kind != nil
-            case Field.text, Field.char, Field.hl:
+            case Field.text, Field.char:
                 guard let s = LuaValue.string(L, at: -1) else { return false }
-                if bit == Field.text { text = s } else if bit == Field.char { char = s } else { hl = s }
+                if bit == Field.text { text = s } else { char = s }
                 return true
             default:
                 guard lua_type(L, -1) == LUA_TNUMBER, lua_isinteger(L, -1) != 0 else { return false }
@@ -139,8 +165,8 @@ extension DrawOps {
 
     /// One op read from the table at `t`, or nil to let the general parser
     /// decide.
-    private static func op(_ L: OpaquePointer, _ t: Int32) -> DrawOp? {
-        guard let f = fields(L, t), let kind = f.kind, f.mask & ~kind.allowed == 0 else { return nil }
+    private static func op(_ L: OpaquePointer, _ t: Int32, _ lastHl: inout LastString) -> DrawOp? {
+        guard let f = fields(L, t, &lastHl), let kind = f.kind, f.mask & ~kind.allowed == 0 else { return nil }
         switch kind {
         case .text:
             guard f.has(Field.row | Field.col | Field.text), let text = f.text else { return nil }
@@ -158,13 +184,13 @@ extension DrawOps {
 
     /// The fields of the table at `t`, or nil when a key is not a known
     /// field name or a value has the wrong type.
-    private static func fields(_ L: OpaquePointer, _ t: Int32) -> Fields? {
+    private static func fields(_ L: OpaquePointer, _ t: Int32, _ lastHl: inout LastString) -> Fields? {
         var f = Fields()
         lua_pushnil(L)
         while lua_next(L, t) != 0 {
             var len = 0
             guard lua_type(L, -2) == LUA_TSTRING, let p = lua_tolstring(L, -2, &len),
-                  let bit = Field.bit(p, len), f.store(bit, L) else { weft_pop(L, 2); return nil }
+                  let bit = Field.bit(p, len), f.store(bit, L, &lastHl) else { weft_pop(L, 2); return nil }
             weft_pop(L, 1)
         }
         return f
