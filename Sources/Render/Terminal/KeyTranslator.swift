@@ -28,7 +28,9 @@ enum KeyTranslator {
         switch key.type {
         case TERMKEY_TYPE_UNICODE:
             guard rawMods & ~7 == 0, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: key.code.codepoint)),
-                  !isControl(scalar) else { return .unknown(describe(&key, tk)) }
+                  !isControl(scalar), mods.isEmpty || !joinsCharacterBefore(scalar) else {
+                return .unknown(describe(&key, tk))
+            }
             return .key(Self.key(for: Character(scalar), modifiers: mods))
         case TERMKEY_TYPE_KEYSYM:
             guard rawMods & ~7 == 0, let name = symbolName(key.code.sym) else {
@@ -66,6 +68,16 @@ enum KeyTranslator {
 
     private static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (0x7f...0x9f).contains(s.value)
+    }
+
+    /// Whether `s` joins the character before it (a combining mark, a
+    /// joiner, a variation selector): after `<M-` it would merge with the
+    /// `-`, so no key notation can name it with a modifier (found by the
+    /// input fuzzer: Alt with U+07B0 gave `<M-ް>`, which does not parse).
+    private static func joinsCharacterBefore(_ s: Unicode.Scalar) -> Bool {
+        var text = "-"
+        text.unicodeScalars.append(s)
+        return text.count == 1
     }
 
     /// Canonical names of the termkey symbols the notation has.
@@ -124,8 +136,15 @@ enum KeyTranslator {
     /// unset for some keys (a C1 control after ESC): the field is filled
     /// from the code point first, or the name would hold stale bytes
     /// (found by the input fuzzer: the same bytes gave different events).
+    ///
+    /// A key symbol below zero (other than termkey's own UNKNOWN) is named
+    /// here: termkey would index its name table with it (found by the input
+    /// fuzzer under address sanitizer: a read far outside the table).
     private static func describe(_ key: inout TermKeyKey, _ tk: OpaquePointer) -> [UInt8] {
         if key.type == TERMKEY_TYPE_UNICODE { fillUTF8(&key) }
+        if key.type == TERMKEY_TYPE_KEYSYM, Int64(key.code.sym.rawValue) < 0, key.code.sym != TERMKEY_SYM_UNKNOWN {
+            return Array("<key \(key.code.sym.rawValue)>".utf8)
+        }
         var buf = [CChar](repeating: 0, count: 64)
         let n = termkey_strfkey(tk, &buf, buf.count, &key, TERMKEY_FORMAT_WRAPBRACKET)
         return buf.prefix(min(n, buf.count - 1)).map { UInt8(bitPattern: $0) }
