@@ -65,6 +65,10 @@ public final class ChatUI {
     var widthCache: [WindowID: (key: WidthKey, width: Int)] = [:]
     /// The status last written and its width (unchanged status: no work).
     var lastStatus: (line: StatusLine, width: Int)?
+    /// The last session name and what it was made from (splitting the
+    /// first prompt into words on every token cost more than the rest of
+    /// the status refresh).
+    var sessionNameMemo: (id: String, prompt: Substring?, name: String?)?
     /// Refits blocks left stale by a resize, a batch per tick.
     var refitTimer: TimerID?
     /// The projector's message index of each of the controller's messages
@@ -442,13 +446,19 @@ public final class ChatUI {
 
     /// The session's short name for the status line: the first words of
     /// its first prompt, else the tail of its id; nil before it is saved.
+    /// The status line asks for it on every refresh (every token): the
+    /// name is worked out again only when the id or the first prompt
+    /// changed (see ``sessionNameMemo``).
     var sessionName: String? {
         guard let id = controller.sessionID else { return nil }
         let first = controller.messages.first { $0.role == .user }?.blocks.lazy.compactMap { block -> Substring? in
             if case .userText(let text) = block { return text.prefix(200) }
             return nil
         }.first
-        return StatusLine.sessionName(id: id, firstPrompt: first.map(String.init))
+        if let memo = sessionNameMemo, memo.id == id, memo.prompt == first { return memo.name }
+        let name = StatusLine.sessionName(id: id, firstPrompt: first.map(String.init))
+        sessionNameMemo = (id, first, name)
+        return name
     }
 
     /// Grows the composer with its text (up to 10 lines), keeping it boxed.

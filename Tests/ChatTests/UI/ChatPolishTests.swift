@@ -53,6 +53,10 @@ import Testing
         #expect(status.contains("think about names"))
         #expect(!status.contains(s.ui.controller.sessionID ?? "-"))
         #expect(s.ui.resumeHint == "Resume this conversation with: weft --continue (or weft --resume \(s.ui.controller.sessionID ?? ""))")
+        s.ui.controller.reset(to: [.user("rename it from here"), .assistant("ok")], sessionID: s.ui.controller.sessionID)
+        _ = s.loop.runUntilIdle()
+        s.ui.refreshStatus()
+        #expect((s.ui.windows.statusBuffer.line(0) ?? "").contains("rename it from here"), "a new first prompt renames it")
     }
 }
 
