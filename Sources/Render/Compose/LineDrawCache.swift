@@ -15,7 +15,8 @@ final class LineDrawCache {
     /// Everything the drawing of one buffer line depends on.
     struct Key: Equatable {
         var text: String
-        var marks: [Extmark]
+        /// The line's marks: a slice of the frame's mark list (no copy per line).
+        var marks: ArraySlice<Extmark>
         /// First row of the line shown, and how many rows are shown.
         var firstRow: Int
         var rows: Int
@@ -24,6 +25,21 @@ final class LineDrawCache {
         var wrap: Bool
         var options: WrapOptions
         var generation: Int
+
+        /// Field by field, the cheap ones first; the marks are compared in
+        /// place (the derived `==` copied every mark of both lines, and
+        /// ~50 lines are compared a frame).
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.firstRow == b.firstRow, a.rows == b.rows, a.width == b.width, a.base == b.base,
+                  a.wrap == b.wrap, a.generation == b.generation, a.marks.count == b.marks.count,
+                  a.options == b.options, a.text == b.text else { return false }
+            return a.marks.withUnsafeBufferPointer { x in
+                b.marks.withUnsafeBufferPointer { y in
+                    for i in 0..<x.count where x[i] != y[i] { return false }
+                    return true
+                }
+            }
+        }
     }
 
     /// A drawn line: its key and its cells, `rows` rows of `key.width`.

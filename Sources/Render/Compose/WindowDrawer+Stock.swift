@@ -62,15 +62,7 @@ extension WindowDrawer {
         guard let first = visible.first, let last = visible.last else { return nil }
         let marks = buf.extmarks.count > 0
             ? buf.extmarks.list(rows: first.line..<(last.line + 1), overlap: true) : []
-        // The marks of each visible line (starting on it or spanning it), in
-        // one pass over the marks rather than one filter per line.
-        var marksByLine = [[Extmark]](repeating: [], count: marks.isEmpty ? 0 : last.line - first.line + 1)
-        for m in marks {
-            let lo = max(m.start.row, first.line)
-            let hi = min(max(m.end?.row ?? m.start.row, m.start.row), last.line)
-            guard lo <= hi else { continue }
-            for r in lo...hi { marksByLine[r - first.line].append(m) }
-        }
+        let marksByLine = Self.marksByLine(marks, lines: first.line...last.line)
         var cursor: CursorSpot?
         let options = Self.wrapOptions(win)
         let generation = highlights.generation
@@ -97,7 +89,7 @@ extension WindowDrawer {
                 drawn[v.line] = e
                 continue
             }
-            var d = DisplayLine.make(line: line, row: v.line, marks: lineMarks, base: base, highlights: highlights)
+            var d = DisplayLine.make(line: line, row: v.line, marks: Array(lineMarks), base: base, highlights: highlights)
             if let selected { d.select(selected, visual: highlights.resolve("Visual"), highlights: highlights) }
             let spot = drawLine(d, win: win, visible: v, area: area, grid: &grid,
                                 cursorCol: isCursorLine ? win.cursor.col : nil, nonText: nonText)
@@ -109,6 +101,37 @@ extension WindowDrawer {
         }
         lineCache.replace(win.id, with: drawn)
         return cursor
+    }
+
+    /// The marks of each line of `lines` (starting on it or spanning it)
+    /// from `marks` (in list order, for those rows with overlap), in one
+    /// pass. When no mark spans rows, as in a transcript, each line's
+    /// marks are a contiguous slice of `marks` and nothing is copied;
+    /// otherwise a mark spanning rows is copied to each of its lines.
+    static func marksByLine(_ marks: [Extmark], lines: ClosedRange<Int>) -> [ArraySlice<Extmark>] {
+        guard !marks.isEmpty else { return [] }
+        let first = lines.lowerBound
+        let spans = marks.contains { m in m.start.row < first || (m.end.map { $0.row > m.start.row } ?? false) }
+        if !spans {
+            var out = [ArraySlice<Extmark>](repeating: [], count: lines.count)
+            var i = 0
+            while i < marks.count {
+                let row = marks[i].start.row
+                var j = i + 1
+                while j < marks.count, marks[j].start.row == row { j += 1 }
+                if lines.contains(row) { out[row - first] = marks[i..<j] }
+                i = j
+            }
+            return out
+        }
+        var byLine = [[Extmark]](repeating: [], count: lines.count)
+        for m in marks {
+            let lo = max(m.start.row, first)
+            let hi = min(max(m.end?.row ?? m.start.row, m.start.row), lines.upperBound)
+            guard lo <= hi else { continue }
+            for r in lo...hi { byLine[r - first].append(m) }
+        }
+        return byLine.map { $0[...] }
     }
 
     /// Draws the rows of one display line that fall in the window.

@@ -7,6 +7,43 @@ import Testing
 /// floats, cursor moves) the cached frame equals a frame composed from
 /// scratch.
 @Suite struct LineDrawCacheTests {
+    /// Each line gets the marks that start on it or span it, in list
+    /// order, whether they are sliced (no mark spans rows) or copied.
+    @Test func marksByLineMatchesAFilterPerLine() {
+        let ns = NamespaceID(1)
+        func mark(_ id: Int, _ row: Int, _ col: Int, end: (Int, Int)? = nil) -> Extmark {
+            Extmark(id: id, ns: ns, start: Position(row: row, col: col),
+                    end: end.map { Position(row: $0.0, col: $0.1) }, decoration: Decoration(hl: "H\(id)"))
+        }
+        let sameRow = [mark(1, 3, 0), mark(2, 3, 4, end: (3, 9)), mark(3, 5, 1), mark(4, 7, 0, end: (7, 2))]
+        let spanning = [mark(9, 1, 2, end: (4, 0))] + sameRow + [mark(5, 6, 0, end: (8, 1))]
+        for marks in [sameRow, spanning] {
+            let got = WindowDrawer.marksByLine(marks, lines: 3...7)
+            #expect(got.count == 5)
+            for row in 3...7 {
+                let want = marks.filter { m in m.start.row <= row && max(m.end?.row ?? m.start.row, m.start.row) >= row }
+                #expect(Array(got[row - 3]) == want, "row \(row)")
+            }
+        }
+        #expect(WindowDrawer.marksByLine([], lines: 0...4).isEmpty)
+    }
+
+    /// Keys compare every field, the marks among them.
+    @Test func keysDifferInAnyMark() {
+        let ns = NamespaceID(1)
+        let a = Extmark(id: 1, ns: ns, start: Position(row: 0, col: 0), decoration: Decoration(hl: "A"))
+        var b = a
+        b.decoration.hl = "B"
+        func key(_ marks: [Extmark], text: String = "x") -> LineDrawCache.Key {
+            LineDrawCache.Key(text: text, marks: marks[...], firstRow: 0, rows: 1, width: 10, base: StyleID(0),
+                              wrap: true, options: WrapOptions(), generation: 0)
+        }
+        #expect(key([a, a]) == key([a, a]))
+        #expect(key([a, a]) != key([a, b]))
+        #expect(key([a]) != key([a, a]))
+        #expect(key([a], text: "y") != key([a]))
+    }
+
     static let pieces = ["hello", "wörld", "中文字", "😀", "tab\there", "a b c d e f g h", "   indented",
                          "x\u{301}\u{302}\u{303}\u{304}", "👨‍👩‍👧", "", "long line with many words to wrap around"]
 
