@@ -9,9 +9,11 @@ import Foundation
 /// top-level block for good when a line starts the next one, and that
 /// decision depends only on the lines up to it. The restart line is the
 /// start of the last block when that line was complete (ended by a newline)
-/// in the previous text, otherwise the start of the block before it (a
-/// partial line such as `#` may start a heading now and continue a paragraph
-/// once more characters arrive). Setext underlines, table delimiter rows,
+/// in the previous text, or when it starts with a letter in column 0 after a
+/// blank line (no text added to it can join it to the block before);
+/// otherwise the start of the block before it (a partial line such as `#`
+/// may start a heading now and continue a paragraph once more characters
+/// arrive, and an indented one may continue a list item). Setext underlines, table delimiter rows,
 /// list continuations and unclosed fences all belong to the last block and
 /// are parsed again with it.
 ///
@@ -135,7 +137,7 @@ public final class MarkdownCache {
                 width = w
             }
             if extends, !hasReferenceDefinition, let kept = appendToFence(all, with: renderer) { return kept }
-            let restart = extends && !hasReferenceDefinition ? restartPoint() : nil
+            let restart = extends && !hasReferenceDefinition ? restartPoint(all) : nil
             parse(all, restart, width: w, with: renderer)
             return restart.map { $0.afterFinal ? ($0.keep - 1, blocks[$0.keep - 1].lines.count) : ($0.keep, 0) } ?? (0, 0)
         }
@@ -198,8 +200,8 @@ public final class MarkdownCache {
     /// Where to parse again, or nil for a full parse (see the type's
     /// comment): after the last final block at or after the restart index,
     /// else at that index.
-    private func restartPoint() -> Restart? {
-        let index = restartIndex()
+    private func restartPoint(_ all: UnsafeBufferPointer<UInt8>) -> Restart? {
+        let index = restartIndex(all)
         if let k = ((index ?? 0)..<blocks.count).last(where: { blocks[$0].nextByte != nil }), let next = blocks[k].nextByte {
             let after = Block(startLine: blocks[k].endLine + 1, endLine: blocks[k].endLine, startByte: next,
                               lines: [], dependent: false)
@@ -210,11 +212,12 @@ public final class MarkdownCache {
 
     /// The index of the first block to parse again, or nil for a full
     /// parse (see the type's comment).
-    private func restartIndex() -> Int? {
+    private func restartIndex(_ all: UnsafeBufferPointer<UInt8>) -> Int? {
         guard blocks.count >= 2 else { return nil }
         let last = blocks.count - 1
-        // The last block's first line is final only if it was complete.
-        var index = blocks[last].startLine <= newlines ? last : last - 1
+        // The block before the last is final when the last one's first line
+        // was complete, or starts a block of its own whatever comes next.
+        var index = blocks[last].startLine <= newlines || startsOwnBlock(blocks[last], all) ? last : last - 1
         // A table that took the last line of a paragraph as its header
         // reports the paragraph's start (and the paragraph no lines):
         // restart before any overlap or unknown position.
@@ -224,6 +227,22 @@ public final class MarkdownCache {
             index -= 1
         }
         return index >= 1 ? index : nil
+    }
+
+    /// Whether `block`, which starts on the last (partial) line, starts
+    /// with an ASCII letter in column 0 right after a blank line: then no
+    /// text added to that line can join it to the block before (a lazy
+    /// continuation follows no blank line; a list item or quote goes on
+    /// only with indentation or a marker, never a letter; HTML and
+    /// reference definitions start with `<` and `[`), so that block is
+    /// final. A streamed paragraph is one long partial line: without this,
+    /// each delta parsed the list or paragraph before it again.
+    private func startsOwnBlock(_ block: Block, _ all: UnsafeBufferPointer<UInt8>) -> Bool {
+        let at = block.startByte
+        guard block.startLine == newlines + 1, at >= 2, at < all.count,
+              all[at - 1] == 0x0A, all[at - 2] == 0x0A else { return false }
+        let c = all[at] | 0x20
+        return c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")
     }
 
     /// Whether `all` is longer than the previous source and has its last

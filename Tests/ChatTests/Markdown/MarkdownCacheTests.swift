@@ -16,6 +16,7 @@ import Testing
         "<div>\nhtml block\n</div>\n\n* star\n+ plus list\n\n***\n\ntext with `code` and **bold\nacross** lines\n\n~~~ruby\nputs 1\n~~~\n\nlast *para*",
         "windows\r\nline ends\r\n\r\n- a\r\n- b\r\n\r\nold mac\rline\r\rend\n\nafter",
         "```swift\nlet a = 1\n```\nafter fence\n```\nsecond\n```\n\n```python\nx = 1\n````\nstill ``` \n```` \ntail *text*\n\n```\n```\n- list after\n```\n``\n```swift\n```",
+        "- a\n- b\n\nafter list\n> q\n\nafter quote\n<div>\nx\n\nafter html\n    code\n\nafter code\n1. x\n\nb\n\n<!-- c\n\nin comment -->\n\nz\n* y\n\n  Indented\n\nT\n- after\n\nQ\n===\n\nA | B\n--|--\n\nend",
         "  ```js\n  var a\n   ```\ncode done\n~~~\n~~~~\n~~~\n~~~~\npara\n\n```\n\n\n```\n# heading",
         "你好 **世界** 🎉\n\n- [ ] task\n- [x] done\n  - nested 漢字\n\n| 名前 | 説明 |\n|--|--|\n| 👩‍👩‍👧 | 家族 |\n\n> 引用\n\n```swift\nlet x = \"中\"\n```\n",
     ]
@@ -69,6 +70,18 @@ import Testing
     @Test func aPartialHeadingLineThatBecomesTextIsReparsedWithItsParagraph() {
         let cache = check(["para\n\nmore\n#", "para\n\nmore\n#foo", "para\n\nmore\n#foo\n\nnext"], width: 40, "heading")
         #expect(cache.partialParses >= 2)
+    }
+
+    /// A paragraph streamed after a blank line is one partial line: it is
+    /// parsed alone, not with the list before it.
+    @Test func aParagraphAfterABlankLineIsParsedWithoutTheBlockBeforeIt() {
+        let list = "- item one\n- item two\n\n"
+        let cache = check([list + "Para", list + "Para graph", list + "Para graph words"], width: 40, "para after list")
+        #expect(cache.fullParses == 1 && cache.partialParses == 2)
+        #expect(cache.parsedBytes == list.utf8.count + 4 + 10 + 16)
+        // Indented, the same line may still join the list item: parsed with it.
+        let loose = check([list + "  Pa", list + "  Para"], width: 40, "continuation")
+        #expect(loose.fullParses == 2)
     }
 
     @Test func fallsBackWhenTheTextIsNotAnExtensionOrWidthChanges() {
