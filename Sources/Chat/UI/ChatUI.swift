@@ -68,7 +68,7 @@ public final class ChatUI {
     /// The last session name and what it was made from (splitting the
     /// first prompt into words on every token cost more than the rest of
     /// the status refresh).
-    var sessionNameMemo: (id: String, prompt: Substring?, name: String?)?
+    var sessionNameMemo: (id: String, prompt: String?, name: String?)?
     /// Refits blocks left stale by a resize, a batch per tick.
     var refitTimer: TimerID?
     /// The projector's message index of each of the controller's messages
@@ -451,12 +451,16 @@ public final class ChatUI {
     /// changed (see ``sessionNameMemo``).
     var sessionName: String? {
         guard let id = controller.sessionID else { return nil }
-        let first = controller.messages.first { $0.role == .user }?.blocks.lazy.compactMap { block -> Substring? in
-            if case .userText(let text) = block { return text.prefix(200) }
-            return nil
-        }.first
+        var first: String?
+        if let m = controller.messages.first(where: { $0.role == .user }) {
+            for case .userText(let text) in m.blocks {
+                first = text
+                break
+            }
+        }
+        // The same prompt is the same string: comparing it costs nothing.
         if let memo = sessionNameMemo, memo.id == id, memo.prompt == first { return memo.name }
-        let name = StatusLine.sessionName(id: id, firstPrompt: first.map(String.init))
+        let name = StatusLine.sessionName(id: id, firstPrompt: first.map { String($0.prefix(200)) })
         sessionNameMemo = (id, first, name)
         return name
     }
