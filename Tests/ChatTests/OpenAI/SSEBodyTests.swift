@@ -46,7 +46,29 @@ import Testing
         #expect(r.feed("[1,2,").isEmpty)
         #expect(r.feed("3,4,5]").isEmpty)
         #expect(r.finish().isEmpty)
-        #expect(r.body.jsonBody.map { String(decoding: $0, as: UTF8.self) } == "[1,2,3,4")  // the blank chunk before it is not kept
+        #expect(r.body.jsonBody.map { String(decoding: $0, as: UTF8.self) } == "  \n[1,2,")  // the blanks before it count, as in one chunk
         #expect(r.seen.isEmpty)
     }
+
+    /// Found by the stream fuzzers: blanks that came alone before the first
+    /// byte that says what the body is were dropped, so how the body was cut
+    /// changed its first line (`  data:` became `data:`) or its quoted text.
+    @Test func blanksBeforeTheFirstByteCountHoweverTheBodyIsCut() {
+        for body in ["\t\r\t  data: x\n\ndata: y\n\n", "   data: x\n\n", " \n\ndata: z\n\n"] {
+            var whole = Recorder()
+            let expected = whole.feed(body) + whole.finish()
+            for cut in 1..<body.utf8.count {
+                var r = Recorder()
+                let bytes = Array(body.utf8)
+                let got = r.feed(String(decoding: bytes[..<cut], as: UTF8.self))
+                    + r.feed(String(decoding: bytes[cut...], as: UTF8.self)) + r.finish()
+                #expect(got == expected, "cut at \(cut) of \(body.debugDescription)")
+            }
+        }
+        var r = Recorder()
+        _ = r.feed(" \r\n")
+        _ = r.feed("{}")
+        #expect(r.body.jsonBody == Array(" \r\n{}".utf8))
+    }
+
 }

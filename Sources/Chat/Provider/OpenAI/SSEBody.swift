@@ -25,6 +25,8 @@ public struct SSEBody: Sendable {
     private var kind = Kind.sniffing
     private var decoder = SSEDecoder()
     private var json: [UInt8] = []
+    /// Blank bytes that came before the body said what it is.
+    private var blanks: [UInt8] = []
     private let maxJSONBody: Int
     private let jsonOpeners: [UInt8]
 
@@ -103,14 +105,36 @@ public struct SSEBody: Sendable {
     mutating func feed(_ bytes: UnsafeRawBufferPointer, onEvent: (Event) -> Bool) {
         if kind == .sniffing {
             let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-            guard let first = bytes.first(where: { !blank($0) }) else { return }
+            guard let first = bytes.first(where: { !blank($0) }) else {
+                keepBlanks(bytes)
+                return
+            }
             kind = jsonOpeners.contains(first) ? .json : .events
+            if !blanks.isEmpty {
+                // The blanks that came alone go first, as if in this chunk
+                // (found by the stream fuzzers: dropped, they changed the
+                // first line, `  data:` read as `data:`, or the quoted body).
+                let earlier = blanks
+                blanks = []
+                earlier.withUnsafeBytes { feed($0, onEvent: onEvent) }
+            }
         }
         if kind == .json {
             if json.count < maxJSONBody { json.append(contentsOf: bytes.prefix(maxJSONBody - json.count)) }
             return
         }
         decoder.feed(bytes) { name, data, _, cut in onEvent(Event(name: name, data: data, cut: cut)) }
+    }
+
+    /// Keeps the blanks of a chunk that came before the first byte that
+    /// says what the body is. Past ``SSEDecoder/maxLineBytes`` only what
+    /// follows their last line end matters (it begins the first line), and
+    /// the decoder cuts that line anyway.
+    private mutating func keepBlanks(_ bytes: UnsafeRawBufferPointer) {
+        blanks.append(contentsOf: bytes)
+        guard blanks.count > SSEDecoder.maxLineBytes else { return }
+        if let end = blanks.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) { blanks.removeSubrange(...end) }
+        if blanks.count > SSEDecoder.maxLineBytes + 1 { blanks.removeFirst(blanks.count - SSEDecoder.maxLineBytes - 1) }
     }
 
     /// Ends an event stream (see ``SSEDecoder/finish(onEvent:)``).
