@@ -97,7 +97,7 @@ for t in "${targets[@]}"; do
       -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "fuzz/Corpus/$t" > "$log" 2>&1
   status=$?
   took=$(( $(date +%s) - t0 ))
-  inputs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  inputs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   inputs=${inputs:-0}
   if [ $status -eq 0 ]; then
     result=clean; passed=$((passed + 1))
@@ -105,7 +105,7 @@ for t in "${targets[@]}"; do
   else
     result=crash; failed=$((failed + 1))
     printf '  FAIL %-18s after %s inputs (exit %s): see %s\n' "$t" "$inputs" "$status" "$log"
-    grep -E "fuzz check failed|ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer)|SUMMARY|Test unit written" "$log" | head -5 | sed 's/^/       /'
+    grep -aE "fuzz check failed|ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer)|SUMMARY|Test unit written" "$log" | head -5 | sed 's/^/       /'
   fi
   printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$t" "$inputs" "$took" "$result" >> "fuzz/.build/$($quick && echo quick-log || echo fuzz-log).tsv"
 done

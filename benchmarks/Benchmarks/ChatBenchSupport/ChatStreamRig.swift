@@ -34,6 +34,9 @@ public final class ChatStreamRig {
     let replay: ReplayProvider?
     public private(set) var bytesWritten = 0
     public private(set) var frames = 0
+    /// Changes the controller reported to the transcript view (one per
+    /// delta that reached it): how a lockstep step knows it arrived.
+    private var transcriptChanges = 0
 
     /// A rig on a transcript of `messages` messages. With `provider`, the
     /// reply comes from a ``LoopbackSSEServer`` through the provider that
@@ -65,6 +68,11 @@ public final class ChatStreamRig {
                                     store: SessionStore(root: dir), cwd: dir)
         ui = try ChatUI(editor: editor, loop: loop, highlights: highlights, controller: controller, historyPath: nil)
         controller.reset(to: Self.transcript(messages: messages))
+        let view = controller.onTranscript
+        controller.onTranscript = { [unowned self] change in
+            transcriptChanges += 1
+            view?(change)
+        }
         editor.onRedrawRequest = { [loop] in loop.requestRedraw() }
         loop.redrawHandler = { [unowned self] in self.frame() }
         frame()
@@ -119,16 +127,19 @@ public final class ChatStreamRig {
         case start, end
     }
 
-    /// Lets step `i` arrive and runs the loop until it is projected.
+    /// Lets step `i` arrive and runs the loop until the controller has
+    /// taken it (the frame it asks for is drawn in the same loop turn). Not "until the
+    /// transcript buffer changed": a delta may leave every drawn line as it
+    /// was (a space at the end of a paragraph), and a lockstep wait for a
+    /// write would then wait for ever with the server waiting for it.
     private func advance(step i: Int) {
-        let buffer = ui.windows.transcriptBuffer
-        let tick = buffer.tick
+        let seen = transcriptChanges
         if let server {
             if i > 0 { server.release() }
-            while buffer.tick == tick && controller.isBusy { loop.runOnce(timeoutMs: 1000) }
+            while transcriptChanges == seen && controller.isBusy { loop.runOnce(timeoutMs: 1000) }
         } else {
             if i > 0 { replay?.play(step: i) }
-            while buffer.tick == tick && controller.isBusy && loop.runOnce(timeoutMs: 0) {}
+            while transcriptChanges == seen && controller.isBusy && loop.runOnce(timeoutMs: 0) {}
         }
     }
 
