@@ -67,6 +67,10 @@ public final class ChatStreamRig {
         controller = ChatController(editor: editor, loop: loop, provider: provider, tools: ToolRegistry(),
                                     store: SessionStore(root: dir), cwd: dir)
         ui = try ChatUI(editor: editor, loop: loop, highlights: highlights, controller: controller, historyPath: nil)
+        // 10,000 messages are far over any context window: without this the
+        // prompt would first be compacted (a request of its own, which would
+        // take the reply's script), and the measured reply would never come.
+        controller.autoCompactThreshold = 0
         controller.reset(to: Self.transcript(messages: messages))
         let view = controller.onTranscript
         controller.onTranscript = { [unowned self] change in
@@ -99,7 +103,7 @@ public final class ChatStreamRig {
         let before = Array(deltas[..<cut])
         let timed = Array(deltas[cut..<min(deltas.count, cut + measured)])
         let after = Array(deltas[min(deltas.count, cut + measured)...])
-        var steps: [[UInt8]] = [Array(SSE.role.utf8)]
+        var steps: [[UInt8]] = []
         let batch = max(1, before.count / 20)
         for start in stride(from: 0, to: before.count, by: batch) {
             steps.append(Array(before[start..<min(before.count, start + batch)].map(SSE.delta).joined().utf8))
@@ -107,6 +111,9 @@ public final class ChatStreamRig {
         let firstTimed = steps.count
         for d in timed { steps.append(Array(SSE.delta(d).utf8)) }
         steps.append(Array((after.map(SSE.delta).joined() + SSE.finish).utf8))
+        // The role chunk carries no text: it rides with the first step, so
+        // every step but the last brings at least one delta to wait for.
+        steps[0] = Array(SSE.role.utf8) + steps[0]
         if let server { server.enqueue(steps) }
         if let replay { replay.script = steps }
         controller.submit("go")
@@ -128,15 +135,20 @@ public final class ChatStreamRig {
     }
 
     /// Lets step `i` arrive and runs the loop until the controller has
-    /// taken it (the frame it asks for is drawn in the same loop turn). Not "until the
-    /// transcript buffer changed": a delta may leave every drawn line as it
-    /// was (a space at the end of a paragraph), and a lockstep wait for a
-    /// write would then wait for ever with the server waiting for it.
+    /// taken a delta from it (the frame that asks for is drawn in the same
+    /// loop turn). Waiting for a write to the transcript buffer instead
+    /// hung the suite: a step whose text changes no drawn line never
+    /// ended its wait, and the server waited for the next release.
     private func advance(step i: Int) {
         let seen = transcriptChanges
         if let server {
             if i > 0 { server.release() }
-            while transcriptChanges == seen && controller.isBusy { loop.runOnce(timeoutMs: 1000) }
+            let giveUp = DispatchTime.now().uptimeNanoseconds + 30_000_000_000
+            while transcriptChanges == seen && controller.isBusy {
+                loop.runOnce(timeoutMs: 1000)
+                precondition(DispatchTime.now().uptimeNanoseconds < giveUp,
+                             "chat.stream_e2e: step \(i) brought no delta in 30 s")
+            }
         } else {
             if i > 0 { replay?.play(step: i) }
             while transcriptChanges == seen && controller.isBusy && loop.runOnce(timeoutMs: 0) {}
