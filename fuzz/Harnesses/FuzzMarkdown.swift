@@ -48,9 +48,9 @@ private func check(_ line: StyledLine, width: Int) {
 }
 
 private func boundary(_ s: String, _ offset: Int) -> Bool {
-    let u = Array(s.utf8)
+    let u = s.utf8
     guard offset >= 0, offset <= u.count else { return false }
-    return offset == u.count || u[offset] & 0xC0 != 0x80
+    return offset == u.count || u[u.index(u.startIndex, offsetBy: offset)] & 0xC0 != 0x80
 }
 
 private func diff(_ a: [StyledLine], _ b: [StyledLine]) -> String {

@@ -68,7 +68,9 @@ private func checkWrap(_ buf: UnsafeBufferPointer<UInt8>, width: Int, options: W
         guard width > 0 else { continue }
         let room = width - s.startColumn
         fuzzCheck(room >= 1, "no room on a row: \(s) at width \(width)")
-        let single = starts.filter { $0 > s.byteRange.lowerBound && $0 < s.byteRange.upperBound }.isEmpty
+        // One cluster only: no cluster starts strictly inside the row.
+        let single = !(s.byteRange.lowerBound + 1..<max(s.byteRange.lowerBound + 1, s.byteRange.upperBound))
+            .contains { starts.contains($0) }
         fuzzCheck(s.width <= room || single, "row \(s) overflows its room \(room) (width \(width), \(options))")
         fuzzCheck(!s.byteRange.isEmpty || buf.isEmpty, "empty row \(s) in \(segments)")
     }
