@@ -103,7 +103,7 @@ extension LayoutSpec {
         switch v {
         case nil, .null?: return nil
         case .int(let i)?: return Double(i)
-        case .double(let d)?: return d
+        case .double(let d)? where !d.isNaN: return d
         case let other?: throw KernelError.invalidArgument("\(path): expected a number, got \(describe(other))")
         }
     }

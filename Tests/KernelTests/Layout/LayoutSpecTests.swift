@@ -107,6 +107,9 @@ struct LayoutSpecTests {
                          .table(["kind": "row", "name": "x", "children": .array([])]))
         expectValueError("layout.size: expected an integer, got 1.5", .table(["win": 1000, "size": .double(1.5)]))
         expectValueError("layout.weight: expected a number, got \"big\"", .table(["win": 1000, "weight": "big"]))
+        // NaN is not a number a spec can hold: read back, it would not equal
+        // itself (found by FuzzLuaValues).
+        expectValueError("layout.weight: expected a number, got nan", .table(["win": 1000, "weight": .double(.nan)]))
     }
 
     @Test func validationErrors() {

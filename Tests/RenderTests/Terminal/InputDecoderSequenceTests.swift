@@ -284,6 +284,20 @@ import Kernel
         #expect(InputTest.tokens(try InputTest.decode("\u{1b}[97;5u")) == ["<C-a>"])
     }
 
+    /// modifyOtherKeys' `CSI 27 ; mods ; key ~` without its key (found by
+    /// the input fuzzer: `<C-S-Space>` whole, Shift with U+FFFD when the
+    /// bytes before it came in another read) is unknown, whatever came before.
+    @Test func modifyOtherKeysWithoutItsKeyIsUnknown() throws {
+        for s in ["\u{1b}[27;2~", "\u{1b}[27~", "\u{1b}[27;5;~", "\u{1b}[27;5;0~"] {
+            #expect(InputTest.tokens(try InputTest.decode("a" + s + "b")) == ["a", "#unknown", "b"], "\(Array(s.utf8))")
+            let d = try InputTest.decoder()
+            let split = d.feed([0x05, 0x9d]) + d.feed(Array(s.utf8))
+            #expect(InputTest.tokens(split) == ["<C-e>", "\u{FFFD}", "#unknown"], "\(Array(s.utf8))")
+        }
+        #expect(InputTest.tokens(try InputTest.decode("\u{1b}[27;5;13~")) == ["<C-CR>"])
+        #expect(InputTest.tokens(try InputTest.decode("\u{1b}[27;2;65~")) == ["A"])
+    }
+
     /// Invalid UTF-8 bytes never reach libtermkey as 8-bit C1 controls.
     @Test func strayContinuationBytesAreReplacementCharacters() throws {
         #expect(InputTest.tokens(try InputTest.decode([0x61, 0x9b, 0x62])) == ["a", "\u{FFFD}", "b"])
