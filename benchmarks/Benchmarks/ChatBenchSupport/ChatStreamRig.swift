@@ -82,6 +82,8 @@ public final class ChatStreamRig {
         frame()
     }
 
+    deinit { server?.shutdown() }
+
     func frame() {
         editor.emit(.render)
         let f = compositor.compose(editor)

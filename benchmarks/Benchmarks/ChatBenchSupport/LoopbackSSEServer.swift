@@ -21,6 +21,7 @@ public final class LoopbackSSEServer: @unchecked Sendable {
     private let scripts = Mutex<[[[UInt8]]]>([])
     private let gate = DispatchSemaphore(value: 0)
     private let serverCPU = Atomic<UInt64>(0)
+    private let stopped = Atomic<Bool>(false)
 
     /// Starts listening on a free port and serving on a thread of its own.
     public init() throws {
@@ -54,12 +55,20 @@ public final class LoopbackSSEServer: @unchecked Sendable {
     /// Lets the server write its next step.
     public func release() { gate.signal() }
 
+    /// Stops accepting connections; the server thread ends.
+    public func shutdown() {
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        Glibc.shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
     /// CPU time the server thread used so far (its own clock).
     public var serverCPUNanos: UInt64 { serverCPU.load(ordering: .acquiring) }
 
     private func serve() {
         while true {
             let fd = accept(listener, nil, nil)
+            if stopped.load(ordering: .acquiring) { if fd >= 0 { close(fd) }; return }
             guard fd >= 0 else { continue }
             var flag: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &flag, socklen_t(MemoryLayout<Int32>.size))
