@@ -92,40 +92,44 @@ static int find_or_match(lua_State *L, int find) {
 static int str_find(lua_State *L) { return find_or_match(L, 1); }
 static int str_match(lua_State *L) { return find_or_match(L, 0); }
 
-/* The iterator's state: where the next search starts, and where the last
-   match ended (an empty match there is skipped), or -1. */
+/* The iterator's state: the matcher (the closure's upvalues keep its
+   subject and pattern alive), the pattern, where the next search starts,
+   and where the last match ended (an empty match there is skipped), or
+   -1. */
 typedef struct {
+  pm_state ms;
+  const char *pattern;
   size_t next;
   ptrdiff_t last_end;
 } gmatch_state;
 
 /* Upvalues: the subject, the pattern, the gmatch_state. */
 static int gmatch_next(lua_State *L) {
-  size_t ls, lp;
-  const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
-  const char *p = lua_tolstring(L, lua_upvalueindex(2), &lp);
   gmatch_state *st = (gmatch_state *)lua_touserdata(L, lua_upvalueindex(3));
-  pm_state ms;
-  pm_init(&ms, L, s, ls, p + lp);
-  for (size_t at = st->next; at <= ls; at++) {
-    pm_reset(&ms);
-    const char *e = pm_match(&ms, s + at, p);
-    if (e && e - s != st->last_end) {
-      st->next = (size_t)(e - s);
-      st->last_end = e - s;
-      return pm_push_captures(&ms, s + at, e);
+  pm_state *ms = &st->ms;
+  ms->L = L; /* the iterator may be called from another coroutine */
+  size_t len = (size_t)(ms->subject_end - ms->subject);
+  for (size_t at = st->next; at <= len; at++) {
+    pm_reset(ms);
+    const char *e = pm_match(ms, ms->subject + at, st->pattern);
+    if (e && e - ms->subject != st->last_end) {
+      st->next = (size_t)(e - ms->subject);
+      st->last_end = e - ms->subject;
+      return pm_push_captures(ms, ms->subject + at, e);
     }
   }
   return 0;
 }
 
 static int str_gmatch(lua_State *L) {
-  size_t ls;
-  luaL_checklstring(L, 1, &ls);
-  luaL_checkstring(L, 2);
+  size_t ls, lp;
+  const char *s = luaL_checklstring(L, 1, &ls);
+  const char *p = luaL_checklstring(L, 2, &lp);
   size_t init = start_position(luaL_optinteger(L, 3, 1), ls) - 1;
   lua_settop(L, 2); /* the closure keeps both strings */
   gmatch_state *st = (gmatch_state *)lua_newuserdatauv(L, sizeof *st, 0);
+  pm_init(&st->ms, L, s, ls, p + lp);
+  st->pattern = p;
   st->next = init > ls ? ls + 1 : init;
   st->last_end = -1;
   lua_pushcclosure(L, gmatch_next, 3);
