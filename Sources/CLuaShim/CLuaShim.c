@@ -1,4 +1,5 @@
 #include "CLuaShim.h"
+#include "budget.h"
 #include <time.h>
 
 typedef struct {
@@ -14,7 +15,6 @@ static long long budget_deadline_ns = 0;
 /* Instructions between two looks at the clock (about a microsecond of Lua). */
 #define BUDGET_COUNT 1000
 
-static int budget_trip(lua_State *L);
 static int budget_expired(void);
 
 static int closure_gc(lua_State *L) {
@@ -32,8 +32,10 @@ static int trampoline(lua_State *L) {
   /* A handler past its deadline may not start more work in Swift: a loop
      of expensive calls (ui.wrap on megabytes) is stopped at the next call,
      not after thousands of them. */
-  if (budget_expired()) return budget_trip(L);
+  if (budget_expired()) return weft_budget_trip(L);
   int n = c->fn(L, c->context);
+  /* A long Swift call saw the deadline pass at a safe point. */
+  if (n == WEFT_BUDGET_ERROR) return weft_budget_trip(L);
   if (n < 0) { /* Swift frame has returned: safe to longjmp */
     luaL_where(L, 1);
     lua_insert(L, -2);
@@ -92,7 +94,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar);
    tripped the hook fires at every instruction of L, so even
    `while true do pcall(spin) end` cannot escape: the first instruction
    after a caught abort raises again, until the host disarms the budget. */
-static int budget_trip(lua_State *L) {
+int weft_budget_trip(lua_State *L) {
   lua_pushboolean(L, 1);
   lua_setfield(L, LUA_REGISTRYINDEX, TRIPPED_KEY);
   lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
@@ -109,7 +111,7 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
     if (lua_gethookcount(L) != BUDGET_COUNT) lua_sethook(L, budget_hook, LUA_MASKCOUNT, BUDGET_COUNT);
     return;
   }
-  if (now_ns() > budget_deadline_ns) budget_trip(L);
+  if (now_ns() > budget_deadline_ns) weft_budget_trip(L);
 }
 
 void weft_install_budget(lua_State *L) {

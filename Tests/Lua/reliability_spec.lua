@@ -117,6 +117,49 @@ t.describe("the time budget", function()
     t.ok(last_message():find("exceeded its time budget", 1, true), last_message())
   end)
 
+  -- Runs fn as a handler under a 100 ms budget: it must be aborted with the
+  -- budget's message well before it could have finished.
+  local function aborted_quickly(name, fn)
+    weft.set_budget(100)
+    weft.autocmd.create(name, { callback = fn })
+    local before = #T.messages()
+    local took = elapsed(weft.autocmd.emit, name)
+    weft.set_budget(200)
+    t.ok(took < 1, name .. " took " .. took)
+    t.ok(#T.messages() > before, name .. " was not aborted")
+    t.ok(last_message():find("exceeded its time budget", 1, true), name .. ": " .. last_message())
+  end
+
+  t.it("stops a backtracking pattern inside one string.find, match, gmatch or gsub", function()
+    local s = ("x"):rep(3e4) -- each call would take minutes
+    aborted_quickly("UserFindSpin", function() s:find(".-.-.-y") end)
+    aborted_quickly("UserMatchSpin", function() string.match(s, ".-.-.-y") end)
+    aborted_quickly("UserGmatchSpin", function() for _ in s:gmatch(".-.-.-y") do end end)
+    aborted_quickly("UserGsubSpin", function() s:gsub(".-.-.-y", "") end)
+    aborted_quickly("UserBalanceSpin", function() ("("):rep(1e6):find("%b()") end)
+    -- weft and its patterns keep working
+    t.eq(2, ("abc"):find("b"))
+    t.eq({ "k", "v" }, { ("k=v"):match("(%w)=(%w)") })
+  end)
+
+  t.it("stops one long ui.wrap, ui.measure, ui.truncate call on megabytes", function()
+    local big = ("中文e\u{301} \t🇺🇸 "):rep(600000) -- 12 MB, seconds of work per call
+    aborted_quickly("UserWrapBig", function() weft.ui.wrap(big, 1) end)
+    aborted_quickly("UserMeasureBig", function() weft.ui.measure(big .. big) end)
+    aborted_quickly("UserTruncateBig", function() weft.ui.truncate(big, #big) end)
+    t.eq({ "ab", "c" }, weft.ui.wrap("abc", 2))
+    t.eq(4, weft.ui.measure("中文"))
+  end)
+
+  t.it("stops reading a huge table in buf.set_lines and json.encode", function()
+    local lines = {}
+    for i = 1, 3e6 do lines[i] = "line" end
+    aborted_quickly("UserSetLinesBig", function() weft.buf.set_lines(0, 0, -1, lines) end)
+    aborted_quickly("UserJsonBig", function() weft.json.encode(lines) end)
+    weft.buf.set_lines(0, 0, -1, { "ok" })
+    t.eq({ "ok" }, weft.buf.get_lines(0, 0, -1))
+  end)
+
   t.it("disables a handler that keeps exceeding its budget, and says so once", function()
     weft.set_budget(100)
     local calls = 0

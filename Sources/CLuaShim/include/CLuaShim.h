@@ -20,6 +20,10 @@
 #endif
 
 #define WEFT_LUA_ERROR (-1)
+/// Returned by a Swift function that stopped because the time budget
+/// expired (it checked `weft_budget_expired()` at a safe point): the
+/// trampoline raises the budget error, as the hook would.
+#define WEFT_BUDGET_ERROR (-2)
 
 /// A Swift function callable from Lua. Returns the number of results, or
 /// WEFT_LUA_ERROR with the error message on top of the stack.
@@ -46,6 +50,12 @@ void weft_set_budget(lua_State *L, long long deadline_ns);
 /// Whether an armed budget's deadline has passed (for long Swift work that
 /// checks at safe points).
 int weft_budget_expired(void);
+/// Replaces string.find, match, gmatch and gsub (and so the string
+/// methods) with weft's own pattern matcher, which has the same semantics
+/// and error messages but is stopped by the time budget. The library's
+/// functions stay in the registry under "weft.string_originals" (for the
+/// differential test).
+void weft_install_patterns(lua_State *L);
 /// Whether the last error raised was the budget hook's.
 int weft_budget_tripped(lua_State *L);
 void weft_clear_budget_tripped(lua_State *L);

@@ -13,7 +13,9 @@ extension LuaRuntime {
                 guard c.count >= 1 else { throw c.bad(1, "value expected") }
                 var reader = LuaValueReader(c.L, strict: true)
                 let v: Value
-                do throws(LuaValueError) { v = try reader.read(at: 1) } catch { throw c.fail(Self.encodeFailure(error)) }
+                do throws(LuaValueError) { v = try reader.read(at: 1) } catch .budgetExpired { throw LuaBudgetExpired() } catch {
+                    throw c.fail(Self.encodeFailure(error))
+                }
                 do { return c.push(try JSON.encode(v)) } catch { throw c.fail("\(error)") }
             },
             "decode": { c in
@@ -30,7 +32,7 @@ extension LuaRuntime {
         case .badKey(let type): return "cannot encode a table key of type \(type)"
         case .cycle: return "cannot encode a table that contains itself (cycle)"
         case .tooDeep: return "cannot encode: tables nested too deeply"
-        case .tooLarge: return "cannot encode: \(e)"
+        case .tooLarge, .budgetExpired: return "cannot encode: \(e)"
         }
     }
 }

@@ -36,20 +36,28 @@ extension LuaRuntime {
             },
             "measure": { [unowned self] c in
                 let s = try c.string(1)
-                return c.push(ui?.measure(s) ?? TextMeasure.measure(s))
+                let stop = LuaBudget.stopCheck()
+                let width = ui?.measure(s, stop: stop) ?? TextMeasure.measure(s, stop: stop)
+                try LuaBudget.check()
+                return c.push(width)
             },
             "truncate": { [unowned self] c in
                 let s = try c.string(1)
                 let width = try c.int(2)
                 let ellipsis = try c.optString(3) ?? "…"
-                return c.push(ui?.truncate(s, width: width, ellipsis: ellipsis)
-                              ?? TextMeasure.truncate(s, width: width, ellipsis: ellipsis))
+                let stop = LuaBudget.stopCheck()
+                let cut = ui?.truncate(s, width: width, ellipsis: ellipsis, stop: stop)
+                    ?? TextMeasure.truncate(s, width: width, ellipsis: ellipsis, stop: stop)
+                try LuaBudget.check()
+                return c.push(cut)
             },
             "wrap": { [unowned self] c in
                 let s = try c.string(1)
                 let width = try c.int(2)
                 guard width > 0 else { throw c.bad(2, "width must be positive, got \(width)") }
-                let rows = ui?.wrap(s, width: width) ?? TextLayout.wrap(s, width: width)
+                let stop = LuaBudget.stopCheck()
+                let rows = ui?.wrap(s, width: width, stop: stop) ?? TextLayout.wrap(s, width: width, stop: stop)
+                try LuaBudget.check()
                 return c.push(.array(rows.map { .string($0) }))
             },
             "redraw": { [unowned self] _ in

@@ -83,7 +83,7 @@ public struct LuaCall {
 
     /// A list of strings (each element checked).
     public func strings(_ i: Int32) throws -> [String] {
-        if let fast = stringsFast(i) { return fast }
+        if let fast = try stringsFast(i) { return fast }
         return try list(i).enumerated().map { (k, v) in
             guard case .string(let s) = v else {
                 throw bad(i, "element \(k + 1) must be a string, got \(v.typeName)")
@@ -96,7 +96,7 @@ public struct LuaCall {
     /// sequence of strings and nothing else), without converting the table
     /// to `Value`s first; nil for anything else, which the general path
     /// then accepts or rejects with its message.
-    private func stringsFast(_ i: Int32) -> [String]? {
+    private func stringsFast(_ i: Int32) throws -> [String]? {
         guard lua_type(L, i) == LUA_TTABLE, lua_checkstack(L, 3) != 0 else { return nil }
         let t = lua_absindex(L, i)
         let n = Int(lua_rawlen(L, t))
@@ -110,6 +110,7 @@ public struct LuaCall {
             }
             weft_pop(L, 1)
             result.append(s)
+            try LuaBudget.check(step: k)
             k += 1
         }
         // Only keys 1...n: the entry count must be n.
@@ -134,7 +135,9 @@ public struct LuaCall {
     /// - Throws: a bad argument error for a cycle, or a value too deep or
     ///   too large to convert.
     public func value(_ i: Int32) throws -> Value {
-        do { return try LuaValue.value(L, at: i) } catch { throw bad(i, error.description) }
+        do { return try LuaValue.value(L, at: i) } catch .budgetExpired { throw LuaBudgetExpired() } catch {
+            throw bad(i, error.description)
+        }
     }
 
     // MARK: - Optional arguments (nil or absent gives nil)

@@ -43,6 +43,8 @@ private let trampoline: weft_swift_fn = { L, ctx in
     let call = LuaCall(L: L, function: box.name)
     do {
         return try box.body(call)
+    } catch is LuaBudgetExpired {
+        return WEFT_BUDGET_ERROR  // the trampoline raises the budget's abort
     } catch let e as LuaError {
         switch e {
         case .badArgument, .failed: LuaValue.pushString(L, e.description)

@@ -25,6 +25,7 @@ public final class LuaState {
     public init() {
         L = luaL_newstate()!
         luaL_openlibs(L)
+        weft_install_patterns(L)
         weft_install_budget(L)
     }
 

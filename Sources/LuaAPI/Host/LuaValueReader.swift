@@ -15,6 +15,9 @@ public enum LuaValueError: Error, Equatable, CustomStringConvertible {
     case unsupported(String)
     /// A table key plain data cannot hold (strict reading only): its type name.
     case badKey(String)
+    /// The time budget of the Lua code being served expired during a long
+    /// walk (checked every ``LuaValueReader/budgetInterval`` entries).
+    case budgetExpired
 
     public var description: String {
         switch self {
@@ -24,6 +27,7 @@ public enum LuaValueError: Error, Equatable, CustomStringConvertible {
             return "a table with more than \(LuaValueReader.maxValues) values (shared subtables counted at each use) cannot be converted to plain data"
         case .unsupported(let t): return "a \(t) cannot be converted to plain data"
         case .badKey(let t): return "a table key of type \(t) cannot be converted to plain data"
+        case .budgetExpired: return "the time budget expired while converting a table to plain data"
         }
     }
 }
@@ -46,11 +50,14 @@ struct LuaValueReader {
     static let maxDepth = JSON.maxDepth
     /// Most values one conversion may produce.
     static let maxValues = 1 << 22
+    /// Table entries read between two looks at the time budget.
+    static let budgetInterval = 4096
 
     let L: OpaquePointer
     let strict: Bool
     private var onPath: Set<UnsafeRawPointer> = []
     private var done: [UnsafeRawPointer: (value: Value, size: Int)] = [:]
+    private var entriesRead = 0
 
     init(_ L: OpaquePointer, strict: Bool = false) {
         self.L = L
@@ -98,6 +105,11 @@ struct LuaValueReader {
         var pairs = 0, sequenceKeys = 0
         lua_pushnil(L)
         while lua_next(L, t) != 0 {
+            entriesRead += 1
+            if entriesRead % Self.budgetInterval == 0 && LuaBudget.expired {
+                weft_pop(L, 2)
+                throw .budgetExpired
+            }
             let key: String?
             switch lua_type(L, -2) {
             case LUA_TSTRING: key = LuaValue.string(L, at: -2)

@@ -18,12 +18,14 @@ public protocol UIHost: AnyObject {
     func redraw()
     /// The screen size in cells.
     func screenSize() -> Size
-    /// Display width of `s` in cells.
-    func measure(_ s: String) -> Int
+    /// Display width of `s` in cells. These three text functions may end
+    /// early, with an incomplete result, when `stop` fires (the runtime
+    /// then throws the result away: the Lua handler ran out of time).
+    func measure(_ s: String, stop: StopCheck?) -> Int
     /// `s` cut to at most `width` cells, ending in `ellipsis` when cut.
-    func truncate(_ s: String, width: Int, ellipsis: String) -> String
+    func truncate(_ s: String, width: Int, ellipsis: String, stop: StopCheck?) -> String
     /// `s` soft-wrapped at `width` cells, one string per screen row.
-    func wrap(_ s: String, width: Int) -> [String]
+    func wrap(_ s: String, width: Int, stop: StopCheck?) -> [String]
     /// Where window `id` is on screen now, or nil when it is not shown.
     func windowRect(_ id: WindowID) -> Rect?
     /// Ends the program with exit status `code`.
@@ -38,15 +40,17 @@ public protocol UIHost: AnyObject {
 
 extension UIHost {
     /// Render's cluster-width measure.
-    public func measure(_ s: String) -> Int { TextMeasure.measure(s) }
+    public func measure(_ s: String, stop: StopCheck?) -> Int { TextMeasure.measure(s, stop: stop) }
 
     /// Render's truncation.
-    public func truncate(_ s: String, width: Int, ellipsis: String) -> String {
-        TextMeasure.truncate(s, width: width, ellipsis: ellipsis)
+    public func truncate(_ s: String, width: Int, ellipsis: String, stop: StopCheck?) -> String {
+        TextMeasure.truncate(s, width: width, ellipsis: ellipsis, stop: stop)
     }
 
     /// Render's wrapper (character wrap, no linebreak).
-    public func wrap(_ s: String, width: Int) -> [String] { TextLayout.wrap(s, width: width) }
+    public func wrap(_ s: String, width: Int, stop: StopCheck?) -> [String] {
+        TextLayout.wrap(s, width: width, stop: stop)
+    }
 
     /// No rectangle: the runtime then computes it from the editor's layout.
     public func windowRect(_ id: WindowID) -> Rect? { nil }
@@ -63,14 +67,19 @@ extension UIHost {
 /// Text helpers shared by the default `UIHost` methods and the runtime when
 /// no UI is attached.
 enum TextLayout {
-    /// `s` wrapped at `width` cells into row strings (sanitized, as drawn).
-    static func wrap(_ s: String, width: Int) -> [String] {
+    /// `s` wrapped at `width` cells into row strings (sanitized, as drawn);
+    /// only the first rows when `stop` fires.
+    static func wrap(_ s: String, width: Int, stop: StopCheck? = nil) -> [String] {
         let bytes = Array(s.utf8)
-        return Wrapper.wrap(s, width: width).map { seg in
+        var stop = stop
+        var rows: [String] = []
+        for seg in Wrapper.wrap(s, width: width, stop: stop) {
+            if stop.stop(at: seg.byteRange.lowerBound) { break }
             let lo = max(0, min(seg.byteRange.lowerBound, bytes.count))
             let hi = max(lo, min(seg.byteRange.upperBound, bytes.count))
-            return String(decoding: bytes[lo..<hi], as: UTF8.self)
+            rows.append(String(decoding: bytes[lo..<hi], as: UTF8.self))
         }
+        return rows
     }
 }
 

@@ -44,14 +44,19 @@ extension TextMeasure {
     /// TextMeasure.truncate("hello world", width: 8)   // "hello w…"
     /// TextMeasure.truncate("ab世界", width: 4)          // "ab…" (世 would straddle)
     /// ```
+    ///
+    /// With a `stop` check that fires, the result is incomplete
+    /// (``StopCheck``).
     public static func truncate(
-        _ s: String, width: Int, ellipsis: String = "…", tabstop: Int = defaultTabstop
+        _ s: String, width: Int, ellipsis: String = "…", tabstop: Int = defaultTabstop,
+        stop: StopCheck? = nil
     ) -> String {
         guard width > 0 else { return "" }
         var copy = s
+        var stop = stop
         return copy.withUTF8 { bytes in
-            if self.measure(bytes, tabstop: tabstop) <= width {
-                return self.sanitize(s, tabstop: tabstop)
+            if self.measure(bytes, tabstop: tabstop, stop: stop) <= width {
+                return self.sanitize(s, tabstop: tabstop, stop: stop)
             }
             let ellipsisWidth = self.measure(ellipsis, tabstop: tabstop)
             let useEllipsis = ellipsisWidth <= width
@@ -59,7 +64,7 @@ extension TextMeasure {
             var out: [UInt8] = []
             out.reserveCapacity(min(bytes.count, budget * 4 + 8))
             self.forEachCluster(bytes, tabstop: tabstop) { cluster in
-                guard cluster.endColumn <= budget else { return false }
+                guard cluster.endColumn <= budget, !stop.stop(at: cluster.byteRange.lowerBound) else { return false }
                 self.appendDisplay(of: cluster, from: bytes, to: &out)
                 return true
             }

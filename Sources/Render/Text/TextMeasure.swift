@@ -90,10 +90,13 @@ public enum TextMeasure {
     }
 
     /// Display width of `s` after sanitizing, in cells, when it starts at
-    /// display column `startColumn` (which only matters for tabs).
-    public static func measure(_ s: String, startColumn: Int = 0, tabstop: Int = defaultTabstop) -> Int {
+    /// display column `startColumn` (which only matters for tabs). With a
+    /// `stop` check that fires, the width of a prefix (``StopCheck``).
+    public static func measure(
+        _ s: String, startColumn: Int = 0, tabstop: Int = defaultTabstop, stop: StopCheck? = nil
+    ) -> Int {
         var copy = s
-        return copy.withUTF8 { self.measure($0, startColumn: startColumn, tabstop: tabstop) }
+        return copy.withUTF8 { self.measure($0, startColumn: startColumn, tabstop: tabstop, stop: stop) }
     }
 
     /// Display width of `s` after sanitizing, in cells.
@@ -103,13 +106,17 @@ public enum TextMeasure {
     }
 
     /// Display width of raw UTF-8 `bytes` after sanitizing (invalid bytes
-    /// count 1 cell each).
+    /// count 1 cell each). With a `stop` check that fires, the result is
+    /// the width of a prefix only (see ``StopCheck``).
     public static func measure(
-        _ bytes: UnsafeBufferPointer<UInt8>, startColumn: Int = 0, tabstop: Int = defaultTabstop
+        _ bytes: UnsafeBufferPointer<UInt8>, startColumn: Int = 0, tabstop: Int = defaultTabstop,
+        stop: StopCheck? = nil
     ) -> Int {
         var scanner = ClusterScanner(bytes, startColumn: startColumn, tabstop: tabstop)
         let count = bytes.count
+        var stop = stop
         while scanner.position < count {
+            if stop.stop(at: scanner.position) { break }
             if bytes[scanner.position] < 0x80 { _ = scanner.advanceASCII(maxCells: Int.max) }
             if scanner.advanceSimpleScalar() { continue }
             _ = scanner.next()
@@ -126,14 +133,19 @@ public enum TextMeasure {
 
     /// `s` as it is shown: tabs expanded to spaces (from `startColumn`),
     /// controls and invalid bytes replaced. The result never contains a
-    /// control character, so it is safe to send to a terminal.
-    public static func sanitize(_ s: String, startColumn: Int = 0, tabstop: Int = defaultTabstop) -> String {
+    /// control character, so it is safe to send to a terminal. With a
+    /// `stop` check that fires, only a prefix is returned (``StopCheck``).
+    public static func sanitize(
+        _ s: String, startColumn: Int = 0, tabstop: Int = defaultTabstop, stop: StopCheck? = nil
+    ) -> String {
         var copy = s
         if copy.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 >= 0x7F } }) { return s }  // printable ASCII
+        var stop = stop
         return copy.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             self.forEachCluster(bytes, startColumn: startColumn, tabstop: tabstop) { cluster in
+                if stop.stop(at: cluster.byteRange.lowerBound) { return false }
                 self.appendDisplay(of: cluster, from: bytes, to: &out)
                 return true
             }

@@ -19,12 +19,15 @@
 /// // [0..<6 "hello ", 6..<11 "world"]
 /// ```
 public enum Wrapper {
-    /// The rows of `line` wrapped at `width` cells.
-    public static func wrap(_ line: String, width: Int, options: WrapOptions = WrapOptions()) -> [WrapSegment] {
+    /// The rows of `line` wrapped at `width` cells. With a `stop` check
+    /// that fires, only the first rows (``StopCheck``).
+    public static func wrap(
+        _ line: String, width: Int, options: WrapOptions = WrapOptions(), stop: StopCheck? = nil
+    ) -> [WrapSegment] {
         var segments: [WrapSegment] = []
         var copy = line
         copy.withUTF8 { bytes in
-            self.layout(bytes, width: width, options: options) { segments.append($0) }
+            self.layout(bytes, width: width, options: options, stop: stop) { segments.append($0) }
         }
         return segments
     }
@@ -42,11 +45,13 @@ public enum Wrapper {
         return rows
     }
 
-    /// Wraps raw UTF-8 `bytes`, calling `emit` for each row in order.
+    /// Wraps raw UTF-8 `bytes`, calling `emit` for each row in order (and
+    /// ending early when `stop` fires).
     public static func layout(
         _ bytes: UnsafeBufferPointer<UInt8>, width: Int, options: WrapOptions,
-        emit: (WrapSegment) -> Void
+        stop: StopCheck? = nil, emit: (WrapSegment) -> Void
     ) {
+        var stop = stop
         let count = bytes.count
         if count == 0 || width <= 0 {
             let used = width <= 0 ? TextMeasure.measure(bytes, tabstop: options.tabstop) : 0
@@ -66,7 +71,7 @@ public enum Wrapper {
                 startColumn: first ? 0 : continuation.column,
                 width: used,
                 showsBreak: !first && continuation.showsBreak))
-            if scanner.position >= count { return }
+            if scanner.position >= count || stop.stop(at: scanner.position) { return }
             first = false
         }
     }
