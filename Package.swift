@@ -61,11 +61,7 @@ let package = Package(
         systemLibrary("CUtf8proc", "libutf8proc", ["libutf8proc-dev"]),
         systemLibrary("CCmark", "libcmark-gfm", ["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
         systemLibrary("CVTerm", "vterm", ["libvterm-dev"]),
-        // The string pattern matcher in CLuaShim replaces the system
-        // library's (built -O2): debug builds optimise it too, so user
-        // code with patterns runs at the same speed in both.
-        .target(name: "CLuaShim", dependencies: ["CLua"],
-                cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
 
         .target(name: "Kernel", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Render",

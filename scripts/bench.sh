@@ -11,7 +11,7 @@ out=benchmarks/output
 mkdir -p "$out"
 
 (cd benchmarks && swift package --disable-sandbox benchmark --no-progress --format markdown) \
-  | sed '/^Note: skipping LD_PRELOAD/d' > "$out/benchmarks.md"
+  | sed -e '/^Note: skipping LD_PRELOAD/d' -e '/Warning: running with the Swift runtime interposer/d' > "$out/benchmarks.md"
 (cd benchmarks && swift run -c release BytesReport) > "$out/bytes.md"
 
 weft=${WEFT_BIN:-$root/.build/release/weft}
