@@ -15,8 +15,13 @@ all: build
 bootstrap:
 	@bash scripts/bootstrap.sh
 
+# The release binary links the Swift runtime and Foundation statically: the
+# dynamic loader's symbol lookups over 58 shared libraries were half of the
+# start-up (docs/performance.md, "Startup and memory"). Foundation's
+# networking half, which the MCP SDK imports, links libcurl (its -dev
+# package gives the linker libcurl.so).
 build: bootstrap
-	$(SWIFT) build -c release --product weft
+	$(SWIFT) build -c release --product weft --static-swift-stdlib
 
 build-debug: bootstrap
 	$(SWIFT) build --build-tests

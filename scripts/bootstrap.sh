@@ -13,6 +13,7 @@ packages=(
   libcmark-gfm-dev
   libcmark-gfm-extensions-dev
   libvterm-dev
+  libcurl4-openssl-dev
   tmux
   python3
 )
