@@ -97,7 +97,7 @@ let package = Package(
 
         .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
         .testTarget(name: "RenderTests",
-                    dependencies: ["Render", "Kernel", "CTermKey", "CUnibilium", "CUtf8proc", "CVTerm"]),
+                    dependencies: ["Render", "Kernel", "CTermKey", "CUnibilium", "CUtf8proc", "CVTerm", "FuzzHarnesses"]),
         .testTarget(name: "LuaAPITests",
                     dependencies: ["LuaAPI", "Kernel", "Render", "CLua", "CLuaShim",
                                    .product(name: "Crypto", package: "swift-crypto")]),

@@ -18,7 +18,11 @@ private let alphabet: [String] = [
     "e\u{301}", "a\u{301}\u{302}", "─", "│", "┌", "\u{FFFD}", "\u{1B}", "\u{7}", "\u{9B}", "\t",
 ]
 
-private let terminals: [Terminfo] = {
+/// The terminals frames are encoded for: the built-in xterm set, the
+/// machine's xterm-256color terminfo, and two poorer terminals (no scroll
+/// region and one-step moves only; absolute moves only). The libvterm
+/// round-trip tests draw from the same set.
+public let frameTestTerminals: [Terminfo] = {
     var noRegion = Terminfo.xterm
     noRegion.csr = nil
     noRegion.indn = nil
@@ -34,7 +38,7 @@ private let terminals: [Terminfo] = {
 
 public func fuzzFrame(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var r = FuzzReader(data, size)
-    let terminfo = r.pick(terminals)
+    let terminfo = r.pick(frameTestTerminals)
     let mode = r.pick(ColorMode.allCases)
     let hl = HighlightTable(defaults: false)
     let styles = (0..<6).map { _ in hl.intern(style(&r)) } + [.default]

@@ -66,15 +66,8 @@ public struct LineStore {
 
     /// The line at `index` (0 ..< count; traps outside, like an array).
     public subscript(index: Int) -> String {
-        precondition(index >= 0 && index < root.count, "line index \(index) out of range (\(root.count) lines)")
-        var node = root
-        var i = index
-        while node.height > 0 {
-            var k = 0
-            while i >= node.counts[k] { i -= node.counts[k]; k += 1 }
-            node = node.children[k]
-        }
-        return node.lines[i]
+        let (leaf, start) = leaf(containing: index)
+        return leaf.lines[index - start]
     }
 
     /// The leaf holding line `index` and the index of its first line.

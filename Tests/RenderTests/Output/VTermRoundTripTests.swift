@@ -1,4 +1,5 @@
 import CVTerm
+import FuzzHarnesses
 import Testing
 @testable import Render
 
@@ -19,22 +20,10 @@ import Testing
         "\u{1B}", "\u{7}",  // controls: the grid must turn them into U+FFFD
     ]
 
-    /// Capability sets sessions pick from: the built-in xterm set, the
-    /// machine's xterm-256color terminfo, and two poorer terminals (no
-    /// scroll region and one-step moves only; absolute moves only).
-    static let terminals: [Terminfo] = {
-        var noRegion = Terminfo.xterm
-        noRegion.csr = nil
-        noRegion.indn = nil
-        noRegion.rin = nil
-        noRegion.cuf = nil
-        noRegion.cub = nil
-        noRegion.hpa = nil
-        noRegion.vpa = nil
-        var minimal = Terminfo(name: "minimal", colors: 8)
-        minimal.cup = Terminfo.xterm.cup
-        return [.xterm, .xterm, Terminfo.load(term: "xterm-256color"), noRegion, minimal]
-    }()
+    /// Capability sets sessions pick from: the frame fuzzer's terminals
+    /// (xterm, xterm-256color from terminfo, and two poorer ones), xterm
+    /// twice as likely.
+    static let terminals: [Terminfo] = [.xterm] + frameTestTerminals
 
     /// libvterm agrees with our width for every cluster of the alphabet.
     @Test func alphabetWidthsAgreeWithLibvterm() {
