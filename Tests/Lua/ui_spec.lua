@@ -1,6 +1,20 @@
 local t = require("helpers")
 local win, buf, ui = weft.win, weft.buf, weft.ui
 
+-- Draws `ops` through ui.draw's fast path (plain ops), then again through
+-- its general path (a spans op at row, col added at the end): both must
+-- store the same ops. Returns the stored list.
+local function draw_both_ways(w, ops, row, col)
+  ui.draw(w, ops)
+  local direct = T.draw_list(w)
+  ops[#ops + 1] = { kind = "spans", row = row, col = col, spans = { { "x" } } }
+  ui.draw(w, ops)
+  local general = T.draw_list(w)
+  general[#general] = nil
+  t.eq(general, direct)
+  return direct
+end
+
 t.describe("weft.ui", function()
   t.it("reports the screen size", function()
     t.eq({ 40, 12 }, { ui.size() })
@@ -102,13 +116,7 @@ t.describe("weft.ui", function()
       { kind = "fill", row = 1, col = 0, width = 3, height = 1, char = "-" },
       { kind = "cursor", row = 1, col = 4 },
     }
-    ui.draw(w, ops)  -- fast path
-    local direct = T.draw_list(w)
-    ops[#ops + 1] = { kind = "spans", row = 1, col = 5, spans = { { "x" } } }  -- general path
-    ui.draw(w, ops)
-    local general = T.draw_list(w)
-    general[#general] = nil
-    t.eq(general, direct)
+    local direct = draw_both_ways(w, ops, 1, 5)
     t.eq(4, #direct)
     t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 1 (fill): width and height must not be negative)",
       ui.draw, w, { { kind = "fill", row = 0, col = 0, width = -1, height = 1 } })
@@ -129,13 +137,7 @@ t.describe("weft.ui", function()
       { kind = "text", row = 0, col = 5, text = "f", hl = "Title" },
       { kind = "text", row = 0, col = 6, text = "g" },
     }
-    ui.draw(w, ops)  -- fast path
-    local direct = T.draw_list(w)
-    ops[#ops + 1] = { kind = "spans", row = 1, col = 0, spans = { { "x" } } }  -- general path
-    ui.draw(w, ops)
-    local general = T.draw_list(w)
-    general[#general] = nil
-    t.eq(general, direct)
+    draw_both_ways(w, ops, 1, 0)
     t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 2 (text): field 'hl' must be a string, got number)",
       ui.draw, w, { { kind = "text", row = 0, col = 0, text = "a", hl = "Title" },
                     { kind = "text", row = 0, col = 1, text = "b", hl = 3 } })
