@@ -16,6 +16,32 @@ start_fake() {
   rm -f "$out"
 }
 
+# Every string a server sends is made inert before it reaches a terminal:
+# model ids in --health, an HTTP error's message and a mid-stream error
+# event on print mode's stderr (OSC 52, a title, the alternate screen, a
+# cursor report request, an 8-bit CSI). Only the text stays.
+test_openai_server_strings_reach_no_terminal_raw() {
+  local out i
+  out=$(mktemp)
+  python3 "$FAKE_SERVER" --port 0 --idle-timeout 30 --hostile >"$out" &
+  FAKE_PID=$!
+  trap 'kill $FAKE_PID 2>/dev/null' EXIT
+  i=0; while [ ! -s "$out" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+  FAKE_URL="http://127.0.0.1:$(head -1 "$out")"
+  env -i HOME="$(mktemp -d)" PATH="$PATH" "$WEFT_BIN" --health --base-url "$FAKE_URL" > "$out.health" 2>&1
+  env -i HOME="$(mktemp -d)" PATH="$PATH" "$WEFT_BIN" --base-url "$FAKE_URL" --model m -p "case:hostile" \
+    > /dev/null 2> "$out.http"
+  env -i HOME="$(mktemp -d)" PATH="$PATH" "$WEFT_BIN" --base-url "$FAKE_URL" --model m -p "case:hostile-stream" \
+    > /dev/null 2> "$out.stream"
+  for f in "$out.health" "$out.http" "$out.stream"; do
+    grep -q "pwn" "$f" && grep -q "end" "$f" || { echo "    $f lost the text: $(cat -v "$f")"; return 1; }
+    # No ESC, BEL or C1 control byte (UTF-8 C2 80-9F) may be left.
+    if LC_ALL=C grep -qP '\x1b|\x07|\xc2[\x80-\x9f]' "$f"; then
+      echo "    raw control bytes in $f: $(cat -v "$f")"; return 1
+    fi
+  done
+}
+
 start_openai_weft() {
   start_fake
   start_weft 100x30 --base-url "$FAKE_URL" --model fake-model-1

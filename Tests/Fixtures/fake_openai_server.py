@@ -30,12 +30,15 @@ result it answers "Tool result: <first line>". Cases (PROVIDERS.md numbers):
     silent  a first chunk, then 5 s of silence
     gzip  a text reply compressed with gzip (Content-Encoding: gzip, as
           some proxies send unasked)
+    hostile  HTTP 400 whose error message carries terminal escape sequences
+    hostile-stream  a mid-stream error event whose message carries them
     anything else: echoes the message.
 
 Like llama-cpp-python and mockllm, every message's content must be a
 string: a null or missing content is answered with a plain-text HTTP 500.
 
-GET /v1/models lists two models (404 when started with --no-models).
+GET /v1/models lists two models (404 when started with --no-models; with
+--hostile their ids carry terminal escape sequences).
 GET /debug/requests returns the recorded requests; GET /debug/state the
 per-case attempt counters and the number of clients that went away early.
 """
@@ -48,6 +51,10 @@ import time
 from fake_http import FakeState, StreamingHandler, serve
 
 CASE1_TEXT = "Hello, wörld! 日本語 and 😀 emoji, done."
+# What a hostile server may try to make a terminal do: set the clipboard
+# (OSC 52), the title, switch screens, ask for the cursor position, and the
+# same through an 8-bit C1 CSI.
+HOSTILE = "pwn\x1b]52;c;aGVsbG8=\x07\x1b]0;owned\x07\x1b[?1049h\x1b[6n\u009b2J\x07end"
 REASONING = "Let me check the time."
 ANSWER = "It is noon."
 LONG_TOKENS = 100_000
@@ -189,6 +196,9 @@ STREAM_CASES = {
                                 tool_delta(0, args='"echo hello-from-tool"}')])],
     "4a": lambda: [text_body("Counted.", usage=(12, 3))],
     "4b": lambda: [case_4b()],
+    "hostile-stream": lambda: [data(chunk({"role": "assistant", "content": ""})) + data(chunk({"content": "Partial "})),
+                               b"event: error\ndata: " + json.dumps({"error": {"message": HOSTILE, "type": "server_error"}}).encode()
+                               + b"\n\n" + done()],
     "6a": lambda: [data(chunk({"role": "assistant", "content": ""})) + data(chunk({"content": "Partial "})),
                    b'event: error\ndata: {"error":{"message":"upstream model crashed","type":"server_error","code":500}}\n\n'
                    + done()],
@@ -206,9 +216,10 @@ ERROR_400 = {"error": {"message": "This model's maximum context length is 4096 t
 
 
 class State(FakeState):
-    def __init__(self, models):
+    def __init__(self, models, hostile=False):
         super().__init__()
         self.models = models
+        self.hostile = hostile
 
 
 class Handler(StreamingHandler):
@@ -219,9 +230,10 @@ class Handler(StreamingHandler):
         if self.path.rstrip("/") in ("/v1/models", "/models"):
             if not self.state.models:
                 return self.send_json(404, {"error": {"message": "no such route", "type": "not_found"}})
+            suffix = HOSTILE if self.state.hostile else ""
             return self.send_json(200, {"object": "list", "data": [
-                {"id": "fake-model-1", "object": "model", "owned_by": "fake"},
-                {"id": "fake-model-2", "object": "model", "owned_by": "fake"}]})
+                {"id": "fake-model-1" + suffix, "object": "model", "owned_by": "fake"},
+                {"id": "fake-model-2" + suffix, "object": "model", "owned_by": "fake"}]})
         if self.path == "/debug/requests":
             with self.state.lock:
                 return self.send_json(200, self.state.requests)
@@ -269,6 +281,8 @@ class Handler(StreamingHandler):
             return self.stream(STREAM_CASES[name]())
         if name == "5a":
             return self.send_json(400, ERROR_400)
+        if name == "hostile":
+            return self.send_json(400, {"error": {"message": HOSTILE, "type": "invalid_request_error"}})
         if name == "5b":
             key = (self.headers.get("Authorization") or "").replace("Bearer ", "")
             return self.send_json(401, {"error": {"message": "Incorrect API key provided: " + key + ".",
@@ -364,6 +378,7 @@ def main():
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--idle-timeout", type=float, default=60.0)
     ap.add_argument("--no-models", action="store_true")
+    ap.add_argument("--hostile", action="store_true", help="model ids carry terminal escape sequences")
     ap.add_argument("--dump", metavar="CASE")
     args = ap.parse_args()
     if args.dump:
@@ -372,7 +387,7 @@ def main():
             return 2
         sys.stdout.buffer.write(b"".join(STREAM_CASES[args.dump]()))
         return 0
-    return serve(Handler, State(models=not args.no_models), args.port, args.idle_timeout)
+    return serve(Handler, State(models=not args.no_models, hostile=args.hostile), args.port, args.idle_timeout)
 
 
 if __name__ == "__main__":
