@@ -29,6 +29,13 @@ extension EscapeScanner {
     static func keyCSI(_ csi: CSI, raw: ArraySlice<UInt8>) -> Match {
         let length = csi.length
         var fields = mainFields(raw)
+        // modifyOtherKeys names its key in the third main field: `ESC [ 27 :
+        // 2 ; 13 ~` passes the check on parameters (the `:` counts there)
+        // but would reach libtermkey as `ESC [ 27 ; 13 ~`, without a key.
+        if csi.final == UInt8(ascii: "~"), fields.first == 27,
+           !(fields.count >= 3 && fields[2].map { (1...0x10FFFF).contains($0) } == true) {
+            return .event(.unknown(Array(raw)), length: length)
+        }
         let rawMods = fields.count >= 2 ? max(0, (fields[1] ?? 1) - 1) : 0
         let mods = rawMods & ~lockModifiers
         let isU = csi.final == UInt8(ascii: "u")

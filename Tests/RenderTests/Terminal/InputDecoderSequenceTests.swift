@@ -288,7 +288,7 @@ import Kernel
     /// the input fuzzer: `<C-S-Space>` whole, Shift with U+FFFD when the
     /// bytes before it came in another read) is unknown, whatever came before.
     @Test func modifyOtherKeysWithoutItsKeyIsUnknown() throws {
-        for s in ["\u{1b}[27;2~", "\u{1b}[27~", "\u{1b}[27;5;~", "\u{1b}[27;5;0~"] {
+        for s in ["\u{1b}[27;2~", "\u{1b}[27~", "\u{1b}[27;5;~", "\u{1b}[27;5;0~", "\u{1b}[27:2;13~", "\u{1b}[27;5:1;~"] {
             #expect(InputTest.tokens(try InputTest.decode("a" + s + "b")) == ["a", "#unknown", "b"], "\(Array(s.utf8))")
             let d = try InputTest.decoder()
             let split = d.feed([0x05, 0x9d]) + d.feed(Array(s.utf8))
