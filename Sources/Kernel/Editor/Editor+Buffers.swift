@@ -18,8 +18,10 @@ extension Editor {
 
     /// The buffer with this id; raw id 0 means the current window's buffer.
     public func buffer(_ raw: Int) throws -> Buffer {
+        if let last = lastBuffer, last.raw == raw { return last.buffer.takeUnretainedValue() }
         let id = raw == 0 ? (currentWindow?.buffer ?? BufferID(0)) : BufferID(raw)
         guard let b = buffers[id] else { throw KernelError.notFound("invalid buffer id: \(raw)") }
+        if raw != 0 { lastBuffer = (raw, Unmanaged.passUnretained(b)) }
         return b
     }
 
@@ -50,8 +52,12 @@ extension Editor {
 
     func bufferChanged(_ c: BufferChange) {
         let buf = buffers[c.buf]
-        if let buf {
-            for w in windows.values where w.buffer == c.buf { clampCursor(w, buf) }
+        // One walk over the windows: cursors of those showing the buffer
+        // are kept inside it, and whether one is visible is noted.
+        var shown = false
+        for w in windows.values where w.buffer == c.buf {
+            if let buf { clampCursor(w, buf) }
+            if !w.hidden { shown = true }
         }
         // The event data (a dictionary) cost more than the edit itself:
         // built only when a handler would run (the stock chat UI listens
@@ -61,10 +67,10 @@ extension Editor {
                                       "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
                                       "tick": .int(c.tick)])
             emit(.bufChanged, subject: buf?.name, data: data, buf: c.buf)
+            // Handlers may have opened, shown or closed windows.
+            shown = windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden })
         }
-        if windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden }) {
-            requestRedraw()
-        }
+        if shown { requestRedraw() }
     }
 }
 

@@ -5,7 +5,14 @@
 /// Buffers and windows are addressed by typed ids; `0` ("current") is
 /// resolved by `buffer(_:)`/`window(_:)` helpers that take raw ints.
 public final class Editor {
-    public internal(set) var buffers: [BufferID: Buffer] = [:]
+    public internal(set) var buffers: [BufferID: Buffer] = [:] {
+        didSet { lastBuffer = nil }
+    }
+    /// The buffer `buffer(_:)` found last by a nonzero raw id: Lua loops
+    /// call the API on one buffer thousands of times, and hashing the id
+    /// cost more than some of the calls. Not retained: cleared by every
+    /// change of `buffers`, which holds it until then.
+    @exclusivity(unchecked) var lastBuffer: (raw: Int, buffer: Unmanaged<Buffer>)?
     public internal(set) var windows: [WindowID: Window] = [:]
     /// The split tree of tiled windows; nil when no tiled window is shown.
     public internal(set) var layout: LayoutTree?
