@@ -29,7 +29,8 @@ public final class Editor {
         didSet { if screenSize != oldValue { layoutChanged() } }
     }
     /// Set whenever something visible may have changed; the frontend draws and clears it.
-    public var needsRedraw = true
+    /// Not checked for exclusivity at run time (a flag every API call sets).
+    @exclusivity(unchecked) public var needsRedraw = true
     /// Called when a redraw is needed (the main loop coalesces these).
     public var onRedrawRequest: (() -> Void)?
     /// The current mode name ("normal", "insert", "composer", ...).
