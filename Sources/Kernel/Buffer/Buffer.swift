@@ -12,15 +12,17 @@ public final class Buffer {
     /// Scratch buffers are never written to disk and hold UI state.
     public var scratch: Bool
     /// When false, edits throw `KernelError.notModifiable`.
-    public var modifiable: Bool
+    /// (This, `tick` and `onChange` are not checked for exclusivity at run
+    /// time: plain values every edit reads or bumps, never passed `inout`.)
+    @exclusivity(unchecked) public var modifiable: Bool
     /// Buffer-local variables (`buf.get_var`/`set_var`).
     public var vars: [String: Value] = [:]
     /// Incremented on every edit.
-    public private(set) var tick = 0
+    @exclusivity(unchecked) public private(set) var tick = 0
     /// Extmarks of every namespace in this buffer.
     public let extmarks = ExtmarkStore()
     /// Called after every edit; the kernel turns it into `buf_changed`.
-    public var onChange: ((BufferChange) -> Void)?
+    @exclusivity(unchecked) public var onChange: ((BufferChange) -> Void)?
 
     /// The lines: a B-tree with O(log n) edits by index (`LineStore`).
     /// Not checked for exclusivity at run time (see `LineNode`): only this

@@ -25,6 +25,13 @@ extension Editor {
         return b
     }
 
+    /// The buffer with this id, from `lastBuffer` when it is that one (an
+    /// edit reports the buffer the API just looked up).
+    func cachedBuffer(_ id: BufferID) -> Buffer? {
+        if let last = lastBuffer, last.raw == id.raw { return last.buffer.takeUnretainedValue() }
+        return buffers[id]
+    }
+
     /// The buffer with this name, if any.
     public func findBuffer(name: String) -> Buffer? {
         buffers.values.first { $0.name == name }
@@ -51,7 +58,7 @@ extension Editor {
     }
 
     func bufferChanged(_ c: BufferChange) {
-        let buf = buffers[c.buf]
+        let buf = cachedBuffer(c.buf)
         // One walk over the windows: cursors of those showing the buffer
         // are kept inside it, and whether one is visible is noted.
         var shown = false

@@ -13,7 +13,9 @@ public final class Editor {
     /// cost more than some of the calls. Not retained: cleared by every
     /// change of `buffers`, which holds it until then.
     @exclusivity(unchecked) var lastBuffer: (raw: Int, buffer: Unmanaged<Buffer>)?
-    public internal(set) var windows: [WindowID: Window] = [:]
+    /// Not checked for exclusivity at run time: every buffer edit walks it,
+    /// and it is only read or replaced, never passed `inout`.
+    @exclusivity(unchecked) public internal(set) var windows: [WindowID: Window] = [:]
     /// The split tree of tiled windows; nil when no tiled window is shown.
     public internal(set) var layout: LayoutTree?
     /// The focused window (nil only before the first window opens).

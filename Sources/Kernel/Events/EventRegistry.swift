@@ -44,7 +44,10 @@ public final class EventRegistry {
     public var maxNesting = 32
 
     /// Per event, handlers in dispatch order (priority descending, then id).
-    private var byEvent: [String: [Handler]] = [:]
+    /// Not checked for exclusivity at run time: every buffer edit asks
+    /// `hasHandlers`; handlers run on a copy of their list, so no access
+    /// overlaps a registration.
+    @exclusivity(unchecked) private var byEvent: [String: [Handler]] = [:]
     private var byID: [Int: Handler] = [:]
     private var groups: Set<String> = []
     private var nextID = 1
