@@ -11,7 +11,10 @@ extension Editor {
         let buf = Buffer(id: BufferID(nextBuffer), name: name, scratch: scratch, modifiable: modifiable)
         nextBuffer += 1
         buffers[buf.id] = buf
-        buf.onChange = { [unowned self] change in self.bufferChanged(change) }
+        // Not counted (`unowned` retained and released the editor, which
+        // has a side table, on every edit): the editor outlives the hook,
+        // as its deinit and `deleteBuffer` disconnect it.
+        buf.onChange = { [unowned(unsafe) self] change in self.bufferChanged(change) }
         emit(.bufNew, subject: name, data: .table(["buf": .int(buf.id.raw)]), buf: buf.id)
         return buf
     }

@@ -68,6 +68,12 @@ public final class Editor {
         clipboard.onReport = { [unowned self] text, level in self.notify(text, level: level) }
     }
 
+    deinit {
+        // Buffers may outlive the editor (a caller kept one): their edits
+        // must no longer reach it (`onChange` does not count its reference).
+        for b in buffers.values { b.onChange = nil }
+    }
+
     /// Marks the screen dirty and asks the loop for a frame.
     public func requestRedraw() {
         needsRedraw = true
