@@ -137,3 +137,40 @@ t.describe("weft.buf argument errors", function()
     t.raises_eq("bad argument #2 to 'weft.buf.get_lines' (number has no integer representation)", buf.get_lines, 0, 1.5, 2)
   end)
 end)
+
+-- The binding remembers the buffer it looked up last (no hashing per call)
+-- and reads a single line from the leaf it read last: neither may outlive
+-- a deletion or an edit.
+t.describe("weft.buf lookups in a loop", function()
+  t.it("raises for a buffer deleted in the middle of a loop", function()
+    local b = buf.create{}
+    buf.set_lines(b, 0, -1, { "one", "two" })
+    local seen = 0
+    for i = 1, 100 do
+      if i == 50 then buf.delete(b) end
+      local ok, err = pcall(buf.get_lines, b, 0, 1)
+      if i < 50 then t.eq(true, ok); seen = seen + 1
+      else t.eq("weft.buf.get_lines: invalid buffer id: " .. b, err) end
+    end
+    t.eq(49, seen)
+    t.raises_eq("weft.buf.set_lines: invalid buffer id: " .. b, buf.set_lines, b, 0, -1, { "x" })
+    local c = buf.create{}
+    t.ok(c ~= b)
+    t.eq({ "" }, buf.get_lines(c, 0, 1))
+    t.raises_eq("weft.buf.get_lines: invalid buffer id: " .. b, buf.get_lines, b, 0, 1)
+  end)
+
+  t.it("reads each line as it is after every edit", function()
+    local b = buf.create{}
+    local lines = {}
+    for i = 1, 300 do lines[i] = ("line %d "):format(i) .. string.rep("é", i % 20) end
+    buf.set_lines(b, 0, -1, lines)
+    for i = 0, 299 do t.eq({ lines[i + 1] }, buf.get_lines(b, i, i + 1)) end
+    buf.set_lines(b, 100, 101, { "short", "a line of more than fifteen bytes" })
+    t.eq({ "short" }, buf.get_lines(b, 100, 101))
+    t.eq({ "a line of more than fifteen bytes" }, buf.get_lines(b, 101, 102))
+    t.eq({ lines[102] }, buf.get_lines(b, 102, 103))
+    t.eq({ lines[300] }, buf.get_lines(b, -2, -1))
+    t.eq({}, buf.get_lines(b, 5, 5))
+  end)
+end)

@@ -203,3 +203,36 @@ t.describe("weft.hl", function()
     t.raises_match("invalid colour 'notacolor'", weft.hl.set, "X", { fg = "notacolor" })
   end)
 end)
+
+-- `extmark.set` remembers the highlight name it read last by its Lua
+-- string's address (the string is kept alive while remembered).
+t.describe("weft.extmark.set in a loop", function()
+  local ns = weft.ns.create("loop")
+
+  t.it("stores the name passed each time, through collections", function()
+    local b = fresh({ string.rep("x", 40) })
+    local ids, names = {}, {}
+    for i = 1, 200 do
+      local name = (i % 3 == 0) and "Title" or ("Group" .. (i % 7))
+      if i % 50 == 0 then collectgarbage() end
+      ids[i] = ext.set(b, ns, 0, i % 40, { hl = name })
+      names[i] = name
+    end
+    for i = 1, 200 do t.eq(names[i], ext.get(b, ns, ids[i]).hl) end
+    local long = string.rep("L", 60)
+    local id = ext.set(b, ns, 0, 0, { hl = long })
+    t.eq(long, ext.get(b, ns, id).hl)
+    t.raises_match("hl", ext.set, b, ns, 0, 0, { hl = 42 })
+    t.eq("Title", ext.get(b, ns, ext.set(b, ns, 0, 1, { hl = "Title" })).hl)
+  end)
+
+  t.it("raises for a buffer deleted in the middle of a loop", function()
+    local b = fresh({ "abc" })
+    for i = 1, 20 do
+      if i == 10 then buf.delete(b) end
+      local ok, err = pcall(ext.set, b, ns, 0, 1, { hl = "Title" })
+      t.eq(i < 10, ok)
+      if i >= 10 then t.eq("weft.extmark.set: invalid buffer id: " .. b, err) end
+    end
+  end)
+end)

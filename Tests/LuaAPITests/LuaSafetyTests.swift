@@ -71,6 +71,36 @@ final class Tracked {
         }
     }
 
+    /// The hottest bindings reach the runtime through `RuntimeLink`, not
+    /// a counted reference: once the runtime is gone (its state kept by
+    /// someone else), they raise instead of touching freed memory.
+    @Test func linkedBindingsRaiseOnceTheRuntimeIsGone() throws {
+        try LuaTestLock.run {
+            let state: LuaState
+            weak var weakRuntime: LuaRuntime?
+            do {
+                let fx = try LuaFixture()
+                weakRuntime = fx.runtime
+                state = fx.runtime.state
+                try fx.runtime.run("B = weft.buf.create{}; NS = weft.ns.create('gone')")
+            }
+            #expect(weakRuntime == nil)
+            let r = try state.run("""
+                local calls = {
+                  function() return weft.buf.get_lines(B, 0, 1) end,
+                  function() return weft.buf.set_lines(B, 0, -1, {'x'}) end,
+                  function() return weft.extmark.set(B, NS, 0, 0, {hl = 'Title'}) end,
+                }
+                local out = {}
+                for i, f in ipairs(calls) do out[i] = select(2, pcall(f)) end
+                return out
+                """)
+            #expect(r == [.array([.string("chunk:2: weft.buf.get_lines: the weft runtime is gone"),
+                                  .string("chunk:3: weft.buf.set_lines: the weft runtime is gone"),
+                                  .string("chunk:4: weft.extmark.set: the weft runtime is gone")])])
+        }
+    }
+
     @Test func runawayHandlerIsAbortedWithinItsBudget() throws {
         try LuaTestLock.run {
             let fx = try LuaFixture()

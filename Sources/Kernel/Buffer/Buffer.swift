@@ -12,15 +12,17 @@ public final class Buffer {
     /// Scratch buffers are never written to disk and hold UI state.
     public var scratch: Bool
     /// When false, edits throw `KernelError.notModifiable`.
-    public var modifiable: Bool
+    /// (This, `tick` and `onChange` are not checked for exclusivity at run
+    /// time: plain values every edit reads or bumps, never passed `inout`.)
+    @exclusivity(unchecked) public var modifiable: Bool
     /// Buffer-local variables (`buf.get_var`/`set_var`).
     public var vars: [String: Value] = [:]
     /// Incremented on every edit.
-    public private(set) var tick = 0
+    @exclusivity(unchecked) public private(set) var tick = 0
     /// Extmarks of every namespace in this buffer.
     public let extmarks = ExtmarkStore()
     /// Called after every edit; the kernel turns it into `buf_changed`.
-    public var onChange: ((BufferChange) -> Void)?
+    @exclusivity(unchecked) public var onChange: ((BufferChange) -> Void)?
 
     /// The lines: a B-tree with O(log n) edits by index (`LineStore`).
     /// Not checked for exclusivity at run time (see `LineNode`): only this
@@ -171,9 +173,15 @@ public final class Buffer {
     }
 
     private func checkNoNewlines(_ lines: [String]) throws {
-        for (i, l) in lines.enumerated() where l.utf8.contains(10) {
+        for (i, l) in lines.enumerated() where Self.hasNewline(l) {
             throw KernelError.invalidArgument("line \(i + 1) of the replacement contains a newline; pass separate lines")
         }
+    }
+
+    /// Whether `line` contains "\n": a scan of its stored bytes (iterating
+    /// the UTF-8 view cost more than the rest of a one-line append).
+    private static func hasNewline(_ line: String) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { $0.contains(10) } ?? line.utf8.contains(10)
     }
 
     /// Validates a text range: rows in range (negative rows allowed), columns
@@ -195,7 +203,8 @@ public final class Buffer {
         guard r >= 0, r < count else {
             throw KernelError.outOfRange("\(what) row \(row) out of range (buffer has \(count) lines)")
         }
-        let line = storage[r].utf8
+        // `line(_:)`: a loop setting marks row by row reads one leaf.
+        let line = (self.line(r) ?? "").utf8
         let c = col < 0 ? line.count + 1 + col : col
         guard c >= 0, c <= line.count else {
             throw KernelError.outOfRange("\(what) column \(col) out of range (line \(r) has \(line.count) bytes)")

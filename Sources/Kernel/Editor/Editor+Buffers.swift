@@ -11,16 +11,28 @@ extension Editor {
         let buf = Buffer(id: BufferID(nextBuffer), name: name, scratch: scratch, modifiable: modifiable)
         nextBuffer += 1
         buffers[buf.id] = buf
-        buf.onChange = { [unowned self] change in self.bufferChanged(change) }
+        // Not counted (`unowned` retained and released the editor, which
+        // has a side table, on every edit): the editor outlives the hook,
+        // as its deinit and `deleteBuffer` disconnect it.
+        buf.onChange = { [unowned(unsafe) self] change in self.bufferChanged(change) }
         emit(.bufNew, subject: name, data: .table(["buf": .int(buf.id.raw)]), buf: buf.id)
         return buf
     }
 
     /// The buffer with this id; raw id 0 means the current window's buffer.
     public func buffer(_ raw: Int) throws -> Buffer {
+        if let last = lastBuffer, last.raw == raw { return last.buffer.takeUnretainedValue() }
         let id = raw == 0 ? (currentWindow?.buffer ?? BufferID(0)) : BufferID(raw)
         guard let b = buffers[id] else { throw KernelError.notFound("invalid buffer id: \(raw)") }
+        if raw != 0 { lastBuffer = (raw, Unmanaged.passUnretained(b)) }
         return b
+    }
+
+    /// The buffer with this id, from `lastBuffer` when it is that one (an
+    /// edit reports the buffer the API just looked up).
+    func cachedBuffer(_ id: BufferID) -> Buffer? {
+        if let last = lastBuffer, last.raw == id.raw { return last.buffer.takeUnretainedValue() }
+        return buffers[id]
     }
 
     /// The buffer with this name, if any.
@@ -49,9 +61,13 @@ extension Editor {
     }
 
     func bufferChanged(_ c: BufferChange) {
-        let buf = buffers[c.buf]
-        if let buf {
-            for w in windows.values where w.buffer == c.buf { clampCursor(w, buf) }
+        let buf = cachedBuffer(c.buf)
+        // One walk over the windows: cursors of those showing the buffer
+        // are kept inside it, and whether one is visible is noted.
+        var shown = false
+        for w in windows.values where w.buffer == c.buf {
+            if let buf { clampCursor(w, buf) }
+            if !w.hidden { shown = true }
         }
         // The event data (a dictionary) cost more than the edit itself:
         // built only when a handler would run (the stock chat UI listens
@@ -61,10 +77,10 @@ extension Editor {
                                       "last_old": .int(c.lastOld), "last_new": .int(c.lastNew),
                                       "tick": .int(c.tick)])
             emit(.bufChanged, subject: buf?.name, data: data, buf: c.buf)
+            // Handlers may have opened, shown or closed windows.
+            shown = windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden })
         }
-        if windows.values.contains(where: { $0.buffer == c.buf && !$0.hidden }) {
-            requestRedraw()
-        }
+        if shown { requestRedraw() }
     }
 }
 

@@ -5,8 +5,17 @@
 /// Buffers and windows are addressed by typed ids; `0` ("current") is
 /// resolved by `buffer(_:)`/`window(_:)` helpers that take raw ints.
 public final class Editor {
-    public internal(set) var buffers: [BufferID: Buffer] = [:]
-    public internal(set) var windows: [WindowID: Window] = [:]
+    public internal(set) var buffers: [BufferID: Buffer] = [:] {
+        didSet { lastBuffer = nil }
+    }
+    /// The buffer `buffer(_:)` found last by a nonzero raw id: Lua loops
+    /// call the API on one buffer thousands of times, and hashing the id
+    /// cost more than some of the calls. Not retained: cleared by every
+    /// change of `buffers`, which holds it until then.
+    @exclusivity(unchecked) var lastBuffer: (raw: Int, buffer: Unmanaged<Buffer>)?
+    /// Not checked for exclusivity at run time: every buffer edit walks it,
+    /// and it is only read or replaced, never passed `inout`.
+    @exclusivity(unchecked) public internal(set) var windows: [WindowID: Window] = [:]
     /// The split tree of tiled windows; nil when no tiled window is shown.
     public internal(set) var layout: LayoutTree?
     /// The focused window (nil only before the first window opens).
@@ -22,7 +31,8 @@ public final class Editor {
         didSet { if screenSize != oldValue { layoutChanged() } }
     }
     /// Set whenever something visible may have changed; the frontend draws and clears it.
-    public var needsRedraw = true
+    /// Not checked for exclusivity at run time (a flag every API call sets).
+    @exclusivity(unchecked) public var needsRedraw = true
     /// Called when a redraw is needed (the main loop coalesces these).
     public var onRedrawRequest: (() -> Void)?
     /// The current mode name ("normal", "insert", "composer", ...).
@@ -56,6 +66,12 @@ public final class Editor {
             self.notify(failure.description, level: .error)
         }
         clipboard.onReport = { [unowned self] text, level in self.notify(text, level: level) }
+    }
+
+    deinit {
+        // Buffers may outlive the editor (a caller kept one): their edits
+        // must no longer reach it (`onChange` does not count its reference).
+        for b in buffers.values { b.onChange = nil }
     }
 
     /// Marks the screen dirty and asks the loop for a frame.

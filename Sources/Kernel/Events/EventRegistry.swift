@@ -44,7 +44,18 @@ public final class EventRegistry {
     public var maxNesting = 32
 
     /// Per event, handlers in dispatch order (priority descending, then id).
-    private var byEvent: [String: [Handler]] = [:]
+    /// Not checked for exclusivity at run time: every buffer edit asks
+    /// `hasHandlers`; handlers run on a copy of their list, so no access
+    /// overlaps a registration.
+    @exclusivity(unchecked) private var byEvent: [String: [Handler]] = [:] {
+        didSet { lastAnswer = nil }
+    }
+    /// The question `hasHandlers(_:subject:)` answered last, and its
+    /// answer: every buffer edit asks the same one, and hashing the event
+    /// name and matching patterns cost more than a one-line append. Cleared
+    /// by every registration and removal (each replaces a list of
+    /// `byEvent`), so it never misses a handler.
+    @exclusivity(unchecked) private var lastAnswer: (event: EventName, subject: String?, answer: Bool)?
     private var byID: [Int: Handler] = [:]
     private var groups: Set<String> = []
     private var nextID = 1
@@ -127,8 +138,15 @@ public final class EventRegistry {
     /// whose pattern matches `subject`. Emitters on hot paths (every buffer
     /// edit) build their event data only when this is true.
     public func hasHandlers(_ event: EventName, subject: String?) -> Bool {
-        guard let list = byEvent[event.rawValue], !list.isEmpty else { return false }
-        return list.contains { !$0.deleted && matches($0, subject) }
+        if let last = lastAnswer, last.event == event, last.subject == subject { return last.answer }
+        let answer: Bool
+        if let list = byEvent[event.rawValue], !list.isEmpty {
+            answer = list.contains { !$0.deleted && matches($0, subject) }
+        } else {
+            answer = false
+        }
+        lastAnswer = (event, subject, answer)
+        return answer
     }
 
     /// Registers `callback` for the named events (see

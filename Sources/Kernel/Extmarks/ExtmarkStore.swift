@@ -47,7 +47,7 @@ public final class ExtmarkStore {
     /// - Throws: `KernelError.invalidArgument` when `id` is not positive.
     @discardableResult
     public func set(ns: NamespaceID, id: Int? = nil, start: Position, end: Position? = nil,
-                    decoration: Decoration = Decoration(), rightGravity: Bool = true,
+                    decoration: consuming Decoration = Decoration(), rightGravity: Bool = true,
                     endRightGravity: Bool = false) throws(KernelError) -> Int {
         try table.set(ns: ns, id: id, start: start, end: end, decoration: decoration,
                       rightGravity: rightGravity, endRightGravity: endRightGravity)

@@ -21,8 +21,9 @@ extension ExtmarkTable {
         if blocks.isEmpty { _ = insertBlock(entries: [], rowDelta: 0, at: 0) }
         let b = firstBlock(lastAtOrAfter: pos, strict: true) ?? (blocks.count - 1)
         let delta = rowDelta(b)
-        var i = blocks[b].lowerBound(pos, delta: delta)
-        while i < blocks[b].entries.count, blocks[b].position(at: i, delta: delta) == pos { i += 1 }
+        // After the entries already at `pos` (a binary search: a loop
+        // setting marks at a few positions makes long runs of equal ones).
+        let i = blocks[b].upperBound(pos, delta: delta)
         let entry = MarkEntry(row: pos.row - delta, col: pos.col, slot: slot,
                               isEnd: isEnd, rightGravity: rightGravity)
         blocks[b].entries.insert(entry, at: i)

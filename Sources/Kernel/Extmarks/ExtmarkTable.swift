@@ -124,12 +124,15 @@ struct ExtmarkTable {
     }
 
     mutating func set(ns: NamespaceID, id: Int?, start: Position, end: Position?,
-                      decoration: Decoration, rightGravity: Bool,
+                      decoration: consuming Decoration, rightGravity: Bool,
                       endRightGravity: Bool) throws(KernelError) -> Int {
         if let id, id <= 0 { throw .invalidArgument("extmark id must be positive, got \(id)") }
         let markID = ids.claimID(ns: ns.raw, id)
         let candidate = freeSlots.last ?? Int32(records.count)
         let slot = ids.slotOrInsert(ns: ns.raw, id: markID, candidate: candidate)
+        // The decoration moves into the record (each copy retains its
+        // strings and arrays), so what is needed of it is read first.
+        let affectsLayout = decoration.affectsLayout
         let record = MarkRecord(ns: ns, id: markID, decoration: decoration,
                                 rightGravity: rightGravity, endRightGravity: endRightGravity,
                                 hasEnd: end != nil, isLive: true)
@@ -142,7 +145,7 @@ struct ExtmarkTable {
             if records[Int(slot)].decoration.affectsLayout { layoutMarks -= 1 }
             records[Int(slot)] = record
         }
-        if decoration.affectsLayout { layoutMarks += 1 }
+        if affectsLayout { layoutMarks += 1 }
         let startPos = Self.clamped(start)
         insertEntry(at: startPos, slot: slot, isEnd: false, rightGravity: rightGravity)
         if let end {
@@ -209,7 +212,7 @@ struct ExtmarkTable {
     }
 
     /// Stores `record` in a free slot (the last freed one) or a new one.
-    mutating func allocateSlot(_ record: MarkRecord) {
+    mutating func allocateSlot(_ record: consuming MarkRecord) {
         if let slot = freeSlots.popLast() {
             records[Int(slot)] = record
         } else {

@@ -61,6 +61,19 @@ struct MarkBlock {
         return lo
     }
 
+    /// Index of the first entry after `p` (entries.count if none).
+    func upperBound(_ p: Position, delta: Int) -> Int {
+        let (row, overflow) = p.row.subtractingReportingOverflow(delta)
+        if overflow { return p.row < 0 ? 0 : entries.count }
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let e = entries[mid]
+            if e.row < row || (e.row == row && e.col <= p.col) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Index of the entry for `slot` (start or end), or nil.
     func find(slot: Int32, isEnd: Bool) -> Int? {
         entries.firstIndex { $0.slot == slot && $0.isEnd == isEnd }

@@ -13,7 +13,10 @@
 /// ```
 public final class NamespaceRegistry {
     private var idsByName: [String: NamespaceID] = [:]
-    private var names: [String] = []  // names[raw - 1]; "" for anonymous
+    /// names[raw - 1]; "" for anonymous. Not checked for exclusivity at
+    /// run time: `contains` reads it on every extmark call, and only
+    /// `create` writes it (an append, no overlapping access).
+    @exclusivity(unchecked) private var names: [String] = []
 
     /// An empty registry.
     public init() {}

@@ -5,13 +5,15 @@
 /// windows keep their state and come back when shown again.
 public final class Window {
     public let id: WindowID
-    /// The buffer shown.
-    public var buffer: BufferID
+    /// The buffer shown. Not checked for exclusivity at run time (nor is
+    /// `hidden`): plain values read by every buffer edit's window walk,
+    /// never passed `inout`.
+    @exclusivity(unchecked) public var buffer: BufferID
     /// Unique name for `win.find` (e.g. "transcript"); may be empty.
     public var name: String
     public var placement: WindowPlacement
     public var renderer: WindowRenderer = .stock
-    public var hidden = false
+    @exclusivity(unchecked) public var hidden = false
     /// Border drawn inside the window's rectangle (floats: around the content).
     public var border: BorderStyle = .none
     /// Title shown in the top border.

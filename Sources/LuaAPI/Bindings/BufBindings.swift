@@ -38,12 +38,14 @@ extension LuaRuntime {
             },
             "name": { [unowned self] c in c.push(try bufferArg(c, 1).name) },
             "line_count": { [unowned self] c in c.push(try bufferArg(c, 1).lineCount) },
-            "get_lines": { [unowned self] c in
-                let b = try bufferArg(c, 1)
+            // The two hottest: the runtime through `link` (no reference
+            // counting per call; see RuntimeLink for why it is safe).
+            "get_lines": { [link] c in
+                let b = try link.with(c) { try $0.bufferArg(c, 1) }
                 return c.pushLines(of: b, in: try b.lineRange(c.int(2), c.int(3)))
             },
-            "set_lines": { [unowned self] c in
-                let b = try bufferArg(c, 1)
+            "set_lines": { [link] c in
+                let b = try link.with(c) { try $0.bufferArg(c, 1) }
                 let (s, e) = (try c.int(2), try c.int(3))
                 try b.setLines(s, e, c.strings(4))
                 return 0

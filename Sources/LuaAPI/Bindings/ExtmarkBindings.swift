@@ -31,24 +31,11 @@ extension LuaRuntime {
 
     func extmarkFunctions() -> [String: LuaFunction.Body] {
         [
-            "set": { [unowned self] c in
-                let b = try bufferArg(c, 1)
-                let ns = try namespaceArg(c, 2)!
-                let start = try b.position(c.int(3), c.int(4), what: "start")
-                if c.isEmptyOptions(5) {
-                    // A plain position mark: no option table to read, no
-                    // decoration to build.
-                    let id = try b.extmarks.set(ns: ns, start: start)
-                    editor.requestRedraw()
-                    return c.push(id)
-                }
-                let o = try ExtmarkSetOptions.readFast(c, 5) ?? extmarkOptions(c, 5)
-                let end = try extmarkEnd(row: o.endRow, col: o.endCol, buffer: b, start: start, c)
-                let id = try b.extmarks.set(ns: ns, id: o.id, start: start, end: end,
-                                            decoration: o.decoration, rightGravity: o.rightGravity,
-                                            endRightGravity: o.endRightGravity)
-                editor.requestRedraw()
-                return c.push(id)
+            // The runtime through `link` (no reference counting per call;
+            // see RuntimeLink): setting a mark calls nothing that could
+            // release it.
+            "set": { [link] c in
+                try link.with(c) { try $0.setExtmark(c) }
             },
             "get": { [unowned self] c in
                 let b = try bufferArg(c, 1)
@@ -84,6 +71,27 @@ extension LuaRuntime {
                 return c.push(n)
             },
         ]
+    }
+
+    /// `weft.extmark.set(buf, ns, row, col, opts)`.
+    private func setExtmark(_ c: LuaCall) throws -> Int32 {
+        let b = try bufferArg(c, 1)
+        let ns = try namespaceArg(c, 2)!
+        let start = try b.position(c.int(3), c.int(4), what: "start")
+        if c.isEmptyOptions(5) {
+            // A plain position mark: no option table to read, no
+            // decoration to build.
+            let id = try b.extmarks.set(ns: ns, start: start)
+            editor.requestRedraw()
+            return c.push(id)
+        }
+        let o = try ExtmarkSetOptions.readFast(c, 5, names: highlightNames) ?? extmarkOptions(c, 5)
+        let end = try extmarkEnd(row: o.endRow, col: o.endCol, buffer: b, start: start, c)
+        let id = try b.extmarks.set(ns: ns, id: o.id, start: start, end: end,
+                                    decoration: o.decoration, rightGravity: o.rightGravity,
+                                    endRightGravity: o.endRightGravity)
+        editor.requestRedraw()
+        return c.push(id)
     }
 
     /// The options of `extmark.set` read by the general reader (`LuaOptions`):

@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import Glibc
 import Kernel
 
 // A fast path for the option table of `weft.extmark.set`: plugins set
@@ -24,7 +25,9 @@ struct ExtmarkSetOptions {
 
     /// The options in the table at `index`, or nil when the general reader
     /// must decide (also for every invalid table).
-    static func readFast(_ c: LuaCall, _ index: Int32) -> ExtmarkSetOptions? {
+    /// `names` remembers the last highlight name read (a loop passes the
+    /// same one every time).
+    static func readFast(_ c: LuaCall, _ index: Int32, names: LuaStringCache) -> ExtmarkSetOptions? {
         let L = c.L
         guard lua_type(L, index) == LUA_TTABLE, lua_checkstack(L, 4) != 0 else { return nil }
         let t = lua_absindex(L, index)
@@ -32,7 +35,7 @@ struct ExtmarkSetOptions {
         lua_pushnil(L)
         while lua_next(L, t) != 0 {
             // Stack: key at -2, value at -1.
-            guard lua_type(L, -2) == LUA_TSTRING, o.store(L) else {
+            guard lua_type(L, -2) == LUA_TSTRING, o.store(L, names) else {
                 weft_pop(L, 2)
                 return nil
             }
@@ -43,24 +46,48 @@ struct ExtmarkSetOptions {
 
     /// Stores the value at -1 under the string key at -2; false for a key
     /// or value shape this path does not take.
-    private mutating func store(_ L: OpaquePointer) -> Bool {
+    private mutating func store(_ L: OpaquePointer, _ names: LuaStringCache) -> Bool {
         var len = 0
-        guard let p = lua_tolstring(L, -2, &len), len <= 17 else { return false }
-        switch LuaValue.decode(p, len) {
-        case "hl": guard let v = Self.string(L) else { return false }; decoration.hl = v
-        case "end_col": guard let v = Self.int(L) else { return false }; endCol = v
-        case "end_row": guard let v = Self.int(L) else { return false }; endRow = v
-        case "priority": guard let v = Self.int(L) else { return false }; decoration.priority = v
-        case "id": guard let v = Self.int(L) else { return false }; id = v
-        case "line_hl": guard let v = Self.string(L) else { return false }; decoration.lineHl = v
-        case "url": guard let v = Self.string(L) else { return false }; decoration.url = v
-        case "right_gravity": guard let v = Self.bool(L) else { return false }; rightGravity = v
-        case "end_right_gravity": guard let v = Self.bool(L) else { return false }; endRightGravity = v
-        case "no_wrap": guard let v = Self.bool(L) else { return false }; decoration.noWrap = v
-        case "virt_lines_above": guard let v = Self.bool(L) else { return false }; decoration.virtLinesAbove = v
-        default: return false
+        guard let p = lua_tolstring(L, -2, &len), let key = Key(p, len) else { return false }
+        switch key {
+        case .hl: guard let v = names.read(L, at: -1) else { return false }; decoration.hl = v
+        case .endCol: guard let v = Self.int(L) else { return false }; endCol = v
+        case .endRow: guard let v = Self.int(L) else { return false }; endRow = v
+        case .priority: guard let v = Self.int(L) else { return false }; decoration.priority = v
+        case .id: guard let v = Self.int(L) else { return false }; id = v
+        case .lineHl: guard let v = Self.string(L) else { return false }; decoration.lineHl = v
+        case .url: guard let v = Self.string(L) else { return false }; decoration.url = v
+        case .rightGravity: guard let v = Self.bool(L) else { return false }; rightGravity = v
+        case .endRightGravity: guard let v = Self.bool(L) else { return false }; endRightGravity = v
+        case .noWrap: guard let v = Self.bool(L) else { return false }; decoration.noWrap = v
+        case .virtLinesAbove: guard let v = Self.bool(L) else { return false }; decoration.virtLinesAbove = v
         }
         return true
+    }
+
+    /// The keys the fast path takes, recognised from the key's bytes (no
+    /// Swift string is made).
+    private enum Key {
+        case hl, endCol, endRow, priority, id, lineHl, url
+        case rightGravity, endRightGravity, noWrap, virtLinesAbove
+
+        init?(_ p: UnsafePointer<CChar>, _ count: Int) {
+            func equals(_ name: StaticString) -> Bool { memcmp(p, name.utf8Start, count) == 0 }
+            switch count {
+            case 2 where equals("hl"): self = .hl
+            case 2 where equals("id"): self = .id
+            case 3 where equals("url"): self = .url
+            case 7 where equals("end_col"): self = .endCol
+            case 7 where equals("end_row"): self = .endRow
+            case 7 where equals("line_hl"): self = .lineHl
+            case 7 where equals("no_wrap"): self = .noWrap
+            case 8 where equals("priority"): self = .priority
+            case 13 where equals("right_gravity"): self = .rightGravity
+            case 16 where equals("virt_lines_above"): self = .virtLinesAbove
+            case 17 where equals("end_right_gravity"): self = .endRightGravity
+            default: return nil
+            }
+        }
     }
 
     private static func string(_ L: OpaquePointer) -> String? {

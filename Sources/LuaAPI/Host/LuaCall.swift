@@ -8,8 +8,13 @@ import Kernel
 /// `bad argument #2 to 'weft.buf.set_lines' (number expected, got nil)`.
 public struct LuaCall {
     public let L: OpaquePointer
-    /// The Lua-visible name, e.g. "weft.buf.set_lines".
-    public let function: String
+    /// The called function's box, not retained: the C closure being called
+    /// holds it for at least the duration of the call.
+    let box: Unmanaged<LuaFunction.Box>
+
+    /// The Lua-visible name, e.g. "weft.buf.set_lines" (read from the box
+    /// only when needed: error messages).
+    public var function: String { box._withUnsafeGuaranteedRef { $0.name } }
 
     /// Number of arguments passed.
     public var count: Int32 { lua_gettop(L) }
@@ -204,6 +209,15 @@ public struct LuaCall {
     @discardableResult
     public func pushLines(of buffer: Buffer, in rows: Range<Int>) -> Int32 {
         lua_createtable(L, Int32(clamping: rows.count), 0)
+        // One line (a loop reading line by line): `Buffer.line` answers
+        // from the leaf it read last, without copying the store or walking
+        // it from the root. The line is read before Lua runs (a push may
+        // run a finalizer that edits the buffer).
+        if rows.count == 1, let line = buffer.line(rows.lowerBound) {
+            LuaValue.pushString(L, line)
+            lua_rawseti(L, -2, 1)
+            return 1
+        }
         var k: lua_Integer = 1
         buffer.forEachLine(in: rows) { line in
             LuaValue.pushString(L, line)

@@ -39,10 +39,14 @@ private let release: weft_release_fn = { ctx in
 
 private let trampoline: weft_swift_fn = { L, ctx in
     guard let L, let ctx else { return WEFT_LUA_ERROR }
-    let box = Unmanaged<LuaFunction.Box>.fromOpaque(ctx).takeUnretainedValue()
-    let call = LuaCall(L: L, function: box.name)
+    // The box is neither retained nor its name copied per call: the C
+    // closure being called holds the box (its userdata is an upvalue of
+    // the running function, so it cannot be collected before the call
+    // returns), and the name is read only when an error is reported.
+    let unmanaged = Unmanaged<LuaFunction.Box>.fromOpaque(ctx)
+    let call = LuaCall(L: L, box: unmanaged)
     do {
-        return try box.body(call)
+        return try unmanaged._withUnsafeGuaranteedRef { try $0.body(call) }
     } catch is LuaBudgetExpired {
         return WEFT_BUDGET_ERROR  // the trampoline raises the budget's abort
     } catch let e as LuaError {
@@ -50,12 +54,12 @@ private let trampoline: weft_swift_fn = { L, ctx in
         case .badArgument, .failed: LuaValue.pushString(L, e.description)
         // Lua code run by the binding (a command, a handler) failed: say
         // through which function the error came.
-        case .runtime, .syntax: LuaValue.pushString(L, "\(box.name): \(e.description)")
+        case .runtime, .syntax: LuaValue.pushString(L, "\(call.function): \(e.description)")
         }
     } catch let e as KernelError {
-        LuaValue.pushString(L, "\(box.name): \(e.description)")
+        LuaValue.pushString(L, "\(call.function): \(e.description)")
     } catch {
-        LuaValue.pushString(L, "\(box.name): \(error)")
+        LuaValue.pushString(L, "\(call.function): \(error)")
     }
     return WEFT_LUA_ERROR
 }

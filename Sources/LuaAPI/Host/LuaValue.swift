@@ -25,6 +25,11 @@ public enum LuaValue {
     }
 
     public static func pushString(_ L: OpaquePointer, _ s: String) {
+        // Native and small strings: their bytes in place, no copy of `s`.
+        let pushed: Void? = s.utf8.withContiguousStorageIfAvailable { buf in
+            buf.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+        }
+        if pushed != nil { return }
         var s = s
         s.withUTF8 { buf in
             buf.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }

@@ -75,6 +75,11 @@ public final class LuaRuntime {
     var created = CreatedObjects()
     /// Registration kinds other layers keep per owner (the chat layer's tools).
     var ownerHooks: [OwnerHook] = []
+    /// The runtime without reference counting, for the hottest bindings
+    /// (see `RuntimeLink`).
+    let link = RuntimeLink()
+    /// The highlight name `extmark.set` read last (see `LuaStringCache`).
+    let highlightNames = LuaStringCache()
     /// The plugins: discovery, load, reload, state (`weft.plugin`).
     public private(set) lazy var plugins = PluginHost(runtime: self)
 
@@ -96,12 +101,14 @@ public final class LuaRuntime {
         self.log = LuaLog(path: logPath ?? LuaPaths.stdpath("state", runtime: runtimeDir).map { $0 + "/log" })
         let clock = loop.clock
         editor.now = { Int(clock.nowNanos / 1_000_000) }
+        link.target = Unmanaged.passUnretained(self)
         installModule()
         registerExtensionsCommand()
         registerReloadCommand()
     }
 
     deinit {
+        link.target = nil
         for t in timers.keys { loop.cancel(TimerID(t)) }
         timers.removeAll()
         stopAllJobs()

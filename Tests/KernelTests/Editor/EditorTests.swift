@@ -42,6 +42,20 @@ import Testing
         #expect(b.extmarks.count == 0)
     }
 
+    /// A buffer's edit hook does not count its reference to the editor:
+    /// a buffer kept past its editor's life must not reach it.
+    @Test func aBufferOutlivingItsEditorCanStillBeEdited() throws {
+        var kept: Buffer?
+        do {
+            let e = Editor()
+            kept = try e.createBuffer(name: "kept")
+            try kept?.setLines(0, -1, ["while the editor lives"])
+        }
+        #expect(kept?.onChange == nil)
+        try kept?.setLines(0, -1, ["after"])
+        #expect(kept?.lines == ["after"])
+    }
+
     @Test func namesAreUnique() throws {
         let (e, b, _) = try make()
         #expect(throws: KernelError.self) { try e.createBuffer(name: "main") }

@@ -96,6 +96,25 @@ import Testing
         #expect(res.errors.first?.description == "autocmd \(bad) (broken, plug.lua) for 'e' failed: boom")
     }
 
+    /// `hasHandlers(_:subject:)` remembers its last answer: every
+    /// registration and removal must make it ask again.
+    @Test func hasHandlersFollowsRegistrationsAndRemovals() throws {
+        let r = EventRegistry(), log = Log()
+        #expect(!r.hasHandlers(.bufChanged, subject: "notes.md"))
+        let md = try add(r, log, "md", events: ["buf_changed"], AutocmdOptions(pattern: "*.md"))
+        #expect(r.hasHandlers(.bufChanged, subject: "notes.md"))
+        #expect(!r.hasHandlers(.bufChanged, subject: "notes.txt"))
+        #expect(r.hasHandlers(.bufChanged, subject: "notes.md"))
+        #expect(!r.hasHandlers(.bufChanged, subject: nil))
+        try r.del(md)
+        #expect(!r.hasHandlers(.bufChanged, subject: "notes.md"))
+        try add(r, log, "once", events: ["buf_changed"], AutocmdOptions(once: true))
+        #expect(r.hasHandlers(.bufChanged, subject: nil))
+        r.emit(event: "buf_changed")
+        #expect(log.runs == ["once"])
+        #expect(!r.hasHandlers(.bufChanged, subject: nil), "a once handler is gone after it ran")
+    }
+
     @Test func patternsMatchTheSubject() throws {
         let r = EventRegistry(), log = Log()
         try add(r, log, "md", AutocmdOptions(pattern: "*.md"))
