@@ -50,26 +50,24 @@ struct MarkBlock {
 
     /// Index of the first entry at or after `p` (entries.count if none).
     func lowerBound(_ p: Position, delta: Int) -> Int {
-        let (row, overflow) = p.row.subtractingReportingOverflow(delta)
-        if overflow { return p.row < 0 ? 0 : entries.count }
-        var lo = 0, hi = entries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let e = entries[mid]
-            if e.row < row || (e.row == row && e.col < p.col) { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        firstIndex(from: p, delta: delta, including: true)
     }
 
     /// Index of the first entry after `p` (entries.count if none).
     func upperBound(_ p: Position, delta: Int) -> Int {
+        firstIndex(from: p, delta: delta, including: false)
+    }
+
+    /// Binary search for the first entry at `p` (`including`) or after it.
+    private func firstIndex(from p: Position, delta: Int, including: Bool) -> Int {
         let (row, overflow) = p.row.subtractingReportingOverflow(delta)
         if overflow { return p.row < 0 ? 0 : entries.count }
         var lo = 0, hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
             let e = entries[mid]
-            if e.row < row || (e.row == row && e.col <= p.col) { lo = mid + 1 } else { hi = mid }
+            let before = e.row < row || (e.row == row && (including ? e.col < p.col : e.col <= p.col))
+            if before { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
