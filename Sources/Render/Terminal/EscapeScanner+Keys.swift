@@ -29,9 +29,10 @@ extension EscapeScanner {
     static func keyCSI(_ csi: CSI, raw: ArraySlice<UInt8>) -> Match {
         let length = csi.length
         var fields = mainFields(raw)
-        // modifyOtherKeys names its key in the third main field: `ESC [ 27 :
-        // 2 ; 13 ~` passes the check on parameters (the `:` counts there)
-        // but would reach libtermkey as `ESC [ 27 ; 13 ~`, without a key.
+        // modifyOtherKeys names its key in the third main field; without
+        // it (`ESC [ 27 ; 2 ~`, or `ESC [ 27 : 2 ; 13 ~`, which reaches
+        // libtermkey as `ESC [ 27 ; 13 ~`) libtermkey reads an uninitialised
+        // argument as the key (found by the input fuzzer).
         if csi.final == UInt8(ascii: "~"), fields.first == 27,
            !(fields.count >= 3 && fields[2].map { (1...0x10FFFF).contains($0) } == true) {
             return .event(.unknown(Array(raw)), length: length)

@@ -188,23 +188,15 @@ enum EscapeScanner {
         return .event(.unknown(Array(raw)), length: length)
     }
 
-    /// `CSI u` and `CSI ~` name their key by the first parameter, and
-    /// xterm's modifyOtherKeys `CSI 27 ; mods ; key ~` by the third: without
-    /// it (or with one outside 1...0x10FFFF) libtermkey 0.22 reads an
+    /// `CSI u` and `CSI ~` name their key by the first parameter: without
+    /// one (or with one outside 1...0x10FFFF) libtermkey 0.22 reads an
     /// uninitialised argument as the key (the input fuzzer saw `ESC [ u`
-    /// decode as a different key each time, and crash, and `ESC [ 27 ; 2 ~`
-    /// decode as `<C-S-Space>` or as Shift with U+FFFD, by what came before).
+    /// decode as a different key each time, and crash). modifyOtherKeys'
+    /// key, the third main field, is checked by ``keyCSI(_:raw:)``.
     static func hasKeyNumber(_ csi: CSI) -> Bool {
         guard csi.final == UInt8(ascii: "u") || csi.final == UInt8(ascii: "~") else { return true }
-        func isKeyNumber(_ p: Int??) -> Bool {
-            guard let p, let n = p else { return false }
-            return n >= 1 && n <= 0x10FFFF
-        }
-        guard isKeyNumber(csi.params.first) else { return false }
-        if csi.final == UInt8(ascii: "~"), csi.params[0] == 27 {
-            return csi.params.count >= 3 && isKeyNumber(csi.params[2])
-        }
-        return true
+        guard let first = csi.params.first, let n = first else { return false }
+        return n >= 1 && n <= 0x10FFFF
     }
 
     /// Decodes the SGR (mode 1006) mouse report `ESC [ < b ; x ; y M|m`.
