@@ -53,23 +53,24 @@ struct InlineBuilder {
                 wrapped(node, hl: ChatHighlights.link, url: url)
             }
         case .image(let url):
-            let start = current.byteCount, index = current.spans.count
-            current.append("[image: ")
-            for child in node.children { add(child) }
-            current.append("]")
-            insertSpan(from: start, at: index, hl: ChatHighlights.link, url: url)
+            wrapped(node, hl: ChatHighlights.link, url: url, prefix: "[image: ", suffix: "]")
         default:
             if !node.literal.isEmpty { current.append(node.literal) }
             for child in node.children { add(child) }
         }
     }
 
-    /// Adds the children of `node` and styles all of them with `hl`. When a
-    /// hard break splits the content, each segment gets its own span.
-    private mutating func wrapped(_ node: MarkdownNode, hl: String, url: String? = nil) {
+    /// Adds the children of `node` between `prefix` and `suffix` and styles
+    /// all of it with `hl`. When a line break splits the content, each
+    /// segment gets its own span (the one it started in is styled from
+    /// where the node began, the following ones from their start).
+    private mutating func wrapped(_ node: MarkdownNode, hl: String, url: String? = nil,
+                                  prefix: String = "", suffix: String = "") {
         let segmentsBefore = segments.count
         let start = current.byteCount, index = current.spans.count
+        current.append(prefix)
         for child in node.children { add(child) }
+        current.append(suffix)
         if segments.count == segmentsBefore {
             insertSpan(from: start, at: index, hl: hl, url: url)
             return

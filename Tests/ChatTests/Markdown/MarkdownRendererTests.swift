@@ -30,6 +30,17 @@ import Testing
         #expect(MD.spans(lines[0]) == ["MdLink:the site", "MdLink:www.example.org"])
     }
 
+    /// An image's alt text that holds a line break gives each line its own
+    /// link span, starting where that line starts (fuzz finding: the second
+    /// line's span kept the first line's offset and cut a character).
+    @Test func anImageSplitByALineBreakStylesEachLine() {
+        let lines = render("a ![x\n\u{FFFD}y](http://a) b")
+        #expect(MD.texts(lines) == ["a [image: x", "\u{FFFD}y] b"])
+        #expect(MD.spans(lines[0]) == ["MdLink:[image: x"])
+        #expect(MD.spans(lines[1]) == ["MdLink:\u{FFFD}y]"])
+        #expect(lines.allSatisfy { $0.spans.allSatisfy { $0.url == "http://a" } })
+    }
+
     @Test func topLevelParagraphsAreNotPreWrapped() {
         let text = String(repeating: "word ", count: 30).trimmingSuffixSpaces()
         let lines = render(text, width: 20)
