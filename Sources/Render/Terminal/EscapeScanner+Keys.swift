@@ -59,14 +59,16 @@ extension EscapeScanner {
 
     /// The `;`-separated parameters of a CSI without their `:` sub-parameters
     /// (nil for an empty one): `ESC [ 97 : 65 ; 6 : 1 u` gives `[97, 6]`.
+    /// Numbers are read as the scanner reads them (leading zeros count for
+    /// nothing, long ones are clamped): a key CSI with a 32-digit `0...01`
+    /// was read as key 1 by the scanner and as no key here, so it decoded
+    /// differently whole and split (found by the input fuzzer).
     static func mainFields(_ raw: ArraySlice<UInt8>) -> [Int?] {
         let body = raw.dropFirst(2).dropLast()
         return body.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { field in
             let digits = field.prefix { $0 != UInt8(ascii: ":") }
-            guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
-                return nil
-            }
-            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            guard !digits.isEmpty, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return digits.reduce(0) { appendingDigit($1, to: $0) }
         }
     }
 }

@@ -128,9 +128,7 @@ enum EscapeScanner {
             let b = bytes[i]
             switch b {
             case 0x30...0x39 where csi.intermediates.isEmpty:
-                let digit = Int(b - 0x30)
-                let (value, overflow) = (current ?? 0).multipliedReportingOverflow(by: 10)
-                current = overflow || value > 1_000_000_000 ? 1_000_000_000 : value + digit
+                current = appendingDigit(b, to: current ?? 0)
                 sawParam = true
             case UInt8(ascii: ";") where csi.intermediates.isEmpty,
                  UInt8(ascii: ":") where csi.intermediates.isEmpty:
@@ -153,6 +151,16 @@ enum EscapeScanner {
             i += 1
         }
         return n - start > maxCSILength ? .tooLong(n - start) : .incomplete
+    }
+
+    /// The largest parameter value kept: longer numbers are clamped to it
+    /// (no key, mode or mouse position comes near it).
+    static let maxParameter = 1_000_000_000
+
+    /// `value` followed by the decimal digit `digit`, clamped to
+    /// ``maxParameter`` (leading zeros add nothing).
+    static func appendingDigit(_ digit: UInt8, to value: Int) -> Int {
+        min(maxParameter, value * 10 + Int(digit - 0x30))
     }
 
     private static func classify(_ csi: CSI, raw: ArraySlice<UInt8>) -> Match {

@@ -298,6 +298,21 @@ import Kernel
         #expect(InputTest.tokens(try InputTest.decode("\u{1b}[27;2;65~")) == ["A"])
     }
 
+    /// A key number written with many leading zeros, followed by a
+    /// sub-parameter, is the same key however the read cuts it (found by
+    /// the input fuzzer: the scanner read the 32-digit `0...01` as 1, the
+    /// key rewrite as no number at all, and a split read gave `ESC [ ~`).
+    @Test func aLongZeroPaddedKeyNumberIsReadAsItsValue() throws {
+        let s = Array(("\u{1b}[" + String(repeating: "0", count: 31) + "1:" + String(repeating: "0", count: 30) + "8~").utf8)
+        #expect(InputTest.tokens(try InputTest.decode(s)) == ["<Home>"])
+        for cut in 1..<s.count {
+            let d = try InputTest.decoder()
+            let events = d.feed(Array(s[..<cut])) + d.feed(Array(s[cut...]))
+            #expect(InputTest.tokens(events) == ["<Home>"], "cut at \(cut)")
+        }
+        #expect(InputTest.tokens(try InputTest.decode("\u{1b}[000000000000000000005;0000000003~")) == ["<M-PageUp>"])
+    }
+
     /// Invalid UTF-8 bytes never reach libtermkey as 8-bit C1 controls.
     @Test func strayContinuationBytesAreReplacementCharacters() throws {
         #expect(InputTest.tokens(try InputTest.decode([0x61, 0x9b, 0x62])) == ["a", "\u{FFFD}", "b"])
