@@ -3,7 +3,7 @@
 # build of its own in fuzz/.build, apart from the normal debug build) and
 # runs each over its seed corpus and dictionary.
 #
-#   scripts/fuzz.sh [--quick] [--runs N | --time SECONDS] [TARGET...]
+#   scripts/fuzz.sh [--quick] [--runs N | --time SECONDS] [--timeout S] [TARGET...]
 #
 # --quick       no build of its own: run the targets' checks through
 #               .build/debug/weft-fuzz, the uninstrumented driver of the
@@ -11,12 +11,14 @@
 #               corpus, Swift's bounds and overflow checks, no sanitizer)
 # --runs N      inputs per target (default 20000: make fuzz-short)
 # --time S      seconds per target instead (make fuzz)
+# --timeout S   seconds one input may take before it counts as a hang
+#               (default 10; raise it on a machine busy with other work)
 # TARGET        FuzzJSON, FuzzText, ... (default: every target); only
 #               these are built
 #
 # New inputs that reach new code go to fuzz/.build/corpus/TARGET (the
 # committed seeds in fuzz/Corpus/TARGET are read, never written). A crash,
-# a failed check, a leak or a hang (> 10 s for one input) stops the target
+# a failed check, a leak or a hang (one input over --timeout) stops the target
 # with its input saved as fuzz/.build/artifacts/TARGET/crash-* and fails
 # the run. Each run appends "target inputs seconds result" to
 # fuzz/.build/fuzz-log.tsv; docs/reliability.md sums it.
@@ -25,6 +27,7 @@ cd "$(dirname "$0")/.."
 
 runs=20000
 seconds=""
+hang=10
 quick=false
 targets=()
 while [ $# -gt 0 ]; do
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=true; shift ;;
     --runs) runs=$2; shift 2 ;;
     --time) seconds=$2; shift 2 ;;
+    --timeout) hang=$2; shift 2 ;;
     -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -93,7 +97,7 @@ for t in "${targets[@]}"; do
   # LeakSanitizer cannot see, so it reports live objects as leaks.
   # SWIFT_BACKTRACE=enable=no: libFuzzer reports a crash itself.
   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-    "${run[@]}" "${limit[@]}" "${dict[@]}" -max_len=4096 -timeout=10 -rss_limit_mb=3072 -detect_leaks=0 \
+    "${run[@]}" "${limit[@]}" "${dict[@]}" -max_len=4096 -timeout="$hang" -rss_limit_mb=3072 -detect_leaks=0 \
       -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "fuzz/Corpus/$t" > "$log" 2>&1
   status=$?
   took=$(( $(date +%s) - t0 ))
