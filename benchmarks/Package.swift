@@ -56,7 +56,7 @@ let package = Package(
             name: "Profile",
             dependencies: ["BenchSupport", .product(name: "Kernel", package: "weft"), .product(name: "Render", package: "weft"),
                            .product(name: "LuaAPI", package: "weft"), .product(name: "Chat", package: "weft"),
-                           "ChatBenchSupport"],
+                           "ChatBenchSupport", .product(name: "OpenAIProvider", package: "weft")],
             path: "Tools/Profile"),
     ]
 )

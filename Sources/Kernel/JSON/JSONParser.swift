@@ -45,7 +45,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: String) throws {
+    mutating func literal(_ word: String) throws {
         let w = Array(word.utf8)
         guard i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else {
             throw failure("invalid literal, expected '\(word)'")
@@ -95,7 +95,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func number() throws -> Value {
+    mutating func number() throws -> Value {
         let start = i
         var isInt = true
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -127,7 +127,7 @@ struct JSONParser {
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    private mutating func string() throws -> String {
+    mutating func string() throws -> String {
         let open = i
         i += 1
         // Fast path: no escape before the closing quote, one copy.

@@ -4,6 +4,7 @@ import Chat
 import Foundation
 import Kernel
 import LuaAPI
+import OpenAIProvider
 import Render
 
 /// A driver for profiling one scenario of the suite under callgrind:
@@ -15,6 +16,12 @@ import Render
 ///
 /// Arguments: scenario, size (messages), iterations. Prints the median
 /// time per iteration so the same binary also gives a quick number.
+///
+/// The `stream_e2e` scenarios replay the SSE bytes on the loop thread;
+/// with `LOOPBACK=1` they come from the loopback server through the real
+/// OpenAI provider instead (threads and network included, as in the
+/// suite). With `PERF_CTL=FIFO`, `perf record --control fifo:FIFO -D -1`
+/// samples only the measured deltas.
 let args = CommandLine.arguments
 let scenario = args.count > 1 ? args[1] : "scroll_page"
 let size = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
@@ -36,7 +43,19 @@ func time(_ body: (Int) throws -> Void) rethrows {
 /// `--toggle-collect='$s7Profile12streamWindow*'` callgrind counts only them.
 @inline(never)
 func streamWindow(_ body: () -> Void) {
+    perfControl("enable")
     body()
+    perfControl("disable")
+}
+
+/// Writes `command` to perf's control FIFO when `PERF_CTL` names one
+/// (`perf record --control fifo:CTL -D -1`: only the measured part is sampled).
+func perfControl(_ command: String) {
+    guard let path = ProcessInfo.processInfo.environment["PERF_CTL"] else { return }
+    let fd = open(path, O_WRONLY)
+    guard fd >= 0 else { return }
+    _ = (command + "\n").withCString { write(fd, $0, strlen($0)) }
+    close(fd)
 }
 
 func luaRuntime() throws -> (LuaRuntime, HeadlessUI) {
@@ -123,12 +142,17 @@ case "stream_e2e", "stream_e2e_code", "stream_e2e_start", "stream_e2e_code_start
     // SSE bytes through the OpenAI parser on the loop thread, then the
     // inbox, controller, projector and a frame per delta. `iterations`
     // deltas are measured, at the end of the reply (or its start).
-    let rig = try ChatStreamRig(messages: size)
+    let rig = ProcessInfo.processInfo.environment["LOOPBACK"] == nil
+        ? try ChatStreamRig(messages: size)
+        : try ChatStreamRig(messages: size) { port in
+            OpenAIProvider(configuration: OpenAIConfiguration(baseURL: "http://127.0.0.1:\(port)", model: "bench"))
+        }
+    let framesBefore = rig.frames
     let reply: ChatStreamRig.Reply = scenario.contains("code") ? .code : .prose
     let cpu = rig.stream(reply, measured: iterations, at: scenario.hasSuffix("start") ? .start : .end) { body in
         streamWindow(body)
     }
-    print("\(scenario)/\(size): \(Double(cpu) / Double(iterations) / 1000) us CPU per delta over \(iterations) deltas")
+    print("\(scenario)/\(size): \(Double(cpu) / Double(iterations) / 1000) us CPU per delta over \(iterations) deltas, \(rig.frames - framesBefore) frames in all")
 default:
     print("unknown scenario \(scenario)")
 }

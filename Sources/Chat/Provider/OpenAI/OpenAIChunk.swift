@@ -116,7 +116,8 @@ public struct OpenAIChunk: Hashable, Sendable {
     /// Decodes one SSE `data` payload from its bytes, in place.
     /// - Throws: ``JSON/Failure`` when the payload is not JSON.
     public static func parse(utf8 data: UnsafeRawBufferPointer) throws -> OpenAIChunk {
-        try from(JSON.decode(utf8: data, surrogates: .replace))
+        if let chunk = read(utf8: data) { return chunk }
+        return try from(JSON.decode(utf8: data, surrogates: .replace))
     }
 
     /// The chunk a decoded payload describes.
