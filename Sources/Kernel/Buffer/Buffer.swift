@@ -19,8 +19,11 @@ public final class Buffer {
     public var vars: [String: Value] = [:]
     /// Incremented on every edit.
     @exclusivity(unchecked) public private(set) var tick = 0
+    /// The rows changed by edits and mark changes, for drawers that redraw
+    /// only what changed (shared with ``extmarks``).
+    public let damage: RowDamage
     /// Extmarks of every namespace in this buffer.
-    public let extmarks = ExtmarkStore()
+    public let extmarks: ExtmarkStore
     /// Called after every edit; the kernel turns it into `buf_changed`.
     @exclusivity(unchecked) public var onChange: ((BufferChange) -> Void)?
 
@@ -43,6 +46,8 @@ public final class Buffer {
         self.name = name
         self.scratch = scratch
         self.modifiable = modifiable
+        damage = RowDamage()
+        extmarks = ExtmarkStore(damage: damage)
     }
 
     /// Number of lines (never 0).
@@ -164,6 +169,7 @@ public final class Buffer {
     }
 
     private func changed(first: Int, lastOld: Int, lastNew: Int) {
+        damage.recordEdit(first: first, lastOld: lastOld, lastNew: lastNew)
         tick += 1
         onChange?(BufferChange(buf: id, first: first, lastOld: lastOld, lastNew: lastNew, tick: tick))
     }

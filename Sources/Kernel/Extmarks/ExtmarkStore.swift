@@ -21,8 +21,14 @@ public final class ExtmarkStore {
     /// All state, mutated through one access per call.
     var table = ExtmarkTable()
 
-    /// An empty store.
-    public init() {}
+    /// Where changed rows are recorded (the buffer's ``RowDamage``).
+    public let damage: RowDamage
+
+    /// An empty store recording its changes in `damage` (a log of its own
+    /// by default).
+    public init(damage: RowDamage = RowDamage()) {
+        self.damage = damage
+    }
 
     /// The number of marks, all namespaces together.
     public var count: Int { table.ids.count }
@@ -49,8 +55,17 @@ public final class ExtmarkStore {
     public func set(ns: NamespaceID, id: Int? = nil, start: Position, end: Position? = nil,
                     decoration: consuming Decoration = Decoration(), rightGravity: Bool = true,
                     endRightGravity: Bool = false) throws(KernelError) -> Int {
-        try table.set(ns: ns, id: id, start: start, end: end, decoration: decoration,
-                      rightGravity: rightGravity, endRightGravity: endRightGravity)
+        if let id, let old = table.get(ns: ns, id: id) { damage.record(Self.rows(of: old)) }
+        let markID = try table.set(ns: ns, id: id, start: start, end: end, decoration: decoration,
+                                   rightGravity: rightGravity, endRightGravity: endRightGravity)
+        let first = ExtmarkTable.clamped(start).row
+        damage.record(first..<(max(first, end.map { ExtmarkTable.clamped($0).row } ?? first) + 1))
+        return markID
+    }
+
+    /// The rows a mark is drawn on.
+    private static func rows(of mark: Extmark) -> Range<Int> {
+        mark.start.row..<(max(mark.start.row, mark.end?.row ?? mark.start.row) + 1)
     }
 
     /// The mark `id` of namespace `ns`, or nil when there is none.
@@ -61,20 +76,25 @@ public final class ExtmarkStore {
     /// Deletes mark `id` of `ns`; returns false when there was none.
     @discardableResult
     public func delete(ns: NamespaceID, id: Int) -> Bool {
-        table.delete(ns: ns, id: id)
+        guard let old = table.get(ns: ns, id: id) else { return false }
+        damage.record(Self.rows(of: old))
+        return table.delete(ns: ns, id: id)
     }
 
     /// Deletes the marks of `ns` (every namespace when nil) whose start row
     /// is in `rows`; returns how many were deleted.
     @discardableResult
     public func clear(ns: NamespaceID?, rows: Range<Int>) -> Int {
-        table.clear(ns: ns, rows: rows)
+        let cleared = table.clear(ns: ns, rows: rows)
+        // A cleared mark may span rows below the range.
+        if cleared > 0 { damage.record(max(0, rows.lowerBound)..<Int.max) }
+        return cleared
     }
 
     /// Deletes every mark of `ns` (every mark when nil); returns how many.
     @discardableResult
     public func clear(ns: NamespaceID?) -> Int {
-        table.clear(ns: ns, rows: 0..<Int.max)
+        clear(ns: ns, rows: 0..<Int.max)
     }
 
     /// Moves marks for an edit: the text in [start, oldEnd) was replaced by

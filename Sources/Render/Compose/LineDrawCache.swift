@@ -5,18 +5,20 @@ import Kernel
 /// instead of decorating, wrapping and drawing it again (a streamed reply
 /// changes one line per frame; the other ~50 are copies).
 ///
-/// A line is reused only when everything its drawing reads is equal: its
-/// text, its marks, the rows shown, the width, the base style, the wrap
-/// options and the highlight table's generation. The cursor line is always
-/// drawn (it also places the cursor). Lines with side-table clusters or a
-/// wide character cut by the window edge are not kept; a copy that would
-/// cut a neighbour's wide character is refused and the line is drawn.
+/// A line is reused only when nothing its drawing reads has changed: its
+/// row is outside the buffer's ``RowDamage`` since the frame that drew it
+/// (so its text and marks are the same and its marks need not even be
+/// listed), and its key (the rows shown, the width, the base style, the
+/// wrap options, the highlight table's generation, and the text, compared
+/// by identity first) is equal. The cursor line is always drawn (it also
+/// places the cursor). Lines with side-table clusters or a wide character
+/// cut by the window edge are not kept; a copy that would cut a
+/// neighbour's wide character is refused and the line is drawn.
 final class LineDrawCache {
-    /// Everything the drawing of one buffer line depends on.
+    /// What the drawing of one buffer line depends on besides its marks
+    /// (which the damage log vouches for).
     struct Key: Equatable {
         var text: String
-        /// The line's marks: a slice of the frame's mark list (no copy per line).
-        var marks: ArraySlice<Extmark>
         /// First row of the line shown, and how many rows are shown.
         var firstRow: Int
         var rows: Int
@@ -26,19 +28,10 @@ final class LineDrawCache {
         var options: WrapOptions
         var generation: Int
 
-        /// Field by field, the cheap ones first; the marks are compared in
-        /// place (the derived `==` copied every mark of both lines, and
-        /// ~50 lines are compared a frame).
+        /// Field by field, the cheap ones first.
         static func == (a: Key, b: Key) -> Bool {
-            guard a.firstRow == b.firstRow, a.rows == b.rows, a.width == b.width, a.base == b.base,
-                  a.wrap == b.wrap, a.generation == b.generation, a.marks.count == b.marks.count,
-                  a.options == b.options, a.text == b.text else { return false }
-            return a.marks.withUnsafeBufferPointer { x in
-                b.marks.withUnsafeBufferPointer { y in
-                    for i in 0..<x.count where x[i] != y[i] { return false }
-                    return true
-                }
-            }
+            a.firstRow == b.firstRow && a.rows == b.rows && a.width == b.width && a.base == b.base
+                && a.wrap == b.wrap && a.generation == b.generation && a.options == b.options && a.text == b.text
         }
     }
 
@@ -48,14 +41,29 @@ final class LineDrawCache {
         var cells: [Cell]
     }
 
-    private var windows: [WindowID: [Int: Entry]] = [:]
+    /// The lines of one window's last frame, with the buffer they came
+    /// from and its damage stamp then.
+    private struct WindowLines {
+        var buffer: BufferID
+        var stamp: Int
+        var lines: [Int: Entry]
+    }
+
+    private var windows: [WindowID: WindowLines] = [:]
     /// Lines copied and lines drawn since the counters were reset (tests).
     private(set) var hits = 0
     private(set) var misses = 0
 
+    /// The rows of `buffer` changed since `win` last drew it: nil when
+    /// none, every row when it drew another buffer or nothing.
+    func damage(_ win: WindowID, buffer: Buffer) -> Range<Int>? {
+        guard let w = windows[win], w.buffer == buffer.id else { return 0..<Int.max }
+        return buffer.damage.rows(since: w.stamp)
+    }
+
     /// The entry of buffer line `line` of `win` if its key is `key`.
     func entry(_ win: WindowID, line: Int, key: Key) -> Entry? {
-        guard let e = windows[win]?[line], e.key == key else {
+        guard let e = windows[win]?.lines[line], e.key == key else {
             misses += 1
             return nil
         }
@@ -63,9 +71,13 @@ final class LineDrawCache {
         return e
     }
 
-    /// Replaces the entries of `win` with the lines of this frame.
-    func replace(_ win: WindowID, with entries: [Int: Entry]) {
-        windows[win] = entries
+    /// Counts a line drawn without looking for an entry (a changed row).
+    func countMiss() { misses += 1 }
+
+    /// Replaces the entries of `win` with the lines of this frame, drawn
+    /// from `buffer` as it is now.
+    func replace(_ win: WindowID, buffer: Buffer, with entries: [Int: Entry]) {
+        windows[win] = WindowLines(buffer: buffer.id, stamp: buffer.damage.stamp, lines: entries)
     }
 
     /// Forgets windows not in `drawn` (closed or hidden ones).

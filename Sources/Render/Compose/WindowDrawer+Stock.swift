@@ -54,53 +54,87 @@ extension WindowDrawer {
     /// through `vp` (its viewport for `area`). Reads the window, never
     /// writes it. Returns the cursor's screen spot when the cursor line is
     /// visible.
+    ///
+    /// Lines outside the rows changed since the last frame are copied from
+    /// the line cache first; the marks are listed only for the lines left
+    /// to draw (one query per run of adjacent lines).
     mutating func drawStock(_ win: Window, _ buf: Buffer, viewport vp: Viewport, area: Rect, base: StyleID,
                             grid: inout Grid) -> CursorSpot? {
         guard !area.isEmpty else { return nil }
         let view = win.view
         let visible = vp.visibleLines(view)
-        guard let first = visible.first, let last = visible.last else { return nil }
-        let marks = buf.extmarks.count > 0
-            ? buf.extmarks.list(rows: first.line..<(last.line + 1), overlap: true) : []
-        let marksByLine = Self.marksByLine(marks, lines: first.line...last.line)
-        var cursor: CursorSpot?
+        guard !visible.isEmpty else { return nil }
         let options = Self.wrapOptions(win)
         let generation = highlights.generation
-        let nonText = highlights.resolve("NonText")
         let selection = win.selection.map { $0.clamped(lineCount: buf.lineCount) }
         let block = selection.flatMap { $0.mode == .block ? SelectionText.columns($0, in: buf, tabstop: options.tabstop) : nil }
+        let changed = lineCache.damage(win.id, buffer: buf)
         var drawn = [Int: LineDrawCache.Entry](minimumCapacity: visible.count)
+        // First the copies; what is left is drawn below.
+        var toDraw: [(v: VisibleLine, line: String, key: LineDrawCache.Key, selected: SelectionText.Span?)] = []
         for v in visible {
             guard let line = buf.line(v.line) else { continue }
-            let lineMarks = marksByLine.isEmpty ? [] : marksByLine[v.line - first.line]
             let top = area.row + v.screenRow
             let shown = top..<min(top + v.rowCount, area.bottom)
-            let isCursorLine = win.cursor.row == v.line
             // Selected lines, like the cursor line, are always drawn (and
             // never cached, so they are drawn again once deselected).
             let selected = selection.flatMap {
                 SelectionText.span($0, row: v.line, line: line, block: block, tabstop: options.tabstop)
             }
-            let key = LineDrawCache.Key(text: line, marks: lineMarks, firstRow: v.firstRow, rows: shown.count,
-                                        width: area.width, base: base, wrap: win.options.wrap, options: options,
-                                        generation: generation)
-            if !isCursorLine, selected == nil, let e = lineCache.entry(win.id, line: v.line, key: key),
+            let key = LineDrawCache.Key(text: line, firstRow: v.firstRow, rows: shown.count, width: area.width,
+                                        base: base, wrap: win.options.wrap, options: options, generation: generation)
+            let reusable = win.cursor.row != v.line && selected == nil && !(changed?.contains(v.line) ?? false)
+            if reusable, let e = lineCache.entry(win.id, line: v.line, key: key),
                grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
                 drawn[v.line] = e
                 continue
             }
-            var d = DisplayLine.make(line: line, row: v.line, marks: Array(lineMarks), base: base, highlights: highlights)
-            if let selected { d.select(selected, visual: highlights.resolve("Visual"), highlights: highlights) }
-            let spot = drawLine(d, win: win, visible: v, area: area, grid: &grid,
-                                cursorCol: isCursorLine ? win.cursor.col : nil, nonText: nonText)
-            if spot != nil { cursor = spot }
-            if !isCursorLine, selected == nil, !shown.isEmpty,
-               let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
-                drawn[v.line] = LineDrawCache.Entry(key: key, cells: cells)
+            if !reusable { lineCache.countMiss() }
+            toDraw.append((v, line, key, selected))
+        }
+        var cursor: CursorSpot?
+        if !toDraw.isEmpty {
+            let nonText = highlights.resolve("NonText")
+            let marks = buf.extmarks.count > 0 ? marksOfLines(toDraw.map(\.v.line), in: buf) : [:]
+            for item in toDraw {
+                let v = item.v
+                var d = DisplayLine.make(line: item.line, row: v.line, marks: marks[v.line] ?? [], base: base,
+                                         highlights: highlights)
+                if let selected = item.selected {
+                    d.select(selected, visual: highlights.resolve("Visual"), highlights: highlights)
+                }
+                let isCursorLine = win.cursor.row == v.line
+                let spot = drawLine(d, win: win, visible: v, area: area, grid: &grid,
+                                    cursorCol: isCursorLine ? win.cursor.col : nil, nonText: nonText)
+                if spot != nil { cursor = spot }
+                let top = area.row + v.screenRow
+                let shown = top..<min(top + v.rowCount, area.bottom)
+                if !isCursorLine, item.selected == nil, !shown.isEmpty,
+                   let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
+                    drawn[v.line] = LineDrawCache.Entry(key: item.key, cells: cells)
+                }
             }
         }
-        lineCache.replace(win.id, with: drawn)
+        lineCache.replace(win.id, buffer: buf, with: drawn)
         return cursor
+    }
+
+    /// The marks of each of `lines` (ascending buffer rows), listed with
+    /// one query per run of adjacent rows.
+    private func marksOfLines(_ lines: [Int], in buf: Buffer) -> [Int: [Extmark]] {
+        var out: [Int: [Extmark]] = [:]
+        var i = 0
+        while i < lines.count {
+            var j = i
+            while j + 1 < lines.count, lines[j + 1] == lines[j] + 1 { j += 1 }
+            let run = lines[i]...lines[j]
+            let marks = buf.extmarks.list(rows: run.lowerBound..<(run.upperBound + 1), overlap: true)
+            for (k, slice) in Self.marksByLine(marks, lines: run).enumerated() where !slice.isEmpty {
+                out[run.lowerBound + k] = Array(slice)
+            }
+            i = j + 1
+        }
+        return out
     }
 
     /// The marks of each line of `lines` (starting on it or spanning it)
