@@ -20,6 +20,7 @@
 #endif
 
 #include "draw_fields.h"
+#include "lua_pool.h"
 
 #define WEFT_LUA_ERROR (-1)
 /// Returned by a Swift function that stopped because the time budget
