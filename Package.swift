@@ -36,6 +36,16 @@ func systemLibrary(_ name: String, _ pkg: String?, _ apt: [String]) -> Target {
     .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkg, providers: [.apt(apt)])
 }
 
+/// Release code reaches generic type metadata (a `Dictionary` of a kernel
+/// type, say) through accessor functions instead of by mangled name: the
+/// runtime instantiates a mangled name by demangling it and checking each
+/// generic requirement with a conformance lookup, a linear scan over the
+/// binary's ~10,000 conformance records the first time a type is used,
+/// which was most of the start-up time spent in the runtime.
+let release: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "weft",
     products: [
@@ -63,14 +73,15 @@ let package = Package(
         systemLibrary("CVTerm", "vterm", ["libvterm-dev"]),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
 
-        .target(name: "Kernel", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Kernel", swiftSettings: release, linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Render",
-                dependencies: ["Kernel", "CTermKey", "CUnibilium", "CUtf8proc"]),
+                dependencies: ["Kernel", "CTermKey", "CUnibilium", "CUtf8proc"], swiftSettings: release),
         .target(name: "LuaAPI",
                 dependencies: ["Kernel", "Render", "CLua", "CLuaShim",
-                               .product(name: "Crypto", package: "swift-crypto")]),
+                               .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: release),
         .target(name: "Chat",
-                dependencies: ["Kernel", "Render", "CCmark"]),
+                dependencies: ["Kernel", "Render", "CCmark"], swiftSettings: release),
         .target(name: "OpenAIProvider",
                 dependencies: ["Chat", "Kernel", "ProviderHTTP"]),
         .target(name: "ProviderHTTP",
@@ -93,7 +104,8 @@ let package = Package(
                           linkerSettings: libFuzzer.map { [.unsafeFlags(["-Xlinker", $0, "-lstdc++"])] } ?? []),
         .executableTarget(name: "weft",
                           dependencies: ["Kernel", "Render", "LuaAPI", "Chat", "OpenAIProvider", "AnthropicProvider", "MCPClient",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: release),
 
         .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
         .testTarget(name: "RenderTests",

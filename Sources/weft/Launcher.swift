@@ -9,6 +9,8 @@ import Render
 /// Chooses and runs one face of weft for the parsed options.
 struct Launcher {
     let options: Options
+    /// The arguments after `--headless ... -l FILE` (the script's own).
+    var scriptArgs: [String] = []
 
     func run() throws -> Int32 {
         if options.health { return Health.report(options: options) }
@@ -75,7 +77,7 @@ struct Launcher {
         }
         for script in options.scripts {
             do {
-                try lua.runScript(path: script, args: options.scriptArgs)
+                try lua.runScript(path: script, args: scriptArgs)
             } catch {
                 if app.quitting { break }
                 StandardStream.error.write("weft: \(error)\n")

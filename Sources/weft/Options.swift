@@ -153,19 +153,9 @@ struct Options: ParsableCommand {
     @Argument(help: ArgumentHelp("The prompt, in print mode (-p).", valueName: "prompt"))
     var promptText: String?
 
-    /// The arguments after `--headless ... -l FILE`: the script's own
-    /// (``parse(commandLine:)`` sets them; they never reach the parser).
-    var scriptArgs: [String] = []
-
     /// Whether to capture the mouse (`--no-mouse` turns it off).
     var mouse: Bool { !noMouse }
 
-
-    enum CodingKeys: String, CodingKey {
-        case clean, configFile, plugins, mcpConfigs, noMouse, inline, headless, scripts, size, print, provider, model, baseURL
-        case thinkingBudget, maxTokens, continueLast, resume, permissionMode, health, version, promptText
-        case outputFormat, maxTurns, timeout, contextWindow, autoCompact
-    }
 
     /// Rules between options.
     func validate() throws {
@@ -181,10 +171,13 @@ struct Options: ParsableCommand {
 
     /// Parses a whole command line (without the program name). With
     /// `--headless`, everything after the first `-l FILE` belongs to the
-    /// script, dashes included, and is kept in ``scriptArgs``.
+    /// script, dashes included, and is returned as `scriptArgs`. (They are
+    /// not a property of `Options`: the parser reflects over every stored
+    /// property, and one that is not an argument costs a failed protocol
+    /// lookup at start-up.)
     /// - Throws: the parser's errors (help and version requests included);
     ///   print them with `Options.exit(withError:)` or ``message(for:)``.
-    static func parse(commandLine args: [String]) throws -> Options {
+    static func parse(commandLine args: [String]) throws -> (options: Options, scriptArgs: [String]) {
         var own = args
         var rest: [String] = []
         if let headless = args.firstIndex(of: "--headless"),
@@ -192,9 +185,7 @@ struct Options: ParsableCommand {
             own = Array(args[...(l + 1)])
             rest = Array(args[(l + 2)...])
         }
-        var options = try parse(own)
-        options.scriptArgs = rest
-        return options
+        return (try parse(own), rest)
     }
 
     /// `--permission-mode ask|edits|read-only|yolo`.

@@ -12,8 +12,9 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
 }
 
 let options: Options
+let scriptArgs: [String]
 do {
-    options = try Options.parse(commandLine: Array(CommandLine.arguments.dropFirst()))
+    (options, scriptArgs) = try Options.parse(commandLine: Array(CommandLine.arguments.dropFirst()))
 } catch {
     // Help and completion scripts are "errors" that exit 0: print them as
     // the parser does. Real errors get one line a user can act on.
@@ -27,7 +28,7 @@ if options.version {
 }
 
 do {
-    let code = try Launcher(options: options).run()
+    let code = try Launcher(options: options, scriptArgs: scriptArgs).run()
     exit(code)
 } catch {
     TerminalDevice.emergencyRestore()

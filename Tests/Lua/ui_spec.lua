@@ -125,6 +125,25 @@ t.describe("weft.ui", function()
     win.close(w)
   end)
 
+  t.it("reads every field of every kind alike on both paths", function()
+    local w = win.open(buf.create{}, { relative = "editor", row = 0, col = 0, width = 8, height = 3, renderer = "extension" })
+    local ops = {
+      { kind = "fill", row = 0, col = 0, width = 8, height = 3 },
+      { kind = "fill", row = -(1 << 40), col = 1 << 40, width = 1 << 40, height = 2, char = "é", hl = "Title" },
+      { kind = "text", row = 1, col = -2, text = "a\tb\27c 世界", hl = "Comment" },
+      { kind = "text", row = 2, col = 0, text = "" },
+      { kind = "clear" },
+      { kind = "cursor", row = 1 << 50, col = -1 },
+    }
+    local direct = draw_both_ways(w, ops, 2, 0)
+    t.eq(6, #direct)
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 1 (text): field 'row' must be an integer, got number)",
+      ui.draw, w, { { kind = "text", row = 0.5, col = 0, text = "x" } })
+    t.raises_eq("bad argument #2 to 'weft.ui.draw' (op 1 (cursor): unknown field 'text')",
+      ui.draw, w, { { kind = "cursor", row = 0, col = 0, text = "x" } })
+    win.close(w)
+  end)
+
   t.it("keeps each op's highlight when ops repeat and change names", function()
     local w = win.open(buf.create{}, { relative = "editor", row = 0, col = 0, width = 8, height = 2, renderer = "extension" })
     local long = string.rep("Group", 10)  -- a long name: Lua does not intern it

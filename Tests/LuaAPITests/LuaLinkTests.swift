@@ -22,4 +22,39 @@ import Testing
         #expect(msg.contains("chunk:2:"))
         #expect(msg.contains("stack traceback"))
     }
+
+    /// The pooled allocator (include/lua_pool.h): blocks of every size
+    /// class, blocks that grow from one class to the next and into malloc
+    /// and back, all intact across collections.
+    @Test func pooledStateKeepsBlocksOfEverySizeIntact() throws {
+        let L = try #require(weft_pool_newstate())
+        defer { weft_pool_close(L) }
+        luaL_openlibs(L)
+        let code = """
+            local strings, tables = {}, {}
+            for n = 0, 600 do strings[n] = string.rep(string.char(65 + n % 26), n) end
+            for n = 1, 80 do
+              local t = {}
+              for i = 1, n do t[i] = i; t["k" .. i] = n end
+              tables[n] = t
+            end
+            collectgarbage()
+            for n = 0, 600 do assert(#strings[n] == n and (n == 0 or strings[n]:byte(-1) == 65 + n % 26)) end
+            for n = 1, 80 do assert(#tables[n] == n and tables[n]["k" .. n] == n) end
+            for n = 80, 1, -1 do
+              local t = tables[n]
+              for i = n, 1, -1 do t[i] = nil; t["k" .. i] = nil end
+              assert(next(t) == nil)
+            end
+            strings, tables = nil, nil
+            collectgarbage()
+            warn("@off"); warn("not shown")
+            local s = ""
+            for _ = 1, 300 do s = s .. "x" end
+            return #s
+            """
+        #expect(weft_dostring(L, code) == LUA_OK, "\(String(cString: weft_tostring(L, -1)))")
+        #expect(lua_tointegerx(L, -1, nil) == 300)
+        #expect(lua_atpanic(L, nil) != nil, "lauxlib's panic function is installed")
+    }
 }

@@ -19,6 +19,9 @@
 #include <lualib.h>
 #endif
 
+#include "draw_fields.h"
+#include "lua_pool.h"
+
 #define WEFT_LUA_ERROR (-1)
 /// Returned by a Swift function that stopped because the time budget
 /// expired (it checked `weft_budget_expired()` at a safe point): the

@@ -37,7 +37,12 @@ public final class KeymapTable {
     public func set(mode: String, lhs: String, rhs: KeymapAction,
                     options: KeymapOptions = KeymapOptions()) throws {
         guard !mode.isEmpty else { throw KernelError.invalidArgument("keymap mode is empty") }
-        let keys = try parseLHS(lhs)
+        try set(mode: mode, keys: try parseLHS(lhs), rhs: rhs, options: options)
+    }
+
+    /// ``set(mode:lhs:rhs:options:)`` with the left-hand side already parsed.
+    private func set(mode: String, keys: [Key], rhs: KeymapAction, options: KeymapOptions) throws {
+        guard !mode.isEmpty else { throw KernelError.invalidArgument("keymap mode is empty") }
         var action = rhs
         if case .keys(let k) = rhs {
             action = .keys(KeyNotation.format(try KeyNotation.parse(expandLeader(k))))
@@ -57,6 +62,8 @@ public final class KeymapTable {
     ///   before anything is mapped; errors of ``set(mode:lhs:rhs:options:)``.
     public func setDefaults(mode: String, owner: String, _ bindings: [KeyBinding]) throws {
         var seen: [[Key]: String] = [:]
+        var parsed: [[Key]] = []
+        parsed.reserveCapacity(bindings.count)
         for b in bindings {
             let keys = try parseLHS(b.lhs)
             if let first = seen[keys] {
@@ -64,9 +71,12 @@ public final class KeymapTable {
                     "default keys of mode '\(mode)': \(KeyNotation.format(keys)) is bound twice ('\(first)' and '\(b.desc)')")
             }
             seen[keys] = b.desc
+            parsed.append(keys)
         }
-        for b in bindings {
-            try set(mode: mode, lhs: b.lhs, rhs: .handler(owner: owner, call: b.action),
+        // Each left-hand side is parsed once (parsing was most of the
+        // stock UI's start-up keymap cost).
+        for (b, keys) in zip(bindings, parsed) {
+            try set(mode: mode, keys: keys, rhs: .handler(owner: owner, call: b.action),
                     options: KeymapOptions(desc: b.desc, owner: owner))
         }
     }
@@ -141,6 +151,7 @@ public final class KeymapTable {
 
     /// Replaces every `<leader>` (any case) with ``leader``.
     func expandLeader(_ s: String) -> String {
+        if let ascii = expandLeaderASCII(s) { return ascii }
         guard s.contains("<") else { return s }
         let chars = Array(s)
         let word = Array("<leader>")
@@ -157,5 +168,37 @@ public final class KeymapTable {
             }
         }
         return out
+    }
+
+    /// ``expandLeader(_:)`` for ASCII text, on its bytes (the general loop
+    /// splits the text into characters and lowercases each one); nil for
+    /// other text. In ASCII every character is one byte, so matching
+    /// `<leader>` with the bytes ASCII-lowercased finds what the general
+    /// loop finds.
+    private func expandLeaderASCII(_ s: String) -> String? {
+        var text = s
+        return text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.contains(UInt8(ascii: "<")) else { return s }
+            let word = Array("<leader>".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if i + word.count <= bytes.count,
+                   (0..<word.count).allSatisfy({ j in Self.asciiLower(bytes[i + j]) == word[j] }) {
+                    out.append(contentsOf: leader.utf8)
+                    i += word.count
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static func asciiLower(_ b: UInt8) -> UInt8 {
+        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b
     }
 }

@@ -6,7 +6,8 @@ import Kernel
 // A fast path for `weft.ui.draw`: extension windows send thousands of ops
 // per frame, and converting the whole list to `Value`s first (a dictionary
 // per op) cost more than drawing them. The common, valid shapes are read
-// straight from the Lua stack; anything else (spans, a wrong type, an
+// straight from the Lua stack, each op table in one C walk
+// (`weft_draw_read_fields`); anything else (spans, a wrong type, an
 // unknown field, a list with holes) returns nil and the caller runs the
 // general parser, which produces the exact error message.
 extension DrawOps {
@@ -17,7 +18,7 @@ extension DrawOps {
         guard lua_type(L, index) == LUA_TTABLE, lua_checkstack(L, 8) != 0 else { return nil }
         let list = lua_absindex(L, index)
         let n = Int(lua_rawlen(L, list))
-        guard entryCount(L, list, atMost: n) == n else { return nil }
+        guard weft_draw_is_list(L, list, lua_Integer(n)) != 0 else { return nil }
         var ops: [DrawOp] = []
         ops.reserveCapacity(n)
         var lastHl = LastString()
@@ -25,78 +26,22 @@ extension DrawOps {
         while i <= n {
             lua_rawgeti(L, list, lua_Integer(i))
             defer { weft_pop(L, 1) }
-            guard lua_type(L, -1) == LUA_TTABLE, let op = op(L, lua_absindex(L, -1), &lastHl) else { return nil }
+            guard lua_type(L, -1) == LUA_TTABLE, let op = op(L, lua_gettop(L), &lastHl) else { return nil }
             ops.append(op)
             i += 1
         }
         return ops
     }
 
-    /// The number of entries of the table at `t` when every key is an
-    /// integer in 1...n; nil otherwise (or when there are more than n).
-    private static func entryCount(_ L: OpaquePointer, _ t: Int32, atMost n: Int) -> Int? {
-        var count = 0
-        lua_pushnil(L)
-        while lua_next(L, t) != 0 {
-            weft_pop(L, 1)
-            guard lua_type(L, -1) == LUA_TNUMBER, lua_isinteger(L, -1) != 0 else { weft_pop(L, 1); return nil }
-            let k = Int(lua_tointegerx(L, -1, nil))
-            count += 1
-            guard k >= 1, k <= n, count <= n else { weft_pop(L, 1); return nil }
-        }
-        return count
-    }
-
-    /// The kinds the fast path reads, with the fields each may have (a bit
-    /// per field).
-    private enum Kind: UInt8 {
-        case text, fill, clear, cursor
-
-        init?(_ p: UnsafePointer<CChar>, _ count: Int) {
-            func equals(_ name: StaticString) -> Bool {
-                name.utf8CodeUnitCount == count && memcmp(p, name.utf8Start, count) == 0
-            }
-            if equals("text") {
-                self = .text
-            } else if equals("fill") {
-                self = .fill
-            } else if equals("clear") {
-                self = .clear
-            } else if equals("cursor") {
-                self = .cursor
-            } else {
-                return nil
-            }
-        }
-
-        var allowed: UInt8 {
-            switch self {
-            case .text: return Field.kind | Field.row | Field.col | Field.text | Field.hl
-            case .fill: return Field.kind | Field.row | Field.col | Field.width | Field.height | Field.char | Field.hl
-            case .clear: return Field.kind | Field.hl
-            case .cursor: return Field.kind | Field.row | Field.col
-            }
-        }
-    }
-
-    private enum Field {
-        static let kind: UInt8 = 1, row: UInt8 = 2, col: UInt8 = 4, text: UInt8 = 8
-        static let hl: UInt8 = 16, width: UInt8 = 32, height: UInt8 = 64, char: UInt8 = 128
-
-        /// The bit of the field named by the `count` bytes at `p` (compared
-        /// bytewise: no String is made for the key), or nil.
-        static func bit(_ p: UnsafePointer<CChar>, _ count: Int) -> UInt8? {
-            func equals(_ name: StaticString) -> Bool {
-                name.utf8CodeUnitCount == count && memcmp(p, name.utf8Start, count) == 0
-            }
-            switch count {
-            case 2: return equals("hl") ? hl : nil
-            case 3: return equals("row") ? row : equals("col") ? col : nil
-            case 4: return equals("kind") ? kind : equals("text") ? text : equals("char") ? char : nil
-            case 5: return equals("width") ? width : nil
-            case 6: return equals("height") ? height : nil
-            default: return nil
-            }
+    /// The fields each kind may have (`WEFT_DRAW_*` bits).
+    private static func allowed(_ kind: Int32) -> UInt32 {
+        switch kind {
+        case WEFT_DRAW_OP_TEXT: return WEFT_DRAW_KIND | WEFT_DRAW_ROW | WEFT_DRAW_COL | WEFT_DRAW_TEXT | WEFT_DRAW_HL
+        case WEFT_DRAW_OP_FILL:
+            return WEFT_DRAW_KIND | WEFT_DRAW_ROW | WEFT_DRAW_COL | WEFT_DRAW_WIDTH | WEFT_DRAW_HEIGHT | WEFT_DRAW_CHAR
+                | WEFT_DRAW_HL
+        case WEFT_DRAW_OP_CLEAR: return WEFT_DRAW_KIND | WEFT_DRAW_HL
+        default: return WEFT_DRAW_KIND | WEFT_DRAW_ROW | WEFT_DRAW_COL
         }
     }
 
@@ -110,89 +55,39 @@ extension DrawOps {
         var length = 0
         var string = ""
 
-        mutating func read(_ L: OpaquePointer) -> String? {
-            var len = 0
-            guard lua_type(L, -1) == LUA_TSTRING, let p = lua_tolstring(L, -1, &len) else { return nil }
-            if p == pointer && len == length { return string }
-            pointer = p
-            length = len
-            string = LuaValue.decode(p, len)
+        mutating func read(_ s: weft_draw_string) -> String {
+            if s.bytes == pointer && s.length == length { return string }
+            pointer = s.bytes
+            length = s.length
+            string = LuaValue.decode(s.bytes, s.length)
             return string
         }
-    }
-
-    /// The fields of one op table, read in one `lua_next` walk (no key is
-    /// interned, no field looked up by name).
-    private struct Fields {
-        var mask: UInt8 = 0
-        var kind: Kind?
-        var row = 0, col = 0, width = 0, height = 0
-        var text: String?, char: String?, hl: String?
-
-        /// Stores the value at -1 as field `bit`; false when its type is
-        /// not the field's (the general parser then reports it).
-        mutating func store(_ bit: UInt8, _ L: OpaquePointer, _ lastHl: inout LastString) -> Bool {
-            mask |= bit
-            switch bit {
-            case Field.hl:
-                guard let s = lastHl.read(L) else { return false }
-                hl = s
-                return true
-            case Field.kind:
-                var len = 0
-                guard lua_type(L, -1) == LUA_TSTRING, let p = lua_tolstring(L, -1, &len) else { return false }
-                kind = Kind(p, len)
-                return kind != nil
-            case Field.text, Field.char:
-                guard let s = LuaValue.string(L, at: -1) else { return false }
-                if bit == Field.text { text = s } else { char = s }
-                return true
-            default:
-                guard lua_type(L, -1) == LUA_TNUMBER, lua_isinteger(L, -1) != 0 else { return false }
-                let v = min(max(Int(lua_tointegerx(L, -1, nil)), -DrawOps.limit), DrawOps.limit)
-                switch bit {
-                case Field.row: row = v
-                case Field.col: col = v
-                case Field.width: width = v
-                default: height = v
-                }
-                return true
-            }
-        }
-
-        func has(_ bits: UInt8) -> Bool { mask & bits == bits }
     }
 
     /// One op read from the table at `t`, or nil to let the general parser
     /// decide.
     private static func op(_ L: OpaquePointer, _ t: Int32, _ lastHl: inout LastString) -> DrawOp? {
-        guard let f = fields(L, t, &lastHl), let kind = f.kind, f.mask & ~kind.allowed == 0 else { return nil }
-        switch kind {
-        case .text:
-            guard f.has(Field.row | Field.col | Field.text), let text = f.text else { return nil }
-            return .text(row: f.row, col: f.col, text: text, hl: f.hl)
-        case .fill:
-            guard f.has(Field.row | Field.col | Field.width | Field.height), f.width >= 0, f.height >= 0 else { return nil }
-            return .fill(row: f.row, col: f.col, width: f.width, height: f.height, char: f.char ?? " ", hl: f.hl)
-        case .clear:
-            return .clear(hl: f.hl)
-        case .cursor:
-            guard f.has(Field.row | Field.col) else { return nil }
-            return .cursor(row: f.row, col: f.col)
+        var f = weft_draw_fields()
+        guard weft_draw_read_fields(L, t, &f) != 0, f.kind >= 0, f.mask & ~allowed(f.kind) == 0 else { return nil }
+        func has(_ bits: UInt32) -> Bool { f.mask & bits == bits }
+        func clamped(_ v: lua_Integer) -> Int { min(max(Int(v), -DrawOps.limit), DrawOps.limit) }
+        func string(_ s: weft_draw_string) -> String { LuaValue.decode(s.bytes, s.length) }
+        let hl = has(WEFT_DRAW_HL) ? lastHl.read(f.hl) : nil
+        switch f.kind {
+        case WEFT_DRAW_OP_TEXT:
+            guard has(WEFT_DRAW_ROW | WEFT_DRAW_COL | WEFT_DRAW_TEXT) else { return nil }
+            return .text(row: clamped(f.row), col: clamped(f.col), text: string(f.text), hl: hl)
+        case WEFT_DRAW_OP_FILL:
+            guard has(WEFT_DRAW_ROW | WEFT_DRAW_COL | WEFT_DRAW_WIDTH | WEFT_DRAW_HEIGHT) else { return nil }
+            let width = clamped(f.width), height = clamped(f.height)
+            guard width >= 0, height >= 0 else { return nil }
+            return .fill(row: clamped(f.row), col: clamped(f.col), width: width, height: height,
+                         char: has(WEFT_DRAW_CHAR) ? string(f.chr) : " ", hl: hl)
+        case WEFT_DRAW_OP_CLEAR:
+            return .clear(hl: hl)
+        default:
+            guard has(WEFT_DRAW_ROW | WEFT_DRAW_COL) else { return nil }
+            return .cursor(row: clamped(f.row), col: clamped(f.col))
         }
-    }
-
-    /// The fields of the table at `t`, or nil when a key is not a known
-    /// field name or a value has the wrong type.
-    private static func fields(_ L: OpaquePointer, _ t: Int32, _ lastHl: inout LastString) -> Fields? {
-        var f = Fields()
-        lua_pushnil(L)
-        while lua_next(L, t) != 0 {
-            var len = 0
-            guard lua_type(L, -2) == LUA_TSTRING, let p = lua_tolstring(L, -2, &len),
-                  let bit = Field.bit(p, len), f.store(bit, L, &lastHl) else { weft_pop(L, 2); return nil }
-            weft_pop(L, 1)
-        }
-        return f
     }
 }

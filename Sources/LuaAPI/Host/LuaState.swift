@@ -23,13 +23,16 @@ public final class LuaState {
     public static let maxBudgetMs = Int(Int32.max)
 
     public init() {
-        L = luaL_newstate()!
+        // Small blocks from per-size free lists (include/lua_pool.h): Lua
+        // code that builds many small tables spent more in malloc and free
+        // than in its own work.
+        L = weft_pool_newstate()!
         luaL_openlibs(L)
         weft_install_patterns(L)
         weft_install_budget(L)
     }
 
-    deinit { lua_close(L) }
+    deinit { weft_pool_close(L) }
 
     /// Pushes a Swift function as a Lua function named `name` (for error messages).
     public func push(function name: String, _ body: @escaping LuaFunction.Body) {

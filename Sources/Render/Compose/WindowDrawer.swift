@@ -96,11 +96,11 @@ struct WindowDrawer {
         for op in win.drawList {
             switch op {
             case .text(let row, let col, let text, let hl):
-                clip.put(text: TextMeasure.sanitize(text), row: row, col: col, style: styleOf(hl))
+                clip.put(unsanitized: text, row: row, col: col, style: styleOf(hl))
             case .spans(let row, let col, let spans):
                 var c = col
                 for s in spans {
-                    c = clip.put(text: TextMeasure.sanitize(s.text), row: row, col: c, style: styleOf(s.hl))
+                    c = clip.put(unsanitized: s.text, row: row, col: c, style: styleOf(s.hl))
                 }
             case .fill(let row, let col, let width, let height, let char, let hl):
                 let cluster = TextMeasure.sanitize(char).first.map(String.init) ?? " "

@@ -52,6 +52,18 @@ extension Grid {
         return c
     }
 
+    /// Writes text that may hold control characters, tabs or invalid
+    /// sequences (an extension's draw op): as ``put(text:row:col:style:)``
+    /// of `TextMeasure.sanitize(text)`, without the separate sanitizing
+    /// pass when the text is printable ASCII (the one check decides both).
+    /// - Returns: the column after the text.
+    @discardableResult
+    public mutating func put(unsanitized text: String, row: Int, col: Int, style: StyleID) -> Int {
+        guard row >= 0, row < height else { return col }
+        if let end = putPrintableASCII(text, row: row, col: col, style: style) { return end }
+        return put(text: TextMeasure.sanitize(text), row: row, col: col, style: style)
+    }
+
     /// `put(text:row:col:style:)` for text that is all printable ASCII (one
     /// cell per byte, nothing to measure or sanitize); nil for other text.
     private mutating func putPrintableASCII(_ text: String, row: Int, col: Int, style: StyleID) -> Int? {

@@ -84,6 +84,30 @@ import Testing
         #expect(t.list().map(\.lhs) == ["a", "b"])
     }
 
+    @Test func leaderExpandsInAnyCaseAndBesideNonASCIIKeys() throws {
+        let t = KeymapTable()
+        t.leader = "<Space>"
+        // ASCII left-hand sides take a byte path, others the character
+        // path: both find every spelling of <leader> and nothing else.
+        #expect(t.expandLeader("<LeAdEr>w<leader>") == "<Space>w<Space>")
+        #expect(t.expandLeader("é<LEADER>ü<leader") == "é<Space>ü<leader")
+        #expect(t.expandLeader("<lead>r<leaderx>") == "<lead>r<leaderx>")
+        #expect(t.expandLeader("abc") == "abc")
+        try t.set(mode: "n", lhs: "é<leader>", rhs: .command(":e"))
+        #expect(try t.get(mode: "n", lhs: "é<Space>")?.action.summary == ":e")
+    }
+
+    @Test func defaultsMapEveryKeyOnceParsedAndCheckTheMode() throws {
+        let t = KeymapTable()
+        t.leader = ","
+        try t.setDefaults(mode: "m", owner: "weft", [
+            KeyBinding("<leader>a", "a") {}, KeyBinding("<C-x><CR>", "b") {}, KeyBinding("ü", "c") {},
+        ])
+        #expect(t.list(mode: "m").map(\.lhs).sorted() == [",a", "<C-x><CR>", "ü"].sorted())
+        #expect(throws: KernelError.self) { try t.setDefaults(mode: "", owner: "weft", [KeyBinding("a", "a") {}]) }
+        try t.setDefaults(mode: "", owner: "weft", [])
+    }
+
     @Test func defaultsAreOneListAndAKeyBoundTwiceIsAnError() throws {
         let t = KeymapTable()
         var ran: [String] = []

@@ -98,6 +98,23 @@ import Testing
         #expect(h.debugRows == ["   x  "])
     }
 
+    /// `put(unsanitized:)` writes what `put(text:)` writes for the
+    /// sanitized text: printable ASCII directly, anything else sanitized.
+    @Test func unsanitizedTextMatchesSanitizingFirst() {
+        for text in ["abc", "a\tb", "x\u{1B}[2Jy\u{7}", "世界é", "", "👍🏽!"] {
+            for col in [-2, 0, 3, 7] {
+                var a = Grid(width: 8, height: 2), b = Grid(width: 8, height: 2)
+                a.put("中", row: 0, col: 4, style: .default)
+                b.put("中", row: 0, col: 4, style: .default)
+                let end = a.put(unsanitized: text, row: 0, col: col, style: .default)
+                #expect(end == b.put(text: TextMeasure.sanitize(text), row: 0, col: col, style: .default))
+                #expect(a == b, "\(text.debugDescription) at \(col)")
+            }
+        }
+        var g = Grid(width: 4, height: 1)
+        #expect(g.put(unsanitized: "ab", row: 3, col: 1, style: .default) == 1)
+    }
+
     /// Blitting narrow cells takes the fast path over narrow cells and the
     /// repairing path over a wide character.
     @Test func blitRepairsWideCharacters() {
