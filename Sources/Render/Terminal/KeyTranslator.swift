@@ -130,35 +130,56 @@ enum KeyTranslator {
 
     // MARK: - Unknown keys
 
-    /// termkey's own rendering of a key it decoded but we cannot name.
+    /// A name for a key termkey decoded but we cannot name, in termkey's
+    /// notation (`<A-C-S-name>`, a bare character without modifiers).
     ///
-    /// termkey prints a Unicode key from its `utf8` field, which it leaves
-    /// unset for some keys (a C1 control after ESC): the field is filled
-    /// from the code point first, or the name would hold stale bytes
-    /// (found by the input fuzzer: the same bytes gave different events).
-    ///
-    /// A key symbol below zero (other than termkey's own UNKNOWN) is named
-    /// here: termkey would index its name table with it (found by the input
-    /// fuzzer under address sanitizer: a read far outside the table).
+    /// Written here rather than by `termkey_strfkey`: libtermkey 0.22's
+    /// formatter adds each piece's untruncated length to its position, so
+    /// a long piece makes the next write run past the buffer; it also reads
+    /// an uninitialised mouse event as a table index and indexes its name
+    /// table with negative key symbols. (The input fuzzer found the heap
+    /// corrupted under address sanitizer by a write it could not see.)
     private static func describe(_ key: inout TermKeyKey, _ tk: OpaquePointer) -> [UInt8] {
-        if key.type == TERMKEY_TYPE_UNICODE { fillUTF8(&key) }
-        if key.type == TERMKEY_TYPE_KEYSYM, Int64(key.code.sym.rawValue) < 0, key.code.sym != TERMKEY_SYM_UNKNOWN {
-            return Array("<key \(key.code.sym.rawValue)>".utf8)
+        let raw = Int(key.modifiers)
+        var mods = ""
+        if raw & Int(TERMKEY_KEYMOD_ALT) != 0 { mods += "A-" }
+        if raw & Int(TERMKEY_KEYMOD_CTRL) != 0 { mods += "C-" }
+        if raw & Int(TERMKEY_KEYMOD_SHIFT) != 0 { mods += "S-" }
+        let name: String
+        switch key.type {
+        case TERMKEY_TYPE_UNICODE:
+            let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: key.code.codepoint)) ?? "\u{FFFD}"
+            guard raw != 0 else { return Array(String(Character(scalar)).utf8) }
+            name = String(Character(scalar))
+        case TERMKEY_TYPE_KEYSYM:
+            name = keysymName(key.code.sym, tk)
+        case TERMKEY_TYPE_FUNCTION:
+            name = "F\(key.code.number)"
+        case TERMKEY_TYPE_MOUSE:
+            name = "Mouse"
+        case TERMKEY_TYPE_POSITION:
+            name = "Position"
+        case TERMKEY_TYPE_MODEREPORT:
+            name = "Mode"
+        case TERMKEY_TYPE_DCS:
+            name = "DCS"
+        case TERMKEY_TYPE_OSC:
+            name = "OSC"
+        case TERMKEY_TYPE_UNKNOWN_CSI:
+            name = "CSI " + String(UnicodeScalar(UInt8(truncatingIfNeeded: key.code.number)))
+        default:
+            name = "key type \(key.type.rawValue)"
         }
-        var buf = [CChar](repeating: 0, count: 64)
-        let n = termkey_strfkey(tk, &buf, buf.count, &key, TERMKEY_FORMAT_WRAPBRACKET)
-        return buf.prefix(min(n, buf.count - 1)).map { UInt8(bitPattern: $0) }
+        return Array("<\(mods)\(name)>".utf8)
     }
 
-    /// Sets `key.utf8` to the UTF-8 of `key.code.codepoint`, NUL-terminated
-    /// (U+FFFD for a value that is not a scalar).
-    private static func fillUTF8(_ key: inout TermKeyKey) {
-        let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: key.code.codepoint)) ?? "\u{FFFD}"
-        let bytes = Array(String(Character(scalar)).utf8.prefix(6)) + [0]
-        withUnsafeMutableBytes(of: &key.utf8) { raw in
-            raw.initializeMemory(as: UInt8.self, repeating: 0)
-            for (i, b) in bytes.enumerated() { raw[i] = b }
+    /// termkey's name for a key symbol, or `key N` for one it has no name
+    /// for (a negative symbol would index outside its table).
+    private static func keysymName(_ sym: TermKeySym, _ tk: OpaquePointer) -> String {
+        guard Int64(sym.rawValue) >= 0 || sym == TERMKEY_SYM_UNKNOWN, let name = termkey_get_keyname(tk, sym) else {
+            return "key \(sym.rawValue)"
         }
+        return String(cString: name)
     }
 
     /// Rebuilds the bytes of an unknown CSI, DCS or OSC from termkey's parse.

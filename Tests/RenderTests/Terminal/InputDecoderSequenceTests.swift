@@ -313,6 +313,16 @@ import Kernel
         #expect(InputTest.tokens(try InputTest.decode("\u{1b}[000000000000000000005;0000000003~")) == ["<M-PageUp>"])
     }
 
+    /// Keys termkey decodes but weft cannot name are described by weft in
+    /// termkey's notation (libtermkey's own formatter can write past its
+    /// buffer).
+    @Test func unnamedKeysAreDescribedInTermkeyNotation() throws {
+        #expect(try InputTest.decode("\u{1b}OE") == [.unknown(Array("<Begin>".utf8))])
+        #expect(try InputTest.decode("\u{1b}[97;9u") == [.unknown(Array("<a>".utf8))], "Super-a")
+        #expect(try InputTest.decode("\u{1b}[1;15A") == [.unknown(Array("<A-C-Up>".utf8))], "Super-Alt-Ctrl-Up")
+        #expect(try InputTest.decode("\u{1b}[1;16P") == [.unknown(Array("<A-C-S-F1>".utf8))], "Super-Alt-Ctrl-Shift-F1")
+    }
+
     /// Invalid UTF-8 bytes never reach libtermkey as 8-bit C1 controls.
     @Test func strayContinuationBytesAreReplacementCharacters() throws {
         #expect(InputTest.tokens(try InputTest.decode([0x61, 0x9b, 0x62])) == ["a", "\u{FFFD}", "b"])
