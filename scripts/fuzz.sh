@@ -62,6 +62,11 @@ else
   # parsers live in Chat), so the first product builds nearly everything.
   build_ok=true
   : > "$build_log"
+  # SwiftPM keeps the file lists of a path dependency (weft itself) from
+  # its last plan: a source file added to weft since then is not compiled
+  # ("cannot find type ... in scope"). Dropping the plan makes it plan
+  # again; nothing already compiled is rebuilt.
+  rm -f fuzz/.build/release.yaml fuzz/.build/release/description.json
   for t in "${targets[@]}"; do
     swift build --package-path fuzz "${flags[@]}" --product "$t" >> "$build_log" 2>&1 || { build_ok=false; break; }
   done
