@@ -18,6 +18,9 @@ import Kernel
 /// Ctrl-I was always Tab (legacy terminals cannot tell them apart), and a
 /// keymap written for one terminal works in the next.
 extension EscapeScanner {
+    /// The arguments libtermkey 0.22 keeps of a CSI.
+    static let maxTermKeyArguments = 16
+
     /// The Caps Lock and Num Lock bits of a kitty modifier value.
     static let lockModifiers = 64 | 128
 
@@ -28,6 +31,14 @@ extension EscapeScanner {
     /// Classifies a complete key CSI (one whose final libtermkey knows).
     static func keyCSI(_ csi: CSI, raw: ArraySlice<UInt8>) -> Match {
         let length = csi.length
+        // libtermkey 0.22 parses at most 16 arguments into a 16-element
+        // array but checks the count only after storing the 17th: more
+        // `;` than that write past the array (its own on the stack, the
+        // caller's in `termkey_interpret_csi`). No key has that many; the
+        // input fuzzer found the heap corrupted by the write.
+        if raw.lazy.filter({ $0 == UInt8(ascii: ";") }).count >= maxTermKeyArguments {
+            return .event(.unknown(Array(raw)), length: length)
+        }
         var fields = mainFields(raw)
         // modifyOtherKeys names its key in the third main field; without
         // it (`ESC [ 27 ; 2 ~`, or `ESC [ 27 : 2 ; 13 ~`, which reaches

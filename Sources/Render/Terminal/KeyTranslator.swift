@@ -193,8 +193,10 @@ enum KeyTranslator {
             let intro: UInt8 = key.type == TERMKEY_TYPE_DCS ? UInt8(ascii: "P") : UInt8(ascii: "]")
             return [0x1b, intro] + body + [0x1b, UInt8(ascii: "\\")]
         }
-        var args = [Int](repeating: 0, count: 16)
-        var nargs = args.count
+        // Room for more than termkey's 16 arguments: it may store one past
+        // the count it is given (see `EscapeScanner.keyCSI`).
+        var args = [Int](repeating: 0, count: 2 * EscapeScanner.maxTermKeyArguments)
+        var nargs = EscapeScanner.maxTermKeyArguments
         var cmd: UInt = 0
         guard termkey_interpret_csi(tk, &key, &args, &nargs, &cmd) == TERMKEY_RES_KEY else {
             return describe(&key, tk)

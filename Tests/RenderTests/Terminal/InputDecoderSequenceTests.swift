@@ -323,6 +323,21 @@ import Kernel
         #expect(try InputTest.decode("\u{1b}[1;16P") == [.unknown(Array("<A-C-S-F1>".utf8))], "Super-Alt-Ctrl-Shift-F1")
     }
 
+    /// A key CSI with more than 16 parameters never reaches libtermkey,
+    /// which would store the 17th past its argument array (found by the
+    /// input fuzzer: the heap corrupted with -1, an empty parameter).
+    @Test func aKeyCSIWithMoreThanSixteenParametersIsUnknown() throws {
+        for count in [17, 18, 40] {
+            for s in ["\u{1b}[" + String(repeating: ";", count: count - 1) + "u",
+                      "\u{1b}[1" + String(repeating: ";1", count: count - 1) + "~",
+                      "\u{1b}[1" + String(repeating: ";", count: count - 1) + "A"] {
+                #expect(InputTest.tokens(try InputTest.decode("a" + s + "b")) == ["a", "#unknown", "b"], "\(s.debugDescription)")
+            }
+        }
+        let sixteen = "\u{1b}[1;5" + String(repeating: ";", count: 14) + "A"
+        #expect(InputTest.tokens(try InputTest.decode(sixteen)) == ["<C-Up>"], "16 parameters still reach termkey")
+    }
+
     /// Invalid UTF-8 bytes never reach libtermkey as 8-bit C1 controls.
     @Test func strayContinuationBytesAreReplacementCharacters() throws {
         #expect(InputTest.tokens(try InputTest.decode([0x61, 0x9b, 0x62])) == ["a", "\u{FFFD}", "b"])
