@@ -172,6 +172,7 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
     /// mid-body ends the parser (which reports a truncated reply).
     private func consume(_ body: HTTPClientResponse.Body, watch: StreamWatch, canRetry: Bool) async throws -> Outcome {
         var parser = makeParser()
+        var lastYield = ContinuousClock.now
         do {
             for try await buffer in body {
                 watch.touch()
@@ -181,7 +182,15 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
                     guard handle.send(event) else { return .ended(false) }
                 }
                 if parser.isDone { return .ended(true) }
-                await Task.yield()  // a fast server must not monopolise a pool thread
+                // A server that never pauses must not hold a pool thread:
+                // yield now and then. (Not after every part: each yield
+                // puts the task back on the executor, a thread wake-up
+                // for every delta of a stream that arrives as fast as it
+                // is read.)
+                if ContinuousClock.now - lastYield > .milliseconds(10) {
+                    await Task.yield()
+                    lastYield = ContinuousClock.now
+                }
             }
         } catch {
             if Task.isCancelled || handle.isCancelled { return .ended(false) }
