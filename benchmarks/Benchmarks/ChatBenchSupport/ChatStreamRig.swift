@@ -122,9 +122,11 @@ public final class ChatStreamRig {
         for i in 0..<firstTimed { advance(step: i) }
         var cpu: UInt64 = 0
         around {
+            Self.perfControl("enable")
             let start = (process: Self.processCPU(), server: server?.serverCPUNanos ?? 0)
             for i in firstTimed..<(firstTimed + timed.count) { advance(step: i) }
             cpu = (Self.processCPU() - start.process) - ((server?.serverCPUNanos ?? 0) - start.server)
+            Self.perfControl("disable")
         }
         for i in (firstTimed + timed.count)..<steps.count { advance(step: i) }
         while controller.isBusy { loop.runOnce(timeoutMs: 100) }
@@ -155,6 +157,17 @@ public final class ChatStreamRig {
             if i > 0 { replay?.play(step: i) }
             while transcriptChanges == seen && controller.isBusy && loop.runOnce(timeoutMs: 0) {}
         }
+    }
+
+    /// Writes `command` to perf's control FIFO when `PERF_CTL` names one
+    /// (`perf record --control fifo:CTL -D -1`: only the measured deltas
+    /// are sampled, in the suite as in the profiler).
+    static func perfControl(_ command: String) {
+        guard let path = ProcessInfo.processInfo.environment["PERF_CTL"] else { return }
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else { return }
+        _ = (command + "\n").withCString { write(fd, $0, strlen($0)) }
+        close(fd)
     }
 
     static func processCPU() -> UInt64 {

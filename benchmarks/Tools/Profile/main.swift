@@ -21,7 +21,8 @@ import Render
 /// with `LOOPBACK=1` they come from the loopback server through the real
 /// OpenAI provider instead (threads and network included, as in the
 /// suite). With `PERF_CTL=FIFO`, `perf record --control fifo:FIFO -D -1`
-/// samples only the measured deltas.
+/// samples only the measured deltas (the rig writes to the FIFO, so this
+/// works for the `chat.stream_e2e` suite too).
 let args = CommandLine.arguments
 let scenario = args.count > 1 ? args[1] : "scroll_page"
 let size = args.count > 2 ? Int(args[2]) ?? 10_000 : 10_000
@@ -43,19 +44,7 @@ func time(_ body: (Int) throws -> Void) rethrows {
 /// `--toggle-collect='$s7Profile12streamWindow*'` callgrind counts only them.
 @inline(never)
 func streamWindow(_ body: () -> Void) {
-    perfControl("enable")
     body()
-    perfControl("disable")
-}
-
-/// Writes `command` to perf's control FIFO when `PERF_CTL` names one
-/// (`perf record --control fifo:CTL -D -1`: only the measured part is sampled).
-func perfControl(_ command: String) {
-    guard let path = ProcessInfo.processInfo.environment["PERF_CTL"] else { return }
-    let fd = open(path, O_WRONLY)
-    guard fd >= 0 else { return }
-    _ = (command + "\n").withCString { write(fd, $0, strlen($0)) }
-    close(fd)
 }
 
 func luaRuntime() throws -> (LuaRuntime, HeadlessUI) {
