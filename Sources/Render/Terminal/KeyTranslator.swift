@@ -28,7 +28,7 @@ enum KeyTranslator {
         switch key.type {
         case TERMKEY_TYPE_UNICODE:
             guard rawMods & ~7 == 0, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: key.code.codepoint)),
-                  !isControl(scalar), mods.isEmpty || !joinsCharacterBefore(scalar) else {
+                  !isControl(scalar), mods.isEmpty || !joinsNeighbour(scalar) else {
                 return .unknown(describe(&key, tk))
             }
             return .key(Self.key(for: Character(scalar), modifiers: mods))
@@ -71,13 +71,17 @@ enum KeyTranslator {
     }
 
     /// Whether `s` joins the character before it (a combining mark, a
-    /// joiner, a variation selector): after `<M-` it would merge with the
-    /// `-`, so no key notation can name it with a modifier (found by the
-    /// input fuzzer: Alt with U+07B0 gave `<M-ް>`, which does not parse).
-    private static func joinsCharacterBefore(_ s: Unicode.Scalar) -> Bool {
-        var text = "-"
-        text.unicodeScalars.append(s)
-        return text.count == 1
+    /// joiner, a variation selector) or the one after it (a prepended
+    /// concatenation mark such as U+0601): inside `<M-...>` it would merge
+    /// with the `-` or the `>`, so no key notation can name it with a
+    /// modifier (found by the input fuzzer: Alt with U+07B0 gave `<M-ް>`,
+    /// Alt with U+0601 gave `<M-؁>`, neither of which parses).
+    private static func joinsNeighbour(_ s: Unicode.Scalar) -> Bool {
+        var before = "-"
+        before.unicodeScalars.append(s)
+        var after = String(Character(s))
+        after.append(">")
+        return before.count == 1 || after.count == 1
     }
 
     /// Canonical names of the termkey symbols the notation has.

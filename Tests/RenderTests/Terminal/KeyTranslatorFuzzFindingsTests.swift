@@ -23,6 +23,24 @@ import Testing
         guard case .unknown = event else { Issue.record("got \(event)"); return }
     }
 
+    /// A prepended concatenation mark joins the character after it: inside
+    /// `<M-...>` it would swallow the `>`.
+    @Test func altWithAPrependedMarkIsAnUnknownKey() throws {
+        for mods in [TERMKEY_KEYMOD_ALT, TERMKEY_KEYMOD_CTRL] {
+            let event = try translate { key in
+                key.type = TERMKEY_TYPE_UNICODE
+                key.code.codepoint = 0x0601  // ARABIC SIGN SANAH, Grapheme_Cluster_Break=Prepend
+                key.modifiers = Int32(mods)
+            }
+            guard case .unknown = event else { Issue.record("got \(event)"); return }
+        }
+        let alone = try translate { key in
+            key.type = TERMKEY_TYPE_UNICODE
+            key.code.codepoint = 0x0601
+        }
+        #expect(alone == .key(Key(.char("\u{0601}"))))
+    }
+
     @Test func aCombiningMarkAloneIsStillTyped() throws {
         let event = try translate { key in
             key.type = TERMKEY_TYPE_UNICODE
