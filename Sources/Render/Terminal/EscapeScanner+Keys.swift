@@ -36,10 +36,8 @@ extension EscapeScanner {
         // `;` than that write past the array (its own on the stack, the
         // caller's in `termkey_interpret_csi`). No key has that many; the
         // input fuzzer found the heap corrupted by the write.
-        if raw.lazy.filter({ $0 == UInt8(ascii: ";") }).count >= maxTermKeyArguments {
-            return .event(.unknown(Array(raw)), length: length)
-        }
         var fields = mainFields(raw)
+        if fields.count > maxTermKeyArguments { return .event(.unknown(Array(raw)), length: length) }
         // modifyOtherKeys names its key in the third main field; without
         // it (`ESC [ 27 ; 2 ~`, or `ESC [ 27 : 2 ; 13 ~`, which reaches
         // libtermkey as `ESC [ 27 ; 13 ~`) libtermkey reads an uninitialised
