@@ -47,8 +47,11 @@ extension OpenAIChunk {
         /// True the first time `key` (a small number) is seen.
         mutating func first(_ key: Int) -> Bool {
             defer { bits |= 1 << key }
-            return bits & (1 << key) == 0
+            return !saw(key)
         }
+
+        /// Whether `key` was seen.
+        func saw(_ key: Int) -> Bool { bits & (1 << key) != 0 }
     }
 
     /// `choices`: null, or an array whose first element with index 0 (a
@@ -66,7 +69,6 @@ extension OpenAIChunk {
             var choice = OpenAIChunk()
             var index = 0
             var seen = KeysSeen()
-            var hasDelta = false, hasMessage = false
             try reader.readObject(depth: 2) { reader, key in
                 guard handled else { return }
                 switch key {
@@ -80,8 +82,9 @@ extension OpenAIChunk {
                     choice.finishReason = reason
                 case "delta", "message":
                     // Both a delta and a whole message: the tree reader takes the delta.
-                    if key == "delta" { hasDelta = true } else { hasMessage = true }
-                    let first = !(hasDelta && hasMessage) && seen.first(key == "delta" ? 2 : 3)
+                    let slot = key == "delta" ? 2 : 3
+                    let other = slot == 2 ? 3 : 2
+                    let first = !seen.saw(other) && seen.first(slot)
                     handled = first ? try readDelta(&reader, into: &choice) : false
                 default:
                     try reader.skipValue(depth: 3)
