@@ -39,6 +39,18 @@ public enum HTTPTransport {
         return r
     }
 
+    /// A POST for a streamed answer read by a delegate
+    /// (``StreamBodyReader``), with the same headers as ``request(url:method:headers:body:)``.
+    /// Throws for a URL the client cannot use.
+    static func streamingRequest(url: String, headers: [HTTPHeader], body: String) throws -> HTTPClient.Request {
+        var fields = HTTPHeaders()
+        for h in headers { fields.add(name: h.name, value: h.value) }
+        if !headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
+            fields.add(name: "User-Agent", value: "weft")
+        }
+        return try HTTPClient.Request(url: url, method: .POST, headers: fields, body: .byteBuffer(ByteBuffer(string: body)))
+    }
+
     /// Reads at most `limit` bytes of a (short: error or JSON) body; the
     /// rest is read and dropped.
     public static func collect(_ body: HTTPClientResponse.Body, limit: Int = 1 << 20) async throws -> String {

@@ -62,8 +62,9 @@ public struct StreamingRequest: Sendable {
 
 /// Runs one streamed request to its end: sends it (retrying 429 and 5xx
 /// with backoff that honours `retry-after`, and streams that failed
-/// retryably before any output), feeds the body to a ``StreamParser`` and
-/// emits its events on the handle, and maps every failure to one `.error`.
+/// retryably before any output), feeds the body to a ``StreamParser`` on
+/// NIO's event loop as it arrives (``StreamBodyReader``) and emits its
+/// events on the handle, and maps every failure to one `.error`.
 ///
 /// A watchdog child task runs beside the request; when the server is
 /// silent for the read timeout it returns first and the request is
@@ -144,65 +145,39 @@ public struct StreamingSession<Parser: StreamParser>: Sendable {
     }
 
     private func attemptOnce(watch: StreamWatch, attempt: Int, previous: inout HTTPFailure?) async -> Outcome {
-        let http = HTTPTransport.request(url: request.url, method: .POST, headers: request.headers, body: request.body)
+        let reader = StreamBodyReader(parser: makeParser(), handle: handle, watch: watch,
+                                      canRetry: attempt < request.retry.maxAttempts)
         do {
-            let response = try await HTTPTransport.client.execute(
-                http, timeout: .milliseconds(Int64(request.readTimeout * 1000)))
-            watch.touch()
-            let status = Int(response.status.code)
-            if (200..<300).contains(status) {
-                return try await consume(response.body, watch: watch, canRetry: attempt < request.retry.maxAttempts)
+            let http = try HTTPTransport.streamingRequest(url: request.url, headers: request.headers, body: request.body)
+            let task = HTTPTransport.client.execute(request: http, delegate: reader)
+            // The body is read on NIO's event loop (see StreamBodyReader);
+            // this task only waits for the end. The watchdog beside it
+            // covers the wait for the status line as well as the body.
+            await withTaskCancellationHandler {
+                _ = try? await task.futureResult.get()
+            } onCancel: {
+                reader.abandon()
+                task.cancel()
             }
-            let body = try await HTTPTransport.collect(response.body)
-            let answer = HTTPFailure(status: status, body: body)
-            defer { previous = answer }
-            if isRetryable(answer, previous) && attempt < request.retry.maxAttempts {
-                return .retry("HTTP \(status)", after: RetryPolicy.retryAfter(response.headers.first(name: "retry-after")))
-            }
-            var message = errorMessage(status, body)
-            if attempt > 1 { message += " (gave up after \(attempt) tries)" }
-            return .ended(handle.send(.error(message: Secrets.scrub(message, key: request.secret))))
         } catch {
-            if Task.isCancelled || handle.isCancelled { return .ended(false) }
             return .ended(handle.send(.error(message: request.transportMessage(error))))
         }
-    }
-
-    /// Streams a 2xx body through a fresh parser. A connection that breaks
-    /// mid-body ends the parser (which reports a truncated reply).
-    private func consume(_ body: HTTPClientResponse.Body, watch: StreamWatch, canRetry: Bool) async throws -> Outcome {
-        var parser = makeParser()
-        var lastYield = ContinuousClock.now
-        do {
-            for try await buffer in body {
-                watch.touch()
-                let events = buffer.withUnsafeReadableBytes { parser.feed($0) }  // read in place, no copy
-                if parser.failedRetryably && canRetry { return .retry("server overloaded", after: nil) }
-                for event in events {
-                    guard handle.send(event) else { return .ended(false) }
-                }
-                if parser.isDone { return .ended(true) }
-                // A server that never pauses must not hold a pool thread:
-                // yield now and then. (Not after every part: each yield
-                // puts the task back on the executor, a thread wake-up
-                // for every delta of a stream that arrives as fast as it
-                // is read.)
-                if ContinuousClock.now - lastYield > .milliseconds(10) {
-                    await Task.yield()
-                    lastYield = ContinuousClock.now
-                }
-            }
-        } catch {
+        switch reader.ending {
+        case .streamed(let terminal): return .ended(terminal)
+        case .overloaded: return .retry("server overloaded", after: nil)
+        case .cancelled, nil: return .ended(false)
+        case .transport(let error):
             if Task.isCancelled || handle.isCancelled { return .ended(false) }
+            return .ended(handle.send(.error(message: request.transportMessage(error))))
+        case .failed(let answer, let retryAfter):
+            defer { previous = answer }
+            if isRetryable(answer, previous) && attempt < request.retry.maxAttempts {
+                return .retry("HTTP \(answer.status)", after: RetryPolicy.retryAfter(retryAfter))
+            }
+            var message = errorMessage(answer.status, answer.body)
+            if attempt > 1 { message += " (gave up after \(attempt) tries)" }
+            return .ended(handle.send(.error(message: Secrets.scrub(message, key: request.secret))))
         }
-        let events = parser.finish()
-        if parser.failedRetryably && canRetry { return .retry("server overloaded", after: nil) }
-        var terminal = false
-        for event in events {
-            guard handle.send(event) else { return .ended(false) }
-            terminal = terminal || event.isTerminal
-        }
-        return .ended(terminal)
     }
 
     /// Sleeps `seconds` in slices, keeping the idle watch fresh; false when

@@ -1,6 +1,7 @@
 import Chat
 import Foundation
 import Kernel
+import Synchronization
 import Testing
 @testable import OpenAIProvider
 
@@ -91,6 +92,23 @@ import Testing
         defer { server.stop() }  // also keeps it alive to the end
         let p = OpenAIProvider(configuration: OpenAIConfiguration(baseURL: server.baseURL + "/v1/", model: "m"))
         #expect(text(await run(p, ask("hello"))) == "You said: hello")
+    }
+
+    /// The body is parsed where it is read: every event is emitted on one
+    /// of NIO's event loop threads (named `NIO-...`), not on a
+    /// concurrency pool thread after a hop.
+    @Test func eventsAreEmittedOnTheEventLoopThatReadTheBody() async throws {
+        let server = try await FakeServer.start()
+        defer { server.stop() }  // also keeps it alive to the end
+        let threads = Mutex<Set<String>>([])
+        let handle = server.provider().stream(request: ask("case:1a")) { _ in
+            let comm = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? "?"
+            let thread = comm.trimmingCharacters(in: .whitespacesAndNewlines)
+            threads.withLock { _ = $0.insert(thread) }
+        }
+        #expect(await waitFinished(handle, timeout: 60))
+        let seen = threads.withLock { $0 }
+        #expect(!seen.isEmpty && seen.allSatisfy { $0.hasPrefix("NIO-") }, "events emitted on \(seen)")
     }
 
     @Test func case8SlowDripArrivesIncrementally() async throws {
