@@ -29,6 +29,16 @@ extension MarkdownRenderer {
         var first = StyledText()
         first.append(marker, hl: ChatHighlights.listMarker)
         let indentWidth = TextMeasure.measure(marker)
+        guard nests(width: width, prefix: indentWidth, depth: depth) else {
+            // Too deep or too narrow to indent again: the marker on a line
+            // of its own, the content below it at the same width.
+            let body = blocks(item.children, width: width, wrap: true, depth: depth + 1, separated: !tight)
+            var bare = marker
+            while bare.hasSuffix(" ") { bare.removeLast() }
+            var markerLine = StyledText()
+            markerLine.append(bare, hl: ChatHighlights.listMarker)
+            return [markerLine.line()] + body
+        }
         var rest = StyledText()
         rest.append(String(repeating: " ", count: indentWidth))
         let innerWidth = max(1, width - indentWidth)

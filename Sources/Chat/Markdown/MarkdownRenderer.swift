@@ -196,7 +196,28 @@ public struct MarkdownRenderer: Sendable {
         return lines
     }
 
+    /// The most containers (quotes, list items) drawn inside one another;
+    /// deeper ones are drawn flat (see ``nests(width:prefix:depth:)``).
+    static let maxNesting = 12
+    /// The fewest columns a container leaves its content.
+    static let minContentWidth = 8
+
+    /// Whether a container at `depth` draws its `prefix` columns (bar,
+    /// marker indent) in front of its content at `width`. Past
+    /// ``maxNesting`` levels, or when the content would get fewer than
+    /// ``minContentWidth`` columns, it does not: the content keeps the
+    /// width it has. Without this limit each level narrowed the content
+    /// (down to a column a line) and re-prefixed every line below it, so
+    /// a 200-byte reply of 40 nested quotes took seconds to draw and its
+    /// lines were wider than the window.
+    func nests(width: Int, prefix: Int, depth: Int) -> Bool {
+        depth < Self.maxNesting && width - prefix >= Self.minContentWidth
+    }
+
     private func quote(_ node: MarkdownNode, width: Int, depth: Int) -> [StyledLine] {
+        guard nests(width: width, prefix: 2, depth: depth) else {
+            return blocks(node.children, width: width, wrap: true, depth: depth + 1, separated: true)
+        }
         var bar = StyledText()
         bar.append("│ ", hl: ChatHighlights.quote)
         let inner = blocks(node.children, width: max(1, width - 2), wrap: true, depth: depth + 1, separated: true)

@@ -178,6 +178,28 @@ import Testing
         }
     }
 
+    /// Quotes and lists nested past what the width holds are drawn flat:
+    /// no line is wider than the window, and the cost stays linear (40
+    /// nested quotes around a long paragraph, found by FuzzMarkdown, took
+    /// seconds and drew a 40-bar prefix into a 20-column window).
+    @Test func deepNestingStaysInsideTheWidth() {
+        let words = String(repeating: "word ", count: 60)
+        let quotes = String(repeating: ">", count: 40) + " " + words
+        let lists = (0..<40).map { String(repeating: "  ", count: $0) + "- " + words }.joined(separator: "\n")
+        let mixed = (0..<30).map { String(repeating: "> - ", count: $0 + 1) + words }.joined(separator: "\n\n")
+        for width in [8, 20, 60] {
+            for md in [quotes, lists, mixed] {
+                let lines = render(md, width: width)
+                #expect(lines.allSatisfy { TextMeasure.measure($0.text) <= width },
+                        "width \(width): \(lines.map(\.text).max { $0.count < $1.count } ?? "")")
+                #expect(lines.allSatisfy { $0.spans.count <= 2 * MarkdownRenderer.maxNesting + 4 })
+            }
+        }
+        let deepQuote = render(quotes, width: 60)
+        let firstWords = deepQuote.first { $0.text.contains("word") }?.text ?? ""
+        #expect(firstWords.hasPrefix(String(repeating: "│ ", count: MarkdownRenderer.maxNesting) + "word"))
+    }
+
     @Test func everyPrefixOfTheShowcaseRenders() {
         let md = MD.showcase
         var prefix = ""
