@@ -3,7 +3,7 @@
 # build of its own in fuzz/.build, apart from the normal debug build) and
 # runs each over its seed corpus and dictionary.
 #
-#   scripts/fuzz.sh [--quick] [--runs N | --time SECONDS] [--timeout S] [TARGET...]
+#   scripts/fuzz.sh [--quick] [--runs N | --time SECONDS] [--timeout S] [--jobs J] [TARGET...]
 #
 # --quick       no build of its own: run the targets' checks through
 #               .build/debug/weft-fuzz, the uninstrumented driver of the
@@ -13,6 +13,10 @@
 # --time S      seconds per target instead (make fuzz)
 # --timeout S   seconds one input may take before it counts as a hang
 #               (default 10; raise it on a machine busy with other work)
+# --jobs J      J processes per target sharing its corpus (each takes
+#               N/J of the inputs; the counts are summed)
+# ASAN_OPTIONS  from the environment is appended (malloc_context_size=0
+#               speeds up allocation-heavy targets such as FuzzMarkdown)
 # TARGET        FuzzJSON, FuzzText, ... (default: every target); only
 #               these are built
 #
@@ -28,6 +32,7 @@ cd "$(dirname "$0")/.."
 runs=20000
 seconds=""
 hang=10
+jobs=1
 quick=false
 targets=()
 while [ $# -gt 0 ]; do
@@ -36,7 +41,8 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --time) seconds=$2; shift 2 ;;
     --timeout) hang=$2; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --jobs) jobs=$2; shift 2 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -94,23 +100,39 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   dict=()
   [ -f "fuzz/Dictionaries/$t.dict" ] && dict=(-dict="fuzz/Dictionaries/$t.dict")
-  limit=(-runs="$runs")
+  limit=(-runs=$(( (runs + jobs - 1) / jobs )))
   [ -n "$seconds" ] && limit=(-max_total_time="$seconds")
   log=fuzz/.build/$t.log
   t0=$(date +%s)
   # Leak checking is off: Swift keeps references in spare pointer bits that
   # LeakSanitizer cannot see, so it reports live objects as leaks.
   # SWIFT_BACKTRACE=enable=no: libFuzzer reports a crash itself.
-  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-    "${run[@]}" "${limit[@]}" "${dict[@]}" -max_len=4096 -timeout="$hang" -rss_limit_mb=3072 -detect_leaks=0 \
-      -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "fuzz/Corpus/$t" > "$log" 2>&1
-  status=$?
+  # Each job logs to its own file; they share the corpus directory, and
+  # libFuzzer reloads it, so one job's finds reach the others.
+  pids=(); logs=()
+  for j in $(seq 1 "$jobs"); do
+    jlog=$log; [ "$jobs" -gt 1 ] && jlog=fuzz/.build/$t.$j.log
+    logs+=("$jlog")
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1${ASAN_OPTIONS:+:$ASAN_OPTIONS} \
+      "${run[@]}" "${limit[@]}" "${dict[@]}" -max_len=4096 -timeout="$hang" -rss_limit_mb=3072 -detect_leaks=0 \
+        -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "fuzz/Corpus/$t" > "$jlog" 2>&1 &
+    pids+=($!)
+  done
+  status=0
+  for p in "${pids[@]}"; do wait "$p" || status=$?; done
+  [ "$jobs" -gt 1 ] && cat "${logs[@]}" > "$log"
   took=$(( $(date +%s) - t0 ))
-  inputs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  inputs=${inputs:-0}
+  inputs=0
+  for jlog in "${logs[@]}"; do
+    n=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$jlog" | grep -o '[0-9]*$' | tail -1)
+    inputs=$(( inputs + ${n:-0} ))
+  done
   if [ $status -eq 0 ]; then
     result=clean; passed=$((passed + 1))
     printf '  ok   %-18s %9s inputs in %4s s\n' "$t" "$inputs" "$took"
+  elif grep -aq "libFuzzer: run interrupted" "$log" && ! grep -aqE "ERROR: (AddressSanitizer|libFuzzer: deadly|libFuzzer: timeout|libFuzzer: out-of-memory)|fuzz check failed" "$log"; then
+    result=interrupted; failed=$((failed + 1))
+    printf '  STOP %-18s after %s inputs: interrupted\n' "$t" "$inputs"
   else
     result=crash; failed=$((failed + 1))
     printf '  FAIL %-18s after %s inputs (exit %s): see %s\n' "$t" "$inputs" "$status" "$log"
