@@ -33,8 +33,14 @@
 /// column (pending wrap) only the row is kept: a carriage return (then
 /// relative moves) is the one safe way on from there.
 extension FrameEncoder {
-    /// Paints every row of `next` that differs from `base`.
-    mutating func paintRows(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+    /// Paints every row of `next` that differs from `base` (`changedRows`,
+    /// when the caller already compared them).
+    mutating func paintRows(base: Grid, next: Grid, changedRows: [Int]? = nil,
+                            into out: inout [UInt8], stats: inout FrameStats) {
+        if let changedRows {
+            for row in changedRows { paintRow(row, base: base, next: next, into: &out, stats: &stats) }
+            return
+        }
         for row in 0..<next.height where !next.rowEquals(row, base, row) {
             paintRow(row, base: base, next: next, into: &out, stats: &stats)
         }

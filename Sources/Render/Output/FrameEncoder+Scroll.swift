@@ -22,10 +22,12 @@ struct ScrollMove: Hashable, Sendable {
 /// handled (side-by-side windows scroll by repainting).
 extension FrameEncoder {
     /// The most promising scroll from `base` to `next`, or nil.
-    func scrollCandidate(base: Grid, next: Grid) -> ScrollMove? {
+    /// `changedRows` are the rows where the two differ, when the caller
+    /// already knows them (``changedRows(base:next:)``).
+    func scrollCandidate(base: Grid, next: Grid, changedRows known: [Int]? = nil) -> ScrollMove? {
         let h = next.height, w = next.width
         guard h >= 3, w > 0 else { return nil }
-        let changedRows = (0..<h).filter { !Self.rowsEqual(next, $0, base, $0) }
+        let changedRows = known ?? Self.changedRows(base: base, next: next)
         let changed = changedRows.count
         guard changed >= 2 else { return nil }
         let votes = changed <= Self.directVoteRows ? directVotes(base: base, next: next, changedRows: changedRows)
@@ -112,6 +114,11 @@ extension FrameEncoder {
             cursor = nil
         }
         grid.scroll(top: scroll.top, bottom: scroll.bottom, by: scroll.count)
+    }
+
+    /// The rows where `next` differs from `base` (grids of one size).
+    static func changedRows(base: Grid, next: Grid) -> [Int] {
+        (0..<next.height).filter { !rowsEqual(next, $0, base, $0) }
     }
 
     /// Whether row `r` of `a` equals row `s` of `b`.

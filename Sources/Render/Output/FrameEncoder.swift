@@ -180,12 +180,18 @@ public struct FrameEncoder {
     /// Paints `next` over `base`, first trying a scroll when enabled and
     /// keeping whichever encoding is shorter.
     mutating func paintFrame(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
-        guard useScrollRegions, let scroll = scrollCandidate(base: base, next: next) else {
+        guard useScrollRegions else {
             paintRows(base: base, next: next, into: &out, stats: &stats)
             return
         }
+        // The rows are compared once, for the scroll detection and the paint.
+        let changed = Self.changedRows(base: base, next: next)
+        guard let scroll = scrollCandidate(base: base, next: next, changedRows: changed) else {
+            paintRows(base: base, next: next, changedRows: changed, into: &out, stats: &stats)
+            return
+        }
         var plain = self, plainOut = out, plainStats = stats
-        plain.paintRows(base: base, next: next, into: &plainOut, stats: &plainStats)
+        plain.paintRows(base: base, next: next, changedRows: changed, into: &plainOut, stats: &plainStats)
         var scrolled = self, scrolledOut = out, scrolledStats = stats
         var shifted = base
         scrolled.emitScroll(scroll, grid: &shifted, into: &scrolledOut)
