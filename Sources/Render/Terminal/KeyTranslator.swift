@@ -29,20 +29,20 @@ enum KeyTranslator {
         case TERMKEY_TYPE_UNICODE:
             guard rawMods & ~7 == 0, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: key.code.codepoint)),
                   !isControl(scalar), mods.isEmpty || !joinsNeighbour(scalar) else {
-                return .unknown(describe(&key, tk))
+                return .unknown(describe(key, tk))
             }
             return .key(Self.key(for: Character(scalar), modifiers: mods))
         case TERMKEY_TYPE_KEYSYM:
             guard rawMods & ~7 == 0, let name = symbolName(key.code.sym) else {
-                return .unknown(describe(&key, tk))
+                return .unknown(describe(key, tk))
             }
             return .key(Self.key(named: name, modifiers: mods))
         case TERMKEY_TYPE_FUNCTION:
             let n = Int(key.code.number)
-            guard rawMods & ~7 == 0, (1...24).contains(n) else { return .unknown(describe(&key, tk)) }
+            guard rawMods & ~7 == 0, (1...24).contains(n) else { return .unknown(describe(key, tk)) }
             return .key(Self.key(named: "F\(n)", modifiers: mods))
         case TERMKEY_TYPE_MOUSE:
-            return mouse(&key, tk).map { .mouse($0) } ?? .unknown(describe(&key, tk))
+            return mouse(&key, tk).map { .mouse($0) } ?? .unknown(describe(key, tk))
         default:
             return .unknown(reconstruct(&key, tk))
         }
@@ -143,7 +143,7 @@ enum KeyTranslator {
     /// an uninitialised mouse event as a table index and indexes its name
     /// table with negative key symbols. (The input fuzzer found the heap
     /// corrupted under address sanitizer by a write it could not see.)
-    private static func describe(_ key: inout TermKeyKey, _ tk: OpaquePointer) -> [UInt8] {
+    private static func describe(_ key: TermKeyKey, _ tk: OpaquePointer) -> [UInt8] {
         let raw = Int(key.modifiers)
         var mods = ""
         if raw & Int(TERMKEY_KEYMOD_ALT) != 0 { mods += "A-" }
@@ -203,7 +203,7 @@ enum KeyTranslator {
         var nargs = EscapeScanner.maxTermKeyArguments
         var cmd: UInt = 0
         guard termkey_interpret_csi(tk, &key, &args, &nargs, &cmd) == TERMKEY_RES_KEY else {
-            return describe(&key, tk)
+            return describe(key, tk)
         }
         var out: [UInt8] = [0x1b, UInt8(ascii: "[")]
         if (cmd >> 8) & 0xff != 0 { out.append(UInt8(truncatingIfNeeded: cmd >> 8)) }
