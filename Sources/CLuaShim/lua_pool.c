@@ -142,7 +142,7 @@ static void *take_slow(pool *p, int c) {
     }
 }
 
-static inline void *take(pool *p, size_t n) {
+static inline __attribute__((always_inline)) void *take(pool *p, size_t n) {
     int c = class_of(n);
     if (c < 0) return malloc(n);
     chunk *k = p->avail[c];
@@ -190,7 +190,7 @@ static void retire(pool *p, chunk *k) {
     }
 }
 
-static inline void give(pool *p, void *block, size_t n) {
+static inline __attribute__((always_inline)) void give(pool *p, void *block, size_t n) {
     if (class_of(n) < 0) {
         free(block);
         return;
