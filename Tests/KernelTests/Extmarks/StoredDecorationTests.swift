@@ -61,4 +61,22 @@ import Testing
         #expect(store.layoutMarkCount == 0)
         #expect(store.checkInvariants() == [])
     }
+
+    /// Marks set in order split the last block again and again; the blocks
+    /// left behind keep arrays of their own size, not the doubled capacity
+    /// of the overflow (which was four times what the entries need).
+    @Test func blocksLeftBehindBySplitsAreTight() throws {
+        let store = ExtmarkStore()
+        let ns = NamespaceID(1)
+        for row in 0..<10_000 {
+            try store.set(ns: ns, start: mp(row, 0), end: mp(row, 5), decoration: Decoration(hl: "Title"))
+        }
+        let blocks = store.table.blocks
+        let entries = blocks.reduce(0) { $0 + $1.entries.count }
+        let capacity = blocks.reduce(0) { $0 + $1.entries.capacity }
+        #expect(entries == 20_000)
+        #expect(capacity <= entries + entries / 8 + 4 * ExtmarkTable.maxBlockSize,
+                "entry capacity \(capacity) for \(entries) entries in \(blocks.count) blocks")
+        #expect(store.checkInvariants() == [])
+    }
 }
