@@ -17,6 +17,12 @@
  * still in use and none is unmapped; when much less is live than before
  * (a big table collected), the difference goes back to the system. */
 #include "lua_pool.h"
+#if __has_include(<lua5.4/lauxlib.h>)
+#include <lua5.4/lauxlib.h>
+#else
+#include <lauxlib.h>
+#endif
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -289,8 +295,46 @@ size_t weft_pool_chunks(lua_State *L) {
     return p->inUse + p->nEmpty;
 }
 
+size_t weft_pool_empty_chunks(lua_State *L) {
+    return pool_of(L)->nEmpty;
+}
+
 size_t weft_pool_unmapped(lua_State *L) {
     return pool_of(L)->unmapped;
+}
+
+void weft_pool_trim(lua_State *L) {
+    pool *p = pool_of(L);
+    while (p->empty) {
+        chunk *k = p->empty;
+        p->empty = k->next;
+        p->nEmpty--;
+        unmap_chunk(p, k);
+    }
+}
+
+/* collectgarbage, with the memory a full collection freed given back:
+ * the original (upvalue 1) is called with the same arguments, then for
+ * "collect" the pool's empty chunks are unmapped and malloc trims its
+ * free pages. */
+static int collect_and_trim(lua_State *L) {
+    const char *opt = luaL_optstring(L, 1, "collect");
+    int full = strcmp(opt, "collect") == 0;
+    int nargs = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, nargs, LUA_MULTRET);
+    if (full) {
+        weft_pool_trim(L);
+        malloc_trim(0);
+    }
+    return lua_gettop(L);
+}
+
+void weft_pool_install_collect(lua_State *L) {
+    lua_getglobal(L, "collectgarbage");
+    lua_pushcclosure(L, collect_and_trim, 1);
+    lua_setglobal(L, "collectgarbage");
 }
 
 void weft_pool_close(lua_State *L) {

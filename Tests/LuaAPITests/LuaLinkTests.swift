@@ -100,4 +100,28 @@ import Testing
         #expect(weft_dostring(L, frames(50)) == LUA_OK)
         #expect(weft_pool_unmapped(L) == warm, "chunks unmapped in 50 frames after warming up")
     }
+
+    /// collectgarbage() (a full collection) also gives the pool's empty
+    /// chunks back; its other options answer as before.
+    @Test func fullCollectionUnmapsEmptyChunks() throws {
+        let L = try #require(weft_pool_newstate())
+        defer { weft_pool_close(L) }
+        luaL_openlibs(L)
+        weft_pool_install_collect(L)
+        #expect(weft_dostring(L, "big = {} for i = 1, 40000 do big[i] = {tostring(i)} end") == LUA_OK)
+        #expect(weft_dostring(L, "big = nil; for _ = 1, 50 do collectgarbage('step', 0) end") == LUA_OK)
+        #expect(weft_pool_empty_chunks(L) > 0, "the sweep so far emptied chunks, kept for reuse")
+        #expect(weft_dostring(L, "collectgarbage()") == LUA_OK)
+        #expect(weft_pool_empty_chunks(L) == 0, "no empty chunk is kept after a full collection")
+        let code = """
+            assert(collectgarbage() == 0)
+            assert(math.type(collectgarbage('count')) == 'float')
+            assert(type(collectgarbage('step')) == 'boolean')
+            assert(collectgarbage('isrunning') == true)
+            local ok, err = pcall(collectgarbage, 'nonsense')
+            assert(not ok and err:find('invalid option'), err)
+            return 1
+            """
+        #expect(weft_dostring(L, code) == LUA_OK, "\(String(cString: weft_tostring(L, -1)))")
+    }
 }

@@ -35,8 +35,21 @@ lua_State *weft_pool_newstate(void);
 /* The number of chunks the state's pool holds (in use or kept empty). */
 size_t weft_pool_chunks(lua_State *L);
 
+/* How many of them are empty, kept for reuse. */
+size_t weft_pool_empty_chunks(lua_State *L);
+
 /* How many chunks the state's pool has given back to the system so far. */
 size_t weft_pool_unmapped(lua_State *L);
+
+/* Unmaps every empty chunk the state's pool keeps for reuse. */
+void weft_pool_trim(lua_State *L);
+
+/* Replaces the global collectgarbage (after luaL_openlibs) by one that,
+ * after a full collection ("collect", the default), also unmaps the
+ * pool's empty chunks and calls malloc_trim(0): a script that asks for a
+ * full collection gets the freed memory back to the system, not kept for
+ * reuse. Other options are passed through unchanged. */
+void weft_pool_install_collect(lua_State *L);
 
 /* Closes a state made by weft_pool_newstate and frees its pool. */
 void weft_pool_close(lua_State *L);
