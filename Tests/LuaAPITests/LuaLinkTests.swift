@@ -57,4 +57,71 @@ import Testing
         #expect(lua_tointegerx(L, -1, nil) == 300)
         #expect(lua_atpanic(L, nil) != nil, "lauxlib's panic function is installed")
     }
+
+    /// Chunks whose blocks are all free go back to the system once more
+    /// chunks are empty than in use: a collected 40,000-string table leaves
+    /// a few chunks, not the hundreds it took.
+    @Test func pooledStateReturnsChunksAfterABigTableIsCollected() throws {
+        let L = try #require(weft_pool_newstate())
+        defer { weft_pool_close(L) }
+        luaL_openlibs(L)
+        #expect(weft_dostring(L, "collectgarbage()") == LUA_OK)
+        let before = weft_pool_chunks(L)
+        let build = """
+            big = {}
+            for i = 1, 40000 do big[i] = {("line %d of the transcript"):format(i)} end
+            """
+        #expect(weft_dostring(L, build) == LUA_OK, "\(String(cString: weft_tostring(L, -1)))")
+        let peak = weft_pool_chunks(L)
+        #expect(peak > before + 50, "40,000 small tables and strings take many chunks (\(before) -> \(peak))")
+        #expect(weft_dostring(L, "big = nil; collectgarbage()") == LUA_OK)
+        let after = weft_pool_chunks(L)
+        #expect(after <= 2 * before + 4 + 4, "chunks kept after the collection: \(after) (before \(before), peak \(peak))")
+    }
+
+    /// A loop that allocates and drops the same amount again and again
+    /// (an extension window's draw ops every frame, the collector running
+    /// incrementally) keeps its chunks: none is unmapped and mapped again
+    /// per cycle once the loop has warmed up.
+    @Test func pooledStateKeepsChunksForASteadyLoop() throws {
+        let L = try #require(weft_pool_newstate())
+        defer { weft_pool_close(L) }
+        luaL_openlibs(L)
+        func frames(_ n: Int) -> String {
+            """
+            for _ = 1, \(n) do
+              local ops = {}
+              for i = 0, 1999 do ops[#ops + 1] = {kind = 'text', row = i % 50, text = 'op' .. i} end
+            end
+            """
+        }
+        #expect(weft_dostring(L, frames(20)) == LUA_OK)
+        let warm = weft_pool_unmapped(L)
+        #expect(weft_dostring(L, frames(50)) == LUA_OK)
+        #expect(weft_pool_unmapped(L) == warm, "chunks unmapped in 50 frames after warming up")
+    }
+
+    /// collectgarbage() (a full collection) also gives the pool's empty
+    /// chunks back; its other options answer as before.
+    @Test func fullCollectionUnmapsEmptyChunks() throws {
+        let L = try #require(weft_pool_newstate())
+        defer { weft_pool_close(L) }
+        luaL_openlibs(L)
+        weft_pool_install_collect(L)
+        #expect(weft_dostring(L, "big = {} for i = 1, 40000 do big[i] = {tostring(i)} end") == LUA_OK)
+        #expect(weft_dostring(L, "big = nil; for _ = 1, 50 do collectgarbage('step', 0) end") == LUA_OK)
+        #expect(weft_pool_empty_chunks(L) > 0, "the sweep so far emptied chunks, kept for reuse")
+        #expect(weft_dostring(L, "collectgarbage()") == LUA_OK)
+        #expect(weft_pool_empty_chunks(L) == 0, "no empty chunk is kept after a full collection")
+        let code = """
+            assert(collectgarbage() == 0)
+            assert(math.type(collectgarbage('count')) == 'float')
+            assert(type(collectgarbage('step')) == 'boolean')
+            assert(collectgarbage('isrunning') == true)
+            local ok, err = pcall(collectgarbage, 'nonsense')
+            assert(not ok and err:find('invalid option'), err)
+            return 1
+            """
+        #expect(weft_dostring(L, code) == LUA_OK, "\(String(cString: weft_tostring(L, -1)))")
+    }
 }

@@ -99,11 +99,19 @@ extension ExtmarkTable {
         reindex(from: b)
     }
 
-    /// Splits block `b` into two halves.
+    /// Splits block `b` into two halves. The block overflowed by one entry,
+    /// so its array had just doubled to twice `maxBlockSize`: the first
+    /// half goes to an array of its own size and stays in `b`, the second
+    /// keeps the large array in the new block. Marks set in order go on
+    /// into the second half and never come back to the first (keeping the
+    /// doubled array there doubled the memory of the entries of a
+    /// 10,000-mark transcript).
     mutating func split(_ b: Int) {
         let half = blocks[b].entries.count / 2
-        let moved = Array(blocks[b].entries[half...])
-        blocks[b].entries.removeSubrange(half...)
+        let kept = Array(blocks[b].entries[..<half])
+        var moved = blocks[b].entries
+        blocks[b].entries = kept
+        moved.removeSubrange(..<half)
         let id = insertBlock(entries: moved, rowDelta: rowDelta(b), at: b + 1)
         for e in moved { setBlock(id, for: e) }
     }

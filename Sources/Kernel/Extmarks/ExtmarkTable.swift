@@ -74,11 +74,12 @@ struct MarkKey: Hashable {
     var id: Int
 }
 
-/// Per-mark data, indexed by slot.
+/// Per-mark data, indexed by slot (56 bytes: the decoration is stored
+/// compactly, see `StoredDecoration`).
 struct MarkRecord {
     var ns: NamespaceID
     var id: Int
-    var decoration: Decoration
+    var decoration: StoredDecoration
     var rightGravity: Bool
     var endRightGravity: Bool
     var hasEnd: Bool
@@ -88,7 +89,7 @@ struct MarkRecord {
     /// Block id holding the end entry (-1 when none).
     var endBlock: Int32 = -1
 
-    static let dead = MarkRecord(ns: NamespaceID(0), id: 0, decoration: Decoration(),
+    static let dead = MarkRecord(ns: NamespaceID(0), id: 0, decoration: StoredDecoration(Decoration()),
                                  rightGravity: true, endRightGravity: false,
                                  hasEnd: false, isLive: false)
 }
@@ -133,7 +134,7 @@ struct ExtmarkTable {
         // The decoration moves into the record (each copy retains its
         // strings and arrays), so what is needed of it is read first.
         let affectsLayout = decoration.affectsLayout
-        let record = MarkRecord(ns: ns, id: markID, decoration: decoration,
+        let record = MarkRecord(ns: ns, id: markID, decoration: StoredDecoration(decoration),
                                 rightGravity: rightGravity, endRightGravity: endRightGravity,
                                 hasEnd: end != nil, isLive: true)
         // A new key got `candidate`: a free (dead) slot or one past the end.
@@ -191,7 +192,7 @@ struct ExtmarkTable {
     func extmark(slot: Int32, start: Position) -> Extmark {
         let r = records[Int(slot)]
         let end = r.hasEnd ? max(start, entryPosition(slot: slot, isEnd: true)) : nil
-        return Extmark(id: r.id, ns: r.ns, start: start, end: end, decoration: r.decoration,
+        return Extmark(id: r.id, ns: r.ns, start: start, end: end, decoration: r.decoration.value,
                        rightGravity: r.rightGravity, endRightGravity: r.endRightGravity)
     }
 

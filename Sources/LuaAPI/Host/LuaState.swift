@@ -28,6 +28,7 @@ public final class LuaState {
         // than in its own work.
         L = weft_pool_newstate()!
         luaL_openlibs(L)
+        weft_pool_install_collect(L)
         weft_install_patterns(L)
         weft_install_budget(L)
     }
