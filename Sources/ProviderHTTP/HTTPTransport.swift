@@ -31,10 +31,7 @@ public enum HTTPTransport {
     public static func request(url: String, method: HTTPMethod, headers: [HTTPHeader], body: String?) -> HTTPClientRequest {
         var r = HTTPClientRequest(url: url)
         r.method = method
-        for h in headers { r.headers.add(name: h.name, value: h.value) }
-        if !headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
-            r.headers.add(name: "User-Agent", value: "weft")
-        }
+        r.headers = fields(headers)
         if let body { r.body = .bytes(ByteBuffer(string: body)) }
         return r
     }
@@ -43,12 +40,17 @@ public enum HTTPTransport {
     /// (``StreamBodyReader``), with the same headers as ``request(url:method:headers:body:)``.
     /// Throws for a URL the client cannot use.
     static func streamingRequest(url: String, headers: [HTTPHeader], body: String) throws -> HTTPClient.Request {
+        try HTTPClient.Request(url: url, method: .POST, headers: fields(headers), body: .byteBuffer(ByteBuffer(string: body)))
+    }
+
+    /// `headers`, plus `User-Agent: weft` unless they name one.
+    private static func fields(_ headers: [HTTPHeader]) -> HTTPHeaders {
         var fields = HTTPHeaders()
         for h in headers { fields.add(name: h.name, value: h.value) }
         if !headers.contains(where: { $0.name.lowercased() == "user-agent" }) {
             fields.add(name: "User-Agent", value: "weft")
         }
-        return try HTTPClient.Request(url: url, method: .POST, headers: fields, body: .byteBuffer(ByteBuffer(string: body)))
+        return fields
     }
 
     /// Reads at most `limit` bytes of a (short: error or JSON) body; the
