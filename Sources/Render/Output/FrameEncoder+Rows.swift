@@ -37,11 +37,7 @@ extension FrameEncoder {
     /// when the caller already compared them).
     mutating func paintRows(base: Grid, next: Grid, changedRows: [Int]? = nil,
                             into out: inout [UInt8], stats: inout FrameStats) {
-        if let changedRows {
-            for row in changedRows { paintRow(row, base: base, next: next, into: &out, stats: &stats) }
-            return
-        }
-        for row in 0..<next.height where !next.rowEquals(row, base, row) {
+        for row in changedRows ?? Self.changedRows(base: base, next: next) {
             paintRow(row, base: base, next: next, into: &out, stats: &stats)
         }
     }
