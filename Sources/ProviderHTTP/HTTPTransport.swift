@@ -53,9 +53,12 @@ public enum HTTPTransport {
         return fields
     }
 
+    /// The most of an error answer's body kept for its message.
+    public static let errorBodyLimit = 1 << 20
+
     /// Reads at most `limit` bytes of a (short: error or JSON) body; the
     /// rest is read and dropped.
-    public static func collect(_ body: HTTPClientResponse.Body, limit: Int = 1 << 20) async throws -> String {
+    public static func collect(_ body: HTTPClientResponse.Body, limit: Int = errorBodyLimit) async throws -> String {
         var bytes: [UInt8] = []
         for try await buffer in body {
             if bytes.count < limit { bytes.append(contentsOf: buffer.readableBytesView.prefix(limit - bytes.count)) }

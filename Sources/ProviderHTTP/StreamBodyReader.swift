@@ -49,8 +49,6 @@ final class StreamBodyReader<Parser: StreamParser>: HTTPClientResponseDelegate {
     private let handle: ProviderStream
     private let watch: StreamWatch
     private let canRetry: Bool
-    /// The most of an error body kept for its message.
-    private let errorLimit = 1 << 20
 
     /// A reader feeding `parser`; `canRetry` says whether an overloaded
     /// answer may still be retried.
@@ -88,8 +86,8 @@ final class StreamBodyReader<Parser: StreamParser>: HTTPClientResponseDelegate {
         let stop = state.withLock { s -> Bool in
             guard s.ending == nil else { return true }
             guard (200..<300).contains(s.status) else {
-                if s.errorBody.count < errorLimit {
-                    s.errorBody.append(contentsOf: buffer.readableBytesView.prefix(errorLimit - s.errorBody.count))
+                if s.errorBody.count < HTTPTransport.errorBodyLimit {
+                    s.errorBody.append(contentsOf: buffer.readableBytesView.prefix(HTTPTransport.errorBodyLimit - s.errorBody.count))
                 }
                 return false
             }
