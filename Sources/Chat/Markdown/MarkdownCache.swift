@@ -28,6 +28,13 @@ import Foundation
 /// is complete) can never change: later text starts new blocks, so parsing
 /// restarts after it, however long it is.
 ///
+/// A paragraph at the end that grows by plain text (words, spaces, a few
+/// punctuation marks; ``isPlainAddition(_:from:)`` says which) is not
+/// parsed again either: that text can only lengthen the paragraph's last
+/// line, so the line gets it as it is (``appendToParagraph(_:)``). A
+/// streamed paragraph costs its words, not its length; any markup
+/// character, newline or link-like word parses the block again.
+///
 /// The text is not kept: the cache holds its length and its last 64 bytes,
 /// and takes a longer text whose bytes there are the same as an extension
 /// (the streaming caller only appends; any other text must differ there or
@@ -83,6 +90,9 @@ public final class MarkdownCache {
     private var hasReferenceDefinition = false
     private(set) var blocks: [Block] = []
     private var fence: OpenFence?
+    /// Whether the last top-level block is a paragraph (see
+    /// ``appendToParagraph(_:)``).
+    private var endsInParagraph = false
 
     /// Parses done over the whole text (for tests).
     public private(set) var fullParses = 0
@@ -90,6 +100,8 @@ public final class MarkdownCache {
     public private(set) var partialParses = 0
     /// Deltas rendered inside an open fence without a parse (for tests).
     public private(set) var fenceAppends = 0
+    /// Deltas added to a paragraph at the end without a parse (for tests).
+    public private(set) var paragraphAppends = 0
     /// Bytes handed to the markdown parser so far (for tests).
     public private(set) var parsedBytes = 0
 
@@ -137,6 +149,7 @@ public final class MarkdownCache {
                 width = w
             }
             if extends, !hasReferenceDefinition, let kept = appendToFence(all, with: renderer) { return kept }
+            if extends, !hasReferenceDefinition, let kept = appendToParagraph(all) { return kept }
             let restart = extends && !hasReferenceDefinition ? restartPoint(all) : nil
             parse(all, restart, width: w, with: renderer)
             return restart.map { $0.afterFinal ? ($0.keep - 1, blocks[$0.keep - 1].lines.count) : ($0.keep, 0) } ?? (0, 0)
@@ -175,6 +188,7 @@ public final class MarkdownCache {
                          nextByte: known ? finalEnd(node, bytes, starts).map { base.startByte + $0 } : nil))
         }
         newlines = base.startLine - 1 + starts.count - 1
+        if let last = doc.children.last, case .paragraph = last.kind { endsInParagraph = true } else { endsInParagraph = false }
         fence = openFence(doc.children.last, in: all, lineStarts: starts, base: base, renderer: renderer)
     }
 
@@ -251,6 +265,113 @@ public final class MarkdownCache {
         guard sourceBytes > 0, all.count >= sourceBytes else { return false }
         let from = sourceBytes - fingerprint.count
         return fingerprint.withUnsafeBufferPointer { f in memcmp(f.baseAddress!, all.baseAddress! + from, f.count) == 0 }
+    }
+
+    // MARK: - A growing paragraph
+
+    /// Renders plain text added to a top-level paragraph at the end without
+    /// a parse: the paragraph's last line (one buffer line per source line,
+    /// never pre-wrapped) gets the text. Nil when the last block is not a
+    /// paragraph or the addition could be more than text
+    /// (``isPlainAddition(_:from:)``).
+    ///
+    /// cmark drops the spaces that end a paragraph, so the line was drawn
+    /// without the previous text's trailing spaces: they go back in front
+    /// of the addition, and the line loses its own trailing spaces again.
+    private func appendToParagraph(_ all: UnsafeBufferPointer<UInt8>) -> (block: Int, line: Int)? {
+        guard endsInParagraph, let b = blocks.indices.last, let last = blocks[b].lines.indices.last,
+              blocks[b].lines[last].text.utf8.last != 0x20,
+              Self.isPlainAddition(all, from: sourceBytes) else { return nil }
+        var from = sourceBytes
+        while all[from - 1] == 0x20 { from -= 1 }  // stops at the line's last letter (isPlainAddition)
+        var text = blocks[b].lines[last].text + String(decoding: UnsafeBufferPointer(rebasing: all[from...]), as: UTF8.self)
+        while text.utf8.last == 0x20 { text.removeLast() }
+        blocks[b].lines[last].text = text
+        paragraphAppends += 1
+        return (b, last)
+    }
+
+    /// Whether the bytes of `all` from `from` on, added to a paragraph that
+    /// ends the text before them, are plain text for cmark: they only
+    /// lengthen the paragraph's last text run and change nothing before it.
+    ///
+    /// - The addition holds spaces and plain characters only: letters,
+    ///   digits, non-ASCII characters and `, ? ! ' " - / % + = .` (no
+    ///   newline, no delimiter, bracket, backslash, `&`, `;`, `:`, `@`, `<`).
+    /// - The paragraph's last line starts as text (``startsText(_:)``), so
+    ///   no text after it can make it a list item, heading, quote, fence
+    ///   or HTML block (`+ ` or `1.` followed by a word would, and `<d`
+    ///   followed by `iv`).
+    /// - When the addition continues the last word (neither ends or starts
+    ///   with a space), that word's last character is plain too: a letter
+    ///   right after `*`, `_` or `~` could change what that delimiter
+    ///   does, and after `]` start a link. (A space changes nothing there:
+    ///   cmark treats the end of the text as whitespace.)
+    /// - A word the addition touches holds no autolink: a word with `.` or
+    ///   `/` must not hold `@`, `:` or `www` (`www.exa` + `mple` grows a
+    ///   link, `a@b.c` is an address).
+    static func isPlainAddition(_ all: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        guard from > 0, from <= all.count else { return false }
+        for i in from..<all.count where all[i] != 0x20 && !isPlain(all[i]) { return false }
+        var lineStart = from
+        while lineStart > 0, all[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var first = lineStart
+        while first < from, all[first] == 0x20 { first += 1 }
+        guard first < from, startsText(UnsafeBufferPointer(rebasing: all[first..<from])) else { return false }
+        let continuesWord = all[from - 1] != 0x20 && from < all.count && all[from] != 0x20
+        if continuesWord && !isPlain(all[from - 1]) { return false }
+        // The words touched: from the start of the last word before the
+        // addition when the addition continues it.
+        var wordStart = from
+        if continuesWord { while wordStart > lineStart, all[wordStart - 1] != 0x20 { wordStart -= 1 } }
+        var linkish = false, address = false, www = 0
+        for i in wordStart...all.count {
+            if i == all.count || all[i] == 0x20 {
+                if linkish && (address || www >= 3) { return false }
+                linkish = false; address = false; www = 0
+                continue
+            }
+            let b = all[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "/") { linkish = true }
+            if b == UInt8(ascii: "@") || b == UInt8(ascii: ":") { address = true }
+            if www < 3 { www = b | 0x20 == UInt8(ascii: "w") ? www + 1 : 0 }
+        }
+        return true
+    }
+
+    /// Whether a paragraph line that starts with `line` (its first
+    /// character not a space) stays a paragraph line whatever text is
+    /// added to it: it starts with a letter, or with emphasis or a code
+    /// span (`*`, `_`, `` ` ``, `~` not followed by a space, at most two
+    /// backticks or tildes: never a bullet or a fence) and already holds a
+    /// letter or digit (never a thematic break).
+    private static func startsText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = line[0]
+        if c >= 0x80 || isLetter(c) { return true }
+        guard c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "`") || c == UInt8(ascii: "~"),
+              line.count > 1, line[1] != 0x20, line[1] != 0x09 else { return false }
+        var run = 0
+        while run < line.count, line[run] == c { run += 1 }
+        if (c == UInt8(ascii: "`") || c == UInt8(ascii: "~")) && run >= 3 { return false }
+        return line[run...].contains { isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+    }
+
+    /// Characters that are text wherever they stand in a paragraph's line
+    /// (see ``isPlainAddition(_:from:)``).
+    private static func isPlain(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF,
+             UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+             UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "="),
+             UInt8(ascii: "."):
+            return true
+        default:
+            return isLetter(b)
+        }
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool {
+        b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")
     }
 
     // MARK: - Open fences

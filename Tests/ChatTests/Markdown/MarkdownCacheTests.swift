@@ -76,22 +76,51 @@ import Testing
     /// parsed alone, not with the list before it.
     @Test func aParagraphAfterABlankLineIsParsedWithoutTheBlockBeforeIt() {
         let list = "- item one\n- item two\n\n"
-        let cache = check([list + "Para", list + "Para graph", list + "Para graph words"], width: 40, "para after list")
+        // (The emphasis keeps the additions from being plain words, which
+        // would need no parse at all.)
+        let cache = check([list + "Para", list + "Para *graph*", list + "Para *graph* *words*"], width: 40, "para after list")
         #expect(cache.fullParses == 1 && cache.partialParses == 2)
-        #expect(cache.parsedBytes == list.utf8.count + 4 + 10 + 16)
+        #expect(cache.parsedBytes == list.utf8.count + 4 + 12 + 20)
         // Indented, the same line may still join the list item: parsed with it.
         let loose = check([list + "  Pa", list + "  Para"], width: 40, "continuation")
         #expect(loose.fullParses == 2)
+    }
+
+    /// Plain words added to a paragraph at the end extend its last line
+    /// without a parse; anything that could be markup parses again, and
+    /// every step equals a full parse.
+    @Test func plainWordsGrowAParagraphWithoutAParse() {
+        let para = "# Title\n\nSome words"
+        let cache = check([para, para + " more", para + " more words,", para + " more words, and 漢字 😀  ",
+                           para + " more words, and 漢字 😀   ok?"], width: 40, "plain")
+        #expect(cache.paragraphAppends == 4 && cache.partialParses == 0 && cache.fullParses == 1)
+        // Each of these additions, or the text it follows, could change
+        // what the paragraph is: all must still match a full parse.
+        let tricky: [(String, String)] = [
+            ("see www.exa", "mple"), ("mail me at a@b", "c"), ("see http", "s"), ("go http:", "x"),
+            ("say _foo_", "bar"), ("say *foo*", "bar"), ("a ~~b~~", "c"), ("tail \\", "x"),
+            ("para\n+ ", "item"), ("para\n1.", " item"), ("para\n1", "0"), ("para\n- ", "x"),
+            ("para\n#", "x"), ("para\n>", " q"), ("para\n=", "=="), ("para\n", "next"),
+            ("amp &amp", "x"), ("code `a", "b"), ("end  ", "x"), ("end", "  "), ("x\n    indented", " more"),
+            ("a | b", " c"), ("[link", "x"), ("![img", "x"), ("<b", "x"), ("tab\t", "x"), ("word ", "é\u{301}"),
+            ("x *y* ", "z"), ("x * ", "y"), ("x \\\\ ", "."), ("x www", ".a.com"), ("x WwW", ".a.b"), ("x a@b", ".com"),
+            ("x http", "://a.b"), ("foo", ". Bar"), ("[a]", "(b)"), ("see [a](htt", "p)"), ("x **y**", "z"), ("x ~~y~~", "z"),
+            ("x `y`", "z"), ("<d", "iv"), ("para\n<d", "iv"), ("**b", "x"), ("** b", "x"), ("*\tb", "x"), ("`` b", "x"),
+            ("```b", "x"), ("~~~b", "x"), ("__", "x"), ("**", " x"), ("para\n**", "x"), ("para\n* b", "x"), ("`a` b", "c"), ("x <i>", "y"), ("x\\", "."), ("1 a", "b"), ("x www.a.b", " c"), ("x y.", "com"),
+        ]
+        for (before, added) in tricky {
+            _ = check([before, before + added, before + added + " z"], width: 40, "tricky \(before.debugDescription) + \(added.debugDescription)")
+        }
     }
 
     @Test func fallsBackWhenTheTextIsNotAnExtensionOrWidthChanges() {
         let renderer = MarkdownRenderer()
         let cache = MarkdownCache()
         _ = renderer.renderDocument("a\n\nb\n\nc", width: 40, cache: cache)
-        _ = renderer.renderDocument("a\n\nb\n\nc d", width: 40, cache: cache)
+        _ = renderer.renderDocument("a\n\nb\n\nc *d*", width: 40, cache: cache)
         #expect(cache.partialParses == 1)
-        _ = renderer.renderDocument("x\n\nb\n\nc d", width: 40, cache: cache)
-        _ = renderer.renderDocument("x\n\nb\n\nc d e", width: 30, cache: cache)
+        _ = renderer.renderDocument("x\n\nb\n\nc *d*", width: 40, cache: cache)
+        _ = renderer.renderDocument("x\n\nb\n\nc *d* e", width: 30, cache: cache)
         #expect(cache.fullParses == 3)
         // A reference definition anywhere makes every later parse full.
         _ = check(["see [x][r]\n\nmore", "see [x][r]\n\nmore\n\n[r]: https://a.example", "see [x][r]\n\nmore\n\n[r]: https://a.example\n\nz"],
