@@ -29,6 +29,7 @@ public struct Viewport {
     /// window (inline mode has handed them to the terminal's scrollback).
     public let firstLine: Int
     private let rows: (Int) -> Int
+    private let memo = RowMemo()
 
     /// Creates viewport math for `lineCount` lines shown in `height` rows,
     /// where `rowCount(i)` is the wrapped height of line `i`, and lines
@@ -52,8 +53,17 @@ public struct Viewport {
         return min(total, cap)
     }
 
+    /// The rows of `line`, measured once per viewport: a frame walks the
+    /// same lines up to three times (the tail, the clamp, the visible
+    /// lines), and `rowCount` is assumed not to change while the viewport
+    /// lives (one is made per frame and per scroll, never kept).
     @inline(__always)
-    private func rowsOf(_ line: Int) -> Int { max(1, self.rows(line)) }
+    private func rowsOf(_ line: Int) -> Int {
+        if let known = memo.rows(of: line) { return known }
+        let r = max(1, self.rows(line))
+        memo.store(r, of: line)
+        return r
+    }
 
     /// The view with the buffer's last row on the window's bottom row (or
     /// the top when everything fits), with `follow` set.
@@ -203,5 +213,33 @@ extension Viewport {
             }
         }
         return self.settle(top, skip, tail: tail)
+    }
+}
+
+/// The row counts a ``Viewport`` has measured: a direct-mapped table of
+/// 128 (line, rows) slots, enough for the lines of a screen and the walks
+/// around them; a line whose slot holds another line is measured again.
+private final class RowMemo {
+    private static let slots = 128
+    private let table: UnsafeMutablePointer<Int>
+
+    init() {
+        table = .allocate(capacity: 2 * Self.slots)
+        table.initialize(repeating: -1, count: 2 * Self.slots)
+    }
+
+    deinit { table.deallocate() }
+
+    @inline(__always)
+    func rows(of line: Int) -> Int? {
+        let slot = 2 * (line & (Self.slots - 1))
+        return table[slot] == line ? table[slot + 1] : nil
+    }
+
+    @inline(__always)
+    func store(_ rows: Int, of line: Int) {
+        let slot = 2 * (line & (Self.slots - 1))
+        table[slot] = line
+        table[slot + 1] = rows
     }
 }

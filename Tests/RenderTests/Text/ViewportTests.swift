@@ -145,6 +145,26 @@ private func view(_ top: Int, _ skip: Int, follow: Bool = false) -> WindowView {
         #expect(p.visibleLines(middle).reduce(0) { $0 + $1.rowCount } == height)
     }
 
+    /// A frame settles a following view at the tail, then lists the
+    /// visible lines (which clamps it again): each line is measured once.
+    @Test func aFrameMeasuresEachLineOnce() {
+        let counter = CallCounter()
+        let p = Viewport(lineCount: 1_000, height: 50) { line in
+            counter.calls += 1
+            return 1 + line % 3
+        }
+        let visible = p.visibleLines(p.tail())
+        #expect(visible.count > 20)
+        #expect(counter.calls == visible.count)
+        // A new viewport (the next frame) measures again.
+        let next = Viewport(lineCount: 1_000, height: 50) { line in
+            counter.calls += 1
+            return 1 + line % 3
+        }
+        _ = next.tail()
+        #expect(counter.calls == 2 * visible.count)
+    }
+
     /// Randomised against a shadow model that numbers every row.
     @Test func matchesAbsoluteRowModel() {
         let seed = TextRNG.seed()
