@@ -41,29 +41,57 @@ final class LineDrawCache {
         var cells: [Cell]
     }
 
-    /// The lines of one window's last frame, with the buffer they came
-    /// from and its damage stamp then.
-    private struct WindowLines {
+    /// The lines of one window's frame: the entries of the buffer lines
+    /// from `first` on, in order (nil for a line not kept), with the buffer
+    /// they came from and its damage stamp then. The visible lines of a
+    /// window are adjacent, so a line's entry is found by its offset, not
+    /// by hashing it.
+    struct Lines {
         var buffer: BufferID
         var stamp: Int
-        var lines: [Int: Entry]
+        private(set) var first: Int
+        private(set) var entries: [Entry?]
+
+        /// No entries yet, with room for buffer lines `lines`.
+        init(buffer: BufferID, stamp: Int, lines: Range<Int>) {
+            self.buffer = buffer
+            self.stamp = stamp
+            first = lines.lowerBound
+            entries = Array(repeating: nil, count: lines.count)
+        }
+
+        /// The entry of buffer line `line`, if kept.
+        func entry(_ line: Int) -> Entry? {
+            let i = line - first
+            return i >= 0 && i < entries.count ? entries[i] : nil
+        }
+
+        /// Keeps `entry` for `line` (ignored outside the lines made room for).
+        mutating func set(_ line: Int, _ entry: Entry) {
+            let i = line - first
+            if i >= 0 && i < entries.count { entries[i] = entry }
+        }
     }
 
-    private var windows: [WindowID: WindowLines] = [:]
+    private var windows: [WindowID: Lines] = [:]
     /// Lines copied and lines drawn since the counters were reset (tests).
     private(set) var hits = 0
     private(set) var misses = 0
 
-    /// The rows of `buffer` changed since `win` last drew it: nil when
-    /// none, every row when it drew another buffer or nothing.
-    func damage(_ win: WindowID, buffer: Buffer) -> Range<Int>? {
-        guard let w = windows[win], w.buffer == buffer.id else { return 0..<Int.max }
-        return buffer.damage.rows(since: w.stamp)
+    /// The lines `win` drew in its last frame, nil when it drew none.
+    func lines(of win: WindowID) -> Lines? { windows[win] }
+
+    /// The rows of `buffer` changed since `previous` (a window's last
+    /// frame) was drawn: nil when none, every row when it drew another
+    /// buffer or nothing.
+    static func damage(since previous: Lines?, buffer: Buffer) -> Range<Int>? {
+        guard let previous, previous.buffer == buffer.id else { return 0..<Int.max }
+        return buffer.damage.rows(since: previous.stamp)
     }
 
-    /// The entry of buffer line `line` of `win` if its key is `key`.
-    func entry(_ win: WindowID, line: Int, key: Key) -> Entry? {
-        guard let e = windows[win]?.lines[line], e.key == key else {
+    /// The entry of buffer line `line` in `previous` if its key is `key`.
+    func entry(in previous: Lines?, line: Int, key: Key) -> Entry? {
+        guard let e = previous?.entry(line), e.key == key else {
             misses += 1
             return nil
         }
@@ -74,10 +102,9 @@ final class LineDrawCache {
     /// Counts a line drawn without looking for an entry (a changed row).
     func countMiss() { misses += 1 }
 
-    /// Replaces the entries of `win` with the lines of this frame, drawn
-    /// from `buffer` as it is now.
-    func replace(_ win: WindowID, buffer: Buffer, with entries: [Int: Entry]) {
-        windows[win] = WindowLines(buffer: buffer.id, stamp: buffer.damage.stamp, lines: entries)
+    /// Replaces the lines of `win` with this frame's.
+    func replace(_ win: WindowID, with lines: Lines) {
+        windows[win] = lines
     }
 
     /// Forgets windows not in `drawn` (closed or hidden ones).

@@ -68,8 +68,10 @@ extension WindowDrawer {
         let generation = highlights.generation
         let selection = win.selection.map { $0.clamped(lineCount: buf.lineCount) }
         let block = selection.flatMap { $0.mode == .block ? SelectionText.columns($0, in: buf, tabstop: options.tabstop) : nil }
-        let changed = lineCache.damage(win.id, buffer: buf)
-        var drawn = [Int: LineDrawCache.Entry](minimumCapacity: visible.count)
+        let previous = lineCache.lines(of: win.id)
+        let changed = LineDrawCache.damage(since: previous, buffer: buf)
+        var drawn = LineDrawCache.Lines(buffer: buf.id, stamp: buf.damage.stamp,
+                                        lines: visible[0].line..<(visible[visible.count - 1].line + 1))
         // First the copies; what is left is drawn below.
         var toDraw: [(v: VisibleLine, line: String, key: LineDrawCache.Key, selected: SelectionText.Span?)] = []
         for v in visible {
@@ -84,9 +86,9 @@ extension WindowDrawer {
             let key = LineDrawCache.Key(text: line, firstRow: v.firstRow, rows: shown.count, width: area.width,
                                         base: base, wrap: win.options.wrap, options: options, generation: generation)
             let reusable = win.cursor.row != v.line && selected == nil && !(changed?.contains(v.line) ?? false)
-            if reusable, let e = lineCache.entry(win.id, line: v.line, key: key),
+            if reusable, let e = lineCache.entry(in: previous, line: v.line, key: key),
                grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
-                drawn[v.line] = e
+                drawn.set(v.line, e)
                 continue
             }
             if !reusable { lineCache.countMiss() }
@@ -111,11 +113,11 @@ extension WindowDrawer {
                 let shown = top..<min(top + v.rowCount, area.bottom)
                 if !isCursorLine, item.selected == nil, !shown.isEmpty,
                    let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
-                    drawn[v.line] = LineDrawCache.Entry(key: item.key, cells: cells)
+                    drawn.set(v.line, LineDrawCache.Entry(key: item.key, cells: cells))
                 }
             }
         }
-        lineCache.replace(win.id, buffer: buf, with: drawn)
+        lineCache.replace(win.id, with: drawn)
         return cursor
     }
 

@@ -40,6 +40,25 @@ import Testing
         #expect(key(generation: 1) != key())
     }
 
+    /// A window's kept lines are found by their offset from the first,
+    /// in any order, with gaps for lines not kept.
+    @Test func keptLinesAreFoundByOffset() {
+        func entry(_ text: String) -> LineDrawCache.Entry {
+            LineDrawCache.Entry(key: LineDrawCache.Key(text: text, firstRow: 0, rows: 1, width: 10, base: StyleID(0),
+                                                       wrap: true, options: WrapOptions(), generation: 0), cells: [])
+        }
+        var lines = LineDrawCache.Lines(buffer: BufferID(1), stamp: 0, lines: 7..<11)
+        #expect(lines.entry(7) == nil)
+        lines.set(10, entry("ten"))
+        lines.set(7, entry("seven"))
+        lines.set(11, entry("outside"))
+        lines.set(6, entry("outside"))
+        #expect(lines.entry(7)?.key.text == "seven" && lines.entry(10)?.key.text == "ten")
+        #expect(lines.entry(6) == nil && lines.entry(8) == nil && lines.entry(9) == nil && lines.entry(11) == nil)
+        lines.set(10, entry("again"))
+        #expect(lines.entry(10)?.key.text == "again" && lines.entries.count == 4)
+    }
+
     static let pieces = ["hello", "wörld", "中文字", "😀", "tab\there", "a b c d e f g h", "   indented",
                          "x\u{301}\u{302}\u{303}\u{304}", "👨‍👩‍👧", "", "long line with many words to wrap around"]
 
