@@ -17,6 +17,7 @@
  * still in use and none is unmapped; when much less is live than before
  * (a big table collected), the difference goes back to the system. */
 #include "lua_pool.h"
+#include "budget.h"
 #if __has_include(<lua5.4/lauxlib.h>)
 #include <lua5.4/lauxlib.h>
 #else
@@ -338,6 +339,7 @@ void weft_pool_install_collect(lua_State *L) {
 }
 
 void weft_pool_close(lua_State *L) {
+    weft_budget_forget(L);
     void *ud = NULL;
     lua_getallocf(L, &ud);
     lua_close(L);
