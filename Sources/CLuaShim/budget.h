@@ -9,4 +9,7 @@
    stack (it longjmps). */
 int weft_budget_trip(lua_State *L);
 
+/* L is about to be closed: the watchdog's signal must not reach it. */
+void weft_budget_forget(lua_State *L);
+
 #endif

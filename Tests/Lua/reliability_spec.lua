@@ -106,6 +106,37 @@ t.describe("the time budget", function()
     t.ok(took < 1.5, "took " .. took)
   end)
 
+  t.it("an armed budget that was not used up stops nothing afterwards", function()
+    weft.set_budget(50)
+    weft.autocmd.create("UserQuick", { callback = function() end })
+    weft.autocmd.emit("UserQuick")
+    local start, n = os.clock(), 0
+    while os.clock() - start < 0.2 do n = n + 1 end -- unbudgeted, past the deadline
+    t.ok(n > 0)
+    local co = coroutine.wrap(function()
+      local s = os.clock()
+      while os.clock() - s < 0.2 do end
+      return "done"
+    end)
+    t.eq("done", co())
+    weft.set_budget(200)
+  end)
+
+  t.it("coroutine.create and wrap report a bad argument as before", function()
+    local ok, err = pcall(function() coroutine.create(1) end)
+    t.eq(false, ok)
+    t.ok(err:find("bad argument #1 to 'create' (function expected, got number)", 1, true), err)
+    ok, err = pcall(function() coroutine.wrap() end)
+    t.eq(false, ok)
+    t.ok(err:find("bad argument #1 to 'wrap' (function expected, got no value)", 1, true), err)
+    local co = coroutine.create(function(a, b) coroutine.yield(a + b) return "end" end)
+    t.eq({ true, 3 }, { coroutine.resume(co, 1, 2) })
+    t.eq({ true, "end" }, { coroutine.resume(co) })
+    t.eq("dead", coroutine.status(co))
+    local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end)
+    t.eq({ 1, 2, 3 }, { gen(), gen(), gen() })
+  end)
+
   t.it("stops a loop of expensive weft calls at the next call", function()
     weft.set_budget(200)
     local s = ("word "):rep(20000)
@@ -129,6 +160,16 @@ t.describe("the time budget", function()
     t.ok(#T.messages() > before, name .. " was not aborted")
     t.ok(last_message():find("exceeded its time budget", 1, true), name .. ": " .. last_message())
   end
+
+  -- The main thread runs without a hook until the watchdog signals it
+  -- (CLuaShim.c); these are the loop shapes the interpreter runs without a
+  -- call: a jump, a numeric for, a for over a function, and a caught abort.
+  t.it("stops hook-free loops on the main thread", function()
+    aborted_quickly("UserSpinRepeat", function() repeat until false end)
+    aborted_quickly("UserSpinFor", function() for _ = 1, math.huge do end end)
+    aborted_quickly("UserSpinIter", function() for _ in function() return 1 end do end end)
+    aborted_quickly("UserSpinPcall", function() while true do pcall(function() while true do end end) end end)
+  end)
 
   t.it("stops a backtracking pattern inside one string.find, match, gmatch or gsub", function()
     local s = ("x"):rep(3e4) -- each call would take minutes

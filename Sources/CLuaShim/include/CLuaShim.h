@@ -43,12 +43,15 @@ void weft_push_swift_function(lua_State *L, weft_swift_fn fn, void *context,
 /// handler that appends a traceback. Returns the lua_pcall status.
 int weft_pcall_traceback(lua_State *L, int nargs, int nresults);
 
-/// Installs the budget hook on the main thread for good: coroutines created
-/// later inherit it. Call once, right after creating the state.
+/// Sets up the time budget for a new state (after luaL_openlibs): the
+/// main thread runs without a hook until a watchdog thread sees an armed
+/// deadline pass, and coroutine.create / coroutine.wrap give each new
+/// coroutine a count hook. Call once, right after creating the state.
 void weft_install_budget(lua_State *L);
 /// Arms (deadline > 0, monotonic ns) or disarms (0) the time budget: past
-/// the deadline the hook (every 1000 instructions, and every call of a
-/// Swift function) raises "handler exceeded its time budget".
+/// the deadline the main thread (stopped through the watchdog's signal), a
+/// coroutine (every 1000 instructions) and every call of a Swift function
+/// raise "handler exceeded its time budget".
 void weft_set_budget(lua_State *L, long long deadline_ns);
 /// Whether an armed budget's deadline has passed (for long Swift work that
 /// checks at safe points).

@@ -34,7 +34,9 @@ public final class Editor {
     /// Not checked for exclusivity at run time (a flag every API call sets).
     @exclusivity(unchecked) public var needsRedraw = true
     /// Called when a redraw is needed (the main loop coalesces these).
-    public var onRedrawRequest: (() -> Void)?
+    /// Not checked for exclusivity at run time: read by every
+    /// `requestRedraw`, one check (about 75 instructions) per API call.
+    @exclusivity(unchecked) public var onRedrawRequest: (() -> Void)?
     /// The current mode name ("normal", "insert", "composer", ...).
     public internal(set) var mode = "normal"
 

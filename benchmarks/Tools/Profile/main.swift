@@ -107,6 +107,21 @@ case "extension_window", "buf_set_lines", "extmark_set":
         try runtime.run(lua.step)
         if lua == .extensionWindow { _ = ui.render() }
     }
+case "get_lines", "extmark_set_100k":
+    // The Lua loops of benchmarks/compare/nvim.sh, on a 100k-line buffer.
+    let (runtime, _) = try luaRuntime()
+    runtime.budgetMs = 0  // callgrind runs the loops 50 times slower
+    try runtime.run("""
+        b = weft.buf.create{}
+        local lines = {}
+        for i = 1, 100000 do lines[i] = 'line number ' .. i end
+        weft.buf.set_lines(b, 0, -1, lines)
+        ns = weft.ns.create('bench')
+        """)
+    let step = scenario == "get_lines"
+        ? "local n = 0; for i = 0, 99999, 7 do n = n + #weft.buf.get_lines(b, i, i + 1)[1] end"
+        : "weft.extmark.clear(b, ns, 0, -1); for i = 0, 99999 do weft.extmark.set(b, ns, i, 2, {}) end"
+    try time { _ in try runtime.run(step) }
 case "keystroke":
     // The whole keystroke path: the byte through the input decoder, the
     // key event and keymap dispatch, the composer typing it, and the frame
