@@ -58,10 +58,14 @@ func ccTempDir() -> String {
         #expect(box.events.count >= 5)
         stream.cancel()
         let countAtCancel = box.events.count
+        // On a starved machine (the whole unit suite in parallel on two
+        // cores) the reply may have run to its end before the cancel: then
+        // its end is allowed, and only what comes after the cancel counts.
+        let endedBeforeCancel = box.events.contains { $0.isTerminal }
         #expect(await stream.waitFinished(timeout: 1), "producer did not stop within 1 s")
         try await Task.sleep(for: .milliseconds(100))
-        #expect(box.events.count == countAtCancel)
-        #expect(!box.events.contains { $0.isTerminal })
+        #expect(box.events.count == countAtCancel, "an event came after the cancel")
+        #expect(endedBeforeCancel || !box.events.contains { $0.isTerminal })
         #expect(stream.isCancelled)
     }
 
