@@ -216,23 +216,23 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
 /* coroutine.create and coroutine.wrap (upvalue 1: the library's), with
    the budget's count hook on the new thread. The argument is checked here
    so a bad one is reported as the library reports it. */
-static int co_create(lua_State *L) {
+static void call_library_function(lua_State *L) {
   luaL_checktype(L, 1, LUA_TFUNCTION);
   lua_settop(L, 1);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, 1, 1);
+}
+
+static int co_create(lua_State *L) {
+  call_library_function(L);
   lua_State *co = lua_tothread(L, -1);
   if (co) lua_sethook(co, budget_hook, LUA_MASKCOUNT, BUDGET_COUNT);
   return 1;
 }
 
 static int co_wrap(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TFUNCTION);
-  lua_settop(L, 1);
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, 1, 1);
+  call_library_function(L);
   if (lua_getupvalue(L, -1, 1)) {  /* the wrapped thread */
     lua_State *co = lua_tothread(L, -1);
     if (co) lua_sethook(co, budget_hook, LUA_MASKCOUNT, BUDGET_COUNT);
