@@ -255,8 +255,7 @@ public final class MarkdownCache {
         let at = block.startByte
         guard block.startLine == newlines + 1, at >= 2, at < all.count,
               all[at - 1] == 0x0A, all[at - 2] == 0x0A else { return false }
-        let c = all[at] | 0x20
-        return c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")
+        return Self.isLetter(all[at])
     }
 
     /// Whether `all` is longer than the previous source and has its last
