@@ -187,7 +187,9 @@ final class TerminalSession {
 
 /// Environment access without Foundation.
 enum ProcessInfoLite {
-    static var env: [String: String] {
+    /// The environment weft was started with, read once: weft never sets
+    /// a variable of its own, and start-up asks for it about fifteen times.
+    static let env: [String: String] = {
         var out: [String: String] = [:]
         var p = environ
         while let entry = p.pointee {
@@ -198,7 +200,7 @@ enum ProcessInfoLite {
             p += 1
         }
         return out
-    }
+    }()
 }
 
 extension TerminalSession {
