@@ -216,7 +216,9 @@ public final class Buffer {
             throw KernelError.outOfRange("\(what) column \(col) out of range (line \(r) has \(line.count) bytes)")
         }
         if c < line.count {
-            let byte = line[line.index(line.startIndex, offsetBy: c)]
+            // Native lines: the byte read in place (no index walk).
+            let byte = line.withContiguousStorageIfAvailable { $0[c] }
+                ?? line[line.index(line.startIndex, offsetBy: c)]
             guard byte & 0xC0 != 0x80 else {
                 throw KernelError.invalidArgument("\(what) column \(col) is inside a UTF-8 character on line \(r)")
             }
