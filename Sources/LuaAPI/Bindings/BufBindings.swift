@@ -41,6 +41,10 @@ extension LuaRuntime {
             // The two hottest: the runtime through `link` (no reference
             // counting per call; see RuntimeLink for why it is safe).
             "get_lines": { [link] c in
+                if case let (buf, s, e)? = c.ints3(1) {
+                    let b = try link.with(c) { try $0.editor.buffer(buf) }
+                    return c.pushLines(of: b, in: try b.lineRange(s, e))
+                }
                 let b = try link.with(c) { try $0.bufferArg(c, 1) }
                 return c.pushLines(of: b, in: try b.lineRange(c.int(2), c.int(3)))
             },
