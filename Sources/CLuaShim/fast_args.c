@@ -82,7 +82,7 @@ static int store(lua_State *L, weft_extmark_opts *o) {
 int weft_extmark_opts_read(lua_State *L, int t, weft_extmark_opts *out) {
   memset(out, 0, sizeof *out);
   if (!lua_checkstack(L, 2)) return 0;
-  t = lua_absindex(L, t);
+  if (t < 0) t = lua_absindex(L, t);
   lua_pushnil(L);
   while (lua_next(L, t) != 0) {
     if (!store(L, out)) {
