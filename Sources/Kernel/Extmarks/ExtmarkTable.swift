@@ -56,8 +56,10 @@
  ----------------
  set: binary search over blocks by last position, then within the block:
    O(log^2 B + M), plus O(B) to renumber blocks after a split (one split per
-   ~M/2 inserts). delete: O(1) hash + O(M), plus O(B) when a block empties
-   or merges. list: O(log^2 B + entries visited + results * M) (a ranged
+   ~M/2 inserts); at or after the last entry, O(1) plus the split. delete:
+   O(1) hash + O(M), plus O(B) when a block empties or merges. clear of
+   many marks: O(entries + B), every block walked once and cut anew
+   (ExtmarkTable+Bulk.swift). list: O(log^2 B + entries visited + results * M) (a ranged
    mark's end is found by scanning its block). Overlap (marks starting before
    `from` and ending at or after it): such a mark either spans rows or
    starts on from's row. `multilineSlots` holds every ranged mark that may
