@@ -31,12 +31,7 @@ extension LuaRuntime {
 
     func extmarkFunctions() -> [String: LuaFunction.Body] {
         [
-            // The runtime through `link` (no reference counting per call;
-            // see RuntimeLink): setting a mark calls nothing that could
-            // release it.
-            "set": { [link] c in
-                try link.with(c) { try $0.setExtmark(c) }
-            },
+            // set: LuaRuntime+HotBindings.swift.
             "get": { [unowned self] c in
                 let b = try bufferArg(c, 1)
                 let ns = try namespaceArg(c, 2)!
@@ -74,7 +69,7 @@ extension LuaRuntime {
     }
 
     /// `weft.extmark.set(buf, ns, row, col, opts)`.
-    private func setExtmark(_ c: LuaCall) throws -> Int32 {
+    func setExtmark(_ c: LuaCall) throws -> Int32 {
         let L = c.L
         let b: Buffer, ns: NamespaceID, start: Position
         if case let (buf, n, row, col)? = c.ints4(1) {
