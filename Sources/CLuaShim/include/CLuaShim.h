@@ -20,6 +20,7 @@
 #endif
 
 #include "draw_fields.h"
+#include "fast_args.h"
 #include "lua_pool.h"
 
 #define WEFT_LUA_ERROR (-1)

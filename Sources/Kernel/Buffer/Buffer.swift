@@ -86,7 +86,11 @@ public final class Buffer {
     /// any line: pair it with `forEachLine(in:)` to visit them.
     /// - Throws: `KernelError.outOfRange` or `.invalidArgument` as `getLines`.
     public func lineRange(_ start: Int, _ end: Int, strict: Bool = true) throws -> Range<Int> {
-        try LineIndex.range(start, end, count: storage.count, strict: strict)
+        // Non-negative and in order within the buffer: what `LineIndex.range`
+        // returns, without its resolving and checks (a get_lines loop).
+        let count = storage.count
+        if start >= 0, start <= end, end <= count { return start..<end }
+        return try LineIndex.range(start, end, count: count, strict: strict)
     }
 
     /// Lines `[start, end)` with Neovim indexing.
@@ -216,7 +220,9 @@ public final class Buffer {
             throw KernelError.outOfRange("\(what) column \(col) out of range (line \(r) has \(line.count) bytes)")
         }
         if c < line.count {
-            let byte = line[line.index(line.startIndex, offsetBy: c)]
+            // Native lines: the byte read in place (no index walk).
+            let byte = line.withContiguousStorageIfAvailable { $0[c] }
+                ?? line[line.index(line.startIndex, offsetBy: c)]
             guard byte & 0xC0 != 0x80 else {
                 throw KernelError.invalidArgument("\(what) column \(col) is inside a UTF-8 character on line \(r)")
             }

@@ -23,8 +23,14 @@ public final class RowDamage {
 
     /// Increases with every record: pass it to ``rows(since:)`` later.
     @exclusivity(unchecked) public private(set) var stamp = 0
-    /// Records, oldest first; each stands for the changes up to its stamp.
-    @exclusivity(unchecked) private var log: [(stamp: Int, rows: Range<Int>)] = []
+    /// Records in a ring of ``capacity`` slots, oldest at `head`; each
+    /// stands for the changes up to its stamp. A ring, not an array with
+    /// `removeFirst`: a loop setting one mark per row records a new range
+    /// every time, and shifting the full log down cost 200 instructions a
+    /// record.
+    @exclusivity(unchecked) private var ring: [(stamp: Int, rows: Range<Int>)] = []
+    /// Index in `ring` of the oldest record (once the ring is full).
+    @exclusivity(unchecked) private var head = 0
     /// Changes at or before this stamp have left the log.
     @exclusivity(unchecked) private var forgotten = 0
     /// Records kept.
@@ -33,18 +39,32 @@ public final class RowDamage {
     /// An empty log.
     public init() {}
 
+    /// Index in `ring` of the newest record (the ring is not empty).
+    private var newest: Int {
+        ring.count < Self.capacity ? ring.count - 1 : (head + Self.capacity - 1) % Self.capacity
+    }
+
     /// Records that `rows` changed (in the buffer's current numbering).
     public func record(_ rows: Range<Int>) {
         guard !rows.isEmpty else { return }
         stamp += 1
-        if let last = log.last, rows.lowerBound <= last.rows.lowerBound, last.rows.upperBound <= rows.upperBound {
-            // The last record's rows are among these (the same line edited
-            // again): replacing it loses nothing, whatever the query.
-            log[log.count - 1] = (stamp, rows)
-            return
+        if !ring.isEmpty {
+            let n = newest
+            let last = ring[n].rows
+            if rows.lowerBound <= last.lowerBound, last.upperBound <= rows.upperBound {
+                // The last record's rows are among these (the same line edited
+                // again): replacing it loses nothing, whatever the query.
+                ring[n] = (stamp, rows)
+                return
+            }
         }
-        if log.count == Self.capacity { forgotten = log.removeFirst().stamp }
-        log.append((stamp, rows))
+        if ring.count < Self.capacity {
+            ring.append((stamp, rows))
+        } else {
+            forgotten = ring[head].stamp
+            ring[head] = (stamp, rows)
+            head = head + 1 == Self.capacity ? 0 : head + 1
+        }
     }
 
     /// Records a text edit that replaced rows `first..<lastOld` with
@@ -61,10 +81,15 @@ public final class RowDamage {
         guard since < stamp else { return nil }
         guard since >= forgotten else { return 0..<Int.max }
         var lo = Int.max, hi = Int.min
-        for entry in log.reversed() {
+        var k = ring.count
+        var i = newest
+        while k > 0 {
+            let entry = ring[i]
             guard entry.stamp > since else { break }
             lo = min(lo, entry.rows.lowerBound)
             hi = max(hi, entry.rows.upperBound)
+            i = i == 0 ? ring.count - 1 : i - 1
+            k -= 1
         }
         return lo < hi ? lo..<hi : nil
     }

@@ -66,6 +66,26 @@ public final class ExtmarkStore {
         return markID
     }
 
+    /// Adds a point mark with the next id of `ns` whose decoration is the
+    /// highlight group `hl` alone (or nothing): the same as
+    /// `set(ns: ns, start: start, decoration: Decoration(hl: hl),
+    /// rightGravity: rightGravity)`, without building a `Decoration` or
+    /// looking the new id up. A loop of `extmark.set` with `{}` or
+    /// `{hl = ...}` options comes here.
+    @discardableResult
+    public func add(ns: NamespaceID, start: Position, hl: String? = nil, rightGravity: Bool = true) -> Int {
+        // At Int.max the next id is not new (it stays Int.max): `set`
+        // replaces that mark.
+        if table.ids.nextID(ns: ns.raw) == Int.max {
+            return (try? set(ns: ns, start: start, decoration: Decoration(hl: hl),
+                             rightGravity: rightGravity)) ?? Int.max
+        }
+        let markID = table.addPoint(ns: ns, start: start, hl: hl, rightGravity: rightGravity)
+        let row = ExtmarkTable.clamped(start).row
+        damage.record(row..<(row + 1))
+        return markID
+    }
+
     /// The rows a mark is drawn on.
     private static func rows(of mark: Extmark) -> Range<Int> {
         mark.start.row..<(max(mark.start.row, mark.end?.row ?? mark.start.row) + 1)

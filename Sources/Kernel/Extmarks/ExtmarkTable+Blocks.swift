@@ -5,30 +5,47 @@ extension ExtmarkTable {
     /// Index of the first block whose last entry is at or after `p`
     /// (`strict`: strictly after), or nil when there is none.
     func firstBlock(lastAtOrAfter p: Position, strict: Bool = false) -> Int? {
-        var lo = 0, hi = blocks.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            guard let last = blocks[mid].lastPosition(delta: rowDelta(mid)) else { lo = mid + 1; continue }
-            let before = strict ? last <= p : last < p
-            if before { lo = mid + 1 } else { hi = mid }
+        // Unchecked reads of the blocks (a binary search of `blocks[mid]`
+        // paid a bounds check per step), and the shift looked up only while one is pending.
+        let clean = shifts.isClean
+        return blocks.withUnsafeBufferPointer { bs in
+            var lo = 0, hi = bs.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                guard let e = bs[mid].entries.last else { lo = mid + 1; continue }
+                let delta = clean ? bs[mid].baseDelta : bs[mid].baseDelta &+ shifts.shift(at: mid)
+                let last = Position(row: e.row &+ delta, col: e.col)
+                let before = strict ? last <= p : last < p
+                if before { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < bs.count ? lo : nil
         }
-        return lo < blocks.count ? lo : nil
     }
 
     /// Inserts an entry at `pos` (after any entries already at `pos`) and
     /// points the record at its block.
     mutating func insertEntry(at pos: Position, slot: Int32, isEnd: Bool, rightGravity: Bool) {
         if blocks.isEmpty { _ = insertBlock(entries: [], rowDelta: 0, at: 0) }
-        let b = firstBlock(lastAtOrAfter: pos, strict: true) ?? (blocks.count - 1)
+        let b = blockForInsert(at: pos)
         let delta = rowDelta(b)
-        // After the entries already at `pos` (a binary search: a loop
-        // setting marks at a few positions makes long runs of equal ones).
-        let i = blocks[b].upperBound(pos, delta: delta)
         let entry = MarkEntry(row: pos.row - delta, col: pos.col, slot: slot,
                               isEnd: isEnd, rightGravity: rightGravity)
-        blocks[b].entries.insert(entry, at: i)
+        // After the entries already at `pos` (a binary search: a loop
+        // setting marks at a few positions makes long runs of equal ones).
+        let count = blocks[b].insert(entry, after: pos, delta: delta)
         setBlock(blocks[b].id, for: entry)
-        if blocks[b].entries.count > Self.maxBlockSize { split(b) }
+        if count > Self.maxBlockSize { split(b) }
+    }
+
+    /// The block an entry at `pos` goes into: the first whose last entry is
+    /// after `pos`, else the last one.
+    @inline(__always)
+    func blockForInsert(at pos: Position) -> Int {
+        let last = blocks.count - 1
+        // In order (a mark per line, top to bottom): the last block, after
+        // one comparison instead of a binary search.
+        if let end = blocks[last].lastPosition(delta: rowDelta(last)), end <= pos { return last }
+        return firstBlock(lastAtOrAfter: pos, strict: true) ?? last
     }
 
     /// Removes the start or end entry of `slot`, then rebalances its block.

@@ -56,8 +56,10 @@
  ----------------
  set: binary search over blocks by last position, then within the block:
    O(log^2 B + M), plus O(B) to renumber blocks after a split (one split per
-   ~M/2 inserts). delete: O(1) hash + O(M), plus O(B) when a block empties
-   or merges. list: O(log^2 B + entries visited + results * M) (a ranged
+   ~M/2 inserts); at or after the last entry, O(1) plus the split. delete:
+   O(1) hash + O(M), plus O(B) when a block empties or merges. clear of
+   many marks: O(entries + B), every block walked once and cut anew
+   (ExtmarkTable+Bulk.swift). list: O(log^2 B + entries visited + results * M) (a ranged
    mark's end is found by scanning its block). Overlap (marks starting before
    `from` and ending at or after it): such a mark either spans rows or
    starts on from's row. `multilineSlots` holds every ranged mark that may
@@ -163,6 +165,23 @@ struct ExtmarkTable {
         return markID
     }
 
+    /// `set` of a new point mark with the next id of `ns` and a plain
+    /// decoration (`hl` alone): what a loop of `extmark.set(b, ns, row, col,
+    /// {hl = ...})` does. No id lookup (the id just claimed is new), no
+    /// range or multiline bookkeeping, no `Decoration` built or copied.
+    /// The caller makes sure the next id is below `Int.max` (at `Int.max`
+    /// the id is not new: `set` replaces that mark).
+    mutating func addPoint(ns: NamespaceID, start: Position, hl: String?, rightGravity: Bool) -> Int {
+        let markID = ids.claimID(ns: ns.raw, nil)
+        let slot = freeSlots.last ?? Int32(records.count)
+        ids.insertAbsent(ns: ns.raw, id: markID, slot: slot)
+        allocateSlot(MarkRecord(ns: ns, id: markID, decoration: StoredDecoration(hl: hl),
+                                rightGravity: rightGravity, endRightGravity: false,
+                                hasEnd: false, isLive: true))
+        insertEntry(at: Self.clamped(start), slot: slot, isEnd: false, rightGravity: rightGravity)
+        return markID
+    }
+
     func get(ns: NamespaceID, id: Int) -> Extmark? {
         guard let slot = ids.slot(ns: ns.raw, id: id) else { return nil }
         return extmark(slot: slot, start: entryPosition(slot: slot, isEnd: false))
@@ -184,7 +203,14 @@ struct ExtmarkTable {
             }
             return true
         }
-        for slot in doomed { removeMark(slot: slot) }
+        // Many marks (a plugin clearing its namespace before setting it
+        // again): one pass over every block rather than a block scan, an
+        // array shift and a rebalance per mark.
+        if doomed.count >= Self.bulkRemovalMinimum, doomed.count * 4 >= ids.count {
+            removeMarks(inBulk: doomed)
+        } else {
+            for slot in doomed { removeMark(slot: slot) }
+        }
         return doomed.count
     }
 
@@ -215,7 +241,14 @@ struct ExtmarkTable {
     /// Stores `record` in a free slot (the last freed one) or a new one.
     mutating func allocateSlot(_ record: consuming MarkRecord) {
         if let slot = freeSlots.popLast() {
-            records[Int(slot)] = record
+            // A free slot holds `.dead`, which references nothing (no
+            // highlight string, no box): it is overwritten without being
+            // destroyed first (the assignment's outlined destroy of the old
+            // record cost 70 instructions per reused slot).
+            let fresh = record
+            records.withUnsafeMutableBufferPointer { r in
+                (r.baseAddress! + Int(slot)).initialize(to: fresh)
+            }
         } else {
             records.append(record)
         }
@@ -223,9 +256,21 @@ struct ExtmarkTable {
 
     mutating func removeMark(slot: Int32) {
         removeEntries(of: slot)
-        ids.remove(ns: records[Int(slot)].ns.raw, id: records[Int(slot)].id)
-        if records[Int(slot)].hasEnd { multilineSlots.remove(slot) }
-        if records[Int(slot)].decoration.affectsLayout { layoutMarks -= 1 }
+        forget(slot: slot)
+    }
+
+    /// Frees the record of a mark whose entries are gone: its key, its
+    /// multiline and layout bookkeeping, its slot.
+    mutating func forget(slot: Int32) {
+        // The fields are read in place (reading `records[slot].x` one by
+        // one copied the whole record, retaining its strings, each time).
+        let (ns, id, hasEnd, layout) = records.withUnsafeBufferPointer { r in
+            let k = Int(slot)
+            return (r[k].ns.raw, r[k].id, r[k].hasEnd, r[k].decoration.affectsLayout)
+        }
+        ids.remove(ns: ns, id: id)
+        if hasEnd { multilineSlots.remove(slot) }
+        if layout { layoutMarks -= 1 }
         records[Int(slot)] = .dead
         freeSlots.append(slot)
     }

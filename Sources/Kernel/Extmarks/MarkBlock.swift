@@ -62,14 +62,39 @@ struct MarkBlock {
     private func firstIndex(from p: Position, delta: Int, including: Bool) -> Int {
         let (row, overflow) = p.row.subtractingReportingOverflow(delta)
         if overflow { return p.row < 0 ? 0 : entries.count }
-        var lo = 0, hi = entries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let e = entries[mid]
-            let before = e.row < row || (e.row == row && (including ? e.col < p.col : e.col <= p.col))
-            if before { lo = mid + 1 } else { hi = mid }
+        return entries.withUnsafeBufferPointer { es in
+            var lo = 0, hi = es.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let e = es[mid]
+                let before = e.row < row || (e.row == row && (including ? e.col < p.col : e.col <= p.col))
+                if before { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
-        return lo
+    }
+
+    /// Inserts `entry`, whose absolute position is `pos`, after every entry
+    /// at or before `pos`; returns the new number of entries.
+    mutating func insert(_ entry: MarkEntry, after pos: Position, delta: Int) -> Int {
+        let n = entries.count
+        // At or after the last entry (marks set in order): appended, no search.
+        if let last = entries.last, Position(row: last.row &+ delta, col: last.col) <= pos {
+            entries.append(entry)
+            return n + 1
+        }
+        let i = upperBound(pos, delta: delta)
+        entries.append(entry)
+        if i < n {
+            // Shift the tail up by one in place (`Array.insert` went
+            // through the generic `replaceSubrange`).
+            entries.withUnsafeMutableBufferPointer { es in
+                let base = es.baseAddress!
+                (base + i + 1).moveInitialize(from: base + i, count: n - i)
+                (base + i).initialize(to: entry)
+            }
+        }
+        return n + 1
     }
 
     /// Index of the entry for `slot` (start or end), or nil.

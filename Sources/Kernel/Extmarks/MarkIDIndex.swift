@@ -51,18 +51,29 @@ struct MarkIDIndex {
     /// The slot of (ns, id); when absent, stores `candidate` and returns it.
     mutating func slotOrInsert(ns: Int, id: Int, candidate: Int32) -> Int32 {
         if let existing = slot(ns: ns, id: id) { return existing }
+        insertAbsent(ns: ns, id: id, slot: candidate)
+        return candidate
+    }
+
+    /// Stores (ns, id) -> `slot` for a pair known to be absent (an id
+    /// `claimID` just allocated is above every id used in its namespace).
+    mutating func insertAbsent(ns: Int, id: Int, slot: Int32) {
         count += 1
         if ns >= 0, ns < Self.denseNamespaceLimit, id >= 0 {
-            while dense.count <= ns { dense.append([]) }
+            if dense.count <= ns { dense.append(contentsOf: repeatElement([], count: ns + 1 - dense.count)) }
             let size = dense[ns].count
             if id < size || id <= 2 * max(size, 64) {
-                if id >= size { dense[ns].append(contentsOf: repeatElement(-1, count: id + 1 - size)) }
-                dense[ns][id] = candidate
-                return candidate
+                // Grown by doubling, not to `id + 1`: ids are allocated one
+                // by one, and growing by one element each time cost a
+                // generic append per mark.
+                if id >= size {
+                    dense[ns].append(contentsOf: repeatElement(-1, count: max(id + 1, 2 * size) - size))
+                }
+                dense[ns][id] = slot
+                return
             }
         }
-        sparse[MarkKey(ns: ns, id: id)] = candidate
-        return candidate
+        sparse[MarkKey(ns: ns, id: id)] = slot
     }
 
     /// Forgets (ns, id).

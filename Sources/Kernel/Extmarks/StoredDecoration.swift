@@ -24,6 +24,12 @@ struct StoredDecoration: Sendable {
         }
     }
 
+    /// A plain decoration: highlight group `hl` (or none) and defaults.
+    init(hl: String?) {
+        self.hl = hl
+        box = nil
+    }
+
     /// The decoration stored.
     var value: Decoration {
         box?.value ?? Decoration(hl: hl)

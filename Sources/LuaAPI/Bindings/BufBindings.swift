@@ -38,18 +38,7 @@ extension LuaRuntime {
             },
             "name": { [unowned self] c in c.push(try bufferArg(c, 1).name) },
             "line_count": { [unowned self] c in c.push(try bufferArg(c, 1).lineCount) },
-            // The two hottest: the runtime through `link` (no reference
-            // counting per call; see RuntimeLink for why it is safe).
-            "get_lines": { [link] c in
-                let b = try link.with(c) { try $0.bufferArg(c, 1) }
-                return c.pushLines(of: b, in: try b.lineRange(c.int(2), c.int(3)))
-            },
-            "set_lines": { [link] c in
-                let b = try link.with(c) { try $0.bufferArg(c, 1) }
-                let (s, e) = (try c.int(2), try c.int(3))
-                try b.setLines(s, e, c.strings(4))
-                return 0
-            },
+            // get_lines and set_lines: LuaRuntime+HotBindings.swift.
             "get_text": { [unowned self] c in
                 let b = try bufferArg(c, 1)
                 let text = try b.getText(c.int(2), c.int(3), c.int(4), c.int(5))
@@ -73,5 +62,24 @@ extension LuaRuntime {
                 return 0
             },
         ]
+    }
+
+    /// `weft.buf.get_lines(buf, start, end)`; the runtime through `link` (no
+    /// reference counting per call; see RuntimeLink for why it is safe).
+    static func getLines(_ link: RuntimeLink, _ c: LuaCall) throws -> Int32 {
+        if case let (buf, s, e)? = c.ints3(1) {
+            let b = try link.with(c) { try $0.editor.buffer(buf) }
+            return c.pushLines(of: b, in: try b.lineRange(s, e))
+        }
+        let b = try link.with(c) { try $0.bufferArg(c, 1) }
+        return c.pushLines(of: b, in: try b.lineRange(c.int(2), c.int(3)))
+    }
+
+    /// `weft.buf.set_lines(buf, start, end, lines)`, the runtime through `link`.
+    static func setLines(_ link: RuntimeLink, _ c: LuaCall) throws -> Int32 {
+        let b = try link.with(c) { try $0.bufferArg(c, 1) }
+        let (s, e) = (try c.int(2), try c.int(3))
+        try b.setLines(s, e, c.strings(4))
+        return 0
     }
 }

@@ -31,12 +31,7 @@ extension LuaRuntime {
 
     func extmarkFunctions() -> [String: LuaFunction.Body] {
         [
-            // The runtime through `link` (no reference counting per call;
-            // see RuntimeLink): setting a mark calls nothing that could
-            // release it.
-            "set": { [link] c in
-                try link.with(c) { try $0.setExtmark(c) }
-            },
+            // set: LuaRuntime+HotBindings.swift.
             "get": { [unowned self] c in
                 let b = try bufferArg(c, 1)
                 let ns = try namespaceArg(c, 2)!
@@ -74,22 +69,50 @@ extension LuaRuntime {
     }
 
     /// `weft.extmark.set(buf, ns, row, col, opts)`.
-    private func setExtmark(_ c: LuaCall) throws -> Int32 {
-        let b = try bufferArg(c, 1)
-        let ns = try namespaceArg(c, 2)!
-        let start = try b.position(c.int(3), c.int(4), what: "start")
-        if c.isEmptyOptions(5) {
+    func setExtmark(_ c: LuaCall) throws -> Int32 {
+        let L = c.L
+        let b: Buffer, ns: NamespaceID, start: Position
+        if case let (buf, n, row, col)? = c.ints4(1) {
+            b = try editor.buffer(buf)
+            ns = NamespaceID(n)
+            guard editor.namespaces.contains(ns) else { throw c.fail("invalid namespace id: \(n)") }
+            start = try b.position(row, col, what: "start")
+        } else {
+            b = try bufferArg(c, 1)
+            ns = try namespaceArg(c, 2)!
+            start = try b.position(c.int(3), c.int(4), what: "start")
+        }
+        let o: ExtmarkSetOptions
+        switch lua_type(L, 5) {
+        case LUA_TNONE, LUA_TNIL:
             // A plain position mark: no option table to read, no
             // decoration to build.
-            let id = try b.extmarks.set(ns: ns, start: start)
-            editor.requestRedraw()
-            return c.push(id)
+            return pushAdded(c, b.extmarks.add(ns: ns, start: start))
+        case LUA_TTABLE:
+            var raw = ExtmarkSetOptions.Raw()
+            guard raw.read(L, 5) else {
+                o = try extmarkOptions(c, 5)
+                break
+            }
+            if raw.isPlain {
+                // `{}` or `{hl = ...}`: the store's path for plain marks.
+                let hl = raw.hl(L, table: 5, names: highlightNames)
+                return pushAdded(c, b.extmarks.add(ns: ns, start: start, hl: hl))
+            }
+            o = ExtmarkSetOptions(raw, L, table: 5, names: highlightNames)
+        default:
+            o = try extmarkOptions(c, 5)  // the error for a wrong type
         }
-        let o = try ExtmarkSetOptions.readFast(c, 5, names: highlightNames) ?? extmarkOptions(c, 5)
         let end = try extmarkEnd(row: o.endRow, col: o.endCol, buffer: b, start: start, c)
         let id = try b.extmarks.set(ns: ns, id: o.id, start: start, end: end,
                                     decoration: o.decoration, rightGravity: o.rightGravity,
                                     endRightGravity: o.endRightGravity)
+        return pushAdded(c, id)
+    }
+
+    /// Requests a redraw and returns the new mark's id to Lua.
+    @inline(__always)
+    private func pushAdded(_ c: LuaCall, _ id: Int) -> Int32 {
         editor.requestRedraw()
         return c.push(id)
     }

@@ -31,4 +31,17 @@ final class LuaStringCache {
         string = LuaValue.decode(p, len)
         return string
     }
+
+    /// The string `p` (`len` bytes) read from field `key` of the table at
+    /// `index`, from the cache when it is the one read last. On a miss the
+    /// field's value is pushed to be anchored (it must still be that
+    /// string: nothing may have run since it was read).
+    func read(_ p: UnsafePointer<CChar>, _ len: Int, _ L: OpaquePointer, field key: String,
+              of index: Int32) -> String {
+        if p == pointer && len == length { return string }
+        guard lua_checkstack(L, 2) != 0 else { return LuaValue.decode(p, len) }
+        _ = weft_rawgetfield(L, index, key)
+        defer { weft_pop(L, 1) }
+        return read(L, at: -1) ?? LuaValue.decode(p, len)
+    }
 }

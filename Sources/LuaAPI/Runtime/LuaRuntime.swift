@@ -191,6 +191,7 @@ public final class LuaRuntime {
         register(table: "json", functions: jsonFunctions())
         register(table: "plugin", functions: pluginFunctions())
         register(functions: topLevelFunctions())
+        installHotBindings()
         installJobMetatable()
     }
 }
