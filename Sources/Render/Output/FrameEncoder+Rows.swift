@@ -34,12 +34,17 @@
 /// relative moves) is the one safe way on from there.
 extension FrameEncoder {
     /// Paints every row of `next` that differs from `base` (`changedRows`,
-    /// when the caller already compared them).
+    /// when the caller already compared them). Stops, returning false, as
+    /// soon as `out` holds more than `limit` bytes (checked after each
+    /// row; the encoder and `out` are then only good to throw away).
+    @discardableResult
     mutating func paintRows(base: Grid, next: Grid, changedRows: [Int]? = nil,
-                            into out: inout [UInt8], stats: inout FrameStats) {
+                            into out: inout [UInt8], stats: inout FrameStats, limit: Int = .max) -> Bool {
         for row in changedRows ?? Self.changedRows(base: base, next: next) {
             paintRow(row, base: base, next: next, into: &out, stats: &stats)
+            if out.count > limit { return false }
         }
+        return true
     }
 
     /// Paints the changed cells of one row.

@@ -178,7 +178,13 @@ public struct FrameEncoder {
     }
 
     /// Paints `next` over `base`, first trying a scroll when enabled and
-    /// keeping whichever encoding is shorter.
+    /// keeping whichever encoding is shorter (the plain one on a tie).
+    ///
+    /// The scrolled encoding is made first, so the plain one can stop as
+    /// soon as it is longer: when a streamed line scrolls a screen of code,
+    /// painting every changed row in full (twenty to fifty times the bytes
+    /// of the scroll) is the largest cost of the frame, and its bytes are
+    /// thrown away.
     mutating func paintFrame(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
         guard useScrollRegions else {
             paintRows(base: base, next: next, into: &out, stats: &stats)
@@ -190,21 +196,21 @@ public struct FrameEncoder {
             paintRows(base: base, next: next, changedRows: changed, into: &out, stats: &stats)
             return
         }
-        var plain = self, plainOut = out, plainStats = stats
-        plain.paintRows(base: base, next: next, changedRows: changed, into: &plainOut, stats: &plainStats)
         var scrolled = self, scrolledOut = out, scrolledStats = stats
         var shifted = base
         scrolled.emitScroll(scroll, grid: &shifted, into: &scrolledOut)
         scrolledStats.scrolledRows = scroll.count
         scrolled.paintRows(base: shifted, next: next, into: &scrolledOut, stats: &scrolledStats)
-        if scrolledOut.count < plainOut.count {
-            self = scrolled
-            out = scrolledOut
-            stats = scrolledStats
-        } else {
+        var plain = self, plainOut = out, plainStats = stats
+        if plain.paintRows(base: base, next: next, changedRows: changed, into: &plainOut, stats: &plainStats,
+                           limit: scrolledOut.count) {
             self = plain
             out = plainOut
             stats = plainStats
+        } else {
+            self = scrolled
+            out = scrolledOut
+            stats = scrolledStats
         }
     }
 
