@@ -39,6 +39,10 @@ final class LineDrawCache {
     struct Entry {
         var key: Key
         var cells: [Cell]
+        /// The screen row and column the cells were at in the last frame
+        /// (a frame drawn over it leaves them there, ``RetainedFrame``).
+        var top = -1
+        var col = -1
     }
 
     /// The lines of one window's frame: the entries of the buffer lines

@@ -58,11 +58,28 @@ extension WindowDrawer {
     /// Lines outside the rows changed since the last frame are copied from
     /// the line cache first; the marks are listed only for the lines left
     /// to draw (one query per run of adjacent lines).
+    ///
+    /// With `inPlace` (the grid holds the last frame, ``RetainedFrame``), a
+    /// line the cache would copy to the rows and column it had in the last
+    /// frame is left as it is; the rows of every other line, and those
+    /// below the last line, are cleared before drawing and added to
+    /// `inPlace`.
     mutating func drawStock(_ win: Window, _ buf: Buffer, viewport vp: Viewport, area: Rect, base: StyleID,
-                            grid: inout Grid) -> CursorSpot? {
+                            grid: inout Grid, inPlace: inout TouchedRows?) -> CursorSpot? {
         guard !area.isEmpty else { return nil }
         let view = win.view
         let visible = vp.visibleLines(view)
+        /// Clears screen rows `rows` of the area when drawing in place.
+        func clear(_ rows: Range<Int>) {
+            guard inPlace != nil, !rows.isEmpty else { return }
+            grid.fill(Rect(row: rows.lowerBound, col: area.col, width: area.width, height: rows.count), style: base)
+            inPlace?.insert(rows)
+        }
+        if let last = visible.last {
+            clear((area.row + last.screenRow + last.rowCount)..<area.bottom)
+        } else {
+            clear(area.row..<area.bottom)
+        }
         guard !visible.isEmpty else { return nil }
         let options = Self.wrapOptions(win)
         let generation = highlights.generation
@@ -75,9 +92,12 @@ extension WindowDrawer {
         // First the copies; what is left is drawn below.
         var toDraw: [(v: VisibleLine, line: String, key: LineDrawCache.Key, selected: SelectionText.Span?)] = []
         for v in visible {
-            guard let line = buf.line(v.line) else { continue }
             let top = area.row + v.screenRow
             let shown = top..<min(top + v.rowCount, area.bottom)
+            guard let line = buf.line(v.line) else {
+                clear(shown)
+                continue
+            }
             // Selected lines, like the cursor line, are always drawn (and
             // never cached, so they are drawn again once deselected).
             let selected = selection.flatMap {
@@ -86,10 +106,20 @@ extension WindowDrawer {
             let key = LineDrawCache.Key(text: line, firstRow: v.firstRow, rows: shown.count, width: area.width,
                                         base: base, wrap: win.options.wrap, options: options, generation: generation)
             let reusable = win.cursor.row != v.line && selected == nil && !(changed?.contains(v.line) ?? false)
-            if reusable, let e = lineCache.entry(in: previous, line: v.line, key: key),
-               grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
-                drawn.set(v.line, e)
-                continue
+            if reusable, var e = lineCache.entry(in: previous, line: v.line, key: key) {
+                if inPlace != nil, e.top == top, e.col == area.col {
+                    drawn.set(v.line, e)  // already there
+                    continue
+                }
+                clear(shown)
+                if grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
+                    e.top = top
+                    e.col = area.col
+                    drawn.set(v.line, e)
+                    continue
+                }
+            } else {
+                clear(shown)
             }
             if !reusable { lineCache.countMiss() }
             toDraw.append((v, line, key, selected))
@@ -113,7 +143,7 @@ extension WindowDrawer {
                 let shown = top..<min(top + v.rowCount, area.bottom)
                 if !isCursorLine, item.selected == nil, !shown.isEmpty,
                    let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
-                    drawn.set(v.line, LineDrawCache.Entry(key: item.key, cells: cells))
+                    drawn.set(v.line, LineDrawCache.Entry(key: item.key, cells: cells, top: top, col: area.col))
                 }
             }
         }

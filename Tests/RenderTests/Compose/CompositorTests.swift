@@ -251,7 +251,8 @@ import Testing
         let area = Rect(row: 0, col: 0, width: 10, height: 3)
         let vp = c.drawer.viewport(w, b, size: area.size, base: base)
         var grid = Grid(width: 10, height: 3, style: base)
-        _ = c.drawer.drawStock(w, b, viewport: vp, area: area, base: base, grid: &grid)
+        var afresh: TouchedRows?
+        _ = c.drawer.drawStock(w, b, viewport: vp, area: area, base: base, grid: &grid, inPlace: &afresh)
         #expect(w.view == WindowView(topline: 50, skip: 0, follow: false))
         _ = c.settleView(w, b, area: area, base: base)
         #expect(w.view == WindowView(topline: 17, skip: 0, follow: true))

@@ -88,7 +88,7 @@ public final class ChatStreamRig {
         editor.emit(.render)
         let f = compositor.compose(editor)
         editor.needsRedraw = false
-        bytesWritten += encoder.encode(next: f.grid, cursor: f.cursor, cursorVisible: f.cursor != nil).count
+        bytesWritten += encoder.encode(f).count
         frames += 1
     }
 
