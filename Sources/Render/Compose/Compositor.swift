@@ -80,6 +80,7 @@ public final class Compositor {
             drawn.insert(win.id)
         }
         drawer.lineCache.keep(only: drawn)
+        drawer.lineHeights.keep(only: drawn)
         cursorSpot = cursor
         if let cw = editor.currentWindow, !cw.options.cursorVisible { cursor = nil }
         let damage = since.map { FrameDamage(since: $0, rows: touched?.rows ?? []) }

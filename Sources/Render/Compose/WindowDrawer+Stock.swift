@@ -23,24 +23,37 @@ extension WindowDrawer {
         let highlights = self.highlights
         let box = wrapCache
         let markRows: MarkRows? = hasMarks ? MarkRows(buf.extmarks) : nil
+        let kept = lineHeights.table(for: win.id)
+        kept.validate(buf, width: width, wrap: win.options.wrap, options: options)
         let vp = Viewport(lineCount: buf.lineCount, height: size.height, firstLine: win.firstShownLine) { i in
-            guard let line = buf.line(i) else { return 1 }
-            guard let markRows else {
-                return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
-            }
-            let layout = markRows.marks(startingOn: i)
-            // Marks that neither add text (inline virtual text) nor rows
-            // (virtual lines) leave the height of the plain line: cached.
-            if layout.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
-                let wraps = win.options.wrap && !layout.contains { $0.decoration.noWrap }
-                return wraps ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
-            }
-            let marks = buf.extmarks.list(rows: i..<(i + 1))
-            let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
-            let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
-            return rows + d.virtualRows
+            if let rows = kept.rows(of: i) { return rows }
+            let rows = Self.measure(i, win: win, buf: buf, width: width, options: options, markRows: markRows,
+                                    wraps: box, base: base, highlights: highlights)
+            kept.store(rows, of: i)
+            return rows
         }
         return vp
+    }
+
+    /// The rows line `i` of `buf` takes in `win` (a viewport's row count).
+    private static func measure(_ i: Int, win: Window, buf: Buffer, width: Int, options: WrapOptions,
+                                markRows: MarkRows?, wraps box: WrapCacheBox, base: StyleID,
+                                highlights: HighlightTable) -> Int {
+        guard let line = buf.line(i) else { return 1 }
+        guard let markRows else {
+            return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
+        }
+        let layout = markRows.marks(startingOn: i)
+        // Marks that neither add text (inline virtual text) nor rows
+        // (virtual lines) leave the height of the plain line: cached.
+        if layout.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
+            let wraps = win.options.wrap && !layout.contains { $0.decoration.noWrap }
+            return wraps ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
+        }
+        let marks = buf.extmarks.list(rows: i..<(i + 1))
+        let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
+        let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
+        return rows + d.virtualRows
     }
 
     /// The viewport step of a stock window: its view followed to the tail
@@ -387,8 +400,10 @@ final class MarkRows {
     private var chunks: [Int: Chunk] = [:]
     private var lastKey = -1
     private var last: Chunk?
-    /// Rows fetched per query.
-    static let chunk = 64
+    /// Rows fetched per query (small: with the heights kept across frames,
+    /// a frame measures the one or two lines that changed, and one query
+    /// lists every mark of its rows).
+    static let chunk = 16
     /// Range queries made (for tests).
     private(set) var queries = 0
 

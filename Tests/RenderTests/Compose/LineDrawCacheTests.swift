@@ -134,7 +134,8 @@ import Testing
             let len = buf.line(row)?.utf8.count ?? 0
             let col = (rng.below(len + 1))
             let decoration: Decoration
-            switch rng.below(5) {
+            switch rng.below(6) {
+            case 5: decoration = Decoration(noWrap: true)
             case 0: decoration = Decoration(hl: "Search")
             case 1: decoration = Decoration(virtText: [VirtTextChunk("<v>", hl: "Comment")], virtTextPos: .eol)
             case 2: decoration = Decoration(virtLines: [[VirtTextChunk("virtual", hl: "Title")]])
