@@ -140,14 +140,22 @@ extension Grid {
     /// Copies row `src` of this grid over row `dst` (same grid, so side
     /// table references stay valid). Used for scrolling content.
     public mutating func copyRow(from src: Int, to dst: Int) {
-        guard src >= 0, src < height, dst >= 0, dst < height, src != dst else { return }
-        for c in 0..<width { cells[dst * width + c] = cells[src * width + c] }
+        guard src >= 0, src < height, dst >= 0, dst < height, src != dst, width > 0 else { return }
+        let w = width
+        // One copy of the row's storage (a scroll moves every row of the
+        // band, and the encoder scrolls its copy of the screen).
+        cells.withUnsafeMutableBufferPointer { p in
+            (p.baseAddress! + dst * w).update(from: p.baseAddress! + src * w, count: w)
+        }
     }
 
     /// Fills one row with blanks in `style`.
     public mutating func clearRow(_ row: Int, style: StyleID = .default) {
-        guard row >= 0, row < height else { return }
-        for c in 0..<width { cells[row * width + c] = .blank(style) }
+        guard row >= 0, row < height, width > 0 else { return }
+        let w = width
+        cells.withUnsafeMutableBufferPointer { p in
+            (p.baseAddress! + row * w).update(repeating: .blank(style), count: w)
+        }
     }
 
     /// Moves the rows `top...bottom` up by `count` (negative: down), as a
