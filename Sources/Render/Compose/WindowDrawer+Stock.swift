@@ -119,7 +119,7 @@ extension WindowDrawer {
             let key = LineDrawCache.Key(text: line, firstRow: v.firstRow, rows: shown.count, width: area.width,
                                         base: base, wrap: win.options.wrap, options: options, generation: generation)
             let reusable = win.cursor.row != v.line && selected == nil && !(changed?.contains(v.line) ?? false)
-            if reusable, var e = lineCache.entry(in: previous, line: v.line, key: key) {
+            if reusable, let e = lineCache.entry(in: previous, line: v.line, key: key) {
                 if inPlace != nil, e.top == top, e.col == area.col {
                     drawn.set(v.line, e)  // already there
                     continue
