@@ -84,10 +84,14 @@ extension Grid {
         if let glyph = Cell.pack(cluster.utf8), ClusterWidth.of(cluster) == 1,
            !cluster.unicodeScalars.contains(where: { ClusterWidth.isControl($0.value) }) {
             let cell = Cell(glyph: glyph, style: style, width: 1)
+            let w = width
             for row in r.row..<r.bottom {
                 repairEdges(row: row, from: r.col, to: r.right)
-                let start = row * width
-                for c in r.col..<r.right { cells[start + c] = cell }
+                // One pass over the row's storage (a frame fills the
+                // composer, the status line and every line it redraws).
+                cells.withUnsafeMutableBufferPointer { p in
+                    (p.baseAddress! + row * w + r.col).update(repeating: cell, count: r.width)
+                }
             }
             return
         }
