@@ -228,10 +228,10 @@ public struct FrameEncoder {
             return
         }
         var scrolled = self, scrolledOut = out, scrolledStats = stats
-        var shifted = base
-        scrolled.emitScroll(scroll, grid: &shifted, into: &scrolledOut)
+        let done = scrolled.emitScroll(scroll, height: next.height, into: &scrolledOut)
         scrolledStats.scrolledRows = scroll.count
-        scrolled.paintRows(base: shifted, next: next, into: &scrolledOut, stats: &scrolledStats)
+        scrolled.paintRows(base: base, scrolled: done ? scroll : nil, next: next, into: &scrolledOut,
+                           stats: &scrolledStats)
         var plain = self, plainOut = out, plainStats = stats
         if plain.paintRows(base: base, next: next, changedRows: changed, into: &plainOut, stats: &plainStats,
                            limit: scrolledOut.count) {
