@@ -159,7 +159,7 @@ final class TerminalSession {
 
     func present(_ frame: Frame) {
         let bytes = inline.map { $0.present(frame) }
-            ?? encoder.encode(next: frame.grid, cursor: frame.cursor, cursorVisible: frame.cursor != nil)
+            ?? encoder.encode(frame)
         guard !bytes.isEmpty else { return }
         try? device.write(bytes)
     }

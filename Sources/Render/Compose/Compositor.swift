@@ -5,6 +5,11 @@ public struct Frame: Sendable {
     public var grid: Grid
     /// Terminal cursor position, or nil to hide the cursor.
     public var cursor: Position?
+    /// This frame's identity (a later frame's ``FrameDamage/since``).
+    public var token = FrameToken()
+    /// The rows that may differ from an earlier frame, when the compositor
+    /// drew this one over it (see ``RetainedFrame``); nil: any row may.
+    public var damage: FrameDamage?
 }
 
 /// Composes the editor's windows onto a screen grid: tiled windows from the
@@ -40,45 +45,94 @@ public final class Compositor {
     /// The cursor's screen position in the last frame (for cursor-relative floats).
     public private(set) var cursorSpot: Position?
 
+    /// The last frame, which the next one is drawn over when the layout
+    /// is the same (see ``RetainedFrame``).
+    var retained: RetainedFrame?
+
     /// Draws every visible window and returns the frame.
     public func compose(_ editor: Editor) -> Frame {
         let size = editor.screenSize
         let normal = highlights.resolve("Normal")
-        var grid = Grid(width: size.width, height: size.height, style: normal)
         let all = windowRects(editor)
         rects = all
         var cursor: Position?
         let current = editor.currentWindowID
         var ordered = (editor.layout?.windows ?? []).compactMap { editor.windows[$0] }
         ordered += editor.floatsByZ
+        let shown = ordered.compactMap { w in !w.hidden ? all[w.id].map { (w, $0) } : nil }
+        let layout = RetainedFrame.Layout(size: size, normal: normal, generation: highlights.generation,
+                                          windows: shown.map { .init(id: $0.0.id, outer: $0.1) },
+                                          hasFloats: shown.contains { $0.0.isFloating })
+        var grid: Grid
+        var touched: TouchedRows?
+        var since: FrameToken?
+        if retained?.canDrawOver(layout) == true {
+            grid = retained!.takeCanvas()
+            touched = TouchedRows(height: size.height)
+            since = retained!.token
+        } else {
+            grid = Grid(width: size.width, height: size.height, style: normal)
+        }
         var drawn: Set<WindowID> = []
-        for win in ordered where !win.hidden {
-            guard let outer = all[win.id] else { continue }
-            let spot = draw(win, outer: outer, editor: editor, normal: normal, grid: &grid)
+        for (win, outer) in shown {
+            let spot = draw(win, outer: outer, editor: editor, normal: normal, grid: &grid, touched: &touched)
             if win.id == current { cursor = spot }
             drawn.insert(win.id)
         }
         drawer.lineCache.keep(only: drawn)
+        drawer.lineHeights.keep(only: drawn)
         cursorSpot = cursor
         if let cw = editor.currentWindow, !cw.options.cursorVisible { cursor = nil }
-        return Frame(grid: grid, cursor: cursor)
+        let damage = since.map { FrameDamage(since: $0, rows: touched?.rows ?? []) }
+        let frame = Frame(grid: grid, cursor: cursor, damage: damage)
+        // This frame's grid becomes the last one, and the last one the
+        // spare (not kept at another size).
+        let last = retained?.grid
+        retained = RetainedFrame(grid: grid, layout: layout, token: frame.token,
+                                 spare: last?.size == grid.size ? last : nil, spareDiff: damage?.rows)
+        return frame
     }
 
-    func draw(_ win: Window, outer: Rect, editor: Editor, normal: StyleID, grid: inout Grid) -> Position? {
+    /// Draws one window. With `touched` (a frame drawn over the last one),
+    /// a tiled stock window in Normal without a border is drawn in place
+    /// (``RetainedFrame``); any other window first fills its rectangle, and
+    /// the rows written are added to `touched`.
+    func draw(_ win: Window, outer: Rect, editor: Editor, normal: StyleID, grid: inout Grid,
+              touched: inout TouchedRows?) -> Position? {
         let normalName = win.options.normalHl == "Normal" && win.isFloating ? "NormalFloat" : win.options.normalHl
         let base = highlights.resolve(normalName)
-        // Tiled windows never overlap and are drawn first, on a grid filled
-        // with Normal: only a float or another background needs the fill.
-        if win.isFloating || base != normal { grid.fill(outer, style: base) }
+        let inPlace = touched != nil && win.renderer == .stock && !win.isFloating && base == normal
+            && win.border.thickness == 0
+        if touched != nil && !inPlace {
+            // Over the last frame, a window drawn afresh starts from what a
+            // blank grid would show under it.
+            grid.fill(outer, style: base)
+            touched?.insert(outer.row..<outer.bottom)
+        } else if win.isFloating || base != normal {
+            // Tiled windows never overlap and are drawn first, on a grid
+            // filled with Normal: only a float or another background needs
+            // the fill.
+            grid.fill(outer, style: base)
+        }
         let inner = drawer.drawBorder(win, outer: outer, grid: &grid)
         guard !inner.isEmpty else { return nil }
         switch win.renderer {
         case .extension:
             return drawer.drawExtension(win, area: inner, normal: base, grid: &grid)
         case .stock:
-            guard let buf = editor.buffers[win.buffer] else { return nil }
+            guard let buf = editor.buffers[win.buffer] else {
+                if inPlace {
+                    grid.fill(inner, style: base)
+                    touched?.insert(inner.row..<inner.bottom)
+                }
+                return nil
+            }
             let vp = settleView(win, buf, area: inner, base: base)
-            return drawer.drawStock(win, buf, viewport: vp, area: inner, base: base, grid: &grid)
+            if inPlace {
+                return drawer.drawStock(win, buf, viewport: vp, area: inner, base: base, grid: &grid, inPlace: &touched)
+            }
+            var afresh: TouchedRows?
+            return drawer.drawStock(win, buf, viewport: vp, area: inner, base: base, grid: &grid, inPlace: &afresh)
         }
     }
 

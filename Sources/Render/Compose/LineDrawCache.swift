@@ -36,9 +36,25 @@ final class LineDrawCache {
     }
 
     /// A drawn line: its key and its cells, `rows` rows of `key.width`.
-    struct Entry {
-        var key: Key
-        var cells: [Cell]
+    ///
+    /// A class: every frame hands each kept line's entry from the last
+    /// frame's lines to this frame's, and a struct (a key with two strings,
+    /// the cells) was copied there, retain and release of every field
+    /// included, about 50 times a frame.
+    final class Entry {
+        let key: Key
+        let cells: [Cell]
+        /// The screen row and column the cells were at in the last frame
+        /// (a frame drawn over it leaves them there, ``RetainedFrame``).
+        var top: Int
+        var col: Int
+
+        init(key: Key, cells: [Cell], top: Int = -1, col: Int = -1) {
+            self.key = key
+            self.cells = cells
+            self.top = top
+            self.col = col
+        }
     }
 
     /// The lines of one window's frame: the entries of the buffer lines

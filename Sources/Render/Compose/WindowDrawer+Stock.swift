@@ -23,24 +23,37 @@ extension WindowDrawer {
         let highlights = self.highlights
         let box = wrapCache
         let markRows: MarkRows? = hasMarks ? MarkRows(buf.extmarks) : nil
+        let kept = lineHeights.table(for: win.id)
+        kept.validate(buf, width: width, wrap: win.options.wrap, options: options)
         let vp = Viewport(lineCount: buf.lineCount, height: size.height, firstLine: win.firstShownLine) { i in
-            guard let line = buf.line(i) else { return 1 }
-            guard let markRows else {
-                return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
-            }
-            let layout = markRows.marks(startingOn: i)
-            // Marks that neither add text (inline virtual text) nor rows
-            // (virtual lines) leave the height of the plain line: cached.
-            if layout.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
-                let wraps = win.options.wrap && !layout.contains { $0.decoration.noWrap }
-                return wraps ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
-            }
-            let marks = buf.extmarks.list(rows: i..<(i + 1))
-            let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
-            let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
-            return rows + d.virtualRows
+            if let rows = kept.rows(of: i) { return rows }
+            let rows = Self.measure(i, win: win, buf: buf, width: width, options: options, markRows: markRows,
+                                    wraps: box, base: base, highlights: highlights)
+            kept.store(rows, of: i)
+            return rows
         }
         return vp
+    }
+
+    /// The rows line `i` of `buf` takes in `win` (a viewport's row count).
+    private static func measure(_ i: Int, win: Window, buf: Buffer, width: Int, options: WrapOptions,
+                                markRows: MarkRows?, wraps box: WrapCacheBox, base: StyleID,
+                                highlights: HighlightTable) -> Int {
+        guard let line = buf.line(i) else { return 1 }
+        guard let markRows else {
+            return win.options.wrap ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
+        }
+        let layout = markRows.marks(startingOn: i)
+        // Marks that neither add text (inline virtual text) nor rows
+        // (virtual lines) leave the height of the plain line: cached.
+        if layout.allSatisfy({ $0.decoration.virtText.isEmpty && $0.decoration.virtLines.isEmpty }) {
+            let wraps = win.options.wrap && !layout.contains { $0.decoration.noWrap }
+            return wraps ? box.cache.rowCount(line, slot: i, width: width, options: options) : 1
+        }
+        let marks = buf.extmarks.list(rows: i..<(i + 1))
+        let d = DisplayLine.make(line: line, row: i, marks: marks, base: base, highlights: highlights)
+        let rows = win.options.wrap && !d.noWrap ? Wrapper.rowCount(d.text, width: width, options: options) : 1
+        return rows + d.virtualRows
     }
 
     /// The viewport step of a stock window: its view followed to the tail
@@ -58,11 +71,28 @@ extension WindowDrawer {
     /// Lines outside the rows changed since the last frame are copied from
     /// the line cache first; the marks are listed only for the lines left
     /// to draw (one query per run of adjacent lines).
+    ///
+    /// With `inPlace` (the grid holds the last frame, ``RetainedFrame``), a
+    /// line the cache would copy to the rows and column it had in the last
+    /// frame is left as it is; the rows of every other line, and those
+    /// below the last line, are cleared before drawing and added to
+    /// `inPlace`.
     mutating func drawStock(_ win: Window, _ buf: Buffer, viewport vp: Viewport, area: Rect, base: StyleID,
-                            grid: inout Grid) -> CursorSpot? {
+                            grid: inout Grid, inPlace: inout TouchedRows?) -> CursorSpot? {
         guard !area.isEmpty else { return nil }
         let view = win.view
         let visible = vp.visibleLines(view)
+        /// Clears screen rows `rows` of the area when drawing in place.
+        func clear(_ rows: Range<Int>) {
+            guard inPlace != nil, !rows.isEmpty else { return }
+            grid.fill(Rect(row: rows.lowerBound, col: area.col, width: area.width, height: rows.count), style: base)
+            inPlace?.insert(rows)
+        }
+        if let last = visible.last {
+            clear((area.row + last.screenRow + last.rowCount)..<area.bottom)
+        } else {
+            clear(area.row..<area.bottom)
+        }
         guard !visible.isEmpty else { return nil }
         let options = Self.wrapOptions(win)
         let generation = highlights.generation
@@ -75,9 +105,12 @@ extension WindowDrawer {
         // First the copies; what is left is drawn below.
         var toDraw: [(v: VisibleLine, line: String, key: LineDrawCache.Key, selected: SelectionText.Span?)] = []
         for v in visible {
-            guard let line = buf.line(v.line) else { continue }
             let top = area.row + v.screenRow
             let shown = top..<min(top + v.rowCount, area.bottom)
+            guard let line = buf.line(v.line) else {
+                clear(shown)
+                continue
+            }
             // Selected lines, like the cursor line, are always drawn (and
             // never cached, so they are drawn again once deselected).
             let selected = selection.flatMap {
@@ -86,10 +119,20 @@ extension WindowDrawer {
             let key = LineDrawCache.Key(text: line, firstRow: v.firstRow, rows: shown.count, width: area.width,
                                         base: base, wrap: win.options.wrap, options: options, generation: generation)
             let reusable = win.cursor.row != v.line && selected == nil && !(changed?.contains(v.line) ?? false)
-            if reusable, let e = lineCache.entry(in: previous, line: v.line, key: key),
-               grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
-                drawn.set(v.line, e)
-                continue
+            if reusable, let e = lineCache.entry(in: previous, line: v.line, key: key) {
+                if inPlace != nil, e.top == top, e.col == area.col {
+                    drawn.set(v.line, e)  // already there
+                    continue
+                }
+                clear(shown)
+                if grid.paste(e.cells, rows: shown, col: area.col, width: area.width) {
+                    e.top = top
+                    e.col = area.col
+                    drawn.set(v.line, e)
+                    continue
+                }
+            } else {
+                clear(shown)
             }
             if !reusable { lineCache.countMiss() }
             toDraw.append((v, line, key, selected))
@@ -113,7 +156,7 @@ extension WindowDrawer {
                 let shown = top..<min(top + v.rowCount, area.bottom)
                 if !isCursorLine, item.selected == nil, !shown.isEmpty,
                    let cells = grid.snapshot(rows: shown, col: area.col, width: area.width) {
-                    drawn.set(v.line, LineDrawCache.Entry(key: item.key, cells: cells))
+                    drawn.set(v.line, LineDrawCache.Entry(key: item.key, cells: cells, top: top, col: area.col))
                 }
             }
         }
@@ -357,8 +400,10 @@ final class MarkRows {
     private var chunks: [Int: Chunk] = [:]
     private var lastKey = -1
     private var last: Chunk?
-    /// Rows fetched per query.
-    static let chunk = 64
+    /// Rows fetched per query (small: with the heights kept across frames,
+    /// a frame measures the one or two lines that changed, and one query
+    /// lists every mark of its rows).
+    static let chunk = 16
     /// Range queries made (for tests).
     private(set) var queries = 0
 

@@ -14,6 +14,8 @@ struct WindowDrawer {
     let wrapCache: WrapCacheBox
     /// The cells of the lines drawn in the last frame, per window.
     let lineCache: LineDrawCache
+    /// The heights of the lines measured in earlier frames, per window.
+    let lineHeights = LineHeightCache()
 
     /// Where the cursor of a window ended up on screen, if visible.
     typealias CursorSpot = Position

@@ -34,29 +34,38 @@
 /// relative moves) is the one safe way on from there.
 extension FrameEncoder {
     /// Paints every row of `next` that differs from `base` (`changedRows`,
-    /// when the caller already compared them).
+    /// when the caller already compared them). Stops, returning false, as
+    /// soon as `out` holds more than `limit` bytes (checked after each
+    /// row; the encoder and `out` are then only good to throw away).
+    @discardableResult
     mutating func paintRows(base: Grid, next: Grid, changedRows: [Int]? = nil,
-                            into out: inout [UInt8], stats: inout FrameStats) {
+                            into out: inout [UInt8], stats: inout FrameStats, limit: Int = .max) -> Bool {
         for row in changedRows ?? Self.changedRows(base: base, next: next) {
             paintRow(row, base: base, next: next, into: &out, stats: &stats)
+            if out.count > limit { return false }
         }
+        return true
     }
 
-    /// Paints the changed cells of one row.
-    mutating func paintRow(_ row: Int, base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+    /// Paints the changed cells of one row: row `row` of `next` over row
+    /// `baseRow` (`row` when nil) of `base`, what the terminal shows there
+    /// (a scroll shows a moved row, or a blank one).
+    mutating func paintRow(_ row: Int, base: Grid, baseRow: Int? = nil, next: Grid, into out: inout [UInt8],
+                           stats: inout FrameStats) {
         let w = next.width
         let rowStart = row * w
+        let baseStart = (baseRow ?? row) * w
         var col = 0
         var tail: (start: Int, style: Style)? = nil
         var tailChecked = false
-        while let i = Self.nextChange(row: row, from: col, base: base, next: next) {
+        while let i = Self.nextChange(row: row, from: col, base: base, baseStart: baseStart, next: next) {
             if !tailChecked {
                 tailChecked = true
                 tail = blankTail(row: row, next: next)
             }
             if let t = tail, i >= t.start, let el = caps.ti.el {
                 tail = nil  // decide once per row
-                if Self.changedCount(row: row, from: i, base: base, next: next) > el.format.count {
+                if Self.changedCount(row: row, from: i, base: base, baseStart: baseStart, next: next) > el.format.count {
                     moveTo(Position(row: row, col: i), next: next, into: &out, stats: &stats)
                     if pen.map({ Self.blankLooksSame($0, t.style) }) != true {
                         setPen(t.style, into: &out)
@@ -70,7 +79,7 @@ extension FrameEncoder {
             col = i + Int(max(1, next.cells[rowStart + i].width))
             let stop = tail.map { $0.start } ?? next.width - 1
             col = writeASCIIRun(row: row, from: col, stop: min(stop, next.width - 1), after: rowStart + i,
-                                base: base, next: next, into: &out, stats: &stats)
+                                base: base, baseStart: baseStart, next: next, into: &out, stats: &stats)
         }
     }
 
@@ -84,7 +93,7 @@ extension FrameEncoder {
     /// last column, whose pending wrap `writeCell` handles). Returns the
     /// column where the general loop goes on.
     @inline(never)
-    mutating func writeASCIIRun(row: Int, from: Int, stop: Int, after: Int, base: Grid, next: Grid,
+    mutating func writeASCIIRun(row: Int, from: Int, stop: Int, after: Int, base: Grid, baseStart: Int, next: Grid,
                                 into out: inout [UInt8], stats: inout FrameStats) -> Int {
         guard from < stop, let cur = cursor, cur.row == row, cur.col == from, let pen else { return from }
         let rowStart = row * next.width
@@ -96,7 +105,8 @@ extension FrameEncoder {
             // The run of changed cells at c, then the unchanged gap after it.
             let (changed, gapEnd) = next.cells.withUnsafeBufferPointer { cells in
                 base.cells.withUnsafeBufferPointer { old in
-                    Self.asciiRun(cells, old, rowStart: rowStart, from: c, stop: stop, style: styleRaw)
+                    Self.asciiRun(cells, old, rowStart: rowStart, oldStart: baseStart, from: c, stop: stop,
+                                  style: styleRaw)
                 }
             }
             c = changed
@@ -131,14 +141,15 @@ extension FrameEncoder {
     /// cells that are printable ASCII in style `style`, then the end of
     /// the gap of unchanged such cells after it when a changed such cell
     /// follows the gap (else the run's end again).
+    /// (`old`'s row starts at `oldStart`, `cells`' at `rowStart`.)
     static func asciiRun(_ cells: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>, rowStart: Int,
-                         from: Int, stop: Int, style: UInt32) -> (changed: Int, gapEnd: Int) {
+                         oldStart: Int, from: Int, stop: Int, style: UInt32) -> (changed: Int, gapEnd: Int) {
         // 0: not printable ASCII in `style`, 1: such a cell, unchanged, 2: changed.
         @inline(__always) func kind(_ col: Int) -> Int {
             let cell = cells[rowStart + col]
             let glyph = cell.glyph
             guard glyph >= 0x20, glyph < 0x7F, cell.width == 1, cell.style.raw == style else { return 0 }
-            let was = old[rowStart + col]
+            let was = old[oldStart + col]
             return was.glyph == glyph && was.style.raw == style && was.width == 1 ? 1 : 2
         }
         var changed = from
@@ -150,13 +161,14 @@ extension FrameEncoder {
     }
 
     /// The column of the next cell at or after `from` that must be written
-    /// (the lead of a changed wide character), or nil.
-    static func nextChange(row: Int, from: Int, base: Grid, next: Grid) -> Int? {
+    /// (the lead of a changed wide character), or nil. `base`'s row starts
+    /// at cell `baseStart`.
+    static func nextChange(row: Int, from: Int, base: Grid, baseStart: Int, next: Grid) -> Int? {
         let rowStart = row * next.width
         var c = from
         while c < next.width {
             let i = rowStart + c
-            if !sameCell(i, base: base, next: next) {
+            if !sameCell(i, baseStart + c, base: base, next: next) {
                 if !next.cells[i].isContinuation { return c }
                 if c - 1 >= from { return c - 1 }
             }
@@ -166,24 +178,25 @@ extension FrameEncoder {
     }
 
     /// The number of changed cells in `from..<width` of the row.
-    static func changedCount(row: Int, from: Int, base: Grid, next: Grid) -> Int {
+    static func changedCount(row: Int, from: Int, base: Grid, baseStart: Int, next: Grid) -> Int {
         let rowStart = row * next.width
         var n = 0
-        for c in from..<next.width where !sameCell(rowStart + c, base: base, next: next) { n += 1 }
+        for c in from..<next.width where !sameCell(rowStart + c, baseStart + c, base: base, next: next) { n += 1 }
         return n
     }
 
-    /// `Grid.sameCell` for cell `i` of both grids, deciding equal inline
-    /// cells from their fields without the side-table check.
+    /// `Grid.sameCell` for cell `i` of `next` and cell `j` of `base`,
+    /// deciding equal inline cells from their fields without the
+    /// side-table check.
     @inline(__always)
-    static func sameCell(_ i: Int, base: Grid, next: Grid) -> Bool {
+    static func sameCell(_ i: Int, _ j: Int, base: Grid, next: Grid) -> Bool {
         let same = next.cells.withUnsafeBufferPointer { a in
             base.cells.withUnsafeBufferPointer { b in
-                a[i].glyph == b[i].glyph && a[i].style.raw == b[i].style.raw && a[i].width == b[i].width
+                a[i].glyph == b[j].glyph && a[i].style.raw == b[j].style.raw && a[i].width == b[j].width
                     && !a[i].isExternal
             }
         }
-        return same || next.sameCell(i, in: base, i)
+        return same || next.sameCell(i, in: base, j)
     }
 
     /// Where the row's trailing run of spaces in one erasable style starts,

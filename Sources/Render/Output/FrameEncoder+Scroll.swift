@@ -87,11 +87,11 @@ extension FrameEncoder {
         return votes
     }
 
-    /// Emits the scroll and applies it to `grid` (the terminal's content).
-    mutating func emitScroll(_ scroll: ScrollMove, grid: inout Grid, into out: inout [UInt8]) {
-        let h = grid.height
+    /// Emits the scroll of a screen of `h` rows; false when the terminal
+    /// cannot do it (nothing emitted then).
+    mutating func emitScroll(_ scroll: ScrollMove, height h: Int, into out: inout [UInt8]) -> Bool {
         let whole = scroll.top == 0 && scroll.bottom == h - 1
-        guard whole || caps.ti.csr != nil else { return }
+        guard whole || caps.ti.csr != nil else { return false }
         setPen(.plain, into: &out)  // new rows get the default background
         if !whole, let csr = caps.ti.csr {
             csr.append(to: &out, scroll.top, scroll.bottom)
@@ -107,13 +107,37 @@ extension FrameEncoder {
             move(to: edge, into: &out)
             for _ in 0..<n { single.append(to: &out) }
         } else {
-            return
+            return false
         }
         if !whole, let csr = caps.ti.csr {
             csr.append(to: &out, 0, h - 1)
             cursor = nil
         }
-        grid.scroll(top: scroll.top, bottom: scroll.bottom, by: scroll.count)
+        return true
+    }
+
+    /// Where row `r` of the screen was before `scroll` (nil: a row the
+    /// scroll exposed, blank in the default style), as `Grid.scroll`
+    /// moves rows.
+    static func rowBefore(_ r: Int, _ scroll: ScrollMove?) -> Int? {
+        guard let scroll, r >= scroll.top, r <= scroll.bottom else { return r }
+        let from = r + scroll.count
+        return from >= scroll.top && from <= scroll.bottom ? from : nil
+    }
+
+    /// Paints the rows of `next` that differ from `base` after `scroll`
+    /// (when the terminal did it) without making the scrolled copy of
+    /// `base`: each row is compared with, and painted over, the row of
+    /// `base` it shows after the scroll (a 200x50 screen is 160 KB to copy
+    /// on every frame that may be a scroll).
+    mutating func paintRows(base: Grid, scrolled scroll: ScrollMove?, next: Grid, into out: inout [UInt8],
+                            stats: inout FrameStats) {
+        let blank = Grid(width: next.width, height: 1)
+        for r in 0..<next.height {
+            let from = Self.rowBefore(r, scroll)
+            let (grid, row) = from.map { (base, $0) } ?? (blank, 0)
+            if !next.rowEquals(r, grid, row) { paintRow(r, base: grid, baseRow: row, next: next, into: &out, stats: &stats) }
+        }
     }
 
     /// The rows where `next` differs from `base` (grids of one size).

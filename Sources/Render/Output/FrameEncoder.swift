@@ -37,7 +37,9 @@ public struct FrameEncoder {
 
     /// What the terminal shows; nil before the first frame and after
     /// `invalidate()` (the next frame then clears and repaints).
-    public internal(set) var shadow: Grid?
+    public internal(set) var shadow: Grid? {
+        didSet { shadowToken = nil }  // whoever sets it (inline mode does) says nothing of frames
+    }
     /// Where the terminal's cursor is; nil when unknown.
     public internal(set) var cursor: Position? {
         didSet { wrapRow = nil }
@@ -48,6 +50,10 @@ public struct FrameEncoder {
     var wrapRow: Int?
     /// Numbers about the last `encode`.
     public internal(set) var lastFrame = FrameStats()
+    /// The frame `shadow` is, when it came through ``encode(_:)``: a next
+    /// frame whose damage is relative to it needs only its damaged rows
+    /// compared.
+    var shadowToken: FrameToken?
 
     /// The SGR state of the terminal (already downgraded); nil = unknown.
     var pen: Style?
@@ -85,16 +91,37 @@ public struct FrameEncoder {
     /// changed. A grid of another size than the last one means a full
     /// repaint.
     public mutating func encode(next: Grid, cursor target: Position?, cursorVisible: Bool) -> [UInt8] {
+        shadowToken = nil
+        return encode(next: next, cursor: target, cursorVisible: cursorVisible, damaged: nil)
+    }
+
+    /// The bytes that turn the terminal's screen into `frame` (its grid,
+    /// with the cursor shown at `frame.cursor`, hidden when nil), as
+    /// ``encode(next:cursor:cursorVisible:)``. When the frame's damage is
+    /// relative to the last frame encoded, only the damaged rows are
+    /// compared: the others are the same by the compositor's word.
+    public mutating func encode(_ frame: Frame) -> [UInt8] {
+        let damaged = frame.damage.flatMap { $0.since === shadowToken ? $0.rows : nil }
+        let bytes = encode(next: frame.grid, cursor: frame.cursor, cursorVisible: frame.cursor != nil, damaged: damaged)
+        shadowToken = frame.token
+        return bytes
+    }
+
+    /// `encode(next:cursor:cursorVisible:)`; rows outside `damaged` (when
+    /// given) are known to equal the shadow's.
+    mutating func encode(next: Grid, cursor target: Position?, cursorVisible: Bool, damaged: [Int]?) -> [UInt8] {
         var body: [UInt8] = []
         var stats = FrameStats()
         var base: Grid
+        var candidates = damaged
         if let s = shadow, s.width == next.width, s.height == next.height {
             base = s
         } else {
             base = appendClear(width: next.width, height: next.height, into: &body)
             stats.fullRepaint = true
+            candidates = nil
         }
-        paintFrame(base: base, next: next, into: &body, stats: &stats)
+        paintFrame(base: base, next: next, candidates: candidates, into: &body, stats: &stats)
         if let p = pen, p.link != 0 {
             SGR.hyperlink(nil, into: &body)
             pen?.link = 0
@@ -178,33 +205,43 @@ public struct FrameEncoder {
     }
 
     /// Paints `next` over `base`, first trying a scroll when enabled and
-    /// keeping whichever encoding is shorter.
-    mutating func paintFrame(base: Grid, next: Grid, into out: inout [UInt8], stats: inout FrameStats) {
+    /// keeping whichever encoding is shorter (the plain one on a tie).
+    ///
+    /// The scrolled encoding is made first, so the plain one can stop as
+    /// soon as it is longer: when a streamed line scrolls a screen of code,
+    /// painting every changed row in full (twenty to fifty times the bytes
+    /// of the scroll) is the largest cost of the frame, and its bytes are
+    /// thrown away.
+    ///
+    /// `candidates`: the only rows that may differ (nil: any row).
+    mutating func paintFrame(base: Grid, next: Grid, candidates: [Int]? = nil, into out: inout [UInt8],
+                             stats: inout FrameStats) {
+        // The rows are compared once, for the scroll detection and the paint.
+        let changed = candidates.map { $0.filter { !Self.rowsEqual(next, $0, base, $0) } }
+            ?? Self.changedRows(base: base, next: next)
         guard useScrollRegions else {
-            paintRows(base: base, next: next, into: &out, stats: &stats)
+            paintRows(base: base, next: next, changedRows: changed, into: &out, stats: &stats)
             return
         }
-        // The rows are compared once, for the scroll detection and the paint.
-        let changed = Self.changedRows(base: base, next: next)
         guard let scroll = scrollCandidate(base: base, next: next, changedRows: changed) else {
             paintRows(base: base, next: next, changedRows: changed, into: &out, stats: &stats)
             return
         }
-        var plain = self, plainOut = out, plainStats = stats
-        plain.paintRows(base: base, next: next, changedRows: changed, into: &plainOut, stats: &plainStats)
         var scrolled = self, scrolledOut = out, scrolledStats = stats
-        var shifted = base
-        scrolled.emitScroll(scroll, grid: &shifted, into: &scrolledOut)
+        let done = scrolled.emitScroll(scroll, height: next.height, into: &scrolledOut)
         scrolledStats.scrolledRows = scroll.count
-        scrolled.paintRows(base: shifted, next: next, into: &scrolledOut, stats: &scrolledStats)
-        if scrolledOut.count < plainOut.count {
-            self = scrolled
-            out = scrolledOut
-            stats = scrolledStats
-        } else {
+        scrolled.paintRows(base: base, scrolled: done ? scroll : nil, next: next, into: &scrolledOut,
+                           stats: &scrolledStats)
+        var plain = self, plainOut = out, plainStats = stats
+        if plain.paintRows(base: base, next: next, changedRows: changed, into: &plainOut, stats: &plainStats,
+                           limit: scrolledOut.count) {
             self = plain
             out = plainOut
             stats = plainStats
+        } else {
+            self = scrolled
+            out = scrolledOut
+            stats = scrolledStats
         }
     }
 

@@ -84,10 +84,14 @@ extension Grid {
         if let glyph = Cell.pack(cluster.utf8), ClusterWidth.of(cluster) == 1,
            !cluster.unicodeScalars.contains(where: { ClusterWidth.isControl($0.value) }) {
             let cell = Cell(glyph: glyph, style: style, width: 1)
+            let w = width
             for row in r.row..<r.bottom {
                 repairEdges(row: row, from: r.col, to: r.right)
-                let start = row * width
-                for c in r.col..<r.right { cells[start + c] = cell }
+                // One pass over the row's storage (a frame fills the
+                // composer, the status line and every line it redraws).
+                cells.withUnsafeMutableBufferPointer { p in
+                    (p.baseAddress! + row * w + r.col).update(repeating: cell, count: r.width)
+                }
             }
             return
         }
@@ -140,14 +144,22 @@ extension Grid {
     /// Copies row `src` of this grid over row `dst` (same grid, so side
     /// table references stay valid). Used for scrolling content.
     public mutating func copyRow(from src: Int, to dst: Int) {
-        guard src >= 0, src < height, dst >= 0, dst < height, src != dst else { return }
-        for c in 0..<width { cells[dst * width + c] = cells[src * width + c] }
+        guard src >= 0, src < height, dst >= 0, dst < height, src != dst, width > 0 else { return }
+        let w = width
+        // One copy of the row's storage (a scroll moves every row of the
+        // band, and the encoder scrolls its copy of the screen).
+        cells.withUnsafeMutableBufferPointer { p in
+            (p.baseAddress! + dst * w).update(from: p.baseAddress! + src * w, count: w)
+        }
     }
 
     /// Fills one row with blanks in `style`.
     public mutating func clearRow(_ row: Int, style: StyleID = .default) {
-        guard row >= 0, row < height else { return }
-        for c in 0..<width { cells[row * width + c] = .blank(style) }
+        guard row >= 0, row < height, width > 0 else { return }
+        let w = width
+        cells.withUnsafeMutableBufferPointer { p in
+            (p.baseAddress! + row * w).update(repeating: .blank(style), count: w)
+        }
     }
 
     /// Moves the rows `top...bottom` up by `count` (negative: down), as a

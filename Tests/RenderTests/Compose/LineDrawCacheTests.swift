@@ -80,6 +80,12 @@ import Testing
         var float: Window?
         let ns = NamespaceID(1)
         let cached = Compositor(highlights: hl)
+        // The frames go to an encoder that trusts their damage and to one
+        // that compares every row: the bytes must be the same.
+        var trusting = FrameEncoder(terminfo: .xterm, colorMode: .truecolor, highlights: hl)
+        var comparing = trusting
+        var previous: Frame?
+        var drawnOver = 0
         var lastKind = 0
         for step in 0..<400 {
             let kind = rng.below(18)
@@ -91,9 +97,25 @@ import Testing
             #expect(got.grid == want.grid, "seed \(seed) step \(step) change \(lastKind)\n\(got.grid.styledDescription)\n--\n\(want.grid.styledDescription)")
             #expect(got.cursor == want.cursor, "seed \(seed) step \(step)")
             if got.grid != want.grid { return }
+            if let damage = got.damage, let previous {
+                // Drawn over the last frame: every row it did not name is
+                // that frame's row.
+                drawnOver += 1
+                #expect(damage.since === previous.token, "seed \(seed) step \(step)")
+                let named = Set(damage.rows)
+                for r in 0..<got.grid.height where !named.contains(r) {
+                    #expect(got.grid.rowEquals(r, previous.grid, r), "seed \(seed) step \(step) row \(r)")
+                }
+            }
+            #expect(trusting.encode(got) == comparing.encode(next: got.grid, cursor: got.cursor,
+                                                              cursorVisible: got.cursor != nil),
+                    "seed \(seed) step \(step) change \(lastKind)")
+            previous = got
         }
-        // The cache was used, not just bypassed.
+        // The cache was used, not just bypassed, and frames were drawn over
+        // the last one.
         #expect(cached.drawer.lineCache.hits > 500)
+        #expect(drawnOver > 50, "seed \(seed): \(drawnOver) frames drawn over the last one")
     }
 
     private func change(_ kind: Int, rng: inout SplitMix64, editor: Editor, buf: Buffer, win: Window, other: Buffer,
@@ -112,7 +134,8 @@ import Testing
             let len = buf.line(row)?.utf8.count ?? 0
             let col = (rng.below(len + 1))
             let decoration: Decoration
-            switch rng.below(5) {
+            switch rng.below(6) {
+            case 5: decoration = Decoration(noWrap: true)
             case 0: decoration = Decoration(hl: "Search")
             case 1: decoration = Decoration(virtText: [VirtTextChunk("<v>", hl: "Comment")], virtTextPos: .eol)
             case 2: decoration = Decoration(virtLines: [[VirtTextChunk("virtual", hl: "Title")]])

@@ -82,7 +82,7 @@ import Testing
             for row in stride(from: 399, through: 0, by: -1) { #expect(rows.marks(startingOn: row).first?.start.row == row) }
             for row in 0..<400 { #expect(rows.marks(startingOn: row).count == 1) }
         }
-        #expect(rows.queries == 7)
+        #expect(rows.queries == (400 + MarkRows.chunk - 1) / MarkRows.chunk)
     }
 
     /// `put(text:)` with printable ASCII matches cluster-by-cluster writing,

@@ -43,4 +43,41 @@ import Testing
             #expect(direct == hashed, "seed \(seed): \(base) -> \(next)")
         }
     }
+
+    /// Random frames where a scroll may or may not pay: the frame keeps a
+    /// scroll only when it is shorter, so its bytes never exceed the plain
+    /// encoding's, and a frame without a scroll is the plain encoding byte
+    /// for byte (the plain encoding stops early once it is the longer one,
+    /// and must not be cut short when it is not).
+    @Test func aScrollIsKeptOnlyWhenShorter() {
+        let seed = SplitMix64.seed()
+        var rng = SplitMix64(seed: seed)
+        let lines = ["", "alpha", "beta gamma delta", "epsilon zeta eta theta iota", "kappa", "lambda mu nu xi"]
+        var scrolls = 0, plains = 0
+        for _ in 0..<300 {
+            let h = Int(rng.next() % 14) + 3
+            let width = Int(rng.next() % 30) + 8
+            let rows = (0..<(h + 4)).map { _ in lines[Int(rng.next() % UInt64(lines.count))] }
+            let k = Int(rng.next() % 4)
+            var nextRows = Array(rows[k..<(k + h)])
+            for _ in 0..<Int(rng.next() % 3) { nextRows[Int(rng.next() % UInt64(h))] = lines[Int(rng.next() % 6)] }
+            let base = grid(Array(rows[0..<h]), width: width), next = grid(nextRows, width: width)
+            var scrolling = FrameEncoder(terminfo: .xterm, colorMode: .truecolor, highlights: HighlightTable())
+            scrolling.synchronizedOutput = false  // its bracket is added after the choice
+            var plain = scrolling
+            plain.useScrollRegions = false
+            _ = scrolling.encode(next: base, cursor: nil, cursorVisible: false)
+            _ = plain.encode(next: base, cursor: nil, cursorVisible: false)
+            let a = scrolling.encode(next: next, cursor: nil, cursorVisible: false)
+            let b = plain.encode(next: next, cursor: nil, cursorVisible: false)
+            if scrolling.lastFrame.scrolledRows == 0 {
+                plains += 1
+                #expect(a == b, "seed \(seed): \(base) -> \(next)")
+            } else {
+                scrolls += 1
+                #expect(a.count < b.count, "seed \(seed): \(base) -> \(next)")
+            }
+        }
+        #expect(scrolls > 20 && plains > 20, "seed \(seed): \(scrolls) scrolls, \(plains) plain")
+    }
 }

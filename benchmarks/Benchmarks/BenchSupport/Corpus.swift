@@ -86,7 +86,7 @@ public struct RenderRig {
     @discardableResult
     public mutating func frame() -> Int {
         let f = compositor.compose(editor)
-        return encoder.encode(next: f.grid, cursor: f.cursor, cursorVisible: f.cursor != nil).count
+        return encoder.encode(f).count
     }
 }
 

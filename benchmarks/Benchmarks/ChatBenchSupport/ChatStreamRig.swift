@@ -37,6 +37,9 @@ public final class ChatStreamRig {
     /// Changes the controller reported to the transcript view (one per
     /// delta that reached it): how a lockstep step knows it arrived.
     private var transcriptChanges = 0
+    /// The reply's length in UTF-8 bytes once each step has arrived in
+    /// full (see ``advance(step:)``).
+    private var replyBytesAfter: [Int] = []
 
     /// A rig on a transcript of `messages` messages. With `provider`, the
     /// reply comes from a ``LoopbackSSEServer`` through the provider that
@@ -88,7 +91,7 @@ public final class ChatStreamRig {
         editor.emit(.render)
         let f = compositor.compose(editor)
         editor.needsRedraw = false
-        bytesWritten += encoder.encode(next: f.grid, cursor: f.cursor, cursorVisible: f.cursor != nil).count
+        bytesWritten += encoder.encode(f).count
         frames += 1
     }
 
@@ -106,13 +109,23 @@ public final class ChatStreamRig {
         let timed = Array(deltas[cut..<min(deltas.count, cut + measured)])
         let after = Array(deltas[min(deltas.count, cut + measured)...])
         var steps: [[UInt8]] = []
+        var replyBytes = 0
+        replyBytesAfter = []
         let batch = max(1, before.count / 20)
         for start in stride(from: 0, to: before.count, by: batch) {
-            steps.append(Array(before[start..<min(before.count, start + batch)].map(SSE.delta).joined().utf8))
+            let part = before[start..<min(before.count, start + batch)]
+            steps.append(Array(part.map(SSE.delta).joined().utf8))
+            replyBytes += part.reduce(0) { $0 + $1.utf8.count }
+            replyBytesAfter.append(replyBytes)
         }
         let firstTimed = steps.count
-        for d in timed { steps.append(Array(SSE.delta(d).utf8)) }
+        for d in timed {
+            steps.append(Array(SSE.delta(d).utf8))
+            replyBytes += d.utf8.count
+            replyBytesAfter.append(replyBytes)
+        }
         steps.append(Array((after.map(SSE.delta).joined() + SSE.finish).utf8))
+        replyBytesAfter.append(replyBytes + after.reduce(0) { $0 + $1.utf8.count })
         // The role chunk carries no text: it rides with the first step, so
         // every step but the last brings at least one delta to wait for.
         steps[0] = Array(SSE.role.utf8) + steps[0]
@@ -139,24 +152,38 @@ public final class ChatStreamRig {
     }
 
     /// Lets step `i` arrive and runs the loop until the controller has
-    /// taken a delta from it (the frame that asks for is drawn in the same
+    /// taken all of its text (the frame that asks for is drawn in the same
     /// loop turn). Waiting for a write to the transcript buffer instead
     /// hung the suite: a step whose text changes no drawn line never
-    /// ended its wait, and the server waited for the next release.
+    /// ended its wait, and the server waited for the next release. Waiting
+    /// for the first delta of a step only let the rest of a batch (a
+    /// twentieth of the reply, split over several socket reads) arrive
+    /// during the measured deltas, and be counted as theirs.
     private func advance(step i: Int) {
         let seen = transcriptChanges
+        let want = i < replyBytesAfter.count ? replyBytesAfter[i] : 0
+        func waiting() -> Bool {
+            controller.isBusy && (transcriptChanges == seen || replyBytes() < want)
+        }
         if let server {
             if i > 0 { server.release() }
             let giveUp = DispatchTime.now().uptimeNanoseconds + 30_000_000_000
-            while transcriptChanges == seen && controller.isBusy {
+            while waiting() {
                 loop.runOnce(timeoutMs: 1000)
                 precondition(DispatchTime.now().uptimeNanoseconds < giveUp,
                              "chat.stream_e2e: step \(i) brought no delta in 30 s")
             }
         } else {
             if i > 0 { replay?.play(step: i) }
-            while transcriptChanges == seen && controller.isBusy && loop.runOnce(timeoutMs: 0) {}
+            while waiting() && loop.runOnce(timeoutMs: 0) {}
         }
+    }
+
+    /// The UTF-8 length of the reply's text so far.
+    private func replyBytes() -> Int {
+        guard let m = controller.messages.last, m.role == .assistant,
+              case .assistantText(let text)? = m.blocks.last else { return 0 }
+        return text.utf8.count
     }
 
     /// Writes `command` to perf's control FIFO when `PERF_CTL` names one
