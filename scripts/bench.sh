@@ -117,6 +117,8 @@ if [ "${1:-}" = "--compare" ]; then
   fi
   compare=$(bash benchmarks/compare/nvim.sh "$weft" 2>&1 || true)
 fi
+# Kept so scripts/perfdoc.py can write the page again (new notes) without a run.
+echo "$compare" > "$out/compare.md"
 
 machine="$(uname -srm), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 python3 scripts/perfdoc.py --date "$(date -u +'%Y-%m-%d %H:%M UTC')" --machine "$machine" \
