@@ -110,7 +110,21 @@ runs=7
 nv() { for _ in $(seq $runs); do nvim --clean --headless -c "luafile $1" -c 'qa!' 2>&1 | tail -1; done | median; }
 wf() { for _ in $(seq $runs); do "$weft" --clean --headless -l "$1" 2>&1 | tail -1; done | median; }
 ms_of() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo "scale=3; ($e - $s) / 1000000" | bc; }
-startup() { for _ in $(seq 11); do ms_of "$@"; done | median; }
+# Start-up: 31 starts of each editor, taken in turns (one of each, the
+# first of the pair alternating), so a change in the machine's load during
+# the runs falls on both alike; the median of each.
+startups() {
+  local i st="$dir/startups"
+  : > "$st"
+  for i in $(seq 31); do
+    if [ $((i % 2)) -eq 0 ]; then
+      echo "n $(ms_of nvim --clean --headless +qa)" >> "$st"; echo "w $(ms_of "$weft" --clean --headless -l "$dir/quit.lua")" >> "$st"
+    else
+      echo "w $(ms_of "$weft" --clean --headless -l "$dir/quit.lua")" >> "$st"; echo "n $(ms_of nvim --clean --headless +qa)" >> "$st"
+    fi
+  done
+  n_st=$(awk '$1 == "n" {print $2}' "$st" | median); w_st=$(awk '$1 == "w" {print $2}' "$st" | median)
+}
 
 n_sl=$(nv "$dir/nvim_set_lines.lua"); w_sl=$(wf "$dir/weft_set_lines.lua")
 n_em=$(nv "$dir/nvim_extmark.lua"); w_em=$(wf "$dir/weft_extmark.lua")
@@ -121,7 +135,7 @@ n_tm=$(nv "$dir/nvim_top_insert_marks.lua"); w_tm=$(wf "$dir/weft_top_insert_mar
 runs=3
 n_t1=$(nv "$dir/nvim_top_insert_1m.lua"); w_t1=$(wf "$dir/weft_top_insert_1m.lua")
 runs=7
-n_st=$(startup nvim --clean --headless +qa); w_st=$(startup "$weft" --clean --headless -l "$dir/quit.lua")
+startups
 
 # Dense 200x50 redraw: the same screen (benchmarks/pty/dense.lua: prose
 # with a different truecolor highlight every 3-7 cells) drawn by each
