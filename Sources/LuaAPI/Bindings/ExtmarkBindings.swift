@@ -23,6 +23,12 @@ extension LuaRuntime {
     func namespaceArg(_ c: LuaCall, _ i: Int32, allowAll: Bool = false) throws -> NamespaceID? {
         let raw = try c.int(i)
         if allowAll && raw == -1 { return nil }
+        return try namespace(raw, c)
+    }
+
+    /// The namespace of id `raw`, which Lua passed to `c`.
+    /// - Throws: a Lua error when no namespace has that id.
+    func namespace(_ raw: Int, _ c: LuaCall) throws -> NamespaceID {
         guard editor.namespaces.contains(NamespaceID(raw)) else {
             throw c.fail("invalid namespace id: \(raw)")
         }
@@ -74,8 +80,7 @@ extension LuaRuntime {
         let b: Buffer, ns: NamespaceID, start: Position
         if case let (buf, n, row, col)? = c.ints4(1) {
             b = try editor.buffer(buf)
-            ns = NamespaceID(n)
-            guard editor.namespaces.contains(ns) else { throw c.fail("invalid namespace id: \(n)") }
+            ns = try namespace(n, c)
             start = try b.position(row, col, what: "start")
         } else {
             b = try bufferArg(c, 1)
