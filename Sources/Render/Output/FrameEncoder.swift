@@ -91,8 +91,8 @@ public struct FrameEncoder {
     /// changed. A grid of another size than the last one means a full
     /// repaint.
     public mutating func encode(next: Grid, cursor target: Position?, cursorVisible: Bool) -> [UInt8] {
-        shadowToken = nil
-        return encode(next: next, cursor: target, cursorVisible: cursorVisible, damaged: nil)
+        // Setting the shadow forgets which frame it was (`shadowToken`).
+        encode(next: next, cursor: target, cursorVisible: cursorVisible, damaged: nil)
     }
 
     /// The bytes that turn the terminal's screen into `frame` (its grid,
